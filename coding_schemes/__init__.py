@@ -1,0 +1,1 @@
+"""The coding schemes that ship with observe (TOML files beside this module)."""

@@ -1,0 +1,105 @@
+"""The shapes of analysis results (DESIGN §5, the ``observe analyze --json`` structure).
+
+Field names are the JSON keys. A rate or statistic that cannot be computed is ``None``
+(``null`` in JSON), never 0 or NaN. Times are seconds.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import frozen
+
+Outcome = Literal["matched", "repaired", "mismatched", "unanswered"]
+
+
+@frozen
+class Outcomes:
+    matched: int = 0
+    repaired: int = 0
+    mismatched: int = 0
+    unanswered: int = 0
+
+
+@frozen
+class LatencyStats:
+    n: int
+    median: float | None
+    q1: float | None
+    q3: float | None
+
+
+@frozen
+class RepairStats:
+    n: int
+    median: float | None
+
+
+@frozen
+class IntensityCounts:
+    matched: int = 0
+    under: int = 0
+    over: int = 0
+
+
+@frozen
+class Contingency:
+    """2x2 table of 1-s units: [[given∧target, given∧¬target], [¬given∧target, ¬given∧¬target]]."""
+
+    table: tuple[tuple[int, int], tuple[int, int]]
+    odds_ratio: float | None
+    yules_q: float | None
+
+
+@frozen
+class Summary:
+    cues: int
+    outcomes: Outcomes
+    response_rate: float | None
+    match_rate: float | None
+    attuned_rate: float | None
+    repair_rate: float | None
+    latency: LatencyStats
+    within_2s: float | None
+    within_5s: float | None
+    time_to_repair: RepairStats
+    intensity: IntensityCounts
+    contingency: Contingency
+
+
+@frozen
+class CueResult:
+    """What happened after one cue."""
+
+    t: float
+    code: str
+    outcome: Outcome
+    latency: float | None  # answered cues only
+    response: str | None  # code of the first response r1
+    time_to_repair: float | None  # repaired cues only
+
+
+@frozen
+class SessionAnalysis:
+    session: str  # full session id
+    duration: float
+    summary: Summary
+    by_cue: dict[str, Summary]
+    cues: tuple[CueResult, ...]
+
+
+@frozen
+class TrendPoint:
+    """One session of a dyad, for trends."""
+
+    session: str
+    started_at: str
+    visit: str
+    duration: float
+    summary: Summary
+
+
+@frozen
+class DyadTrend:
+    dyad: str
+    sessions: tuple[TrendPoint, ...]  # ordered by started_at

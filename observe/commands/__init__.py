@@ -1,0 +1,19 @@
+"""The subcommands of ``observe``, one module per command group."""
+
+from __future__ import annotations
+
+import click
+
+from observe.commands.analyze import commands as analyze_commands
+from observe.commands.demo import commands as demo_commands
+from observe.commands.report import commands as report_commands
+from observe.commands.scheme import commands as scheme_commands
+from observe.commands.session import commands as session_commands
+
+COMMANDS: list[click.Command] = [
+    *scheme_commands,
+    *session_commands,
+    *demo_commands,
+    *analyze_commands,
+    *report_commands,
+]

@@ -1,0 +1,5 @@
+"""(being written)"""
+
+import click
+
+commands: list[click.Command] = []
