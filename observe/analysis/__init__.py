@@ -1,0 +1,1 @@
+"""Responsiveness analysis (DESIGN §5)."""

@@ -1,0 +1,1 @@
+"""PDF reports for clinicians (DESIGN §7)."""
