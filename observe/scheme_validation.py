@@ -323,12 +323,15 @@ def _check_unknown_fields(
 def _check_slug(base: Path_, table: Mapping[str, Any], problems: Problems) -> None:
     value = table.get("id")
     if value is None:
-        problems.add(base, "id is missing; add e.g. id = \"hungry\"")
+        example = {"scheme": "my-scheme", "cues": "hungry", "responses": "feed"}.get(
+            str(base[0]), "overall_warmth"
+        )
+        problems.add(base, f'id is missing; add e.g. id = "{example}"')
     elif not isinstance(value, str):
         problems.add((*base, "id"), f"must be text, not {describe_type(value)}")
     elif not SLUG.match(value):
         suggestion = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")
-        hint = f' such as "{suggestion}"' if suggestion and SLUG.match(suggestion) else ""
+        hint = f', for example "{suggestion}"' if suggestion and SLUG.match(suggestion) else ""
         problems.add((*base, "id"), f'"{value}" is not a valid id; use {SLUG_HINT}{hint}')
 
 
@@ -403,7 +406,7 @@ def _check_matches(
         problems.add(path, 'must be a list of response ids in quotes, e.g. ["feed", "calm"]')
         return
     if not matches:
-        problems.add(path, "is empty; list at least one response that answers this cue")
+        problems.add(path, "must list at least one response that answers this cue")
     seen: set[str] = set()
     for entry in matches:
         if entry in seen:

@@ -1,5 +1,260 @@
-"""(being written)"""
+"""``observe scheme``: list, show, check and start coding schemes (DESIGN §2, §8)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import textwrap
+from pathlib import Path
 
 import click
 
-commands: list[click.Command] = []
+from observe.commands.context import cli_context
+from observe.errors import ObserveError
+from observe.scheme import (
+    DEFAULT_SCHEME_ID,
+    Cue,
+    Response,
+    Scheme,
+    SchemeNotFound,
+    load_scheme,
+    parse_scheme,
+    scheme_catalogue,
+    find_scheme,
+    user_schemes_dir,
+)
+from observe.scheme_validation import SLUG, SLUG_HINT
+
+
+@click.group("scheme")
+def scheme_group() -> None:
+    """Coding schemes: which cues and responses are coded, with which keys."""
+
+
+@scheme_group.command("list")
+def list_command() -> None:
+    """List the installed coding schemes (shipped and your own)."""
+    catalogue = scheme_catalogue(cli_context().data_dir)
+    rows = [
+        (
+            item.scheme.id + (" (default)" if item.scheme.id == DEFAULT_SCHEME_ID else ""),
+            item.scheme.name,
+            item.scheme.version,
+            f"{len(item.scheme.cues)} cues, {len(item.scheme.responses)} responses",
+            "shipped" if item.shipped else f"yours: {item.path}",
+        )
+        for item in catalogue.schemes
+    ]
+    if rows:
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for row in rows:
+            cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+            click.echo("  ".join([*cells, row[4]]))
+    else:
+        click.echo("no coding schemes are installed.")
+    for problem in catalogue.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(
+        "\nSee one with: observe scheme show ID    Start your own with: observe scheme new NAME"
+    )
+
+
+@scheme_group.command("show")
+@click.argument("id_or_path")
+def show_command(id_or_path: str) -> None:
+    """Show a scheme's codes, keys, windows, matches and ratings."""
+    scheme = find_scheme(id_or_path, cli_context().data_dir)
+    click.echo(describe_scheme(scheme))
+
+
+@scheme_group.command("validate")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def validate_command(file: Path) -> None:
+    """Check a scheme file and report every problem in it."""
+    scheme = load_scheme(file)
+    archive_dir = cli_context().data_dir
+    clash = scheme_catalogue(archive_dir).get(scheme.id)
+    if clash is not None and not _same_file(clash.path, file):
+        owner = "a shipped scheme" if clash.shipped else str(clash.path)
+        message = (
+            f'its id "{scheme.id}" is already used by {owner}; give it another id in its [scheme] table'
+        )
+        if _same_file(file.parent, user_schemes_dir(archive_dir)):
+            raise ObserveError(f"{file} is valid TOML but cannot be installed: {message}.")
+        click.echo(f"note: {message} before copying it into {user_schemes_dir(archive_dir)}.")
+    click.echo(
+        f'ok: {file} is a valid coding scheme: "{scheme.id}" ({scheme.name}, version '
+        f"{scheme.version}) with {len(scheme.cues)} cues, {len(scheme.responses)} responses "
+        f"and {len(scheme.ratings)} ratings."
+    )
+
+
+@scheme_group.command("new")
+@click.argument("name")
+@click.option(
+    "--from",
+    "from_id",
+    default=DEFAULT_SCHEME_ID,
+    show_default=True,
+    help="The installed scheme (id) or scheme file (path) to start from.",
+)
+def new_command(name: str, from_id: str) -> None:
+    """Start your own scheme NAME as a copy of an installed one."""
+    archive_dir = cli_context().data_dir
+    path = create_user_scheme(archive_dir, name, from_id)
+    click.echo(f"created {path}")
+    click.echo(
+        f"Next: edit it in a text editor, then check it with: observe scheme validate {path}"
+    )
+
+
+commands: list[click.Command] = [scheme_group]
+
+
+# -- observe scheme new ----------------------------------------------------------------
+
+
+def create_user_scheme(archive_dir: Path, name: str, from_id: str) -> Path:
+    """Copy the TOML of scheme ``from_id`` to ``<archive>/schemes/NAME.toml`` with id NAME."""
+    if not SLUG.match(name):
+        raise ObserveError(f'"{name}" cannot be a scheme id; use {SLUG_HINT}, e.g. "my-feeding"')
+    catalogue = scheme_catalogue(archive_dir)
+    taken = catalogue.get(name)
+    if taken is not None:
+        raise ObserveError(
+            f'there is already a scheme "{name}" ({taken.path}); choose another name'
+        )
+    source = catalogue.get(from_id)
+    source_path = source.path if source is not None else Path(from_id).expanduser()
+    if source is None and not source_path.is_file():
+        raise SchemeNotFound(
+            f'there is no coding scheme "{from_id}" to copy; the installed schemes are '
+            f"{', '.join(catalogue.ids)} (or give the path to a .toml file)"
+        )
+    original = load_scheme(source_path)
+    text = source_path.read_text(encoding="utf-8-sig")
+    copied = _with_new_identity(text, original, name, str(source_path))
+    parse_scheme(copied, f"the copy of {source_path}")  # the copy must load as it is written
+
+    folder = user_schemes_dir(archive_dir)
+    folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    target = folder / f"{name}.toml"
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise ObserveError(
+            f"{target} already exists; choose another name or edit that file"
+        ) from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(copied)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return target
+
+
+_SCHEME_HEADER = re.compile(r"^\s*\[\s*scheme\s*\]\s*(#.*)?$")
+_ANY_HEADER = re.compile(r"^\s*\[")
+_ASSIGNMENT = r"^(\s*{field}\s*=\s*)(\"(?:[^\"\\]|\\.)*\"|'[^']*')(\s*(#.*)?)$"
+
+
+def _with_new_identity(text: str, original: Scheme, new_id: str, origin: str) -> str:
+    """``text`` with the [scheme] table's id set to ``new_id`` and its name marked as a copy.
+
+    Editing the text (rather than writing the Scheme out again) keeps the comments and
+    layout of the original, which are what make a scheme file readable.
+    """
+    lines = text.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if _SCHEME_HEADER.match(line)), None)
+    if start is None:
+        raise ObserveError(f"cannot find the [scheme] table in {origin}; copy the file by hand")
+    end = next((i for i in range(start + 1, len(lines)) if _ANY_HEADER.match(lines[i])), len(lines))
+    replacements = {
+        "id": json.dumps(new_id),
+        "name": json.dumps(f"{original.name} ({new_id})", ensure_ascii=False),
+    }
+    done = set()
+    for index in range(start + 1, end):
+        for field, value in replacements.items():
+            match = re.match(_ASSIGNMENT.format(field=field), lines[index].rstrip("\r\n"))
+            if match and field not in done:
+                ending = lines[index][len(lines[index].rstrip("\r\n")) :]
+                lines[index] = f"{match.group(1)}{value}{match.group(3)}{ending}"
+                done.add(field)
+    if "id" not in done:
+        raise ObserveError(f"cannot find the id line of [scheme] in {origin}; copy the file by hand")
+    header = f"# Started from {original.id} (version {original.version}) with: observe scheme new {new_id}\n"
+    return header + "".join(lines)
+
+
+# -- observe scheme show ---------------------------------------------------------------
+
+
+def describe_scheme(scheme: Scheme) -> str:
+    """A readable page about a scheme: what a visitor codes, with which key."""
+    out: list[str] = [f"{scheme.name}  ({scheme.id}, version {scheme.version})"]
+    if scheme.description:
+        out += textwrap.wrap(scheme.description, width=88)
+    intensity = (
+        f"intensity 1-{scheme.intensity_levels} (digit after a code)"
+        if scheme.intensity_levels
+        else "no intensity coding"
+    )
+    out += [
+        "",
+        f"Response window {_seconds(scheme.response_window)} · repair window "
+        f"{_seconds(scheme.repair_window)} · {intensity}",
+        "",
+        "INFANT CUES",
+    ]
+    answered_by: dict[str, list[str]] = {}
+    for cue in scheme.cues:
+        for response_id in cue.matches:
+            answered_by.setdefault(response_id, []).append(cue.id)
+    for group, codes in _grouped(scheme.cues):
+        out.append(f"  {group}")
+        for cue in codes:
+            window = _seconds(scheme.window_for(cue.id))
+            state = ", state: key starts and stops" if cue.kind == "state" else ""
+            out.append(f"    {cue.key}  {cue.label}  [{cue.id}; window {window}{state}]")
+            out.append(f"       answered by: {', '.join(cue.matches)}")
+            out += _description(cue.description)
+    out += ["", "CAREGIVER RESPONSES"]
+    for group, codes in _grouped(scheme.responses):
+        out.append(f"  {group}")
+        for response in codes:
+            state = "; state: key starts and stops" if response.kind == "state" else ""
+            out.append(f"    {response.key}  {response.label}  [{response.id}{state}]")
+            cues = answered_by.get(response.id)
+            out.append(f"       answers: {', '.join(cues)}" if cues else "       answers no cue")
+            out += _description(response.description)
+    if scheme.ratings:
+        out += ["", "RATINGS AT THE END OF A SESSION"]
+        for rating in scheme.ratings:
+            out.append(f"    {rating.label}  [{rating.id}; {rating.min}-{rating.max}]")
+            out += _description(rating.description)
+    return "\n".join(out)
+
+
+def _grouped(codes: tuple[Cue, ...] | tuple[Response, ...]) -> list[tuple[str, list]]:
+    """Codes by group, groups in order of first appearance (as the file lists them)."""
+    groups: dict[str, list] = {}
+    for code in codes:
+        groups.setdefault(code.group or "Other", []).append(code)
+    return list(groups.items())
+
+
+def _description(text: str) -> list[str]:
+    return textwrap.wrap(text, width=88, initial_indent=" " * 7, subsequent_indent=" " * 7)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} s"
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
