@@ -103,3 +103,31 @@ class TrendPoint:
 class DyadTrend:
     dyad: str
     sessions: tuple[TrendPoint, ...]  # ordered by started_at
+
+
+# -- live coding (the coding screen) -----------------------------------------------------
+
+OpenCueState = Literal["open", "missed"]
+
+
+@frozen
+class OpenCue:
+    """A cue the coding screen shows: still waiting for a response, or just missed.
+
+    ``state`` is ``"open"`` while the cue is unanswered and its window has not closed
+    (``remaining`` = seconds left), ``"missed"`` for a few seconds after the window closed
+    with no response (``remaining`` = 0).
+    """
+
+    event_id: str
+    code: str
+    t: float
+    window: float
+    remaining: float
+    state: OpenCueState
+
+
+@frozen
+class LiveStatus:
+    summary: Summary  # over the cues whose outcome is already decided
+    open_cues: tuple[OpenCue, ...]  # in onset order

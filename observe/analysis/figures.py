@@ -1,0 +1,24 @@
+"""The few figures the session list and home screen show for every session.
+
+The archive stores them in its index (through the ``figures`` hook of
+``Archive.open``), so listing thousands of sessions never re-analyses them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from observe.analysis.session import session_summary
+from observe.model import Session
+
+
+def index_figures(session: Session) -> dict[str, Any]:
+    """``{"cues", "response_rate", "match_rate", "median_latency"}``; rates and the median
+    are ``None`` where they cannot be computed."""
+    summary = session_summary(session)
+    return {
+        "cues": summary.cues,
+        "response_rate": summary.response_rate,
+        "match_rate": summary.match_rate,
+        "median_latency": summary.latency.median,
+    }

@@ -1,0 +1,26 @@
+"""The stable ``observe analyze --json`` structure (DESIGN §5, §8).
+
+The result types' field names are the JSON keys, so the one converter produces the
+structure; tuples become lists so the value is exactly what ``json.loads`` gives back.
+Numbers are not rounded: rates and times are the exact floats the analysis computed
+(latencies are whole milliseconds, shown in seconds).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from observe.analysis.results import DyadTrend, SessionAnalysis
+from observe.convert import unstructure
+
+
+def to_json(result: SessionAnalysis | DyadTrend) -> dict[str, Any]:
+    return _lists(unstructure(result))
+
+
+def _lists(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _lists(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(item) for item in value]
+    return value

@@ -1,0 +1,109 @@
+"""What happened after each cue (DESIGN §5).
+
+For a cue ``c`` at ``t_c`` with response window ``W`` and repair window ``P``:
+
+- its **first response** ``r1`` is the earliest response starting in ``[t_c, t_c + W]`` (both
+  ends included). When several responses start at that same moment and one of them
+  matches ``c``, ``r1`` is the matching one (the first recorded, if more than one); otherwise
+  it is the first recorded. A response may answer every cue whose window it falls in.
+- its **outcome** is exactly one of:
+  ``unanswered`` (no ``r1``); ``matched`` (``r1`` is one of the cue's ``matches``);
+  ``repaired`` (``r1`` does not match, and a matching response starts in
+  ``(t(r1), t_c + P]``); ``mismatched`` (``r1`` does not match and no repair follows).
+- its **latency** is ``t(r1) − t_c`` (answered cues only); its **time to repair** is the onset
+  of the first matching response after ``r1`` minus ``t(r1)`` (repaired cues only).
+- **intensity**: where the cue and its ``r1`` both carry an intensity, the response is
+  ``matched`` (equal), ``under`` (lower) or ``over`` (higher).
+
+Each cue costs two binary searches (all responses, then that cue type's matching
+responses), so a session of ``n`` events takes ``O(n log n)``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Literal, NamedTuple
+
+from observe.analysis.results import CueResult, Outcome
+from observe.analysis.timeline import CueOnset, Timeline
+from observe.model import Event
+
+IntensityFit = Literal["matched", "under", "over"]
+
+
+class CueOutcome(NamedTuple):
+    """One cue and what followed it, in whole milliseconds."""
+
+    cue: CueOnset
+    outcome: Outcome
+    response: Event | None  # r1
+    latency_ms: int | None
+    time_to_repair_ms: int | None
+
+    @property
+    def code(self) -> str:
+        return self.cue.event.code
+
+    @property
+    def answered(self) -> bool:
+        return self.response is not None
+
+    @property
+    def intensity_fit(self) -> IntensityFit | None:
+        """How the response's intensity compares with the cue's, where both have one."""
+        if self.response is None:
+            return None
+        cue_level, response_level = self.cue.event.intensity, self.response.intensity
+        if cue_level is None or response_level is None:
+            return None
+        if response_level == cue_level:
+            return "matched"
+        return "under" if response_level < cue_level else "over"
+
+    def result(self) -> CueResult:
+        return CueResult(
+            t=self.cue.event.t,
+            code=self.code,
+            outcome=self.outcome,
+            latency=None if self.latency_ms is None else self.latency_ms / 1000,
+            response=None if self.response is None else self.response.code,
+            time_to_repair=None
+            if self.time_to_repair_ms is None
+            else self.time_to_repair_ms / 1000,
+        )
+
+
+def decide_outcomes(timeline: Timeline) -> list[CueOutcome]:
+    """The outcome of every cue of the timeline, in onset order."""
+    response_times, response_events = timeline.responses
+    response_count = len(response_times)
+    repair_window_ms = timeline.repair_window_ms
+    decided: list[CueOutcome] = []
+    for cue in timeline.cues:
+        t_c = cue.t_ms
+        first = bisect_left(response_times, t_c)
+        if first == response_count or response_times[first] > t_c + cue.window_ms:
+            decided.append(CueOutcome(cue, "unanswered", None, None, None))
+            continue
+        t_r1 = response_times[first]
+        matching_times, matching_events = timeline.matching[cue.event.code]
+        # The first matching response at or after r1's moment: a tie-breaker if it starts
+        # at that very moment, else the candidate repair.
+        candidate = bisect_left(matching_times, t_r1)
+        if candidate < len(matching_times) and matching_times[candidate] == t_r1:
+            decided.append(
+                CueOutcome(cue, "matched", matching_events[candidate], t_r1 - t_c, None)
+            )
+        elif candidate < len(matching_times) and matching_times[candidate] <= t_c + repair_window_ms:
+            decided.append(
+                CueOutcome(
+                    cue,
+                    "repaired",
+                    response_events[first],
+                    t_r1 - t_c,
+                    matching_times[candidate] - t_r1,
+                )
+            )
+        else:
+            decided.append(CueOutcome(cue, "mismatched", response_events[first], t_r1 - t_c, None))
+    return decided
