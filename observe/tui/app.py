@@ -1,0 +1,170 @@
+"""The observe terminal app: opens the archive and shows the home screen.
+
+Only the App lives here; screens, dialogs and widgets have a file each.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+
+from observe.errors import ObserveError
+from observe.tui.commands import ObserveCommands
+from observe.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from observe.scheme import Scheme
+    from observe.store import Archive, SessionSummary
+    from observe.tui.dialogs.new_session import NewSessionRequest
+
+ClockSource = Callable[[], float]
+WallClock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """Now, as an aware datetime in the observer's time zone (stored with its offset)."""
+    return datetime.now().astimezone()
+
+
+class ObserveApp(App[None]):
+    """Home screen, new sessions, resume after a crash, review, reports."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "observe"
+    COMMANDS = App.COMMANDS | {ObserveCommands}
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        clock_source: ClockSource = time.monotonic,
+        wall_clock: WallClock = local_now,
+    ) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.clock_source = clock_source
+        self.wall_clock = wall_clock
+        self._archive: Archive | None = None
+        self.open_error: ObserveError | None = None
+        self.last_observer = ""
+        self.visit_counts: dict[str, int] = {}
+
+    # -- the archive ---------------------------------------------------------------------
+
+    @property
+    def archive(self) -> Archive:
+        if self._archive is None:
+            raise RuntimeError("the archive is opened when the app starts")
+        return self._archive
+
+    def on_mount(self) -> None:
+        from observe.workspace import open_archive
+
+        try:
+            self._archive = open_archive(self.data_dir)
+        except ObserveError as error:
+            self.open_error = error
+            self.exit(return_code=1)
+            return
+        for problem in self._archive.problems:
+            self.notify(problem, title="Archive problem", severity="warning", timeout=30)
+        self.push_screen(HomeScreen())
+
+    def on_unmount(self) -> None:
+        if self._archive is not None:
+            self._archive.close()
+
+    def remember(self, summaries: Sequence[SessionSummary]) -> None:
+        """Defaults for the next new session: the last observer and each dyad's visit count."""
+        if summaries:
+            self.last_observer = summaries[0].observer
+        counts: dict[str, int] = {}
+        for summary in summaries:
+            counts[summary.dyad] = counts.get(summary.dyad, 0) + 1
+        self.visit_counts = counts
+
+    @property
+    def default_scheme_id(self) -> str:
+        from observe.scheme import DEFAULT_SCHEME_ID
+
+        return DEFAULT_SCHEME_ID
+
+    def schemes(self) -> list[Scheme]:
+        """The schemes a new session can use; a broken scheme file is reported, not fatal."""
+        from observe.scheme import installed_schemes
+
+        try:
+            return [installed.scheme for installed in installed_schemes(self.data_dir)]
+        except ObserveError as error:
+            self.notify(str(error), title="Coding schemes", severity="error", timeout=30)
+            return []
+
+    # -- sessions ------------------------------------------------------------------------
+
+    def _mark_home_stale(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.stale = True
+
+    def start_session(self, request: NewSessionRequest) -> None:
+        """Create the live session in the archive and open the coding screen on it."""
+        session = request.to_session(self.wall_clock())
+        try:
+            recorder = self.archive.recorder(session)
+        except ObserveError as error:
+            self.notify(str(error), title="Could not start", severity="error", timeout=30)
+            return
+        self._code(recorder)
+
+    def resume_session(self, session_id: str) -> None:
+        """Continue an interrupted session with every recorded event."""
+        try:
+            recorder = self.archive.recorder(self.archive.load(session_id))
+        except ObserveError as error:
+            self.notify(str(error), title="Could not resume", severity="error", timeout=30)
+            return
+        self._code(recorder)
+
+    def _code(self, recorder: object) -> None:
+        from observe.tui.screens.coding import CodingScreen
+
+        self._mark_home_stale()
+        self.push_screen(CodingScreen(recorder, clock_source=self.clock_source))  # type: ignore[arg-type]
+
+    def review_session(self, session_id: str) -> None:
+        from observe.tui.screens.review import ReviewScreen
+
+        self._mark_home_stale()
+        self.push_screen(ReviewScreen(self.archive, session_id))
+
+    def write_report(self, session_id: str) -> Path:
+        """Write a session's PDF report (blocking: call from a worker thread)."""
+        from reports import default_report_path, write_session_report
+
+        session = self.archive.load(session_id)
+        return write_session_report(session, default_report_path(self.archive.path, session))
+
+
+def make_app(
+    data_dir: Path,
+    *,
+    clock_source: ClockSource = time.monotonic,
+    wall_clock: WallClock = local_now,
+) -> ObserveApp:
+    """The app on the archive at ``data_dir``; tests inject the clocks."""
+    return ObserveApp(data_dir, clock_source=clock_source, wall_clock=wall_clock)
+
+
+def run_app(data_dir: Path) -> None:
+    """Run the terminal UI until the user quits; an archive that cannot open is one sentence."""
+    app = make_app(data_dir)
+    app.run()
+    if app.open_error is not None:
+        raise app.open_error

@@ -1,0 +1,162 @@
+"""The new-session form: dyad code, observer, visit, context and coding scheme."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+
+from attrs import frozen
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from observe.model import Session, new_id
+from observe.scheme import Scheme
+
+CONTEXTS = ("feeding", "play", "bathing", "free", "other")
+
+# Two or more capitalised words ("Anna Smith"), or words made of letters only with a space
+# between them ("anna smith"): that is a person's name, not a pseudonymous code.
+_CAPITALISED_WORDS = re.compile(r"^\s*[A-Z][a-z]+(\s+[A-Z][a-z'-]+)+\s*$")
+_LETTER_WORDS = re.compile(r"^\s*[^\W\d_]+(\s+[^\W\d_]+)+\s*$")
+
+
+def looks_like_a_name(dyad: str) -> bool:
+    """True when a dyad code looks like a person's name rather than a code such as D014."""
+    return bool(_CAPITALISED_WORDS.match(dyad) or _LETTER_WORDS.match(dyad))
+
+
+@frozen
+class NewSessionRequest:
+    """What the observer filled in; :meth:`to_session` turns it into a live session."""
+
+    dyad: str
+    observer: str
+    visit: str
+    context: str
+    scheme: Scheme
+
+    def to_session(self, now: datetime) -> Session:
+        """A new live session starting ``now`` (an aware datetime: stored with its offset)."""
+        return Session(
+            id=new_id(),
+            dyad=self.dyad,
+            observer=self.observer,
+            visit=self.visit,
+            context=self.context,
+            started_at=now.isoformat(timespec="seconds"),
+            scheme=self.scheme,
+            scheme_digest=self.scheme.digest,
+            status="live",
+            origin="live",
+        )
+
+
+class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
+    """Returns the filled-in request, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    NewSessionDialog { align: center middle; }
+    NewSessionDialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    NewSessionDialog #title { text-style: bold; width: 100%; content-align: center middle; }
+    NewSessionDialog Grid { grid-size: 2; grid-columns: 10 1fr; grid-rows: 3; height: auto; }
+    NewSessionDialog Grid Label { height: 3; content-align: left middle; }
+    NewSessionDialog #message { height: auto; min-height: 1; }
+    NewSessionDialog #message.-error { color: $text-error; text-style: bold; }
+    NewSessionDialog #message.-warning { color: $text-warning; }
+    NewSessionDialog Horizontal { height: auto; align-horizontal: right; }
+    NewSessionDialog Button { margin-left: 2; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
+
+    def __init__(
+        self,
+        schemes: Sequence[Scheme],
+        *,
+        default_scheme: str,
+        observer: str = "",
+        visits: dict[str, int] | None = None,
+    ) -> None:
+        super().__init__()
+        self.schemes = {scheme.id: scheme for scheme in schemes}
+        self.default_scheme = default_scheme if default_scheme in self.schemes else next(iter(self.schemes), "")
+        self.observer = observer
+        self.visits = visits or {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("New session", id="title")
+            with Grid():
+                yield Label("Dyad")
+                yield Input(placeholder="pseudonymous code, e.g. D014", id="dyad")
+                yield Label("Observer")
+                yield Input(self.observer, placeholder="your initials or code", id="observer")
+                yield Label("Visit")
+                yield Input(placeholder="e.g. 1", id="visit")
+                yield Label("Context")
+                yield Select([(c, c) for c in CONTEXTS], value=CONTEXTS[0], allow_blank=False, id="context")
+                yield Label("Scheme")
+                yield Select(
+                    [(f"{s.name} ({s.id})", s.id) for s in self.schemes.values()],
+                    value=self.default_scheme or Select.BLANK,
+                    allow_blank=not self.schemes,
+                    id="scheme",
+                )
+            yield Static("", id="message")
+            with Horizontal():
+                yield Button("Start", id="start", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#dyad", Input).focus()
+
+    def _show(self, text: str, kind: str) -> None:
+        message = self.query_one("#message", Static)
+        message.update(text)
+        message.set_class(kind == "error", "-error")
+        message.set_class(kind == "warning", "-warning")
+
+    @on(Input.Changed, "#dyad")
+    def _dyad_changed(self, event: Input.Changed) -> None:
+        dyad = event.value.strip()
+        if looks_like_a_name(dyad):
+            self._show("⚠ This looks like a person's name: use the family's pseudonymous code.", "warning")
+        else:
+            self._show("", "")
+        visit = self.query_one("#visit", Input)
+        if dyad in self.visits and not visit.value:
+            visit.placeholder = f"e.g. {self.visits[dyad] + 1}"
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        dyad = self.query_one("#dyad", Input).value.strip()
+        if not dyad:
+            self._show("✗ Enter the dyad code (a pseudonymous code such as D014) to start.", "error")
+            self.query_one("#dyad", Input).focus()
+            return
+        scheme_id = self.query_one("#scheme", Select).value
+        if scheme_id not in self.schemes:
+            self._show("✗ No coding scheme is installed; add one with `observe scheme add`.", "error")
+            return
+        self.dismiss(
+            NewSessionRequest(
+                dyad=dyad,
+                observer=self.query_one("#observer", Input).value.strip(),
+                visit=self.query_one("#visit", Input).value.strip(),
+                context=str(self.query_one("#context", Select).value),
+                scheme=self.schemes[str(scheme_id)],
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,299 @@
+"""The home screen: the archive's sessions, and what can be done with them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from observe.errors import ObserveError
+from observe.tui.dialogs.confirm import ConfirmDialog
+from observe.tui.dialogs.new_session import NewSessionDialog, NewSessionRequest
+from observe.tui.messages import ReportFailed, ReportWritten, SessionsChanged
+from observe.tui.screens.help import HelpScreen
+from observe.tui.widgets.session_table import SessionTable, format_started, is_interrupted
+
+if TYPE_CHECKING:
+    from observe.store import SessionSummary
+    from observe.tui.app import ObserveApp
+
+HOME_KEYS = (
+    ("n", "New session: dyad, observer, visit, context, scheme, then live coding"),
+    ("r", "Resume the selected interrupted session (marked ▶ resume)"),
+    ("v", "Review the selected ended session"),
+    ("enter", "Open the selected session (resume or review)"),
+    ("p", "Write the PDF report of the selected ended session"),
+    ("d", "Delete the selected session (asks first)"),
+    ("/", "Filter the list by dyad code; Esc or Enter returns to the list"),
+    ("↑ ↓ / j k", "Move through the list"),
+    ("ctrl+p", "Command palette: every action by name"),
+    ("?", "This help"),
+    ("ctrl+q", "Quit"),
+)
+
+
+def describe(summary: SessionSummary) -> str:
+    visit = f" visit {summary.visit}" if summary.visit else ""
+    return f"{summary.dyad}{visit} ({format_started(summary.started_at)})"
+
+
+class HomeScreen(Screen[None]):
+    """Lists sessions newest first; new, resume, review, report, delete."""
+
+    BINDINGS = [
+        Binding("n", "new_session", "New"),
+        Binding("r", "resume", "Resume"),
+        Binding("v", "review", "Review"),
+        Binding("p", "report", "Report"),
+        Binding("d", "delete", "Delete"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("escape", "leave_filter", "List", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._offered_resume = False
+        self._reports_running = 0
+        self._all: list[SessionSummary] = []
+        self.stale = False
+
+    @property
+    def observe(self) -> ObserveApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        yield Static("", id="readonly")
+        yield Input(placeholder="Filter by dyad (press /)", id="filter")
+        yield SessionTable(id="sessions")
+        yield Static("", id="status")
+        yield Footer()
+
+    @property
+    def table(self) -> SessionTable:
+        return self.query_one(SessionTable)
+
+    def on_mount(self) -> None:
+        archive = self.observe.archive
+        banner = self.query_one("#readonly", Static)
+        if archive.readonly:
+            banner.update(
+                f"⚠ READ-ONLY: {archive.readonly_reason} "
+                "You can look and write reports; close the other observe to code here."
+            )
+        banner.display = archive.readonly
+        self.reload()
+        self.table.focus()
+        self.call_after_refresh(self._offer_resume)
+
+    def on_screen_resume(self) -> None:
+        """Back from coding or review: the list may have changed."""
+        if self.stale:
+            self.stale = False
+            self.reload()
+        self.refresh_bindings()
+
+    @on(SessionsChanged)
+    def reload(self) -> None:
+        """Read the list again from the archive index."""
+        self._all = self.observe.archive.list_sessions()
+        self.observe.remember(self._all)
+        count = len(self._all)
+        self.sub_title = f"{count} session{'s' if count != 1 else ''}"
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        summaries = self._all
+        wanted = self.query_one("#filter", Input).value.strip().casefold()
+        if wanted:
+            summaries = [s for s in summaries if wanted in s.dyad.casefold()]
+        self.table.show(summaries)
+        self._show_status()
+        self.refresh_bindings()
+
+    def _show_status(self, text: str | None = None) -> None:
+        status = self.query_one("#status", Static)
+        if text is None:
+            if self._reports_running:
+                text = "⏳ Writing report…"
+            elif not self.table.row_count:
+                filtered = bool(self.query_one("#filter", Input).value.strip())
+                text = (
+                    "No session matches this dyad filter."
+                    if filtered
+                    else "No sessions yet: press n to start one (or run `observe demo` for examples)."
+                )
+            else:
+                text = ""
+        status.update(text)
+
+    def _offer_resume(self) -> None:
+        """After a crash, offer the newest interrupted session once."""
+        if self._offered_resume or self.observe.archive.readonly:
+            return
+        self._offered_resume = True
+        interrupted = [s for s in self.table.summaries.values() if is_interrupted(s)]
+        if not interrupted:
+            return
+        summary = interrupted[0]
+
+        def answered(resume: bool | None) -> None:
+            if resume:
+                self.observe.resume_session(summary.id)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"The session {describe(summary)} was interrupted. "
+                "Resume it now? Every recorded event is kept.",
+                yes="Resume",
+                no="Not now",
+            ),
+            answered,
+        )
+
+    # -- which actions apply ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted or not self.query(SessionTable):
+            return True
+        readonly = self.observe.archive.readonly
+        selected = self.table.selected
+        if action == "new_session":
+            return None if readonly else True
+        if action == "resume":
+            if selected is None or not is_interrupted(selected):
+                return False
+            return None if readonly else True
+        if action in ("review", "report"):
+            return selected is not None and not is_interrupted(selected)
+        if action == "delete":
+            if selected is None:
+                return False
+            return None if readonly else True
+        return True
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected)
+    def _open(self) -> None:
+        selected = self.table.selected
+        if selected is None:
+            return
+        if is_interrupted(selected):
+            self.action_resume()
+        else:
+            self.action_review()
+
+    # -- actions ------------------------------------------------------------------------
+
+    def action_new_session(self) -> None:
+        if self.observe.archive.readonly:
+            return
+        self.app.push_screen(
+            NewSessionDialog(
+                self.observe.schemes(),
+                default_scheme=self.observe.default_scheme_id,
+                observer=self.observe.last_observer,
+                visits=self.observe.visit_counts,
+            ),
+            self._start,
+        )
+
+    def _start(self, request: NewSessionRequest | None) -> None:
+        if request is not None:
+            self.observe.start_session(request)
+
+    def action_resume(self) -> None:
+        selected = self.table.selected
+        if selected is not None and is_interrupted(selected) and not self.observe.archive.readonly:
+            self.observe.resume_session(selected.id)
+
+    def action_review(self) -> None:
+        selected = self.table.selected
+        if selected is not None and not is_interrupted(selected):
+            self.observe.review_session(selected.id)
+
+    def action_delete(self) -> None:
+        selected = self.table.selected
+        if selected is None or self.observe.archive.readonly:
+            return
+        state = " It was interrupted and never ended." if is_interrupted(selected) else ""
+        question = (
+            f"Delete the session {describe(selected)} with its {selected.events} events?{state} "
+            "This cannot be undone."
+        )
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                try:
+                    self.observe.archive.delete(selected.id)
+                except ObserveError as error:
+                    self.notify(str(error), severity="error", timeout=15)
+                    return
+                self.notify(f"Deleted {describe(selected)}.")
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep", danger=True), answered)
+
+    def action_report(self) -> None:
+        selected = self.table.selected
+        if selected is None or is_interrupted(selected):
+            return
+        self._reports_running += 1
+        self._show_status(f"⏳ Writing the report for {describe(selected)}…")
+        self._write_report(selected.id)
+
+    @work(thread=True, group="reports")
+    def _write_report(self, session_id: str) -> None:
+        try:
+            path = self.observe.write_report(session_id)
+        except ObserveError as error:
+            self.post_message(ReportFailed(session_id, str(error)))
+        except OSError as error:
+            self.post_message(
+                ReportFailed(
+                    session_id,
+                    f"the report could not be written to {error.filename or 'the reports folder'} "
+                    f"({error.strerror or error}); check that the folder exists and is writable.",
+                )
+            )
+        else:
+            self.post_message(ReportWritten(session_id, path))
+
+    @on(ReportWritten)
+    def _report_written(self, message: ReportWritten) -> None:
+        self._reports_running -= 1
+        self._show_status()
+        self.notify(f"Report written: {message.path}", title="Report", timeout=20)
+
+    @on(ReportFailed)
+    def _report_failed(self, message: ReportFailed) -> None:
+        self._reports_running -= 1
+        self._show_status()
+        self.notify(message.reason, title="Report failed", severity="error", timeout=20)
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def action_leave_filter(self) -> None:
+        self.table.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._apply_filter()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.table.focus()
+
+    def action_help(self) -> None:
+        self.app.push_screen(
+            HelpScreen(HOME_KEYS, title=f"Keys on the home screen — archive: {self.observe.archive.path}")
+        )

@@ -1,0 +1,108 @@
+"""The archive's sessions as a table: one row per :class:`SessionSummary`, newest first.
+
+Rows come from the index only (never a full session), so 2,000 sessions list quickly.
+Interrupted sessions (live or paused, with no coding screen open) say "resume" in words
+and a symbol, not only in colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+from textual.widgets.data_table import CellDoesNotExist
+
+if TYPE_CHECKING:
+    from observe.store import SessionSummary
+
+COLUMNS = ("Dyad", "Visit", "Started", "Status", "Length", "Resp", "Match", "Observer", "Scheme")
+INTERRUPTED = ("live", "paused")
+
+
+def is_interrupted(summary: SessionSummary) -> bool:
+    return summary.status in INTERRUPTED
+
+
+def format_started(started_at: str) -> str:
+    """The wall-clock start as recorded (the observer's local time): ``2026-03-02 10:00``."""
+    try:
+        return datetime.fromisoformat(started_at).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return started_at[:16]
+
+
+def format_duration(seconds: float) -> str:
+    whole = int(round(seconds))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def format_rate(value: object) -> str:
+    if isinstance(value, (int, float)):
+        return f"{value:.0%}"
+    return "–"
+
+
+def format_status(summary: SessionSummary) -> Text:
+    if is_interrupted(summary):
+        return Text("▶ resume", style="bold")
+    return Text("✓ ended")
+
+
+def summary_cells(summary: SessionSummary) -> list[str | Text]:
+    figures = summary.figures or {}
+    cells: list[str | Text] = [
+        summary.dyad,
+        summary.visit,
+        format_started(summary.started_at),
+        format_status(summary),
+        format_duration(summary.duration),
+        format_rate(figures.get("response_rate")),
+        format_rate(figures.get("match_rate")),
+        summary.observer,
+        summary.scheme_id,
+    ]
+    if is_interrupted(summary):
+        cells = [Text(c, style="bold") if isinstance(c, str) else c for c in cells]
+    return cells
+
+
+class SessionTable(DataTable[str | Text]):
+    """Sessions, one row each, keyed by session id."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.summaries: dict[str, SessionSummary] = {}
+
+    def on_mount(self) -> None:
+        self.add_columns(*COLUMNS)
+
+    def show(self, summaries: Sequence[SessionSummary]) -> None:
+        """Replace the rows, keeping the cursor on the same session when it is still listed."""
+        current = self.selected
+        self.clear()
+        self.summaries = {s.id: s for s in summaries}
+        for summary in summaries:
+            self.add_row(*summary_cells(summary), key=summary.id)
+        if current is not None and current.id in self.summaries:
+            self.move_cursor(row=self.get_row_index(current.id))
+
+    @property
+    def selected(self) -> SessionSummary | None:
+        if not self.row_count:
+            return None
+        try:
+            key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        except CellDoesNotExist:
+            return None
+        return self.summaries.get(key or "")
