@@ -220,7 +220,10 @@ def _pauses(rng: random.Random, started: datetime, duration: float) -> tuple[lis
     length = round(rng.uniform(20.0, 180.0))
     paused_wall = started + timedelta(seconds=at)
     resumed_wall = paused_wall + timedelta(seconds=length)
-    return [Pause(at=at, paused_wall=paused_wall.isoformat(), resumed_wall=resumed_wall.isoformat())], length
+    pause = Pause(
+        at=at, paused_wall=paused_wall.isoformat(), resumed_wall=resumed_wall.isoformat()
+    )
+    return [pause], length
 
 
 def _ratings(rng: random.Random, scheme: Scheme, skill: float) -> dict[str, int]:
@@ -251,14 +254,17 @@ def simulate_session(
 
     ``skill`` (0–1) is how attuned the simulated caregiver is; ``cue_rate`` is infant cues
     per minute (with the default rate a session has about 6 events per minute, so a
-    100,000-event session needs ``duration`` ≈ 1,000,000 s). The same arguments always give the same session, ids included (so adding
-    the demo twice does not duplicate it); any changed argument gives different ids.
+    100,000-event session needs ``duration`` ≈ 1,000,000 s). The same arguments always give
+    the same session, ids included (so adding the demo twice does not duplicate it); any
+    changed argument gives different ids.
     """
     skill = min(1.0, max(0.0, float(skill)))
     duration = to_ms(max(0.0, float(duration)))
     # A string seed is hashed with sha512 by ``random``: stable across runs and platforms.
     rng = random.Random(
-        f"{seed}|{dyad}|{visit}|{started_at}|{duration!r}|{skill!r}|{cue_rate!r}|{observer}|{context}"
+        "|".join(
+            map(str, (seed, dyad, visit, started_at, duration, skill, cue_rate, observer, context))
+        )
     )
     session_id = _new_id(rng)
     builder = _Builder(scheme, rng, duration, skill)

@@ -31,7 +31,8 @@ def _match_rate(session: Session) -> float:
     for cue in cues:
         window = scheme.window_for(cue.code)
         first = next((r for r in responses if cue.t <= r.t <= cue.t + window), None)
-        if first is not None and first.code in scheme.cue(cue.code).matches:  # type: ignore[union-attr]
+        matches = scheme.cue(cue.code).matches  # type: ignore[union-attr]
+        if first is not None and first.code in matches:
             matched += 1
     return matched / len(cues) if cues else 0.0
 
@@ -91,8 +92,12 @@ def test_state_codes_are_balanced_and_never_overlap(tiny_scheme: Scheme) -> None
 
 
 def test_a_more_skilled_caregiver_matches_more_cues(tiny_scheme: Scheme) -> None:
-    low = statistics.mean(_match_rate(_simulate(tiny_scheme, seed=s, skill=0.1)) for s in range(10))
-    high = statistics.mean(_match_rate(_simulate(tiny_scheme, seed=s, skill=0.9)) for s in range(10))
+    def mean_rate(skill: float) -> float:
+        return statistics.mean(
+            _match_rate(_simulate(tiny_scheme, seed=s, skill=skill)) for s in range(10)
+        )
+
+    low, high = mean_rate(0.1), mean_rate(0.9)
     assert high > low + 0.2
 
 
@@ -120,7 +125,9 @@ def test_demo_is_the_same_for_the_same_seed_and_differs_for_another(tiny_scheme:
 
 
 @pytest.mark.parametrize("seed", [7, 11, 12])
-def test_improving_demo_dyads_match_more_cues_in_later_visits(tiny_scheme: Scheme, seed: int) -> None:
+def test_improving_demo_dyads_match_more_cues_in_later_visits(
+    tiny_scheme: Scheme, seed: int
+) -> None:
     """The trend report of an improving demo family should show improvement."""
     sessions = demo_sessions(tiny_scheme, seed=seed)
     for dyad in ("DEMO-01", "DEMO-02"):

@@ -1,0 +1,396 @@
+"""Events from a CSV file: sessions coded elsewhere (a spreadsheet, another tool).
+
+The file has a header row and one row per event. Columns, in any order, names in any case:
+
+- ``time`` (required): seconds on the session clock, e.g. ``12.5`` (a decimal comma, ``12,5``,
+  is accepted too); kept to the millisecond;
+- ``code`` (required): a code id of the scheme (a cue or a response);
+- ``kind`` (optional): ``point``, ``start`` or ``stop``. Left empty (or without the column), a
+  point code is a ``point`` and a state code toggles, as its key does on the coding screen:
+  ``start`` when it is not going, ``stop`` when it is;
+- ``intensity`` (optional): a whole number from 1 to the scheme's ``intensity_levels``;
+- ``note`` (optional): free text.
+
+Any other column is an error naming it: a misspelt ``intensty`` silently ignored would lose
+the data in it. Commas, semicolons or tabs separate the cells (whichever the header uses);
+a byte-order mark and blank rows are fine. Rows need not be in time order: events are sorted
+by time, rows with the same time keeping their order.
+
+A state code still going after the last row is closed at the session's duration (or, without
+one, at the last event's time), as ending a live session closes open states; the result says
+which were closed so the caller can tell the user.
+
+Every problem names the file and the row as a spreadsheet numbers it (the header is row 1),
+says what is wrong and what to do. All bad rows are reported at once (the first ten).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from observe.errors import InterchangeError
+from observe.model import Event, new_id, to_ms
+from observe.scheme import Scheme
+
+COLUMNS = ("time", "code", "kind", "intensity", "note")
+REQUIRED_COLUMNS = ("time", "code")
+MAX_REPORTED_PROBLEMS = 10
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+
+
+class CsvRowsError(InterchangeError):
+    """One or more rows of an events CSV are wrong. ``problems``: ``"row 7: ..."`` each."""
+
+    def __init__(self, source: str, problems: Sequence[str], more: int = 0) -> None:
+        self.source = source
+        self.problems = list(problems)
+        if len(self.problems) == 1 and not more:
+            message = f"{source} {self.problems[0]}; fix the row and import again"
+        else:
+            count = len(self.problems) + more
+            lines = "\n".join(f"  {source} {problem}" for problem in self.problems)
+            if more:
+                lines += f"\n  ... and {more} more"
+            message = (
+                f"{source} has {count} rows that cannot be imported; "
+                f"fix them and import again:\n{lines}"
+            )
+        super().__init__(message)
+
+
+@frozen
+class CsvEvents:
+    """What a CSV file holds: its events (sorted by time) and the state codes that were
+    still going at the end and have been closed."""
+
+    events: tuple[Event, ...]
+    closed_at_end: tuple[str, ...] = ()
+
+
+@frozen
+class _Row:
+    number: int
+    t: float
+    code: str
+    kind: str  # point | start | stop | "" (toggle a state code)
+    intensity: int | None
+    note: str | None
+
+
+def parse_events_csv(
+    text: str, scheme: Scheme, source: str, *, duration: float | None = None
+) -> list[Event]:
+    """The events of a CSV file, sorted by time; :class:`InterchangeError` if any row is bad."""
+    return list(read_events_csv(text, scheme, source, duration=duration).events)
+
+
+def read_events_csv(
+    text: str, scheme: Scheme, source: str, *, duration: float | None = None
+) -> CsvEvents:
+    """As :func:`parse_events_csv`, also naming the state codes closed at the end.
+
+    ``duration``: the session's length; an event after it is an error, and open states are
+    closed there (without it: at the last event's time).
+    """
+    records = _records(text, source)
+    if not records or all(_blank(cells) for _number, cells in records):
+        raise InterchangeError(
+            f"{source} is empty; it needs a header row naming at least the columns "
+            "time and code, then one row per event"
+        )
+    header_number, header = next((n, cells) for n, cells in records if not _blank(cells))
+    columns = _columns(header, header_number, source)
+    problems: list[str] = []
+    rows: list[_Row] = []
+    for number, cells in records:
+        if number <= header_number or _blank(cells):
+            continue
+        row = _row(number, cells, columns, scheme, duration, problems)
+        if row is not None:
+            rows.append(row)
+    rows.sort(key=lambda row: row.t)  # stable: equal times keep their row order
+    events, closed = _events(rows, scheme, duration, problems)
+    if problems:
+        shown = problems[:MAX_REPORTED_PROBLEMS]
+        raise CsvRowsError(source, shown, more=len(problems) - len(shown))
+    return CsvEvents(events=tuple(events), closed_at_end=tuple(closed))
+
+
+def events_to_csv(events: Iterable[Event]) -> str:
+    """The CSV text of events, in the columns :func:`parse_events_csv` reads."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for event in events:
+        writer.writerow(
+            [
+                repr(event.t),
+                event.code,
+                event.kind,
+                "" if event.intensity is None else str(event.intensity),
+                event.note or "",
+            ]
+        )
+    return out.getvalue()
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def _records(text: str, source: str) -> list[tuple[int, list[str]]]:
+    """(spreadsheet row number, cells) for every record, blank ones included."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    first_line = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = _delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    records: list[tuple[int, list[str]]] = []
+    number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as error:
+            raise InterchangeError(
+                f"{source} row {number + 1} cannot be read as CSV ({error}); "
+                "save the file again as CSV (UTF-8) and import again"
+            ) from None
+        number += 1
+        records.append((number, cells))
+
+
+def _delimiter(header_line: str) -> str:
+    if "," in header_line:
+        return ","
+    if ";" in header_line:
+        return ";"
+    if "\t" in header_line:
+        return "\t"
+    return ","
+
+
+def _blank(cells: Sequence[str]) -> bool:
+    return all(not cell.strip() for cell in cells)
+
+
+def _columns(header: Sequence[str], number: int, source: str) -> dict[str, int]:
+    """Column name → position; names are matched ignoring case and surrounding spaces."""
+    columns: dict[str, int] = {}
+    unknown: list[str] = []
+    for position, raw in enumerate(header):
+        name = raw.strip().lower()
+        if not name:
+            continue
+        if name in columns:
+            raise InterchangeError(
+                f"{source} row {number} (the header) names the column {name!r} twice; "
+                "keep one and import again"
+            )
+        if name not in COLUMNS:
+            unknown.append(raw.strip())
+        columns[name] = position
+    if unknown:
+        names = ", ".join(f'"{name}"' for name in unknown)
+        noun = "column" if len(unknown) == 1 else "columns"
+        close = difflib.get_close_matches(unknown[0].lower(), COLUMNS, n=1, cutoff=0.6)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        raise InterchangeError(
+            f"{source} row {number} (the header) has the unknown {noun} {names}{hint}; "
+            f"the columns are {', '.join(COLUMNS)} (time and code required): "
+            "rename or remove it and import again"
+        )
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        found = ", ".join(h.strip() for h in header if h.strip()) or "nothing"
+        raise InterchangeError(
+            f"{source} row {number} (the header) has no {' or '.join(missing)} column "
+            f"(it names {found}); the first row must name the columns, at least time and "
+            "code: add it and import again"
+        )
+    return columns
+
+
+def _cell(cells: Sequence[str], columns: dict[str, int], name: str) -> str:
+    position = columns.get(name)
+    if position is None or position >= len(cells):
+        return ""
+    return cells[position].strip()
+
+
+def _row(
+    number: int,
+    cells: Sequence[str],
+    columns: dict[str, int],
+    scheme: Scheme,
+    duration: float | None,
+    problems: list[str],
+) -> _Row | None:
+    """One row checked on its own (time, code, kind, intensity); None if it is bad."""
+    used = set(columns.values())
+    stray = [i for i, cell in enumerate(cells) if i not in used and cell.strip()]
+    if stray:
+        problems.append(
+            f"row {number}: has a value in column {stray[0] + 1}, which the header does not "
+            "name; remove it or name the column"
+        )
+        return None
+    found: list[str] = []
+    t = _time(_cell(cells, columns, "time"), found)
+    if t is not None and duration is not None and t > duration:
+        found.append(f"time {t:g} s is after the end of the session ({duration:g} s)")
+    code = _cell(cells, columns, "code")
+    kind = _kind(code, _cell(cells, columns, "kind"), scheme, found)
+    intensity = _intensity(_cell(cells, columns, "intensity"), scheme, found)
+    if found:
+        problems.append(f"row {number}: " + "; ".join(found))
+        return None
+    assert t is not None
+    note = _cell(cells, columns, "note") or None
+    return _Row(number=number, t=t, code=code, kind=kind, intensity=intensity, note=note)
+
+
+def _time(text: str, found: list[str]) -> float | None:
+    if not text:
+        found.append("the time is empty (seconds from the start, e.g. 12.5)")
+        return None
+    candidate = text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
+    if not _NUMBER.fullmatch(candidate):
+        found.append(f'time "{_short(text)}" is not a number of seconds (e.g. 12.5)')
+        return None
+    value = float(candidate)
+    if not math.isfinite(value):
+        found.append(f'time "{_short(text)}" is too large to be a number of seconds')
+        return None
+    if value < 0:
+        found.append(f"time {value:g} is negative; times are seconds from the start")
+        return None
+    return to_ms(value)
+
+
+def _kind(code: str, kind_text: str, scheme: Scheme, found: list[str]) -> str:
+    kind = kind_text.lower()
+    if kind not in ("", "point", "start", "stop"):
+        found.append(f'kind "{_short(kind_text)}" is not point, start or stop')
+        return ""
+    if not code:
+        found.append("the code is empty")
+        return kind
+    definition = scheme.code(code)
+    if definition is None:
+        found.append(_unknown_code(code, scheme))
+        return kind
+    if definition.kind == "point" and kind in ("start", "stop"):
+        found.append(
+            f'"{code}" is a point code, so it cannot {kind}: make the kind point or leave it empty'
+        )
+    elif definition.kind == "state" and kind == "point":
+        found.append(f'"{code}" is a state code, so its kind is start or stop (or empty to toggle)')
+    if definition.kind == "point":
+        return "point"
+    return kind
+
+
+def _unknown_code(code: str, scheme: Scheme) -> str:
+    ids = [c.id for c in (*scheme.cues, *scheme.responses)]
+    by_lower = {i.lower(): i for i in ids}
+    suggestions = [by_lower[code.lower()]] if code.lower() in by_lower else []
+    keyed = scheme.by_key(code) if len(code) == 1 else None
+    if keyed is not None and keyed.id not in suggestions:
+        suggestions.append(keyed.id)
+    for close in difflib.get_close_matches(code, ids, n=3, cutoff=0.6):
+        if close not in suggestions:
+            suggestions.append(close)
+    hint = ""
+    if suggestions:
+        hint = " (did you mean " + " or ".join(f'"{s}"' for s in suggestions[:3]) + "?)"
+    return f'"{_short(code)}" is not a code in scheme {scheme.id}{hint}'
+
+
+def _intensity(text: str, scheme: Scheme, found: list[str]) -> int | None:
+    if not text:
+        return None
+    levels = scheme.intensity_levels
+    if levels <= 0:
+        found.append(
+            f'intensity "{_short(text)}" given, but scheme {scheme.id} does not code intensity; '
+            "leave the intensity empty"
+        )
+        return None
+    value: float | None = None
+    if _NUMBER.fullmatch(text) and len(text) < 20:
+        value = float(text)
+    if value is None or not value.is_integer() or not 1 <= value <= levels:
+        found.append(f'intensity "{_short(text)}" is not a whole number from 1 to {levels}')
+        return None
+    return int(value)
+
+
+def _events(
+    rows: Sequence[_Row], scheme: Scheme, duration: float | None, problems: list[str]
+) -> tuple[list[Event], list[str]]:
+    """Events in time order, checking that state codes start and stop in turn."""
+    going: dict[str, _Row] = {}
+    events: list[Event] = []
+    for row in rows:
+        kind = row.kind
+        definition = scheme.code(row.code)
+        if definition is not None and definition.kind == "state":
+            if not kind:
+                kind = "stop" if row.code in going else "start"
+            if kind == "start" and row.code in going:
+                problems.append(
+                    f'row {row.number}: "{row.code}" starts at {row.t:g} s while it is already '
+                    f"going (started at {going[row.code].t:g} s, row {going[row.code].number}); "
+                    "add its stop before this row or remove this start"
+                )
+                continue
+            if kind == "stop" and row.code not in going:
+                problems.append(
+                    f'row {row.number}: "{row.code}" stops at {row.t:g} s but it was not going; '
+                    "add its start (an earlier row) or remove this stop"
+                )
+                continue
+            if kind == "start":
+                going[row.code] = row
+            else:
+                del going[row.code]
+        events.append(
+            Event(
+                id=new_id(),
+                code=row.code,
+                t=row.t,
+                kind=kind,  # type: ignore[arg-type]
+                intensity=row.intensity,
+                note=row.note,
+            )
+        )
+    end = duration if duration is not None else (events[-1].t if events else 0.0)
+    closed = list(going)
+    events.extend(Event(id=new_id(), code=code, t=end, kind="stop") for code in closed)
+    return events, closed
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A cell quoted in a message, cut short (a pasted paragraph makes no sentence)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+__all__ = [
+    "COLUMNS",
+    "CsvEvents",
+    "CsvRowsError",
+    "events_to_csv",
+    "parse_events_csv",
+    "read_events_csv",
+]
