@@ -1,1 +1,12 @@
-"""PDF reports for clinicians (DESIGN §7)."""
+"""PDF reports for clinicians (DESIGN §7): one session, or one dyad's visits over time.
+
+The only package besides the terminal UI that imports reportlab. Nothing is built at
+import time; every figure comes from :mod:`observe.analysis`.
+"""
+
+from reports.document import ReportError
+from reports.paths import default_report_path
+from reports.session_report import write_session_report
+from reports.trend_report import write_trend_report
+
+__all__ = ["ReportError", "default_report_path", "write_session_report", "write_trend_report"]

@@ -1,0 +1,1 @@
+"""Charts for the reports: small functions that each return reportlab ``Drawing``s."""

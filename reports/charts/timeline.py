@@ -1,0 +1,158 @@
+"""The session timeline: cues and responses on the session clock, wrapped into strips.
+
+A long session is cut into strips of equal length (1–5 minutes each) drawn on the same
+scale, one ``Drawing`` per strip, so events stay readable and strips can flow across
+pages. Cues sit in the upper lane, shaped and coloured by outcome, with their response
+window as a pale bar; caregiver responses are ticks in the lower lane; a thin line joins
+each answered cue to its first response; pauses are dashed lines.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from attrs import frozen
+from reportlab.graphics.shapes import Drawing, Line, Rect
+
+from observe.analysis.results import CueResult
+from reports import styles, wording
+from reports.charts.marks import hline, label, marker, nice_step, outcome_marker, vline
+
+STRIP_LENGTHS = (60.0, 120.0, 180.0, 300.0)
+MAX_STRIPS = 10
+STRIP_HEIGHT = 50.0
+LANE_LABEL_WIDTH = 48.0
+CUE_Y = 33.0
+RESPONSE_Y = 17.0
+AXIS_Y = 9.0
+
+
+@frozen
+class TimelineCue:
+    result: CueResult
+    window: float
+
+
+@frozen
+class TimelineResponse:
+    t: float
+    code: str
+
+
+def strip_length(duration: float) -> float:
+    """Seconds per strip: the whole session if it is short, else the shortest strip
+    length that needs at most ``MAX_STRIPS`` strips (5 minutes beyond that)."""
+    if duration <= STRIP_LENGTHS[0]:
+        return max(duration, 10.0)
+    for length in STRIP_LENGTHS:
+        if math.ceil(duration / length) <= MAX_STRIPS:
+            return length
+    return STRIP_LENGTHS[-1]
+
+
+def timeline_strips(
+    duration: float,
+    cues: Sequence[TimelineCue],
+    responses: Sequence[TimelineResponse],
+    pauses: Sequence[float],
+    width: float,
+) -> list[Drawing]:
+    """One drawing per strip covering ``[0, duration]``."""
+    end = max(duration, *(c.result.t for c in cues), *(r.t for r in responses), 0.0)
+    length = strip_length(end)
+    count = max(1, math.ceil(end / length))
+    return [
+        _strip(index * length, length, cues, responses, pauses, width) for index in range(count)
+    ]
+
+
+def _strip(
+    start: float,
+    length: float,
+    cues: Sequence[TimelineCue],
+    responses: Sequence[TimelineResponse],
+    pauses: Sequence[float],
+    width: float,
+) -> Drawing:
+    drawing = Drawing(width, STRIP_HEIGHT)
+    left = LANE_LABEL_WIDTH
+    right = width - 6
+    stop = start + length
+    scale = (right - left) / length
+
+    def x_of(t: float) -> float:
+        return left + (t - start) * scale
+
+    def inside(t: float) -> bool:
+        return start <= t < stop or (t == stop and stop >= length)
+
+    drawing.add(label(0, CUE_Y - 2.5, "Infant cues", size=6.5, colour=styles.GREY))
+    drawing.add(label(0, RESPONSE_Y - 2.5, "Caregiver", size=6.5, colour=styles.GREY))
+    drawing.add(hline(left, right, CUE_Y, styles.LIGHT, 0.4))
+    drawing.add(hline(left, right, RESPONSE_Y, styles.LIGHT, 0.4))
+    drawing.add(hline(left, right, AXIS_Y, styles.GREY, 0.5))
+    step = nice_step(length, 10, (5.0, 10.0, 15.0, 30.0, 60.0, 120.0))
+    tick = math.ceil(start / step) * step
+    while tick <= stop + 1e-9:
+        x = x_of(tick)
+        drawing.add(vline(x, AXIS_Y - 2, AXIS_Y, styles.GREY, 0.5))
+        drawing.add(label(x, 0.5, wording.clock(tick), size=6, anchor="middle",
+                          colour=styles.GREY))
+        tick += step
+
+    # windows first so that every mark is drawn over them
+    for cue in cues:
+        t = cue.result.t
+        if t + cue.window < start or t >= stop:
+            continue
+        x1 = x_of(max(t, start))
+        x2 = x_of(min(t + cue.window, stop))
+        drawing.add(Rect(x1, CUE_Y - 5, max(x2 - x1, 0.5), 10, fillColor=styles.WINDOW,
+                         strokeColor=None))
+    for at in pauses:
+        if inside(at):
+            x = x_of(at)
+            drawing.add(vline(x, AXIS_Y, STRIP_HEIGHT - 3, styles.INK, 0.8, dash=[2, 1.5]))
+            drawing.add(label(x + 1.5, STRIP_HEIGHT - 8, "paused", size=5.5, colour=styles.INK))
+    for response in responses:
+        if inside(response.t):
+            x = x_of(response.t)
+            drawing.add(Line(x, RESPONSE_Y - 4.5, x, RESPONSE_Y + 4.5, strokeColor=styles.INK,
+                             strokeWidth=0.9))
+    for cue in cues:
+        result = cue.result
+        if not inside(result.t):
+            continue
+        x = x_of(result.t)
+        if result.latency is not None:
+            reach = min(result.t + result.latency, stop)
+            drawing.add(Line(x, CUE_Y - 3, x_of(reach), RESPONSE_Y + 4.5,
+                             strokeColor=styles.OUTCOME_COLOURS[result.outcome],
+                             strokeWidth=0.7))
+        drawing.add(outcome_marker(result.outcome, x, CUE_Y))
+    return drawing
+
+
+def timeline_legend(width: float) -> Drawing:
+    """What the marks of the timeline mean."""
+    drawing = Drawing(width, 14)
+    x = 0.0
+    y = 6.0
+    for outcome in styles.OUTCOME_ORDER:
+        drawing.add(outcome_marker(outcome, x + 4, y))
+        text = f"{styles.OUTCOME_LABELS[outcome]} cue"
+        drawing.add(label(x + 10, y - 2.5, text, size=7))
+        x += 16 + len(text) * 3.6
+    drawing.add(Line(x + 4, y - 4.5, x + 4, y + 4.5, strokeColor=styles.INK, strokeWidth=0.9))
+    drawing.add(label(x + 9, y - 2.5, "Caregiver response", size=7))
+    x += 80
+    drawing.add(Rect(x, y - 4, 14, 8, fillColor=styles.WINDOW, strokeColor=None))
+    drawing.add(label(x + 18, y - 2.5, "Response window", size=7))
+    x += 78
+    drawing.add(vline(x + 3, y - 5, y + 5, styles.INK, 0.8, dash=[2, 1.5]))
+    drawing.add(label(x + 8, y - 2.5, "Pause", size=7))
+    return drawing
+
+
+__all__ = ["TimelineCue", "TimelineResponse", "timeline_legend", "timeline_strips", "marker"]

@@ -1,0 +1,93 @@
+"""Turning a story of flowables into a PDF file, safely and reproducibly.
+
+The same story, paper and generated date always give the same bytes: reportlab's
+``invariant`` mode fixes the internal ids and dates, and the metadata is fixed here.
+The file is written next to its destination and moved into place, so a half-written
+report never replaces a good one; it is private to the user (0600), and any folder
+created for it is 0700 — a report describes a family.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.platypus import Flowable, SimpleDocTemplate
+
+from observe.errors import ObserveError
+from reports import styles
+from reports.page import Furniture, numbered_canvas
+
+
+class ReportError(ObserveError):
+    """A report cannot be written (unwritable path, nothing to report on)."""
+
+
+def render_pdf(
+    story: Sequence[Flowable], *, paper: styles.Paper, title: str, furniture: Furniture
+) -> bytes:
+    """The PDF for ``story`` as bytes."""
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=styles.PAGE_SIZES[paper],
+        leftMargin=styles.MARGIN,
+        rightMargin=styles.MARGIN,
+        topMargin=styles.TOP_MARGIN,
+        bottomMargin=styles.BOTTOM_MARGIN,
+        title=title,
+        author="",
+        subject="observe report",
+        creator=f"observe {furniture.version}",
+        producer="observe",
+        keywords="",
+        invariant=1,
+    )
+    document.build(list(story), canvasmaker=numbered_canvas(furniture))
+    return buffer.getvalue()
+
+
+def write_private(path: Path, content: bytes) -> Path:
+    """Write ``content`` to ``path`` atomically as a 0600 file; missing folders become 0700."""
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise ReportError(f"{path} is a folder; give a file name ending in .pdf.")
+    folder = path.parent
+    try:
+        _make_private_dirs(folder)
+        handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise ReportError(
+            f"cannot write the report to {path} ({error.strerror or error}); "
+            "choose another place with -o FILE.pdf."
+        ) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ReportError(
+            f"cannot write the report to {path} ({error.strerror or error}); "
+            "choose another place with -o FILE.pdf."
+        ) from error
+    return path
+
+
+def _make_private_dirs(folder: Path) -> None:
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for directory in reversed(missing):
+        directory.mkdir(mode=0o700)
+        os.chmod(directory, 0o700)  # mkdir's mode is filtered by the umask

@@ -1,0 +1,80 @@
+""""Moments to revisit": the unanswered and mismatched cues, with what followed.
+
+These are what a home visitor talks through with the family, so the wording describes
+what the infant signalled and what happened next, never what the caregiver failed to do.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from observe.analysis.results import CueResult, SessionAnalysis
+from observe.model import Session
+from reports import wording
+
+
+@frozen
+class Moment:
+    t: float
+    cue: str  # the cue's label
+    happened: str
+    followed: str
+    note: str | None
+
+
+def code_label(session: Session, code: str) -> str:
+    found = session.scheme.code(code)
+    return found.label if found is not None else code
+
+
+def _labels(session: Session, codes: tuple[str, ...]) -> str:
+    names = [code_label(session, code) for code in codes]
+    if not names:
+        return "no listed response"
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Moment]:
+    """The cues worth a second look, in session order."""
+    responses = [
+        e for e in session.events if session.scheme.is_response(e.code) and e.kind != "stop"
+    ]
+    cue_notes = {
+        (e.t, e.code): e.note for e in session.events if e.note and session.scheme.is_cue(e.code)
+    }
+    moments = []
+    for result in analysis.cues:
+        if result.outcome not in ("unanswered", "mismatched"):
+            continue
+        moments.append(Moment(
+            t=result.t,
+            cue=code_label(session, result.code),
+            happened=_happened(session, result),
+            followed=_followed(session, result, responses),
+            note=cue_notes.get((result.t, result.code)),
+        ))
+    return moments
+
+
+def _happened(session: Session, result: CueResult) -> str:
+    cue = session.scheme.cue(result.code)
+    suits = _labels(session, cue.matches if cue else ())
+    if result.outcome == "unanswered":
+        window = session.scheme.window_for(result.code)
+        return f"No caregiver response began within {window:g} s. This cue usually calls for: {suits}."
+    response = code_label(session, result.response or "")
+    return (f"The caregiver responded after {wording.seconds(result.latency)} with {response}; "
+            f"this cue usually calls for: {suits}.")
+
+
+def _followed(session: Session, result: CueResult, responses: list) -> str:
+    after = result.t + (result.latency if result.latency is not None
+                        else session.scheme.window_for(result.code))
+    following = [e for e in responses if e.t > after]
+    if not following:
+        return "No further caregiver response in this session."
+    first = following[0]
+    return (f"Next caregiver response: {code_label(session, first.code)} at "
+            f"{wording.clock(first.t)} ({wording.seconds(first.t - result.t)} after the cue).")

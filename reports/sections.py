@@ -1,0 +1,58 @@
+"""Building blocks both reports share: headings, the facts header, the key figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from reports import styles, wording
+from reports.tables import cell
+
+
+def heading(text: str) -> Paragraph:
+    return Paragraph(wording.text(text), styles.HEADING)
+
+
+def generated_text(generated: datetime | None) -> str:
+    """The generation date as printed in the footer (UTC when the time zone is known)."""
+    moment = generated or datetime.now(timezone.utc)
+    if moment.tzinfo is not None:
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def facts_table(facts: Sequence[tuple[str, str]], width: float) -> Flowable:
+    """Who, when and how: label/value pairs in two columns of pairs."""
+    half = (len(facts) + 1) // 2
+    left, right = list(facts[:half]), list(facts[half:])
+    right += [("", "")] * (len(left) - len(right))
+    rows = [
+        [cell(a, styles.CELL_BOLD), cell(b), cell(c, styles.CELL_BOLD), cell(d)]
+        for (a, b), (c, d) in zip(left, right, strict=True)
+    ]
+    table = Table(rows, colWidths=[width * 0.15, width * 0.35, width * 0.15, width * 0.35],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, -1), styles.PALE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return table
+
+
+def key_figures_table(figures: Sequence[tuple[str, str, str]], width: float) -> Flowable:
+    rows = [
+        [cell(name, styles.CELL_BOLD), cell(value, styles.FIGURE_VALUE), cell(explanation)]
+        for name, value, explanation in figures
+    ]
+    table = Table(rows, colWidths=[width * 0.2, width * 0.14, width * 0.66], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.4, styles.LIGHT),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table

@@ -1,0 +1,304 @@
+"""The session report: one visit, for the clinician and the home visitor (DESIGN §7).
+
+Every figure comes from :func:`observe.analysis.analyze_session`; this module only lays
+them out and explains them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from observe import __version__
+from observe.analysis.results import SessionAnalysis, Summary
+from observe.model import Session
+from reports import styles, wording
+from reports.charts.latency import latency_histogram
+from reports.charts.timeline import (
+    TimelineCue,
+    TimelineResponse,
+    timeline_legend,
+    timeline_strips,
+)
+from reports.document import render_pdf, write_private
+from reports.moments import code_label, moments_to_revisit
+from reports.page import Furniture
+from reports.sections import facts_table, generated_text, heading, key_figures_table
+from reports.tables import cell, data_table
+
+SECTION_TITLES = (
+    "Key figures at a glance",
+    "By cue type",
+    "Timeline",
+    "How quickly the caregiver responded",
+    "Responses after cues compared with other moments",
+    "Moments to revisit",
+    "Ratings and observer notes",
+)
+
+
+def write_session_report(
+    session: Session,
+    path: Path,
+    *,
+    pagesize: str | None = None,
+    generated: datetime | None = None,
+) -> Path:
+    """Write the PDF report of one session to ``path`` (0600) and return the path.
+
+    ``pagesize`` is ``"a4"`` or ``"letter"`` (default: from the locale); ``generated``
+    is the date printed in the footer (default: now) — the same session and date always
+    give the same bytes.
+    """
+    from observe.analysis import analyze_session
+
+    return write_private(
+        Path(path), session_report_pdf(session, analyze_session(session), pagesize=pagesize,
+                                       generated=generated)
+    )
+
+
+def session_report_pdf(
+    session: Session,
+    analysis: SessionAnalysis,
+    *,
+    pagesize: str | None = None,
+    generated: datetime | None = None,
+) -> bytes:
+    paper = styles.parse_paper(pagesize)
+    width = styles.PAGE_SIZES[paper][0] - 2 * styles.MARGIN
+    visit = f" · visit {session.visit}" if session.visit else ""
+    furniture = Furniture(
+        running_title=f"Session report · {session.dyad}{visit} · {wording.day(session.started_at)}",
+        generated=generated_text(generated),
+        version=__version__,
+        scheme_digest=session.scheme_digest[:12],
+    )
+    return render_pdf(
+        session_story(session, analysis, width),
+        paper=paper,
+        title=f"Session report {session.dyad}{visit}",
+        furniture=furniture,
+    )
+
+
+def session_story(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
+    summary = analysis.summary
+    scheme = session.scheme
+    windows = [scheme.window_for(c.code) for c in analysis.cues] or [scheme.response_window]
+    story: list[Flowable] = [
+        Paragraph("Session report", styles.TITLE),
+        Spacer(0, 4),
+        _header(session, analysis, width),
+        heading(SECTION_TITLES[0]),
+        key_figures_table(
+            wording.key_figures(summary, wording.window_phrase(windows), scheme.repair_window),
+            width,
+        ),
+        heading(SECTION_TITLES[1]),
+        Paragraph(
+            "The same figures for each kind of cue. Outcome columns count cues; rates are "
+            "out of that row's cues.", styles.NOTE),
+        Spacer(0, 3),
+        _by_cue_table(session, analysis, width),
+    ]
+    story += _timeline(session, analysis, width)
+    story += _latency(session, analysis, width)
+    story += _contingency(summary, width)
+    story += _moments(session, analysis, width)
+    story += _ratings_and_notes(session, width)
+    return story
+
+
+def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowable:
+    scheme = session.scheme
+    facts = [
+        ("Dyad", session.dyad),
+        ("Visit", session.visit or "–"),
+        ("Date and time", wording.wall_time(session.started_at)),
+        ("Duration", wording.duration(analysis.duration)),
+        ("Observer", session.observer or "–"),
+        ("Context", session.context or "–"),
+        ("Coding scheme", f"{scheme.name} (version {scheme.version})"),
+        ("Session", session.id[:8]),
+    ]
+    if session.status != "ended":
+        facts.append(("Status", f"{session.status}: the session had not ended when this "
+                                "report was made"))
+    if session.origin == "demo":
+        facts.append(("Data", "synthetic demonstration data, not a real family"))
+    return facts_table(facts, width)
+
+
+def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> Flowable:
+    order = [c.id for c in session.scheme.cues if c.id in analysis.by_cue]
+    order += sorted(code for code in analysis.by_cue if code not in order)
+    rows = []
+    for code in order:
+        figures = analysis.by_cue[code]
+        outcomes = figures.outcomes
+        rows.append([
+            code_label(session, code),
+            str(figures.cues),
+            str(outcomes.matched),
+            str(outcomes.repaired),
+            str(outcomes.mismatched),
+            str(outcomes.unanswered),
+            wording.percent(figures.response_rate),
+            wording.seconds(figures.latency.median),
+            wording.percent(figures.repair_rate),
+        ])
+    if not rows:
+        return Paragraph("No cues were coded in this session.", styles.BODY)
+    fractions = (0.19, 0.07, 0.095, 0.095, 0.12, 0.12, 0.10, 0.11, 0.10)
+    return data_table(
+        ("Cue type", "Cues", "Matched", "Repaired", "Mismatched", "Unanswered",
+         "Response rate", "Median latency", "Repair rate"),
+        rows,
+        [width * f for f in fractions],
+        numeric_from=1,
+    )
+
+
+def _timeline(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
+    scheme = session.scheme
+    cues = [TimelineCue(result, scheme.window_for(result.code)) for result in analysis.cues]
+    responses = [
+        TimelineResponse(e.t, e.code)
+        for e in session.events
+        if scheme.is_response(e.code) and e.kind != "stop"
+    ]
+    strips = timeline_strips(
+        analysis.duration, cues, responses, [p.at for p in session.pauses], width
+    )
+    intro = Paragraph(
+        "Each cue is placed at the moment the observer coded it, shaped and coloured by what "
+        "followed; the pale bar after it is its response window. Ticks below are the "
+        "caregiver's responses, and a thin line joins a cue to the first response within its "
+        "window. Times are minutes:seconds of observed time (the clock stops during pauses).",
+        styles.NOTE,
+    )
+    first = [heading(SECTION_TITLES[2]), intro, Spacer(0, 3), timeline_legend(width),
+             Spacer(0, 2), strips[0]]
+    return [KeepTogether(first), *strips[1:]]
+
+
+def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
+    summary = analysis.summary
+    scheme = session.scheme
+    latencies = [c.latency for c in analysis.cues if c.latency is not None]
+    windows = [scheme.window_for(c.code) for c in analysis.cues]
+    latency = summary.latency
+    if latency.n:
+        reading = (
+            f"{latency.n} cue{'s' if latency.n != 1 else ''} received a response. Median "
+            f"latency {wording.seconds(latency.median)}; half of the responses came between "
+            f"{wording.seconds(latency.q1)} and {wording.seconds(latency.q3)} after the cue. "
+            f"Answered within 2 s: {wording.percent(summary.within_2s)} of all cues; "
+            f"within 5 s: {wording.percent(summary.within_5s)}."
+        )
+    else:
+        reading = "No cue received a response within its window, so there are no latencies."
+    return [KeepTogether([
+        heading(SECTION_TITLES[3]),
+        Paragraph(reading, styles.BODY),
+        Spacer(0, 4),
+        latency_histogram(latencies, latency.median, windows, scheme.response_window, width),
+    ])]
+
+
+def _contingency(summary: Summary, width: float) -> list[Flowable]:
+    contingency = summary.contingency
+    (a, b), (c, d) = contingency.table
+    odds = "–" if contingency.odds_ratio is None else f"{contingency.odds_ratio:.2f}"
+    table = data_table(
+        ("Seconds of the session", "A response started", "No response started", "Total"),
+        [
+            ("Inside a cue's response window", str(a), str(b), str(a + b)),
+            ("Outside every response window", str(c), str(d), str(c + d)),
+        ],
+        [width * 0.40, width * 0.2, width * 0.2, width * 0.2],
+        numeric_from=1,
+        zebra=False,
+    )
+    return [KeepTogether([
+        heading(SECTION_TITLES[4]),
+        Paragraph(
+            f"<b>Yule's Q: {wording.yules_q(contingency.yules_q)}</b> (odds ratio {odds}). "
+            + wording.text(wording.contingency_reading(contingency.yules_q, summary.cues)),
+            styles.BODY),
+        Spacer(0, 4),
+        Paragraph("The session cut into one-second pieces and counted:", styles.NOTE),
+        Spacer(0, 2),
+        table,
+    ])]
+
+
+def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
+    summary = analysis.summary
+    moments = moments_to_revisit(session, analysis)
+    met = summary.outcomes.matched + summary.outcomes.repaired
+    strengths = (
+        f"To start from what went well: {met} of {summary.cues} cues were met with a response "
+        "that suited them. "
+        if summary.cues else ""
+    )
+    flow: list[Flowable] = [heading(SECTION_TITLES[5])]
+    if not moments:
+        flow.append(Paragraph(
+            strengths + "No cue went unanswered or was met with a response that did not "
+            "suit it, so there are no moments to single out.", styles.BODY))
+        return flow
+    flow.append(Paragraph(
+        strengths + "The moments below are ones where the baby's signal was not met as the "
+        "cue suggests. They are openings to wonder together with the family about what the "
+        "baby may have been saying, not faults: no caregiver answers every cue.",
+        styles.BODY))
+    flow.append(Spacer(0, 4))
+    rows = []
+    for moment in moments:
+        happened = moment.happened + (f" Observer's note: {moment.note}" if moment.note else "")
+        rows.append([wording.clock(moment.t), moment.cue, happened, moment.followed])
+    flow.append(data_table(
+        ("Time", "Cue", "What happened", "What followed"),
+        rows,
+        [width * 0.08, width * 0.18, width * 0.44, width * 0.30],
+    ))
+    return flow
+
+
+def _ratings_and_notes(session: Session, width: float) -> list[Flowable]:
+    flow: list[Flowable] = [heading(SECTION_TITLES[6])]
+    rating_labels = {r.id: r for r in session.scheme.ratings}
+    if session.ratings:
+        rows = []
+        ordered = [r.id for r in session.scheme.ratings if r.id in session.ratings]
+        ordered += sorted(k for k in session.ratings if k not in ordered)
+        for key in ordered:
+            rating = rating_labels.get(key)
+            scale = f"{rating.min} to {rating.max}" if rating else "–"
+            rows.append([rating.label if rating else key, str(session.ratings[key]), scale])
+        flow.append(data_table(("Rating", "Score", "Scale"), rows,
+                               [width * 0.6, width * 0.2, width * 0.2], numeric_from=1))
+    else:
+        flow.append(Paragraph("No ratings were entered for this session.", styles.BODY))
+    flow.append(Spacer(0, 6))
+    flow.append(Paragraph("<b>Observer notes</b>", styles.BODY))
+    paragraphs = [p.strip() for p in session.notes.split("\n\n") if p.strip()]
+    if paragraphs:
+        for text in paragraphs:
+            flow.append(Paragraph(wording.text(text).replace("\n", "<br/>"), styles.BODY))
+            flow.append(Spacer(0, 3))
+    else:
+        flow.append(Paragraph("No notes were recorded.", styles.BODY))
+    event_notes = [e for e in session.events if e.note]
+    if event_notes:
+        flow.append(Spacer(0, 4))
+        flow.append(Paragraph("<b>Notes on coded moments</b>", styles.BODY))
+        for event in event_notes:
+            flow.append(Paragraph(
+                f"<b>{wording.clock(event.t)} {wording.text(code_label(session, event.code))}"
+                f"</b>: {wording.text(event.note or '')}", styles.BODY))
+    return flow

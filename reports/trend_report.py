@@ -1,0 +1,160 @@
+"""The dyad trend report: one family's figures over its visits (DESIGN §7).
+
+Every figure comes from :func:`observe.analysis.analyze_dyad`. The number of cues sits
+next to every visit's figures, in the table and under the charts, so a reader sees when
+a figure rests on little data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from observe import __version__
+from observe.analysis.results import DyadTrend
+from observe.model import Session
+from reports import styles, wording
+from reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
+from reports.document import ReportError, render_pdf, write_private
+from reports.page import Furniture
+from reports.sections import facts_table, generated_text, heading
+from reports.tables import data_table
+
+SECTION_TITLES = (
+    "Figures per visit",
+    "Responding to cues over the visits",
+    "Response latency over the visits",
+    "What the figures count",
+)
+
+
+def write_trend_report(
+    sessions: Sequence[Session],
+    path: Path,
+    *,
+    pagesize: str | None = None,
+    generated: datetime | None = None,
+) -> Path:
+    """Write the trend report over one dyad's sessions to ``path`` (0600); return the path."""
+    from observe.analysis import analyze_dyad
+
+    if not sessions:
+        raise ReportError("there are no sessions to report on; record or import a session first.")
+    dyads = sorted({s.dyad for s in sessions})
+    if len(dyads) > 1:
+        raise ReportError(
+            f"a trend report covers one dyad, but these sessions belong to {', '.join(dyads)}; "
+            "choose one dyad."
+        )
+    trend = analyze_dyad(sessions)
+    return write_private(
+        Path(path), trend_report_pdf(sessions, trend, pagesize=pagesize, generated=generated)
+    )
+
+
+def trend_report_pdf(
+    sessions: Sequence[Session],
+    trend: DyadTrend,
+    *,
+    pagesize: str | None = None,
+    generated: datetime | None = None,
+) -> bytes:
+    paper = styles.parse_paper(pagesize)
+    width = styles.PAGE_SIZES[paper][0] - 2 * styles.MARGIN
+    digests = sorted({s.scheme_digest[:12] for s in sessions})
+    furniture = Furniture(
+        running_title=f"Trend report · {trend.dyad}",
+        generated=generated_text(generated),
+        version=__version__,
+        scheme_digest=", ".join(digests),
+    )
+    return render_pdf(trend_story(sessions, trend, width), paper=paper,
+                      title=f"Trend report {trend.dyad}", furniture=furniture)
+
+
+def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> list[Flowable]:
+    points = trend.sessions
+    schemes = sorted({f"{s.scheme.name} (version {s.scheme.version})" for s in sessions})
+    observers = sorted({s.observer for s in sessions if s.observer})
+    facts = [
+        ("Dyad", trend.dyad),
+        ("Visits", str(len(points))),
+        ("From", wording.wall_time(points[0].started_at)),
+        ("To", wording.wall_time(points[-1].started_at)),
+        ("Coding scheme", "; ".join(schemes)),
+        ("Observers", ", ".join(observers) or "–"),
+    ]
+    if any(s.origin == "demo" for s in sessions):
+        facts.append(("Data", "synthetic demonstration data, not a real family"))
+    story: list[Flowable] = [
+        Paragraph("Trend report", styles.TITLE),
+        Spacer(0, 4),
+        facts_table(facts, width),
+        Spacer(0, 2),
+        Paragraph(
+            f"The same figures for each visit, oldest first. A figure that rests on fewer "
+            f"than {FEW_CUES} cues can swing widely from one visit to the next: those visits "
+            "are drawn hollow in the charts and the number of cues is shown with every visit.",
+            styles.NOTE),
+        KeepTogether([
+            heading(SECTION_TITLES[1]),
+            trend_rates(points, width),
+            trend_cues(points, width),
+        ]),
+        KeepTogether([
+            heading(SECTION_TITLES[2]),
+            trend_latency(points, width),
+        ]),
+        heading(SECTION_TITLES[0]),
+        _table(trend, width),
+        heading(SECTION_TITLES[3]),
+    ]
+    for name, explanation in _explanations():
+        story.append(Paragraph(f"<b>{name}</b>: {explanation}", styles.SMALL))
+        story.append(Spacer(0, 2))
+    return story
+
+
+def _table(trend: DyadTrend, width: float) -> Flowable:
+    rows = []
+    for point in trend.sessions:
+        summary = point.summary
+        rows.append([
+            point.visit or "–",
+            wording.day(point.started_at),
+            wording.duration(point.duration),
+            str(summary.cues),
+            wording.percent(summary.response_rate),
+            wording.percent(summary.match_rate),
+            wording.percent(summary.attuned_rate),
+            wording.percent(summary.repair_rate),
+            wording.seconds(summary.latency.median),
+            wording.yules_q(summary.contingency.yules_q),
+        ])
+    fractions = (0.08, 0.13, 0.12, 0.07, 0.10, 0.09, 0.10, 0.09, 0.12, 0.10)
+    return data_table(
+        ("Visit", "Date", "Duration", "Cues", "Response rate", "Match rate", "Attuned rate",
+         "Repair rate", "Median latency", "Yule's Q"),
+        rows,
+        [width * f for f in fractions],
+        numeric_from=3,
+    )
+
+
+def _explanations() -> list[tuple[str, str]]:
+    return [
+        ("Cues", "how many times the observer coded an infant cue in that visit."),
+        ("Response rate", "cues the caregiver responded to within the cue's response window."),
+        ("Match rate", "cues whose first response suited the cue."),
+        ("Attuned rate", "cues met with a suitable response, at once or after a first "
+                         "response that did not suit."),
+        ("Repair rate", "of the cues whose first response did not suit, how many were "
+                        "followed by a suitable one within the repair window."),
+        ("Median latency", "typical time from a cue to the first response (half were quicker); "
+                           "the shaded band holds the middle half of the latencies."),
+        ("Yule's Q", "whether responses start more often in the seconds after cues than at other "
+                     "moments: 0 no more often, +1 only after cues; blank with fewer than 5 cues."),
+    ]

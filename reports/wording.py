@@ -1,0 +1,133 @@
+"""How figures are shown and explained to a clinician.
+
+Display rounding (the tests read the PDF back with these same rules): rates are whole
+percentages (``80 %``), times are seconds to one decimal (``1.8 s``), Yule's Q has two
+decimals (``0.62``), and a figure that cannot be computed is shown as ``–``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from xml.sax.saxutils import escape
+
+from observe.analysis.results import Summary
+
+MISSING = "–"
+
+
+def percent(rate: float | None) -> str:
+    return MISSING if rate is None else f"{round(rate * 100):d} %"
+
+
+def seconds(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.1f} s"
+
+
+def yules_q(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.2f}"
+
+
+def clock(t: float) -> str:
+    """Session-clock time as ``m:ss`` (``h:mm:ss`` past an hour)."""
+    total = int(t)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def duration(value: float) -> str:
+    total = int(round(value))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
+
+
+def wall_time(iso: str) -> str:
+    """``2026-03-02T10:00:00+01:00`` → ``2 March 2026, 10:00`` (the observer's own clock)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
+
+
+def day(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d")
+    except ValueError:
+        return iso[:10]
+
+
+def text(value: str) -> str:
+    """Free text (notes, labels) made safe for a reportlab Paragraph."""
+    return escape(value)
+
+
+def count_of(part: int, whole: int) -> str:
+    return f"{part} of {whole}"
+
+
+def window_phrase(windows: list[float]) -> str:
+    """The response window(s) in words: ``5 s`` or ``3–10 s depending on the cue``."""
+    distinct = sorted(set(windows))
+    if not distinct:
+        return "the response window"
+    if len(distinct) == 1:
+        return f"{distinct[0]:g} s"
+    return f"{distinct[0]:g}–{distinct[-1]:g} s depending on the cue"
+
+
+def key_figures(summary: Summary, window: str, repair_window: float) -> list[tuple[str, str, str]]:
+    """(name, value, what it counts) for the figures at a glance."""
+    outcomes = summary.outcomes
+    answered = summary.cues - outcomes.unanswered
+    attuned = outcomes.matched + outcomes.repaired
+    missed_match = outcomes.repaired + outcomes.mismatched
+    return [
+        ("Cues", str(summary.cues),
+         "How many times the observer coded an infant cue (a signal such as hunger or "
+         "tiredness)."),
+        ("Response rate", percent(summary.response_rate),
+         f"Cues the caregiver responded to within {window} "
+         f"({count_of(answered, summary.cues)} cues), with any response."),
+        ("Match rate", percent(summary.match_rate),
+         "Cues whose first response was one that suits the cue "
+         f"({count_of(outcomes.matched, summary.cues)} cues)."),
+        ("Attuned rate", percent(summary.attuned_rate),
+         "Cues met with a suitable response, either at once or after a first response "
+         f"that did not suit ({count_of(attuned, summary.cues)} cues)."),
+        ("Repair rate", percent(summary.repair_rate),
+         "When the first response did not suit the cue, how often the caregiver then "
+         f"found a suitable one within {repair_window:g} s of the cue "
+         f"({count_of(outcomes.repaired, missed_match)})."),
+        ("Median latency", seconds(summary.latency.median),
+         "Typical time from a cue to the caregiver's first response: half of the "
+         f"answered cues were quicker than this ({summary.latency.n} answered cues)."),
+    ]
+
+
+def contingency_reading(q: float | None, cues: int) -> str:
+    """Yule's Q in plain words."""
+    if q is None:
+        return (f"Not enough cues to judge: with {cues} cue{'s' if cues != 1 else ''} "
+                "(fewer than 5) this figure would be unreliable, so it is not shown.")
+    if q >= 0.5:
+        strength = "much more likely"
+    elif q >= 0.2:
+        strength = "somewhat more likely"
+    elif q > -0.2:
+        strength = "about as likely"
+    elif q > -0.5:
+        strength = "somewhat less likely"
+    else:
+        strength = "much less likely"
+    comparison = "" if strength == "about as likely" else " than at other times"
+    if strength == "about as likely":
+        comparison = " as at other times"
+    return (f"The caregiver was {strength} to start a response in the seconds just after a "
+            f"cue{comparison}. Yule's Q runs from -1 to +1: 0 means responses came no more "
+            "often after cues than at any other moment, +1 means they came only after cues.")
