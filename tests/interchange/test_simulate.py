@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
+from observe.analysis import analyze_dyad, analyze_session
 from observe.interchange.simulate import demo_sessions, simulate_session
 from observe.model import Session
-from observe.scheme import Scheme
+from observe.scheme import Scheme, find_scheme
 
 STARTED = "2026-03-02T10:00:00+00:00"
 
@@ -169,3 +171,29 @@ def test_a_scheme_without_intensity_or_states_still_simulates(tiny_scheme: Schem
     assert session.events
     assert all(e.intensity is None and e.kind == "point" for e in session.events)
     assert session.ratings == {}
+
+
+@pytest.mark.parametrize("scheme_id", ["infant-cues", "feeding", "play"])
+def test_every_shipped_scheme_can_be_simulated(scheme_id: str, tmp_path: Path) -> None:
+    scheme = find_scheme(scheme_id, tmp_path)
+    session = _simulate(scheme, seed=5)
+    assert session.events
+    assert all(scheme.code(e.code) is not None for e in session.events)
+    assert session.open_states == ()
+    assert session.scheme_digest == scheme.digest
+
+
+def test_the_analysis_shows_the_improving_demo_families_improving(tmp_path: Path) -> None:
+    """What a clinician would see in the demo's trend report: DEMO-01 and DEMO-02 get better,
+    and the demo has something to talk about (misses, mismatches and repairs)."""
+    sessions = demo_sessions(find_scheme("infant-cues", tmp_path))
+    for dyad in ("DEMO-01", "DEMO-02"):
+        trend = analyze_dyad([s for s in sessions if s.dyad == dyad])
+        rates = [point.summary.match_rate for point in trend.sessions]
+        assert all(rate is not None for rate in rates)
+        half = len(rates) // 2
+        early, late = statistics.mean(rates[:half]), statistics.mean(rates[half:])  # type: ignore[arg-type]
+        assert late > early + 0.1
+    outcomes = [analyze_session(s).summary.outcomes for s in sessions]
+    for outcome in ("matched", "repaired", "mismatched", "unanswered"):
+        assert sum(getattr(o, outcome) for o in outcomes) > 0
