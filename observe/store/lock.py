@@ -1,0 +1,70 @@
+"""One writing process per archive.
+
+The lock is ``archive.lock`` (filelock: an OS lock the kernel drops when the holder
+dies, so a lock left by a crashed or killed process is simply taken over). It is never
+one of the data files, which ``os.replace`` swaps underneath any lock. Who holds it is
+written next to it, in ``archive.lock.owner``, so a second process can say whom to close.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+from datetime import datetime, timezone
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+
+from observe.store.atomic import atomic_write, encode_json
+from observe.store.perms import FILE_MODE
+
+LOCK_NAME = "archive.lock"
+OWNER_NAME = "archive.lock.owner"
+
+
+class ArchiveLock:
+    def __init__(self, archive_dir: Path) -> None:
+        self.path = archive_dir / LOCK_NAME
+        self.owner_path = archive_dir / OWNER_NAME
+        self._lock = FileLock(
+            self.path, timeout=0, mode=FILE_MODE, thread_local=False, preserve_lock_file=True
+        )
+
+    def acquire(self) -> bool:
+        """Take the lock if no live process holds it; True if taken."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        owner = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "since": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
+        }
+        try:
+            atomic_write(self.owner_path, encode_json(owner))
+        except OSError:
+            pass  # only the explanation shown to others is lost, not the lock
+        return True
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
+
+    def holder(self) -> str:
+        """Who holds the lock, as a phrase: "process 4242 on laptop-3 (since …)"."""
+        try:
+            owner = json.loads(self.owner_path.read_text(encoding="utf-8"))
+            return f"process {owner['pid']} on {owner['host']} (since {owner['since']})"
+        except (OSError, ValueError, KeyError, TypeError):
+            return "another observe process"
+
+    def release(self) -> None:
+        if not self._lock.is_locked:
+            return
+        try:
+            self.owner_path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        self._lock.release(force=True)

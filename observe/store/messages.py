@@ -1,0 +1,55 @@
+"""The sentences the archive says to a user: what is wrong, where, what to do."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+
+def damaged_file(path: Path, reason: str) -> str:
+    return (
+        f"the session file {path} is damaged ({reason}); it has been left untouched: "
+        f"restore it from a backup, or move it out of {path.parent} to stop this message"
+    )
+
+
+def damaged_journal(path: Path, line: int, reason: str) -> str:
+    return (
+        f"the journal {path} is damaged at line {line} ({reason}); observe will not guess "
+        f"what came after it: keep a copy of the file, then move it out of {path.parent} "
+        "to open the session as it was last saved"
+    )
+
+
+def damaged_index(path: Path, reason: str, kept_as: str | None, count: int) -> str:
+    if kept_as is None:
+        return (
+            f"the index {path} is damaged ({reason}); the session list was rebuilt in memory "
+            f"from {count} sessions — open the archive for writing to repair it"
+        )
+    return (
+        f"the index {path} was damaged ({reason}); it was kept as {kept_as} and the index "
+        f"was rebuilt from {count} sessions"
+    )
+
+
+def disk_problem(error: OSError, path: Path, doing: str) -> str:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        cause = "the disk is full"
+        remedy = "free some disk space"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        cause = "permission was denied"
+        remedy = f"check that you may write to {path.parent}"
+    else:
+        cause = error.strerror or type(error).__name__
+        remedy = "check the disk"
+    return f"could not {doing} {path} ({cause}); nothing saved before was lost: {remedy}, then try again"
+
+
+def read_only(archive: Path, holder: str | None) -> str:
+    if holder is None:
+        return f"the archive {archive} was opened read-only; open it again normally to change it"
+    return (
+        f"the archive {archive} is in use by observe {holder}, so it is read-only here; "
+        "close observe there to make changes"
+    )

@@ -1,0 +1,155 @@
+"""Recording a live session: every change is durable before it counts.
+
+``apply`` is the only I/O on a key press: one journal line, fsync'd. ``fold`` rewrites
+the session file from the current state; it may run on a worker thread while the UI
+thread keeps calling ``apply`` (it copies the state under the lock and writes outside
+it, so a key press never waits for a fold).
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from observe.errors import ArchiveError
+from observe.model import Change, Session, apply_change
+from observe.store import messages
+from observe.store.journal import JournalWriter, change_record
+from observe.store.perms import fsync_dir
+from observe.store.sessionfile import write_session_file
+
+if TYPE_CHECKING:
+    from observe.store.archive import Archive
+
+
+class Recorder:
+    """Use :meth:`Archive.recorder` to get one."""
+
+    def __init__(
+        self,
+        archive: "Archive",
+        session: Session,
+        writer: JournalWriter | None,
+        generation: str | None,
+        folded: int,
+    ) -> None:
+        self._archive = archive
+        self._session = session
+        self._writer = writer
+        self._generation = generation
+        # (journal generation, its lines) already in the session file
+        self._folded: tuple[str | None, int] = (generation, folded)
+        self._state = threading.Lock()  # session, writer, generation
+        self._folding = threading.Lock()  # one fold at a time; guards _folded
+        self._closed = False
+
+    @classmethod
+    def start(cls, archive: "Archive", session: Session) -> "Recorder":
+        session_path = archive.session_path(session.id)
+        journal_path = archive.journal_path(session.id)
+        try:
+            if session_path.exists() or journal_path.exists():
+                restored = archive._restore(session.id)
+                journal = restored.journal
+                if journal is not None and journal.generation is not None:
+                    writer = JournalWriter.resume(journal_path, journal)
+                    return cls(archive, restored.session, writer, journal.generation, restored.folded)
+                if journal is not None:  # only a torn header: nothing recorded in it
+                    journal_path.unlink()
+                return cls(archive, restored.session, None, None, 0)
+            writer, generation = JournalWriter.create(journal_path, session)
+            try:
+                digest = write_session_file(session_path, session, generation, 1)
+                archive.index_session(session, digest)
+            except BaseException:
+                writer.close()
+                raise
+            return cls(archive, session, writer, generation, 1)
+        except OSError as error:
+            raise ArchiveError(
+                messages.disk_problem(error, journal_path, "start recording in")
+            ) from error
+
+    @property
+    def session(self) -> Session:
+        return self._session
+
+    def apply(self, change: Change) -> Session:
+        """Journal ``change`` durably, then apply it; on a disk error nothing changes."""
+        with self._state:
+            if self._closed:
+                raise ArchiveError(
+                    f"the recording of session {self._session.id[:8]} was closed; "
+                    "resume the session to record more"
+                )
+            updated = apply_change(self._session, change)
+            path = self._archive.journal_path(self._session.id)
+            try:
+                if self._writer is None:
+                    # The session was finished (its journal removed) and is changed again.
+                    self._writer, self._generation = JournalWriter.create(path, self._session)
+                self._writer.append(change_record(change))
+            except OSError as error:
+                raise ArchiveError(messages.disk_problem(error, path, "save the change to")) from error
+            self._session = updated
+            return updated
+
+    def fold(self) -> None:
+        """Write the session file from the current state; after the session has ended,
+        also finish it (index digest, then the journal is removed)."""
+        with self._folding:
+            with self._state:
+                if self._writer is None:
+                    return  # nothing journaled since the last finish
+                session, generation, lines = self._session, self._generation, self._writer.lines
+            session_path = self._archive.session_path(session.id)
+            if (generation, lines) != self._folded:
+                try:
+                    digest = write_session_file(session_path, session, generation, lines)
+                    self._archive.index_session(session, digest)
+                except OSError as error:
+                    raise ArchiveError(
+                        messages.disk_problem(error, session_path, "save")
+                    ) from error
+                self._folded = (generation, lines)
+            if session.status == "ended":
+                self._finish(lines)
+
+    def _finish(self, lines: int) -> None:
+        with self._state:
+            writer = self._writer
+            if writer is None or writer.lines != lines:
+                return  # changed again since: the next fold finishes
+            journal_path = writer.path
+            writer.close()  # Windows cannot remove an open file
+            try:
+                journal_path.unlink()
+                fsync_dir(journal_path.parent)
+            except OSError as error:
+                # The journal stays (fully folded; opening the archive removes it) and
+                # recording continues in it.
+                self._archive.note(messages.disk_problem(error, journal_path, "remove"))
+                self._writer = JournalWriter.reopen(journal_path, writer.size, writer.lines)
+                return
+            self._writer = None
+            self._generation = None
+
+    def close(self) -> None:
+        """Fold what is not folded yet and stop recording."""
+        if self._closed:
+            return
+        try:
+            self.fold()
+        finally:
+            with self._state:
+                self._closed = True
+                if self._writer is not None:
+                    self._writer.close()
+                    self._writer = None
+            self._archive.forget_recorder(self._session.id)
+
+    def __enter__(self) -> "Recorder":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,105 @@
+"""What opening an archive for writing repairs after a crash.
+
+- leftover temporary files of interrupted atomic writes are removed (the file they were
+  replacing is intact, by construction);
+- leftover journals are folded into their session file; an ended session's journal is
+  then removed (the crash came between saving the session and removing its journal);
+  a live or paused one stays, ready to resume where it stopped;
+- session files missing from the index are indexed; index entries whose files are gone
+  are dropped, with a sentence saying so.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from observe.errors import ArchiveError
+from observe.store import messages
+from observe.store.atomic import TEMP_SUFFIX, DamagedFile, file_digest
+from observe.store.perms import fsync_dir
+from observe.store.sessionfile import read_session_file, write_session_file
+
+if TYPE_CHECKING:
+    from observe.store.archive import Archive
+
+
+def recover(archive: "Archive") -> None:
+    _remove_temporary_files(archive)
+    on_disk = set(archive.stored_ids())
+    indexed = {str(d["id"]): d for d in archive._documents()}
+    for session_id in sorted(on_disk):
+        if archive.journal_path(session_id).exists():
+            _settle_journal(archive, session_id)
+        elif session_id not in indexed:
+            _index_unlisted(archive, session_id)
+    for session_id, document in indexed.items():
+        if session_id not in on_disk:
+            archive._write_index(lambda index, sid=session_id: index.remove(sid))
+            archive.note(
+                f"session {session_id[:8]} (dyad {document.get('dyad', '?')}, started "
+                f"{document.get('started_at', '?')}) was listed but its file "
+                f"{archive.session_path(session_id)} is gone; it was removed from the list"
+            )
+
+
+def _remove_temporary_files(archive: "Archive") -> None:
+    for folder in (archive.path, archive.sessions_dir):
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
+                try:
+                    entry.unlink()
+                except OSError:
+                    pass  # harmless; tried again next time
+
+
+def _settle_journal(archive: "Archive", session_id: str) -> None:
+    journal_path = archive.journal_path(session_id)
+    session_path = archive.session_path(session_id)
+    try:
+        restored = archive._restore(session_id)
+    except ArchiveError:
+        return  # named in problems; the files are left untouched
+    journal = restored.journal
+    assert journal is not None
+    if journal.generation is None:
+        # Not even the header was saved: this journal holds nothing that was recorded.
+        journal_path.unlink(missing_ok=True)
+        fsync_dir(archive.sessions_dir)
+        if not session_path.exists():
+            archive._write_index(lambda index: index.remove(session_id))
+        return
+    session = restored.session
+    file = restored.file
+    up_to_date = (
+        file is not None
+        and file.journal == journal.generation
+        and file.folded >= journal.good_lines
+    )
+    try:
+        if not up_to_date:
+            digest = write_session_file(session_path, session, journal.generation, journal.good_lines)
+        else:
+            digest = _digest(session_path)
+        archive.index_session(session, digest)
+        if session.status == "ended":
+            journal_path.unlink()
+            fsync_dir(archive.sessions_dir)
+    except OSError as error:
+        archive.note(messages.disk_problem(error, session_path, "save the recovered session"))
+
+
+def _index_unlisted(archive: "Archive", session_id: str) -> None:
+    path = archive.session_path(session_id)
+    try:
+        session = read_session_file(path).session
+    except DamagedFile as damage:
+        archive.note(messages.damaged_file(damage.path, damage.reason))
+        return
+    archive.index_session(session, _digest(path))
+
+
+def _digest(path: Path) -> str:
+    return file_digest(path)

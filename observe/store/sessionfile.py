@@ -1,0 +1,73 @@
+"""``sessions/<id>.json``: a TinyDB file holding one session's snapshot.
+
+Its one document carries the full session (scheme snapshot, events, ratings, pauses)
+and which journal lines are already folded into it: the journal's generation and how
+many of its lines (header included). Replay skips exactly those lines, because undo and
+amends cannot be replayed twice safely.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attrs import frozen
+from tinydb import TinyDB
+
+from observe.convert import structure, unstructure
+from observe.model import Session
+from observe.store.atomic import AtomicJSONStorage, DamagedFile
+
+FORMAT = 1
+_TABLE = "session"
+
+
+@frozen
+class SessionFile:
+    session: Session
+    journal: str | None  # generation of the journal folded into this snapshot
+    folded: int  # lines of that journal already in the snapshot (header included)
+
+
+def read_session_file(path: Path) -> SessionFile:
+    """Raises :class:`DamagedFile` if the file is not a readable session snapshot and
+    ``FileNotFoundError`` if there is none."""
+    if not path.exists():
+        raise FileNotFoundError(path)
+    with TinyDB(path, storage=AtomicJSONStorage) as db:
+        document = db.table(_TABLE).get(doc_id=1)
+    if not isinstance(document, dict) or "session" not in document:
+        raise DamagedFile(path, "it holds no session")
+    if document.get("format", FORMAT) > FORMAT:
+        raise DamagedFile(path, "it was written by a newer version of observe")
+    try:
+        session = structure(document["session"], Session)
+    except Exception as error:  # noqa: BLE001 - any shape problem is damage
+        raise DamagedFile(path, f"its session record is incomplete ({error})") from None
+    if path.stem != session.id:
+        raise DamagedFile(path, f"it holds session {session.id}, not {path.stem}")
+    journal = document.get("journal")
+    return SessionFile(
+        session=session,
+        journal=str(journal) if journal else None,
+        folded=int(document.get("folded", 0)),
+    )
+
+
+def write_session_file(path: Path, session: Session, journal: str | None, folded: int) -> str:
+    """Atomically (re)write the snapshot; returns the sha256 of the file written."""
+    document = {"format": FORMAT, "session": unstructure(session), "journal": journal, "folded": folded}
+    storage = AtomicJSONStorage(path)
+    # One storage write, not TinyDB's read-modify-write: the old file may be damaged,
+    # and the caller has already decided it is to be replaced.
+    storage.write({_TABLE: {"1": document}})
+    assert storage.last_digest is not None
+    return storage.last_digest
+
+
+def check_session_document(path: Path) -> None:
+    """Raise :class:`DamagedFile` unless ``path`` is a readable snapshot (or missing)."""
+    if path.exists():
+        read_session_file(path)
+
+
+__all__ = ["SessionFile", "read_session_file", "write_session_file"]
