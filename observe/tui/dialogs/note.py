@@ -1,0 +1,44 @@
+"""A one-line note on an event. Returns the note ("" clears it), or None when cancelled."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class NoteDialog(ModalScreen[str | None]):
+    DEFAULT_CSS = """
+    NoteDialog { align: center middle; }
+    NoteDialog > Vertical {
+        width: 70; max-width: 100%; height: auto;
+        border: thick $primary; background: $surface; padding: 1 2;
+    }
+    NoteDialog .hint { color: $text-muted; }
+    """
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, about: str, note: str | None = None) -> None:
+        super().__init__()
+        self.about = about
+        self.note = note or ""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Note on {self.about}")
+            yield Input(value=self.note, placeholder="what you noticed", id="note")
+            yield Static("Enter saves · Esc cancels · an empty note removes it", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

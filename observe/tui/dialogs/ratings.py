@@ -1,0 +1,122 @@
+"""End-of-session ratings and the observer's free-text notes.
+
+Returns ``(ratings, notes)`` or None when skipped. A rating left blank is not recorded;
+a number outside its range is refused with a sentence saying which rating and what range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static, TextArea
+
+from observe.scheme import Rating
+
+RatingsResult = tuple[dict[str, int], str]
+
+
+def parse_ratings(
+    ratings: Sequence[Rating], values: Mapping[str, str]
+) -> tuple[dict[str, int], list[str]]:
+    """The ratings entered, and one sentence per value that cannot be accepted."""
+    parsed: dict[str, int] = {}
+    problems: list[str] = []
+    for rating in ratings:
+        raw = values.get(rating.id, "").strip()
+        if not raw:
+            continue
+        try:
+            value = int(raw)
+        except ValueError:
+            problems.append(f"{rating.label}: {raw!r} is not a whole number; type {rating.min}–{rating.max}.")
+            continue
+        if not rating.min <= value <= rating.max:
+            problems.append(f"{rating.label}: {value} is outside {rating.min}–{rating.max}; type a number in that range.")
+            continue
+        parsed[rating.id] = value
+    return parsed, problems
+
+
+class RatingsDialog(ModalScreen[RatingsResult | None]):
+    DEFAULT_CSS = """
+    RatingsDialog { align: center middle; }
+    RatingsDialog > Vertical {
+        width: 72; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    RatingsDialog .title { text-style: bold; }
+    RatingsDialog .rating-row { height: 1; margin-top: 1; }
+    RatingsDialog .rating-row Label { width: 1fr; }
+    RatingsDialog .rating-row Input { width: 8; }
+    RatingsDialog #notes { height: 5; margin-top: 1; }
+    RatingsDialog #problems { color: $text-error; text-style: bold; height: auto; }
+    RatingsDialog Horizontal.buttons { height: auto; align-horizontal: right; }
+    RatingsDialog Button { margin-left: 2; }
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "skip", "Skip"),
+    ]
+
+    def __init__(
+        self,
+        ratings: Sequence[Rating],
+        *,
+        values: Mapping[str, int] | None = None,
+        notes: str = "",
+        title: str = "Ratings for this session",
+    ) -> None:
+        super().__init__()
+        self.ratings = list(ratings)
+        self.values = dict(values or {})
+        self.notes = notes
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.heading, classes="title")
+            for rating in self.ratings:
+                with Horizontal(classes="rating-row"):
+                    yield Label(f"{rating.label} ({rating.min}–{rating.max})")
+                    value = self.values.get(rating.id)
+                    yield Input(
+                        value="" if value is None else str(value),
+                        id=f"rating-{rating.id}",
+                        compact=True,
+                        restrict=r"[0-9]*",
+                        max_length=3,
+                    )
+            yield TextArea(self.notes, id="notes", soft_wrap=True)
+            yield Static("", id="problems")
+            yield Static("Tab moves · Enter next field · Ctrl+S saves · Esc skips", classes="hint")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Skip", id="skip")
+
+    def on_mount(self) -> None:
+        self.query_one("#notes", TextArea).border_title = "Observer notes"
+        inputs = self.query(Input)
+        (inputs.first() if inputs else self.query_one("#notes", TextArea)).focus()
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        values = {r.id: self.query_one(f"#rating-{r.id}", Input).value for r in self.ratings}
+        parsed, problems = parse_ratings(self.ratings, values)
+        if problems:
+            self.query_one("#problems", Static).update("\n".join(problems))
+            return
+        self.dismiss((parsed, self.query_one("#notes", TextArea).text.strip()))
+
+    @on(Button.Pressed, "#skip")
+    def action_skip(self) -> None:
+        self.dismiss(None)

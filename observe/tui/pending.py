@@ -1,0 +1,66 @@
+"""Journal writes that never lose an observation, even when the disk refuses them.
+
+The coding screen hands every change to :class:`PendingWrites`. It is written through the
+recorder at once (journal append + fsync); if that raises :class:`ArchiveError` (disk full,
+permissions, a removed USB stick) the change waits in memory, in order, and is retried on a
+timer and before the next change. What the screen shows is the saved session with the
+waiting changes applied on top, so the observer keeps coding and sees which events are not
+yet saved. Headless: no Textual here.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from observe.errors import ArchiveError
+from observe.model import Change, EventAmended, EventRecorded, Session, apply_changes
+
+
+class ChangeRecorder(Protocol):
+    """What this module needs from :class:`observe.store.Recorder`."""
+
+    @property
+    def session(self) -> Session: ...
+
+    def apply(self, change: Change) -> Session: ...
+
+
+class PendingWrites:
+    def __init__(self, recorder: ChangeRecorder) -> None:
+        self.recorder = recorder
+        self.waiting: list[Change] = []
+        self.last_error: str | None = None
+
+    @property
+    def session(self) -> Session:
+        """The session as the observer sees it: saved state plus changes still waiting."""
+        saved = self.recorder.session
+        return apply_changes(saved, self.waiting) if self.waiting else saved
+
+    @property
+    def unsaved_event_ids(self) -> frozenset[str]:
+        return frozenset(
+            change.event.id
+            for change in self.waiting
+            if isinstance(change, (EventRecorded, EventAmended))
+        )
+
+    def submit(self, change: Change) -> bool:
+        """Queue ``change`` behind any waiting ones and write what can be written.
+
+        Returns True when everything, this change included, is durable in the journal.
+        """
+        self.waiting.append(change)
+        return self.retry()
+
+    def retry(self) -> bool:
+        """Write waiting changes in order; stop at the first failure (order matters)."""
+        while self.waiting:
+            try:
+                self.recorder.apply(self.waiting[0])
+            except ArchiveError as error:
+                self.last_error = str(error)
+                return False
+            self.waiting.pop(0)
+        self.last_error = None
+        return True

@@ -1,0 +1,451 @@
+"""Live coding (DESIGN §4): one key per infant cue or caregiver response, timed by the key.
+
+The only I/O on a key press is the journal append inside ``recorder.apply`` (through
+:class:`PendingWrites`, which keeps a change in memory and retries it if the disk refuses).
+Folding the journal into the session file runs in a worker thread. Every event's time is
+the key event's own timestamp on the :class:`SessionClock`, never the handler's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from attrs import evolve
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from observe.analysis import analyze_session, live_status
+from observe.errors import ObserveError
+from observe.model import (
+    Change,
+    Event,
+    EventAmended,
+    EventRecorded,
+    EventRemoved,
+    SessionAnnotated,
+    SessionEnded,
+    SessionPaused,
+    SessionResumed,
+    new_id,
+)
+from observe.scheme import Cue, Response
+from observe.store import Recorder
+from observe.tui.clock import SessionClock
+from observe.tui.dialogs.confirm import ConfirmDialog
+from observe.tui.dialogs.note import NoteDialog
+from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
+from observe.tui.pending import PendingWrites
+from observe.tui.screens.end_summary import EndSummary
+from observe.tui.screens.help import HelpScreen
+from observe.tui.widgets.clock_display import ClockDisplay, format_clock
+from observe.tui.widgets.code_legend import CodeLegend
+from observe.tui.widgets.open_cues import OpenCues
+from observe.tui.widgets.recent_events import RecentEvents
+from observe.tui.widgets.running_figures import RunningFigures
+
+#: Countdown refresh (s).
+TICK = 0.1
+#: Fold the journal into the session file this often (s) and after this many changes.
+FOLD_EVERY_SECONDS = 30.0
+FOLD_EVERY_CHANGES = 50
+#: Retry unsaved changes this often (s).
+RETRY_EVERY_SECONDS = 2.0
+#: How long a hint ("paused: press space…") stays.
+HINT_SECONDS = 4.0
+
+
+def wall_now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def code_for_key(scheme_by_key: Callable[[str], Cue | Response | None], event: events.Key) -> Cue | Response | None:
+    """The scheme code a key press means: by its character (``;``), else by its key name."""
+    code = scheme_by_key(event.character) if event.character else None
+    return code or scheme_by_key(event.key)
+
+
+class CodingScreen(Screen[None]):
+    """Code a live session. The screen owns ``recorder`` from here on and closes it."""
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause/resume"),
+        Binding("backspace", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo"),
+        Binding("n", "note", "Note"),
+        Binding("x", "end", "End"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, recorder: Recorder, *, clock_source: Callable[[], float]) -> None:
+        super().__init__()
+        self.recorder = recorder
+        self.writes = PendingWrites(recorder)
+        self.clock_source = clock_source
+        session = recorder.session
+        self.scheme = session.scheme
+        self.resumed = bool(session.events) or session.clock > 0 or session.status == "paused"
+        self.clock = SessionClock(clock_source, start_at=session.clock)
+        # Events in the order they were recorded: "the last event" for undo, intensity, note.
+        self._history: list[str] = [e.id for e in session.events]
+        self._undone: Event | None = None
+        self._changes_since_fold = 0
+        self._ended = False
+        self._leave_when_saved = False
+        self._hint_timer = None
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        session = self.recorder.session
+        with Horizontal(id="coding-top"):
+            yield ClockDisplay(id="coding-clock")
+            with Vertical(id="coding-status"):
+                yield Static(id="status-line")
+                yield RunningFigures(id="running-figures")
+                yield Static(id="hint")
+        yield Static(id="write-error")
+        yield Static(id="paused-banner")
+        with Horizontal(id="coding-body"):
+            with Vertical(id="legend-panel") as legend:
+                legend.border_title = f"Keys · {session.scheme.name}"
+                yield CodeLegend(self.scheme, id="legend")
+            with Vertical(id="coding-right"):
+                with Vertical(id="open-panel") as open_panel:
+                    open_panel.border_title = "Open cues"
+                    yield OpenCues(id="open-cues")
+                with Vertical(id="recent-panel") as recent:
+                    recent.border_title = "Recent events"
+                    yield RecentEvents(id="recent-events")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.recorder.session
+        if self.resumed:
+            if session.status == "live":
+                # Interrupted while running (crash, lid closed): the clock stood still from
+                # its last known moment; record that, and let the observer resume when ready.
+                self._submit(SessionPaused(t=self.clock.now(), wall=wall_now()))
+        else:
+            self.clock.start(self.clock_source())
+        self.set_interval(TICK, self._tick)
+        self.set_interval(FOLD_EVERY_SECONDS, self._periodic_fold)
+        self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
+        self._refresh_all()
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """Code keys and the keys whose moment matters (pause, end) are timed here."""
+        if self._ended:
+            return
+        if event.key == "space":
+            event.stop()
+            event.prevent_default()
+            self.toggle_pause_at(event.time)
+            return
+        if event.key == "x":
+            event.stop()
+            event.prevent_default()
+            self.request_end_at(event.time)
+            return
+        code = code_for_key(self.scheme.by_key, event)
+        if code is None:
+            digit = event.character if event.character and event.character.isdigit() else None
+            if digit is not None:
+                event.stop()
+                self.set_intensity(int(digit))
+            return
+        event.stop()
+        event.prevent_default()
+        self.record_code(code, event.time)
+
+    def record_code(self, code: Cue | Response, key_time: float) -> None:
+        if self.clock.paused:
+            self._hint(f"PAUSED: {code.label} not coded. Press space to resume first.")
+            return
+        self.writes.retry()  # anything waiting goes first: the journal stays in order
+        session = self.writes.session
+        kind = "point"
+        if code.kind == "state":
+            kind = "stop" if code.id in session.open_states else "start"
+        event = Event(id=new_id(), code=code.id, t=self.clock.at(key_time), kind=kind)
+        self._submit(EventRecorded(event))
+        self._history.append(event.id)
+        self._undone = None
+        self._refresh_all()
+
+    def toggle_pause_at(self, key_time: float) -> None:
+        if self.clock.running:
+            stopped_at = self.clock.pause(key_time)
+            self._submit(SessionPaused(t=stopped_at, wall=wall_now()))
+            self._fold_in_background()
+        else:
+            self.clock.resume(key_time)
+            self._submit(SessionResumed(wall=wall_now()))
+        self._refresh_all()
+
+    def set_intensity(self, level: int) -> None:
+        levels = self.scheme.intensity_levels
+        if levels == 0:
+            self._hint("This scheme does not code intensity.")
+            return
+        if level > levels:
+            self._hint(f"Intensity goes from 1 to {levels} in this scheme (0 clears it).")
+            return
+        last = self._last_event()
+        if last is None:
+            self._hint("No event to set the intensity of yet.")
+            return
+        self._submit(EventAmended(evolve(last, intensity=level or None)))
+        self._refresh_all()
+
+    def action_toggle_pause(self) -> None:
+        """From the footer (a click has no key timestamp: the clock's source is read)."""
+        self.toggle_pause_at(self.clock_source())
+
+    def action_undo(self) -> None:
+        last = self._last_event()
+        if last is None:
+            self._hint("Nothing to undo.")
+            return
+        self._submit(EventRemoved(last.id))
+        self._history.remove(last.id)
+        self._undone = last
+        self._refresh_all()
+
+    def action_redo(self) -> None:
+        if self._undone is None:
+            self._hint("Nothing to redo.")
+            return
+        restored = evolve(self._undone, id=new_id())
+        self._submit(EventRecorded(restored))
+        self._history.append(restored.id)
+        self._undone = None
+        self._refresh_all()
+
+    def action_note(self) -> None:
+        last = self._last_event()
+        if last is None:
+            self._hint("No event to attach a note to yet.")
+            return
+        code = self.scheme.code(last.code)
+        about = f"{code.label if code else last.code} at {format_clock(last.t)}"
+
+        def save(note: str | None) -> None:
+            current = self.writes.session.event(last.id)
+            if note is None or current is None:
+                return
+            self._submit(EventAmended(evolve(current, note=note or None)))
+            self._refresh_all()
+
+        self.app.push_screen(NoteDialog(about, last.note), save)
+
+    def action_end(self) -> None:
+        self.request_end_at(self.clock_source())
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.key_rows(), scheme=self.scheme, title="Coding keys"))
+
+    def key_rows(self) -> list[tuple[str, str]]:
+        levels = self.scheme.intensity_levels
+        rows = [
+            ("code keys", "record an infant cue or caregiver response now (see the codes below)"),
+            ("state code key", "starts the state; pressing it again stops it"),
+            ("space", "pause / resume: the session clock stops; code keys wait for resume"),
+            ("backspace", "undo the last event"),
+            ("ctrl+y", "redo the event just undone"),
+            ("n", "write a note on the last event"),
+            ("x", "end the session (asks first), then ratings and the summary"),
+            ("?", "this help"),
+        ]
+        if levels:
+            rows.insert(2, (f"1–{levels}", "intensity of the last event (0 clears it)"))
+        return rows
+
+    # -- ending ----------------------------------------------------------------------------
+
+    def request_end_at(self, key_time: float) -> None:
+        end_at = max(self.clock.at(key_time), self.writes.session.clock)
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self.finish(end_at)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"End this session at {format_clock(end_at)}? Open states stop there; "
+                "you cannot code more events afterwards.",
+                yes="End session",
+                no="Keep coding",
+                danger=True,
+            ),
+            answered,
+        )
+
+    def finish(self, end_at: float) -> None:
+        """Stop open states at the end, end the session, then ratings, summary, home."""
+        self._ended = True
+        if self.clock.running:
+            self.clock.pause(self.clock_source())
+        session = self.writes.session
+        for state in session.open_states:
+            self._submit(EventRecorded(Event(id=new_id(), code=state, t=end_at, kind="stop")))
+        self._submit(SessionEnded(duration=end_at, wall=wall_now()))
+        self._refresh_all()
+        if self.scheme.ratings:
+            self.app.push_screen(
+                RatingsDialog(self.scheme.ratings, values=session.ratings, notes=session.notes),
+                self._ratings_entered,
+            )
+        else:
+            self._show_summary()
+
+    def _ratings_entered(self, result: RatingsResult | None) -> None:
+        if result is not None:
+            ratings, notes = result
+            self._submit(SessionAnnotated(ratings=ratings, notes=notes))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        session = self.writes.session
+        self.app.push_screen(EndSummary(session, analyze_session(session)), self._summary_closed)
+
+    def _summary_closed(self, _result: None) -> None:
+        self._leave()
+
+    def _leave(self) -> None:
+        if not self.writes.retry():
+            self._leave_when_saved = True
+            self._show_write_state()
+            return
+        self._final_fold()
+        self.app.pop_screen()
+
+    def _final_fold(self) -> None:
+        try:
+            self.recorder.fold()
+        except ObserveError as error:  # the journal still holds every change
+            self.app.notify(str(error), severity="error", timeout=10)
+        except OSError as error:
+            self.app.notify(
+                f"The session file could not be written ({error}); its journal keeps every "
+                "event and the session is recovered when observe next opens.",
+                severity="error",
+                timeout=10,
+            )
+        finally:
+            self.recorder.close()
+
+    def on_unmount(self) -> None:
+        """Leaving without ending (the app closes): stop the clock, save, fold."""
+        if self._ended:
+            return
+        if self.clock.running:
+            self._submit(SessionPaused(t=self.clock.pause(self.clock_source()), wall=wall_now()))
+        if self.writes.retry():
+            self._final_fold()
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _submit(self, change: Change) -> bool:
+        saved = self.writes.submit(change)
+        self._changes_since_fold += 1
+        if saved and self._changes_since_fold >= FOLD_EVERY_CHANGES:
+            self._fold_in_background()
+        self._show_write_state()
+        return saved
+
+    def _retry_writes(self) -> None:
+        if not self.writes.waiting:
+            return
+        saved = self.writes.retry()
+        self._show_write_state()
+        self._refresh_all()
+        if saved and self._leave_when_saved:
+            self._leave_when_saved = False
+            self._final_fold()
+            self.app.pop_screen()
+
+    def _periodic_fold(self) -> None:
+        if self._changes_since_fold and not self._ended:
+            self._fold_in_background()
+
+    def _fold_in_background(self) -> None:
+        self._changes_since_fold = 0
+        self._fold_worker()
+
+    @work(thread=True, exclusive=True, group="fold")
+    def _fold_worker(self) -> None:
+        try:
+            self.recorder.fold()
+        except (ObserveError, OSError) as error:
+            self.app.call_from_thread(
+                self.app.notify,
+                f"The session file could not be updated ({error}); every event is still "
+                "safe in the journal.",
+                severity="warning",
+            )
+
+    # -- display ---------------------------------------------------------------------------
+
+    def _last_event(self) -> Event | None:
+        session = self.writes.session
+        while self._history:
+            event = session.event(self._history[-1])
+            if event is not None:
+                return event
+            self._history.pop()
+        return None
+
+    def _hint(self, text: str) -> None:
+        hint = self.query_one("#hint", Static)
+        hint.update(text)
+        if self._hint_timer is not None:
+            self._hint_timer.stop()
+        self._hint_timer = self.set_timer(HINT_SECONDS, lambda: hint.update(""))
+
+    def _show_write_state(self) -> None:
+        banner = self.query_one("#write-error", Static)
+        waiting = len(self.writes.waiting)
+        if waiting:
+            noun = "change" if waiting == 1 else "changes"
+            banner.update(
+                f"NOT SAVED: {waiting} {noun} kept in memory, retrying every "
+                f"{RETRY_EVERY_SECONDS:.0f} s. Keep coding; do not close observe. "
+                f"{self.writes.last_error}"
+            )
+        banner.display = bool(waiting)
+
+    def _refresh_all(self) -> None:
+        session = self.writes.session
+        paused = self.clock.paused
+        banner = self.query_one("#paused-banner", Static)
+        banner.display = paused and not self._ended
+        if paused:
+            banner.update(
+                f"PAUSED at {format_clock(self.clock.now())} · the clock is stopped · "
+                "press space to resume"
+            )
+        state = "ENDED" if self._ended else ("PAUSED" if paused else "● LIVE")
+        visit = f" · visit {session.visit}" if session.visit else ""
+        self.query_one("#status-line", Static).update(
+            f"{state} · {session.dyad}{visit} · {len(session.events)} events"
+        )
+        self.query_one("#legend", CodeLegend).show_open_states(session.open_states)
+        self.query_one("#recent-events", RecentEvents).show(
+            session, unsaved=self.writes.unsaved_event_ids, undone=self._undone
+        )
+        self._tick()
+
+    def _tick(self) -> None:
+        now = self.clock.at(self.clock_source())
+        session = self.writes.session
+        self.query_one("#coding-clock", ClockDisplay).show(now, paused=self.clock.paused)
+        status = live_status(session, now)
+        self.query_one("#open-cues", OpenCues).show(status.open_cues, session)
+        self.query_one("#running-figures", RunningFigures).show(status.summary)

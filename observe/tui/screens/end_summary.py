@@ -1,0 +1,50 @@
+"""What the observer sees once a session has ended: its figures, then back to the sessions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from observe.analysis.results import SessionAnalysis
+from observe.model import Session
+from observe.tui.widgets.clock_display import format_clock
+from observe.tui.widgets.figures_panel import figures_table
+
+
+class EndSummary(ModalScreen[None]):
+    DEFAULT_CSS = """
+    EndSummary { align: center middle; }
+    EndSummary > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    EndSummary .title { text-style: bold; }
+    EndSummary .hint { color: $text-muted; margin-top: 1; }
+    """
+
+    BINDINGS = [
+        Binding("enter", "close", "Back to sessions"),
+        Binding("escape", "close", "Back to sessions", show=False),
+    ]
+
+    def __init__(self, session: Session, analysis: SessionAnalysis) -> None:
+        super().__init__()
+        self.session = session
+        self.analysis = analysis
+
+    def compose(self) -> ComposeResult:
+        session = self.session
+        with Vertical():
+            yield Static(
+                f"Session ended · {session.dyad} · visit {session.visit or '–'} · "
+                f"{format_clock(session.duration)} observed · {len(session.events)} events",
+                classes="title",
+            )
+            yield Static(figures_table(self.analysis), id="end-figures")
+            yield Static("Saved. Enter returns to the sessions.", classes="hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

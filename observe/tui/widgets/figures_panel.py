@@ -1,0 +1,54 @@
+"""A session's responsiveness figures (DESIGN §5), for the end summary and the review screen."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from textual.widgets import Static
+
+from observe.analysis.results import SessionAnalysis, Summary
+from observe.tui.widgets.running_figures import percent, seconds
+
+
+def _number(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def summary_rows(summary: Summary) -> list[tuple[str, str]]:
+    outcomes = summary.outcomes
+    latency = summary.latency
+    quartiles = (
+        f" ({seconds(latency.q1)}–{seconds(latency.q3)})" if latency.q1 is not None else ""
+    )
+    return [
+        ("Cues", str(summary.cues)),
+        (
+            "Outcomes",
+            f"{outcomes.matched} matched · {outcomes.repaired} repaired · "
+            f"{outcomes.mismatched} mismatched · {outcomes.unanswered} unanswered",
+        ),
+        ("Responded", percent(summary.response_rate)),
+        ("Matched", percent(summary.match_rate)),
+        ("Attuned (matched + repaired)", percent(summary.attuned_rate)),
+        ("Repaired after a mismatch", percent(summary.repair_rate)),
+        ("Median latency", seconds(latency.median) + quartiles),
+        ("Answered within 2 s / 5 s", f"{percent(summary.within_2s)} / {percent(summary.within_5s)}"),
+        ("Contingency (Yule's Q)", _number(summary.contingency.yules_q)),
+    ]
+
+
+def figures_table(analysis: SessionAnalysis) -> Table:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
+    table.add_column("figure", style="bold", no_wrap=True)
+    table.add_column("value")
+    for name, value in summary_rows(analysis.summary):
+        table.add_row(name, value)
+    return table
+
+
+class FiguresPanel(Static):
+    DEFAULT_CSS = """
+    FiguresPanel { height: auto; }
+    """
+
+    def show(self, analysis: SessionAnalysis) -> None:
+        self.update(figures_table(analysis))

@@ -1,0 +1,56 @@
+"""Cues still waiting for a response, counting down; "MISSED" (in words) when a window closes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from observe.model import Session
+from observe.tui.widgets.clock_display import format_clock
+
+
+def open_cues_text(open_cues: Sequence[object], session: Session) -> Text:
+    """``open_cues`` are ``observe.analysis.OpenCue`` records (event_id, code, t, window,
+    remaining, state); open state codes (crying, …) are listed as ongoing."""
+    scheme = session.scheme
+    text = Text()
+    lines = 0
+    for cue in open_cues:
+        code = scheme.code(cue.code)  # type: ignore[attr-defined]
+        label = code.label if code else cue.code  # type: ignore[attr-defined]
+        if lines:
+            text.append("\n")
+        if cue.state == "missed":  # type: ignore[attr-defined]
+            text.append("✗ MISSED ", style="bold reverse")
+            text.append(f" {label}")
+        else:
+            text.append(f"▶ {cue.remaining:4.1f} s ", style="bold")  # type: ignore[attr-defined]
+            text.append(f" {label}")
+        lines += 1
+    started = {e.code: e.t for e in session.events if e.kind == "start"}
+    for state in session.open_states:
+        code = scheme.code(state)
+        label = code.label if code else state
+        if lines:
+            text.append("\n")
+        text.append("◆ ONGOING ", style="bold")
+        text.append(f" {label} since {format_clock(started.get(state, 0.0))}")
+        lines += 1
+    if not lines:
+        text.append("No open cues", style="dim")
+    return text
+
+
+class OpenCues(Static):
+    DEFAULT_CSS = """
+    OpenCues {
+        height: auto;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def show(self, open_cues: Sequence[object], session: Session) -> None:
+        self.update(open_cues_text(open_cues, session))

@@ -1,0 +1,69 @@
+"""The last events coded, newest first: time, actor, code, intensity, note; unsaved marked."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from rich.text import Text
+from textual.widgets import Static
+
+from observe.model import Event, Session
+from observe.tui.widgets.clock_display import format_clock
+
+KIND_WORDS = {"point": "", "start": " start", "stop": " stop"}
+
+
+def actor(session: Session, code: str) -> str:
+    return "cue " if session.scheme.is_cue(code) else "resp"
+
+
+def event_line(session: Session, event: Event, *, unsaved: bool) -> Text:
+    code = session.scheme.code(event.code)
+    label = code.label if code else event.code
+    text = Text()
+    if unsaved:
+        text.append("UNSAVED ", style="bold reverse")
+    text.append(f"{format_clock(event.t)} ", style="bold")
+    text.append(f"{actor(session, event.code)} ")
+    text.append(f"{label}{KIND_WORDS[event.kind]}")
+    if event.intensity is not None:
+        text.append(f"  i{event.intensity}", style="bold")
+    if event.note:
+        text.append(f"  ✎ {event.note}", style="italic")
+    return text
+
+
+def recent_text(
+    session: Session,
+    *,
+    unsaved: Collection[str] = (),
+    undone: Event | None = None,
+    limit: int = 10,
+) -> Text:
+    lines: list[Text] = []
+    if undone is not None:
+        code = session.scheme.code(undone.code)
+        label = code.label if code else undone.code
+        lines.append(
+            Text(f"undone: {label} at {format_clock(undone.t)} (ctrl+y redoes)", style="italic")
+        )
+    for event in reversed(session.events[-limit:]):
+        lines.append(event_line(session, event, unsaved=event.id in unsaved))
+    if not lines:
+        return Text("No events yet: press a code key", style="dim")
+    return Text("\n").join(lines)
+
+
+class RecentEvents(Static):
+    DEFAULT_CSS = """
+    RecentEvents {
+        height: auto;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def show(
+        self, session: Session, *, unsaved: Collection[str] = (), undone: Event | None = None
+    ) -> None:
+        self.update(recent_text(session, unsaved=unsaved, undone=undone))

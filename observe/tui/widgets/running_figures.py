@@ -1,0 +1,38 @@
+"""Running responsiveness figures on the coding screen (from ``live_status(...).summary``)."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from observe.analysis.results import Summary
+
+
+def percent(rate: float | None) -> str:
+    """A rate as a whole percentage; a rate that cannot be computed yet is a dash, not 0%."""
+    return "–" if rate is None else f"{rate * 100:.0f}%"
+
+
+def seconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} s"
+
+
+def figures_line(summary: Summary | None) -> str:
+    if summary is None:
+        return "Cues 0 · responded – · matched – · median latency –"
+    return (
+        f"Cues {summary.cues} · responded {percent(summary.response_rate)}"
+        f" · matched {percent(summary.match_rate)}"
+        f" · median latency {seconds(summary.latency.median)}"
+    )
+
+
+class RunningFigures(Static):
+    DEFAULT_CSS = """
+    RunningFigures {
+        height: 1;
+        width: 1fr;
+    }
+    """
+
+    def show(self, summary: Summary | None) -> None:
+        self.update(figures_line(summary))
