@@ -99,8 +99,9 @@ def session_story(session: Session, analysis: SessionAnalysis, width: float) -> 
         ),
         heading(SECTION_TITLES[1]),
         Paragraph(
-            "The same figures for each kind of cue. Outcome columns count cues; rates are "
-            "out of that row's cues.", styles.NOTE),
+            "The same figures for each kind of cue in the scheme (also those not seen in this "
+            "visit, so visits can be compared row by row). Outcome columns count cues; rates "
+            "are out of that row's cues.", styles.NOTE),
         Spacer(0, 3),
         _by_cue_table(session, analysis, width),
     ]
@@ -150,7 +151,7 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
             wording.seconds(figures.latency.median),
             wording.percent(figures.repair_rate),
         ])
-    if not rows:
+    if not analysis.summary.cues:
         return Paragraph("No cues were coded in this session.", styles.BODY)
     fractions = (0.19, 0.07, 0.095, 0.095, 0.12, 0.12, 0.10, 0.11, 0.10)
     return data_table(

@@ -1,5 +1,61 @@
-"""(being written)"""
+"""``observe report``: the PDF report of a session, or of a dyad's visits (DESIGN §7, §8)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-commands: list[click.Command] = []
+from observe.commands.context import cli_context
+from observe.errors import ObserveError, UnknownSession
+
+USAGE = (
+    "give either a session id or --dyad, not both: "
+    "`observe report ID [-o FILE.pdf]` or `observe report --dyad D [-o FILE.pdf]`."
+)
+
+
+@click.command("report")
+@click.argument("session_id", metavar="ID", required=False)
+@click.option("--dyad", metavar="D", help="Report the trend over all sessions of this dyad.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the PDF (default: the archive's reports/ folder).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    default=None,
+    help="Paper size (default: from the locale; US Letter in the US, Canada, Mexico …).",
+)
+def report(
+    session_id: str | None, dyad: str | None, output: Path | None, paper: str | None
+) -> None:
+    """Write the PDF report of one session (ID or a unique prefix of 4+ characters), or the
+    trend report over a dyad's sessions with --dyad D, and print where it went."""
+    if (session_id is None) == (dyad is None):
+        raise ObserveError(USAGE)
+    from observe.workspace import open_archive
+    from reports import default_report_path, write_session_report, write_trend_report
+
+    with open_archive(cli_context().data_dir, readonly=True) as archive:
+        if session_id is not None:
+            session = archive.load(session_id)
+            target = output or default_report_path(archive.path, session)
+            written = write_session_report(session, target, pagesize=paper)
+        else:
+            sessions = archive.sessions(dyad)
+            if not sessions:
+                raise UnknownSession(
+                    f"the archive {archive.path} has no sessions of dyad {dyad!r}; "
+                    "see the dyad codes with `observe session list`."
+                )
+            target = output or default_report_path(archive.path, sessions)
+            written = write_trend_report(sessions, target, pagesize=paper)
+    click.echo(str(written))
+
+
+commands: list[click.Command] = [report]
