@@ -1,5 +1,52 @@
-"""(being written)"""
+"""``observe demo``: synthetic sessions to try observe on before coding a real family.
+
+The demo dyads are ``DEMO-01`` … (observer ``demo``, origin ``demo``): never mistaken for a
+family. Their ids come from the seed, so running the command again adds nothing new.
+"""
+
+from __future__ import annotations
 
 import click
 
-commands: list[click.Command] = []
+from observe.commands.context import cli_context
+
+
+@click.command("demo")
+@click.option("--seed", type=int, default=7, show_default=True,
+              help="Another seed gives another set of demo sessions.")
+def demo_command(seed: int) -> None:
+    """Put synthetic demo sessions (dyads DEMO-01 ...) in the archive."""
+    from observe.interchange.simulate import demo_sessions
+    from observe.scheme import DEFAULT_SCHEME_ID, find_scheme
+    from observe.workspace import open_archive
+
+    data_dir = cli_context().data_dir
+    sessions = demo_sessions(find_scheme(DEFAULT_SCHEME_ID, data_dir), seed=seed)
+    with open_archive(data_dir) as archive:
+        present = {summary.id for summary in archive.list_sessions()}
+        new = [session for session in sessions if session.id not in present]
+        for session in new:
+            archive.add(session)
+        where = archive.path
+    if not new:
+        click.echo(f"the {len(sessions)} demo sessions (seed {seed}) are already in {where}; "
+                   "nothing added.")
+    else:
+        events = sum(len(session.events) for session in new)
+        click.echo(f"added {len(new)} demo sessions ({events:,} events) to {where}:")
+        for dyad in sorted({session.dyad for session in new}):
+            visits = sorted(s.started_at[:10] for s in new if s.dyad == dyad)
+            click.echo(f"  {dyad}  {len(visits)} visits, {visits[0]} to {visits[-1]}")
+    first = sorted({session.dyad for session in sessions})[0]
+    steps = [
+        ("observe session list", "the sessions in the archive"),
+        (f"observe analyze --dyad {first}", "how the family did over the visits"),
+        (f"observe report --dyad {first}", "the same as a PDF for a clinician"),
+        ("observe", "open the terminal app"),
+    ]
+    width = max(len(command) for command, _ in steps) + 3
+    click.echo("next:")
+    for command, what in steps:
+        click.echo(f"  {command.ljust(width)}{what}")
+
+commands: list[click.Command] = [demo_command]

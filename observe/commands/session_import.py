@@ -1,0 +1,97 @@
+"""``observe session import FILE.csv``: a session coded elsewhere, from a CSV of events.
+
+The last line of the output is the new session's id, so scripts can pick it up::
+
+    observe session import visit2.csv --scheme infant-cues --dyad D017 --observer OBS1 \
+        | tail -n 1
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from observe.commands.context import cli_context
+from observe.errors import InterchangeError
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InterchangeError(
+            f"{path} cannot be read ({error.strerror or error}); check the path and try again"
+        ) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InterchangeError(
+            f"{path} is not UTF-8 text (byte {error.start + 1} is not); save it from the "
+            'spreadsheet as "CSV UTF-8" and import again'
+        ) from None
+
+
+def _clock(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--scheme", "scheme_ref", required=True, metavar="ID_OR_PATH",
+              help="The coding scheme the codes come from: an installed id or a .toml file.")
+@click.option("--dyad", required=True, help="The family's pseudonymous code (never a name).")
+@click.option("--observer", required=True, help="Who coded the session.")
+@click.option("--visit", default="", help="Visit label, e.g. 2.")
+@click.option("--context", default="", help="Context of the interaction, e.g. feeding.")
+@click.option("--duration", type=float, default=None, metavar="SECONDS",
+              help="Length of the session (default: the time of the last event).")
+@click.option("--started-at", default=None, metavar="ISO",
+              help="When the session started, e.g. 2026-03-02T10:15:00+01:00 (default: now).")
+def import_command(
+    file: Path,
+    scheme_ref: str,
+    dyad: str,
+    observer: str,
+    visit: str,
+    context: str,
+    duration: float | None,
+    started_at: str | None,
+) -> None:
+    """Import a session from FILE.csv: one row per event.
+
+    Columns (header row required, any order): time (seconds), code (a code id of the
+    scheme), and optionally kind (point/start/stop), intensity, note. Nothing is stored
+    unless every row is good; the new session's id is printed last.
+    """
+    from observe.interchange.csv_session import parse_started_at, session_from_csv
+    from observe.scheme import find_scheme
+    from observe.workspace import open_archive
+
+    data_dir = cli_context().data_dir
+    scheme = find_scheme(scheme_ref, data_dir)
+    imported = session_from_csv(
+        _read_text(file),
+        scheme,
+        str(file),
+        dyad=dyad,
+        observer=observer,
+        visit=visit,
+        context=context,
+        duration=duration,
+        started_at=parse_started_at(started_at),
+    )
+    for warning in imported.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    session = imported.session
+    with open_archive(data_dir) as archive:
+        archive.add(session)
+    visit_text = f", visit {session.visit}" if session.visit else ""
+    click.echo(
+        f"imported {len(session.events)} events from {file} "
+        f"(dyad {session.dyad}{visit_text}, {_clock(session.duration)} long, "
+        f"scheme {scheme.id} {scheme.version})"
+    )
+    click.echo(session.id)
+

@@ -1,0 +1,135 @@
+"""A whole session from a CSV file of events (``observe session import``).
+
+The command line reads the file and stores the result; everything that decides what the
+session is — the events, the duration, the wall-clock start, whether the dyad code is
+usable — lives here, without I/O, so the terminal UI can import the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime, timedelta
+
+from attrs import frozen
+
+from observe.errors import InterchangeError
+from observe.interchange.csv_events import read_events_csv
+from observe.model import Session, new_id, to_ms
+from observe.scheme import Scheme
+
+# "Jane Smith", "Mary-Ann Jones": two or more capitalised words look like a person's name.
+_LOOKS_LIKE_A_NAME = re.compile(r"[A-Z][a-z]+(?:[ '\-][A-Z][a-z]+)+")
+MAX_CODE_LENGTH = 64
+
+
+@frozen
+class ImportedSession:
+    """The session built from a file, and what the user should be told about it."""
+
+    session: Session
+    warnings: tuple[str, ...] = ()
+
+
+def check_dyad_code(dyad: str) -> tuple[str, str | None]:
+    """The dyad code as it will be stored, and a warning if it looks like a person's name.
+
+    Dyad codes are pseudonymous (``D017``): a report or an export may leave the laptop, so a
+    family's name must never be in one. A name cannot be detected for certain, so it is a
+    warning, not an error.
+    """
+    code = dyad.strip()
+    if not code:
+        raise InterchangeError(
+            "the dyad code is empty; give the family's pseudonymous code with --dyad, e.g. D017"
+        )
+    if len(code) > MAX_CODE_LENGTH or any(not ch.isprintable() for ch in code):
+        raise InterchangeError(
+            f"the dyad code {code[:MAX_CODE_LENGTH]!r} is not a short code on one line; "
+            "give the family's pseudonymous code with --dyad, e.g. D017"
+        )
+    warning = None
+    if _LOOKS_LIKE_A_NAME.fullmatch(code):
+        warning = (
+            f'the dyad code "{code}" looks like a person\'s name; dyad codes should be '
+            "pseudonymous (e.g. D017): if it is a name, delete the session and import it "
+            "again with a code"
+        )
+    return code, warning
+
+
+def parse_started_at(text: str | None, *, now: datetime | None = None) -> datetime:
+    """The wall-clock start: an ISO 8601 time (without an offset: local time), default now."""
+    if text is None or not text.strip():
+        return (now or datetime.now()).astimezone().replace(microsecond=0)
+    try:
+        started = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InterchangeError(
+            f'the start time "{text}" is not an ISO 8601 date and time; '
+            "write it like 2026-03-02T10:15:00 (or with an offset, 2026-03-02T10:15:00+01:00)"
+        ) from None
+    return started.astimezone() if started.tzinfo is None else started
+
+
+def session_from_csv(
+    text: str,
+    scheme: Scheme,
+    source: str,
+    *,
+    dyad: str,
+    observer: str,
+    visit: str = "",
+    context: str = "",
+    duration: float | None = None,
+    started_at: datetime | None = None,
+) -> ImportedSession:
+    """An ended session (``origin="import"``) holding exactly the file's events.
+
+    The duration defaults to the last event's time; a ``duration`` shorter than that is an
+    error naming the rows after it.
+    """
+    dyad, dyad_warning = check_dyad_code(dyad)
+    observer = observer.strip()
+    if not observer:
+        raise InterchangeError(
+            "the observer is empty; give who coded the session with --observer, e.g. OBS1"
+        )
+    if duration is not None and (not math.isfinite(duration) or duration < 0):
+        raise InterchangeError(
+            f"the duration {duration:g} is not a number of seconds; give --duration as the "
+            "session's length in seconds, e.g. 600"
+        )
+    result = read_events_csv(text, scheme, source, duration=duration)
+    events = result.events
+    if not events and duration is None:
+        raise InterchangeError(
+            f"{source} has no events; add one row per event under the header, or give "
+            "--duration to import a session in which nothing was coded"
+        )
+    length = to_ms(duration if duration is not None else events[-1].t)
+    warnings: list[str] = []
+    if dyad_warning:
+        warnings.append(dyad_warning)
+    for code in result.closed_at_end:
+        warnings.append(
+            f'"{code}" was still going after the last row of {source}; it has been stopped '
+            f"at the end of the session ({length:g} s)"
+        )
+    started = started_at or parse_started_at(None)
+    session = Session(
+        id=new_id(),
+        dyad=dyad,
+        observer=observer,
+        started_at=started.isoformat(),
+        scheme=scheme,
+        scheme_digest=scheme.digest,
+        visit=visit.strip(),
+        context=context.strip(),
+        duration=length,
+        status="ended",
+        events=events,
+        origin="import",
+        ended_at=(started + timedelta(seconds=length)).isoformat(),
+    )
+    return ImportedSession(session=session, warnings=tuple(warnings))
