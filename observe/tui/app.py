@@ -98,13 +98,12 @@ class ObserveApp(App[None]):
 
     def schemes(self) -> list[Scheme]:
         """The schemes a new session can use; a broken scheme file is reported, not fatal."""
-        from observe.scheme import installed_schemes
+        from observe.scheme import scheme_catalogue
 
-        try:
-            return [installed.scheme for installed in installed_schemes(self.data_dir)]
-        except ObserveError as error:
-            self.notify(str(error), title="Coding schemes", severity="error", timeout=30)
-            return []
+        catalogue = scheme_catalogue(self.data_dir)
+        for problem in catalogue.problems:
+            self.notify(problem, title="Coding scheme left out", severity="warning", timeout=30)
+        return [installed.scheme for installed in catalogue.schemes]
 
     # -- sessions ------------------------------------------------------------------------
 

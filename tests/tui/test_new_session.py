@@ -1,0 +1,82 @@
+"""Starting a session: the form refuses what would lose data and warns about names."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from observe.tui.app import make_app
+from observe.tui.dialogs.new_session import NewSessionDialog, looks_like_a_name
+from observe.tui.screens.home import HomeScreen
+
+SIZE = (80, 24)
+NOW = datetime(2026, 3, 2, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+@pytest.mark.parametrize("dyad", ["Anna Smith", "anna smith", "Mary Jane Watson", "Zoë Brontë"])
+def test_person_names_are_flagged(dyad: str) -> None:
+    assert looks_like_a_name(dyad)
+
+
+@pytest.mark.parametrize("dyad", ["D014", "fam-07", "A12 B3", "Smith", "X", "D 14"])
+def test_codes_are_not_flagged(dyad: str) -> None:
+    assert not looks_like_a_name(dyad)
+
+
+def message_text(app) -> str:
+    return str(app.screen.query_one("#message").render())
+
+
+async def test_an_empty_dyad_is_refused_with_a_message(isolated_data_dir: Path) -> None:
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, NewSessionDialog)
+        await pilot.press("enter")
+        assert isinstance(app.screen, NewSessionDialog), "an empty dyad must not start a session"
+        assert "Enter the dyad code" in message_text(app)
+        assert app.archive.list_sessions() == []
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_name_like_dyad_is_warned_about_but_not_blocked(isolated_data_dir: Path) -> None:
+    app = make_app(isolated_data_dir, wall_clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"Anna Smith")
+        assert "looks like a person's name" in message_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, NewSessionDialog)
+        assert [s.dyad for s in app.archive.list_sessions()] == ["Anna Smith"]
+
+
+async def test_starting_a_session_opens_coding_on_a_live_session(isolated_data_dir: Path) -> None:
+    from observe.tui.screens.coding import CodingScreen
+
+    app = make_app(isolated_data_dir, wall_clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"D014", "tab", *"OBS1", "tab", "2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CodingScreen)
+        [summary] = app.archive.list_sessions()
+        assert (summary.dyad, summary.observer, summary.visit, summary.status) == ("D014", "OBS1", "2", "live")
+        assert summary.scheme_id == "infant-cues"
+        session = app.archive.load(summary.id)
+        assert session.started_at == "2026-03-02T10:15:00+01:00"
+        assert session.origin == "live" and session.scheme_digest == session.scheme.digest
+        assert len(session.id) == 32
+
+
+async def test_the_observer_is_remembered_from_the_last_session(isolated_data_dir: Path, make_session) -> None:
+    from observe.workspace import open_archive
+
+    with open_archive(isolated_data_dir) as archive:
+        archive.add(make_session(dyad="D001"))  # observer OBS1
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        assert app.screen.query_one("#observer").value == "OBS1"
