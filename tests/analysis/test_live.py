@@ -1,0 +1,77 @@
+"""The running figures and open cues of the coding screen (DESIGN §4, §5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from observe.analysis import live_status
+
+
+def open_cues(status) -> list[tuple]:
+    return [(cue.code, cue.t, cue.window, cue.remaining, cue.state) for cue in status.open_cues]
+
+
+def test_an_unanswered_cue_counts_down_while_its_window_is_open(make_session) -> None:
+    """tired at 10 (window 5): at 12, 3 s remain and the cue is not yet in the figures."""
+    status = live_status(make_session([(10, "tired")], status="live"), 12.0)
+    assert open_cues(status) == [("tired", 10.0, 5.0, 3.0, "open")]
+    assert status.summary.cues == 0
+    assert status.summary.response_rate is None
+
+
+def test_the_window_end_is_still_open_then_the_cue_is_missed_for_five_seconds(
+    make_session,
+) -> None:
+    """Window [10, 15]: open at 15 (0 s left), missed from 15.001 to 20, gone after."""
+    session = make_session([(10, "tired")], status="live")
+    assert open_cues(live_status(session, 15.0)) == [("tired", 10.0, 5.0, 0.0, "open")]
+    assert open_cues(live_status(session, 15.001)) == [("tired", 10.0, 5.0, 0.0, "missed")]
+    assert open_cues(live_status(session, 20.0)) == [("tired", 10.0, 5.0, 0.0, "missed")]
+    assert open_cues(live_status(session, 20.001)) == []
+
+
+def test_a_closed_window_counts_as_unanswered_in_the_running_figures(make_session) -> None:
+    """Once the window closes the cue is decided: 1 cue, unanswered, response rate 0."""
+    status = live_status(make_session([(10, "tired")], status="live"), 16.0)
+    assert status.summary.cues == 1
+    assert status.summary.outcomes.unanswered == 1
+    assert status.summary.response_rate == 0.0
+
+
+def test_an_answered_cue_leaves_the_open_list_and_counts_at_once(make_session) -> None:
+    """tired at 10, settle at 11; at 12 the cue is decided (matched) though its window is open;
+    over at 11.5 (window 3) is still open with 14.5 − 12 = 2.5 s left."""
+    session = make_session([(10, "tired"), (11, "settle"), (11.5, "over")], status="live")
+    status = live_status(session, 12.0)
+    assert open_cues(status) == [("over", 11.5, 3.0, 2.5, "open")]
+    assert status.summary.cues == 1
+    assert status.summary.match_rate == 1.0
+    assert status.summary.latency.median == 1.0
+
+
+def test_events_after_now_are_not_seen(make_session) -> None:
+    """A response recorded after ``now`` (e.g. the clock read before the key) is ignored."""
+    session = make_session([(10, "tired"), (14, "settle")], status="live")
+    assert open_cues(live_status(session, 12.0)) == [("tired", 10.0, 5.0, 3.0, "open")]
+
+
+def test_a_miss_shows_as_mismatched_until_it_is_repaired(make_session) -> None:
+    """tired at 10, play at 11, settle at 20: at 12 mismatched; at 21 repaired."""
+    session = make_session([(10, "tired"), (11, "play"), (20, "settle")], status="live")
+    early, late = live_status(session, 12.0), live_status(session, 21.0)
+    assert (early.summary.outcomes.mismatched, early.summary.outcomes.repaired) == (1, 0)
+    assert (late.summary.outcomes.mismatched, late.summary.outcomes.repaired) == (0, 1)
+
+
+def test_open_cues_are_listed_in_onset_order_with_their_event_ids(make_session) -> None:
+    session = make_session([(10, "hungry"), (11, "tired")], status="live")
+    status = live_status(session, 12.0)
+    assert [cue.event_id for cue in status.open_cues] == [e.id for e in session.events]
+    assert [cue.remaining for cue in status.open_cues] == pytest.approx([8.0, 4.0])
+
+
+def test_an_empty_session_at_the_start(make_session) -> None:
+    status = live_status(make_session([], status="live", duration=0.0), 0.0)
+    assert status.open_cues == ()
+    assert status.summary.cues == 0
+    assert status.summary.contingency.table == ((0, 0), (0, 0))
