@@ -9,6 +9,10 @@ from observe.commands.demo import commands as demo_commands
 from observe.commands.report import commands as report_commands
 from observe.commands.scheme import commands as scheme_commands
 from observe.commands.session import commands as session_commands
+from observe.commands.session import session_group
+from observe.commands.session_import import import_command
+
+session_group.add_command(import_command)
 
 COMMANDS: list[click.Command] = [
     *scheme_commands,
