@@ -1,0 +1,91 @@
+"""The trend report shows each visit's figures exactly as analyze_dyad computes them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from pypdf import PdfReader
+
+from observe.analysis import analyze_dyad
+from reports import ReportError, write_trend_report
+from reports.trend_report import SECTION_TITLES
+
+
+def shown_rate(rate: float | None) -> str:
+    return "–" if rate is None else f"{round(rate * 100)} %"
+
+
+def shown_seconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f} s"
+
+
+@pytest.fixture
+def dyad(demo):
+    return [s for s in demo if s.dyad == "DEMO-01"]
+
+
+def test_every_visit_row_is_the_analysis_row(dyad, tmp_path, generated, read_text):
+    """Visit, date, cues and each figure in the table equal analyze_dyad's, oldest first."""
+    trend = analyze_dyad(dyad)
+    text = read_text(write_trend_report(dyad, tmp_path / "t.pdf", generated=generated))
+    table = text.split(SECTION_TITLES[0])[1]
+    last = -1
+    for point in trend.sessions:
+        summary = point.summary
+        q = summary.contingency.yules_q
+        row = " ".join([
+            point.visit, datetime.fromisoformat(point.started_at).strftime("%Y-%m-%d"),
+        ])
+        figures = " ".join([
+            str(summary.cues), shown_rate(summary.response_rate), shown_rate(summary.match_rate),
+            shown_rate(summary.attuned_rate), shown_rate(summary.repair_rate),
+            shown_seconds(summary.latency.median), "–" if q is None else f"{q:.2f}",
+        ])
+        start = table.index(row)
+        assert table.index(figures, start) > start, figures
+        assert start > last  # oldest first
+        last = start
+
+
+def test_sections_pages_and_dyad_are_shown(dyad, tmp_path, generated):
+    path = write_trend_report(dyad, tmp_path / "t.pdf", generated=generated)
+    pages = PdfReader(str(path)).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    for title in ("Trend report", *SECTION_TITLES):
+        assert title in text
+    assert "Dyad DEMO-01" in text and f"Visits {len(dyad)}" in text
+    for number in range(1, len(pages) + 1):
+        assert f"Page {number} of {len(pages)}" in pages[number - 1].extract_text()
+
+
+def test_same_sessions_and_date_give_identical_bytes(dyad, tmp_path, generated):
+    first = write_trend_report(dyad, tmp_path / "a.pdf", generated=generated).read_bytes()
+    again = write_trend_report(list(reversed(dyad)), tmp_path / "b.pdf", generated=generated)
+    assert again.read_bytes() == first
+
+
+def test_fifty_visits_and_a_visit_without_cues_stay_on_the_page(
+    simulate, make_session, tmp_path, generated, outside_page, read_text
+):
+    sessions = [
+        simulate(visit=str(n + 1), started_at=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00",
+                 duration=120.0 + 10 * n, skill=n / 50)
+        for n in range(50)
+    ]
+    path = write_trend_report(sessions, tmp_path / "t.pdf", pagesize="letter", generated=generated)
+    assert outside_page(path) == []
+    assert "Visits 50" in read_text(path)
+    quiet = make_session([], duration=60.0, dyad="D-Q")
+    text = read_text(write_trend_report([quiet], tmp_path / "q.pdf", generated=generated))
+    assert "Visits 1" in text
+
+
+def test_sessions_of_two_dyads_are_refused(demo, tmp_path):
+    with pytest.raises(ReportError, match="covers one dyad"):
+        write_trend_report(demo, tmp_path / "t.pdf")
+
+
+def test_no_sessions_is_one_sentence(tmp_path):
+    with pytest.raises(ReportError, match="no sessions to report on"):
+        write_trend_report([], tmp_path / "t.pdf")
