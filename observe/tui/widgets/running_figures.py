@@ -18,11 +18,11 @@ def seconds(value: float | None) -> str:
 
 def figures_line(summary: Summary | None) -> str:
     if summary is None:
-        return "Cues 0 · responded – · matched – · median latency –"
+        return "Cues 0 · responded – · matched – · median –"
     return (
         f"Cues {summary.cues} · responded {percent(summary.response_rate)}"
         f" · matched {percent(summary.match_rate)}"
-        f" · median latency {seconds(summary.latency.median)}"
+        f" · median {seconds(summary.latency.median)}"
     )
 
 

@@ -1,0 +1,177 @@
+"""Edit or insert one event in an ended session: time, code, kind, intensity, note.
+
+Returns the edited :class:`Event` (a new id when inserting), or None when cancelled. Every
+field is checked and a problem is said in one sentence next to the form; nothing invalid
+reaches the archive.
+"""
+
+from __future__ import annotations
+
+from attrs import evolve
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from observe.model import Event, new_id
+from observe.scheme import Scheme
+
+
+def parse_time(text: str) -> float | None:
+    """Seconds from ``75.2``, ``01:15.2`` or ``1:01:15``; None if it is not a time."""
+    parts = text.strip().split(":")
+    if not parts or len(parts) > 3 or not all(parts):
+        return None
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        return None
+    seconds = 0.0
+    for number in numbers:
+        seconds = seconds * 60 + number
+    return seconds
+
+
+def check_event(
+    scheme: Scheme,
+    duration: float,
+    *,
+    time_text: str,
+    code: str | None,
+    kind: str | None,
+    intensity_text: str,
+) -> tuple[dict[str, object], list[str]]:
+    """The fields of a valid event, and one sentence per field that is not."""
+    problems: list[str] = []
+    fields: dict[str, object] = {}
+    t = parse_time(time_text)
+    if t is None:
+        problems.append(f"Time {time_text!r} is not a time; type seconds (75.2) or mm:ss.t (01:15.2).")
+    elif not 0 <= t <= duration:
+        problems.append(f"Time {t:.3f} s is outside the session (0 to {duration:.3f} s).")
+    else:
+        fields["t"] = t
+    chosen = scheme.code(code) if code else None
+    if chosen is None:
+        problems.append("Choose a code from the scheme.")
+    else:
+        fields["code"] = chosen.id
+        allowed = ("start", "stop") if chosen.kind == "state" else ("point",)
+        if kind not in allowed:
+            problems.append(f"{chosen.label} is a {chosen.kind} code: its kind must be {' or '.join(allowed)}.")
+        else:
+            fields["kind"] = kind
+    intensity = intensity_text.strip()
+    if intensity:
+        levels = scheme.intensity_levels
+        if not intensity.isdigit() or not 1 <= int(intensity) <= max(levels, 0):
+            problems.append(
+                f"Intensity {intensity!r} must be 1 to {levels} (or empty)."
+                if levels
+                else "This scheme does not code intensity; leave it empty."
+            )
+        else:
+            fields["intensity"] = int(intensity)
+    else:
+        fields["intensity"] = None
+    return fields, problems
+
+
+class EventEditor(ModalScreen[Event | None]):
+    DEFAULT_CSS = """
+    EventEditor { align: center middle; }
+    EventEditor > Vertical {
+        width: 70; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    EventEditor .title { text-style: bold; }
+    EventEditor .row { height: auto; }
+    EventEditor .row Label { width: 12; padding-top: 1; }
+    EventEditor .row Input, EventEditor .row Select { width: 1fr; }
+    EventEditor #problems { color: $text-error; text-style: bold; height: auto; }
+    EventEditor Horizontal.buttons { height: auto; align-horizontal: right; }
+    EventEditor Button { margin-left: 2; }
+    """
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, scheme: Scheme, duration: float, event: Event | None = None, *, at: float = 0.0) -> None:
+        super().__init__()
+        self.scheme = scheme
+        self.duration = duration
+        self.original = event
+        self.start_time = event.t if event else at
+
+    def compose(self) -> ComposeResult:
+        event = self.original
+        codes = [(f"{c.key}  {c.label} (cue)", c.id) for c in self.scheme.cues]
+        codes += [(f"{r.key}  {r.label} (response)", r.id) for r in self.scheme.responses]
+        with Vertical():
+            yield Static("Edit event" if event else "Insert event", classes="title")
+            with Horizontal(classes="row"):
+                yield Label("Time (s)")
+                yield Input(f"{self.start_time:.3f}", id="time")
+            with Horizontal(classes="row"):
+                yield Label("Code")
+                yield Select(codes, value=event.code if event else Select.NULL, id="code", prompt="choose a code")
+            with Horizontal(classes="row"):
+                yield Label("Kind")
+                yield Select(
+                    [("point", "point"), ("start (state)", "start"), ("stop (state)", "stop")],
+                    value=event.kind if event else "point",
+                    id="kind",
+                    allow_blank=False,
+                )
+            with Horizontal(classes="row"):
+                yield Label("Intensity")
+                yield Input("" if event is None or event.intensity is None else str(event.intensity), id="intensity")
+            with Horizontal(classes="row"):
+                yield Label("Note")
+                yield Input(event.note or "" if event else "", id="note")
+            yield Static("", id="problems")
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#time", Input).focus()
+
+    @on(Select.Changed, "#code")
+    def _code_chosen(self, event: Select.Changed) -> None:
+        """Keep the kind consistent with the code: point codes are points, states start/stop."""
+        chosen = self.scheme.code(str(event.value)) if event.value is not Select.NULL else None
+        kind = self.query_one("#kind", Select)
+        if chosen is not None and chosen.kind == "state" and kind.value == "point":
+            kind.value = "start"
+        elif chosen is not None and chosen.kind == "point":
+            kind.value = "point"
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        code = self.query_one("#code", Select).value
+        fields, problems = check_event(
+            self.scheme,
+            self.duration,
+            time_text=self.query_one("#time", Input).value,
+            code=None if code is Select.NULL else str(code),
+            kind=str(self.query_one("#kind", Select).value),
+            intensity_text=self.query_one("#intensity", Input).value,
+        )
+        if problems:
+            self.query_one("#problems", Static).update("\n".join(problems))
+            return
+        note = self.query_one("#note", Input).value.strip() or None
+        if self.original is None:
+            self.dismiss(Event(id=new_id(), note=note, **fields))  # type: ignore[arg-type]
+        else:
+            self.dismiss(evolve(self.original, note=note, **fields))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

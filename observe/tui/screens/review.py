@@ -1,0 +1,242 @@
+"""Review an ended session: its events in a table, edited through a recorder like live coding.
+
+Every edit, deletion or insertion is a journaled change (``EventAmended``/``EventRemoved``/
+``EventRecorded``) applied through a :class:`Recorder` for the session and then folded in a
+worker, so a review edit is as safe as a live key press. The figures follow every change.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from observe.analysis import analyze_session
+from observe.analysis.results import SessionAnalysis
+from observe.errors import ObserveError
+from observe.model import Change, Event, EventAmended, EventRecorded, EventRemoved, Session, SessionAnnotated
+from observe.store import Archive, Recorder
+from observe.tui.dialogs.confirm import ConfirmDialog
+from observe.tui.dialogs.event_editor import EventEditor
+from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
+from observe.tui.screens.help import HelpScreen
+from observe.tui.widgets.clock_display import format_clock
+from observe.tui.widgets.figures_panel import FiguresPanel
+
+COLUMNS = ("Time", "Actor", "Code", "Kind", "Int.", "Note", "Outcome")
+
+
+def outcomes_by_event(session: Session, analysis: SessionAnalysis) -> dict[str, str]:
+    """Each cue event's outcome (matched, repaired, …), matched to events by time and code."""
+    waiting: dict[tuple[float, str], list[str]] = {}
+    for event in session.events:
+        if session.scheme.is_cue(event.code) and event.kind != "stop":
+            waiting.setdefault((event.t, event.code), []).append(event.id)
+    found: dict[str, str] = {}
+    for cue in analysis.cues:
+        ids = waiting.get((cue.t, cue.code))
+        if ids:
+            found[ids.pop(0)] = cue.outcome
+    return found
+
+
+def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str, ...]:
+    code = session.scheme.code(event.code)
+    return (
+        format_clock(event.t),
+        "cue" if session.scheme.is_cue(event.code) else "response",
+        code.label if code else event.code,
+        event.kind,
+        "" if event.intensity is None else str(event.intensity),
+        event.note or "",
+        outcome or "",
+    )
+
+
+class ReviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "edit", "Edit"),
+        Binding("i", "insert", "Insert"),
+        Binding("d", "delete", "Delete"),
+        Binding("r", "ratings", "Ratings"),
+        Binding("escape", "back", "Back"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, archive: Archive, session_id: str) -> None:
+        super().__init__()
+        self.archive = archive
+        self.session_id = session_id
+        self.session: Session = archive.load(session_id)
+        self.recorder: Recorder | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="review-title")
+        yield Static(id="review-readonly")
+        with Horizontal(id="review-body"):
+            yield DataTable(id="review-events", cursor_type="row", zebra_stripes=True)
+            with Vertical(id="review-figures-panel") as panel:
+                panel.border_title = "Figures"
+                yield FiguresPanel(id="review-figures")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for column in COLUMNS:
+            table.add_column(column, key=column)
+        if self.archive.readonly:
+            self._read_only(self.archive.readonly_reason or "The archive is open read-only.")
+        else:
+            try:
+                self.recorder = self.archive.recorder(self.session)
+                self.session = self.recorder.session
+            except ObserveError as error:
+                self._read_only(str(error))
+        self._show()
+        table.focus()
+
+    def _read_only(self, reason: str) -> None:
+        banner = self.query_one("#review-readonly", Static)
+        banner.update(f"READ-ONLY: {reason} Edits are switched off.")
+        banner.display = True
+
+    def _show(self, select: str | None = None) -> None:
+        session = self.session
+        analysis = analyze_session(session)
+        outcomes = outcomes_by_event(session, analysis)
+        visit = f" · visit {session.visit}" if session.visit else ""
+        self.query_one("#review-title", Static).update(
+            f"Review · {session.dyad}{visit} · {session.started_at[:16].replace('T', ' ')} · "
+            f"{format_clock(session.duration)} · {len(session.events)} events · {session.scheme.name}"
+        )
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for event in session.events:
+            table.add_row(*event_row(session, event, outcomes.get(event.id)), key=event.id)
+        if select is not None and select in {e.id for e in session.events}:
+            table.move_cursor(row=table.get_row_index(select))
+        elif session.events:
+            table.move_cursor(row=min(row, len(session.events) - 1))
+        self.query_one("#review-figures", FiguresPanel).show(analysis)
+
+    def _selected(self) -> Event | None:
+        table = self.query_one(DataTable)
+        if not self.session.events or table.cursor_row < 0:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return self.session.event(str(key))
+
+    def _apply(self, change: Change, *, select: str | None = None) -> bool:
+        if self.recorder is None:
+            self.notify("This session cannot be changed here (read-only).", severity="warning")
+            return False
+        try:
+            self.session = self.recorder.apply(change)
+        except ObserveError as error:
+            self.notify(f"Not saved: {error}", severity="error", timeout=15)
+            return False
+        self._fold()
+        self._show(select)
+        return True
+
+    @work(thread=True, exclusive=True, group="review-fold")
+    def _fold(self) -> None:
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.fold()
+        except ObserveError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning", timeout=15)
+
+    # -- actions -------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _row_chosen(self) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        event = self._selected()
+        if event is None or self.recorder is None:
+            return
+
+        def edited(result: Event | None) -> None:
+            if result is not None and result != event:
+                self._apply(EventAmended(result), select=result.id)
+
+        self.app.push_screen(EventEditor(self.session.scheme, self.session.duration, event), edited)
+
+    def action_insert(self) -> None:
+        if self.recorder is None:
+            return
+        current = self._selected()
+
+        def inserted(result: Event | None) -> None:
+            if result is not None:
+                self._apply(EventRecorded(result), select=result.id)
+
+        self.app.push_screen(
+            EventEditor(self.session.scheme, self.session.duration, at=current.t if current else 0.0),
+            inserted,
+        )
+
+    def action_delete(self) -> None:
+        event = self._selected()
+        if event is None or self.recorder is None:
+            return
+        code = self.session.scheme.code(event.code)
+        label = code.label if code else event.code
+
+        def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                self._apply(EventRemoved(event.id))
+
+        self.app.push_screen(
+            ConfirmDialog(f"Delete {label} at {format_clock(event.t)}?", yes="Delete", no="Keep", danger=True),
+            answered,
+        )
+
+    def action_ratings(self) -> None:
+        scheme = self.session.scheme
+        if self.recorder is None:
+            return
+
+        def entered(result: RatingsResult | None) -> None:
+            if result is not None:
+                ratings, notes = result
+                self._apply(SessionAnnotated(ratings=ratings, notes=notes))
+
+        self.app.push_screen(
+            RatingsDialog(
+                scheme.ratings,
+                values=self.session.ratings,
+                notes=self.session.notes,
+                title="Ratings and notes",
+            ),
+            entered,
+        )
+
+    def action_help(self) -> None:
+        rows = [
+            ("↑ ↓", "move between events"),
+            ("enter", "edit the event (time, code, kind, intensity, note)"),
+            ("i", "insert an event"),
+            ("d", "delete the event (asks first)"),
+            ("r", "ratings and observer notes"),
+            ("esc", "back to the sessions"),
+        ]
+        self.app.push_screen(HelpScreen(rows, scheme=self.session.scheme, title="Review keys"))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        if self.recorder is not None:
+            try:
+                self.recorder.close()
+            except ObserveError as error:
+                self.app.notify(str(error), severity="error", timeout=15)
+            self.recorder = None

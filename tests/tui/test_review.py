@@ -1,0 +1,120 @@
+"""Reviewing an ended session: edits, deletions and insertions are journaled and land in the archive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.widgets import DataTable, Input, Select
+
+from observe.store import Archive
+from observe.tui.dialogs.event_editor import EventEditor, check_event, parse_time
+from observe.tui.screens.review import ReviewScreen
+
+from .coding_harness import APP_CSS
+
+
+class ReviewApp(App[None]):
+    CSS_PATH = str(APP_CSS)
+
+    def __init__(self, archive: Archive, session_id: str) -> None:
+        super().__init__()
+        self.archive = archive
+        self.session_id = session_id
+
+    def on_mount(self) -> None:
+        self.push_screen(ReviewScreen(self.archive, self.session_id))
+
+
+def stored_session(tmp_path: Path, make_session) -> str:
+    session = make_session(
+        [(1.0, "hungry"), (2.5, "feed", "point", 2), (10.0, "tired"), (20.0, "play")], duration=30.0
+    )
+    with Archive.open(tmp_path) as archive:
+        archive.add(session)
+    return session.id
+
+
+async def replace_input(pilot, selector: str, text: str) -> None:
+    field = pilot.app.screen.query_one(selector, Input)
+    field.value = text
+    await pilot.pause()
+
+
+async def test_edit_delete_and_insert_land_in_the_archive(tmp_path: Path, make_session) -> None:
+    """A corrected time, a deleted event and an inserted response are all in the reloaded session."""
+    session_id = stored_session(tmp_path, make_session)
+    archive = Archive.open(tmp_path)
+    app = ReviewApp(archive, session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        table = screen.query_one(DataTable)
+        assert table.row_count == 4
+        # Edit the first event (hungry at 1.0) to 1.25 s.
+        await pilot.press("enter")
+        assert isinstance(app.screen, EventEditor)
+        await replace_input(pilot, "#time", "1.25")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        # Delete the third event (tired at 10.0), confirmed.
+        await pilot.press("down", "down", "d", "y")
+        assert table.row_count == 3
+        # Insert a settle response at 11.5 s.
+        await pilot.press("i")
+        editor = app.screen
+        assert isinstance(editor, EventEditor)
+        await replace_input(pilot, "#time", "00:11.5")
+        editor.query_one("#code", Select).value = "settle"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert table.row_count == 4
+        await pilot.press("escape")
+        await pilot.pause()
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        session = reopened.load(session_id)
+    assert [(e.code, e.t, e.intensity) for e in session.events] == [
+        ("hungry", 1.25, None),
+        ("feed", 2.5, 2),
+        ("settle", 11.5, None),
+        ("play", 20.0, None),
+    ]
+    assert session.status == "ended" and session.duration == 30.0
+
+
+async def test_invalid_edit_is_refused_with_a_sentence(tmp_path: Path, make_session) -> None:
+    """A time past the end of the session is not saved; the editor says why."""
+    session_id = stored_session(tmp_path, make_session)
+    archive = Archive.open(tmp_path)
+    async with ReviewApp(archive, session_id).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await replace_input(pilot, "#time", "31")
+        await pilot.press("ctrl+s")
+        assert isinstance(pilot.app.screen, EventEditor)
+        assert "outside the session" in str(pilot.app.screen.query_one("#problems").render())
+        await pilot.press("escape", "escape")
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        assert reopened.load(session_id).events[0].t == 1.0
+
+
+def test_times_are_read_as_seconds_or_minutes(tiny_scheme) -> None:
+    assert parse_time("75.2") == 75.2
+    assert parse_time("01:15.2") == 75.2
+    assert parse_time("1:01:15") == 3675
+    assert parse_time("soon") is None
+    assert parse_time("") is None
+
+
+def test_event_checks_name_each_problem(tiny_scheme) -> None:
+    """Negative times, codes outside the scheme, wrong kinds and intensities are each named."""
+    _, problems = check_event(tiny_scheme, 30.0, time_text="-1", code="nope", kind="point", intensity_text="9")
+    assert len(problems) == 3
+    _, problems = check_event(tiny_scheme, 30.0, time_text="3", code="fussing", kind="point", intensity_text="")
+    assert problems == ["Fussing is a state code: its kind must be start or stop."]
+    fields, problems = check_event(tiny_scheme, 30.0, time_text="3", code="feed", kind="point", intensity_text="2")
+    assert problems == [] and fields == {"t": 3.0, "code": "feed", "kind": "point", "intensity": 2}
