@@ -154,7 +154,11 @@ class SchemeNotFound(ObserveError):
 
 # -- parsing ---------------------------------------------------------------------------
 
-_TOML_POSITION = re.compile(r"^(?P<what>.*) \((?:at line (?P<line>\d+), column (?P<col>\d+)|at end of document)\)$", re.S)
+# tomllib ends its messages with "(at line L, column C)" or "(at end of document)".
+_TOML_POSITION = re.compile(
+    r"^(?P<what>.*) \((?:at line (?P<line>\d+), column (?P<col>\d+)|at end of document)\)$",
+    re.S,
+)
 
 
 def parse_scheme(text: str | bytes, source: str) -> Scheme:
@@ -173,7 +177,9 @@ def parse_scheme(text: str | bytes, source: str) -> Scheme:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise SchemeError(source, ["the text contains characters that cannot be saved as UTF-8"]) from None
+        raise SchemeError(
+            source, ["the text contains characters that cannot be saved as UTF-8"]
+        ) from None
     text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)
@@ -195,10 +201,15 @@ def load_scheme(path: str | Path) -> Scheme:
     except FileNotFoundError:
         raise SchemeNotFound(f"there is no coding scheme file at {path}; check the path") from None
     except IsADirectoryError:
-        raise SchemeNotFound(f"{path} is a folder, not a coding scheme file; give a .toml file") from None
+        raise SchemeNotFound(
+            f"{path} is a folder, not a coding scheme file; give the path to a .toml file"
+        ) from None
+    except ValueError:  # a NUL in the path
+        raise SchemeNotFound(f"{path!r} is not a usable file name; check the path") from None
     except OSError as error:
         raise SchemeNotFound(
-            f"the coding scheme file {path} cannot be read ({error.strerror}); check its permissions"
+            f"the coding scheme file {path} cannot be read ({error.strerror}); "
+            "check that it exists and that you may read it"
         ) from None
     return parse_scheme(content, str(path))
 
@@ -208,9 +219,10 @@ def _toml_problem(message: str) -> str:
     if match is None:
         return f"this is not valid TOML: {message}"
     what = match["what"][:1].lower() + match["what"][1:]
-    where = (
-        f"line {match['line']}, column {match['col']}" if match["line"] else "at the end of the file"
-    )
+    if match["line"]:
+        where = f"line {match['line']}, column {match['col']}"
+    else:
+        where = "at the end of the file"
     return f"{where}: this is not valid TOML: {what}"
 
 
@@ -312,7 +324,7 @@ def scheme_catalogue(archive_dir: Path) -> SchemeCatalogue:
     """
     installed: list[InstalledScheme] = []
     problems: list[str] = []
-    taken: dict[str, Path] = {}
+    taken: dict[str, InstalledScheme] = {}
     user_dir = user_schemes_dir(archive_dir)
     try:
         user_paths = sorted(p for p in user_dir.glob("*.toml") if p.is_file())
@@ -324,23 +336,25 @@ def scheme_catalogue(archive_dir: Path) -> SchemeCatalogue:
                 scheme = load_scheme(path)
             except SchemeError as error:
                 count = len(error.problems)
+                noun = "problem" if count == 1 else "problems"
                 problems.append(
-                    f"{path} is left out because it has {count} problem{'s' if count != 1 else ''}; "
-                    f"run: observe scheme validate {path}"
+                    f"{path} is left out because it has {count} {noun}; "
+                    f"see them with: observe scheme validate {path}"
                 )
                 continue
             except ObserveError as error:
                 problems.append(f"{path} is left out: {error}")
                 continue
             if scheme.id in taken:
-                owner = "a shipped scheme" if shipped or taken[scheme.id].parent != user_dir else taken[scheme.id]
+                first = taken[scheme.id]
+                owner = "a shipped scheme" if first.shipped else str(first.path)
                 problems.append(
                     f'{path} is left out because its id "{scheme.id}" is already used by {owner}; '
                     f"give it another id in its [scheme] table"
                 )
                 continue
-            taken[scheme.id] = path
-            installed.append(InstalledScheme(scheme=scheme, path=path, shipped=shipped))
+            taken[scheme.id] = InstalledScheme(scheme=scheme, path=path, shipped=shipped)
+            installed.append(taken[scheme.id])
     installed.sort(key=lambda s: (not s.shipped, s.scheme.id != DEFAULT_SCHEME_ID, s.scheme.id))
     return SchemeCatalogue(schemes=tuple(installed), problems=tuple(problems))
 
@@ -357,12 +371,24 @@ def find_scheme(id_or_path: str, archive_dir: Path) -> Scheme:
     if found is not None:
         return found.scheme
     path = Path(id_or_path).expanduser()
-    own_file = user_schemes_dir(archive_dir) / f"{id_or_path}.toml"
-    if path.suffix == ".toml" or path.is_file() or any(sep in id_or_path for sep in "/\\"):
+    if path.suffix == ".toml" or _is_file(path) or any(sep in id_or_path for sep in "/\\"):
         return load_scheme(path)
-    if SLUG_PATTERN.match(id_or_path) and own_file.is_file():
-        return load_scheme(own_file)  # left out of the catalogue: say exactly why
+    own_file = user_schemes_dir(archive_dir) / f"{id_or_path}.toml"
+    if SLUG_PATTERN.match(id_or_path) and _is_file(own_file):
+        # The user's file was left out of the catalogue: say exactly why.
+        load_scheme(own_file)  # raises SchemeError listing its problems
+        reason = next((p for p in catalogue.problems if str(own_file) in p), None)
+        if reason is not None:
+            raise SchemeNotFound(reason)
     raise SchemeNotFound(
         f'there is no coding scheme "{id_or_path}"; the installed schemes are '
         f"{', '.join(catalogue.ids) or 'none'} (or give the path to a .toml file)"
     )
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()`` for any string a user may type (too long, NUL, ...)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -156,6 +156,7 @@ def create_user_scheme(archive_dir: Path, name: str, from_id: str) -> Path:
 
 _SCHEME_HEADER = re.compile(r"^\s*\[\s*scheme\s*\]\s*(#.*)?$")
 _ANY_HEADER = re.compile(r"^\s*\[")
+_STARTED_FROM = "# Started from"
 _ASSIGNMENT = r"^(\s*{field}\s*=\s*)(\"(?:[^\"\\]|\\.)*\"|'[^']*')(\s*(#.*)?)$"
 
 
@@ -170,9 +171,10 @@ def _with_new_identity(text: str, original: Scheme, new_id: str, origin: str) ->
     if start is None:
         raise ObserveError(f"cannot find the [scheme] table in {origin}; copy the file by hand")
     end = next((i for i in range(start + 1, len(lines)) if _ANY_HEADER.match(lines[i])), len(lines))
+    base_name = original.name.removesuffix(f" ({original.id})")  # a copy of a copy
     replacements = {
         "id": json.dumps(new_id),
-        "name": json.dumps(f"{original.name} ({new_id})", ensure_ascii=False),
+        "name": json.dumps(f"{base_name} ({new_id})", ensure_ascii=False),
     }
     done = set()
     for index in range(start + 1, end):
@@ -184,7 +186,9 @@ def _with_new_identity(text: str, original: Scheme, new_id: str, origin: str) ->
                 done.add(field)
     if "id" not in done:
         raise ObserveError(f"cannot find the id line of [scheme] in {origin}; copy the file by hand")
-    header = f"# Started from {original.id} (version {original.version}) with: observe scheme new {new_id}\n"
+    if lines and lines[0].startswith(_STARTED_FROM):
+        del lines[0]  # the new line below says where this copy came from
+    header = f"{_STARTED_FROM} {original.id} (version {original.version}) with: observe scheme new {new_id}\n"
     return header + "".join(lines)
 
 
