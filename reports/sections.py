@@ -32,7 +32,7 @@ def facts_table(facts: Sequence[tuple[str, str]], width: float) -> Flowable:
         [cell(a, styles.CELL_BOLD), cell(b), cell(c, styles.CELL_BOLD), cell(d)]
         for (a, b), (c, d) in zip(left, right, strict=True)
     ]
-    table = Table(rows, colWidths=[width * 0.15, width * 0.35, width * 0.15, width * 0.35],
+    table = Table(rows, colWidths=[width * 0.16, width * 0.34, width * 0.16, width * 0.34],
                   hAlign="LEFT")
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -246,12 +246,12 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
         "that suited them. "
         if summary.cues else ""
     )
-    flow: list[Flowable] = [heading(SECTION_TITLES[5])]
+    title = heading(SECTION_TITLES[5])
     if not moments:
-        flow.append(Paragraph(
+        return [title, Paragraph(
             strengths + "No cue went unanswered or was met with a response that did not "
-            "suit it, so there are no moments to single out.", styles.BODY))
-        return flow
+            "suit it, so there are no moments to single out.", styles.BODY)]
+    flow: list[Flowable] = [title]
     flow.append(Paragraph(
         strengths + "The moments below are ones where the baby's signal was not met as the "
         "cue suggests. They are openings to wonder together with the family about what the "
@@ -267,7 +267,7 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
         rows,
         [width * 0.08, width * 0.18, width * 0.44, width * 0.30],
     ))
-    return flow
+    return [KeepTogether(flow)]
 
 
 def _ratings_and_notes(session: Session, width: float) -> list[Flowable]:

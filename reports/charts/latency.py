@@ -65,10 +65,15 @@ def latency_histogram(
     for window in sorted(set(windows) - {main_window}):
         x = left + window * x_scale
         drawing.add(vline(x, bottom, top, styles.GREY, 0.6, dash=[1, 2]))
+        drawing.add(label(x, top + 2, f"{window:g} s", size=6, anchor="middle",
+                          colour=styles.GREY))
     x = left + main_window * x_scale
     drawing.add(vline(x, bottom, top + 4, styles.INK, 0.9, dash=[4, 2]))
     drawing.add(label(x - 2, top + 6, f"response window {main_window:g} s", size=7,
                       anchor="end"))
+    if set(windows) - {main_window}:
+        drawing.add(label(right, top + 9, "dotted: windows of particular cue types", size=6,
+                          anchor="end", colour=styles.GREY))
     if median is not None:
         x = left + median * x_scale
         drawing.add(vline(x, bottom, top, styles.VERMILLION, 1.4))

@@ -63,13 +63,15 @@ def timeline_strips(
     length = strip_length(end)
     count = max(1, math.ceil(end / length))
     return [
-        _strip(index * length, length, cues, responses, pauses, width) for index in range(count)
+        _strip(index * length, length, end, cues, responses, pauses, width)
+        for index in range(count)
     ]
 
 
 def _strip(
     start: float,
     length: float,
+    end: float,
     cues: Sequence[TimelineCue],
     responses: Sequence[TimelineResponse],
     pauses: Sequence[float],
@@ -101,6 +103,11 @@ def _strip(
                           colour=styles.GREY))
         tick += step
 
+    if end < stop:  # past the end of the session: nothing was observed there
+        drawing.add(Rect(x_of(max(end, start)), AXIS_Y, right - x_of(max(end, start)),
+                         STRIP_HEIGHT - AXIS_Y - 4, fillColor=styles.PALE, strokeColor=None))
+        drawing.add(label(x_of(max(end, start)) + 3, STRIP_HEIGHT - 8, "end of session",
+                          size=5.5, colour=styles.GREY))
     # windows first so that every mark is drawn over them
     for cue in cues:
         t = cue.result.t
