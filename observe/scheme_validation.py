@@ -300,7 +300,8 @@ def _check_rating(base: Path_, table: Mapping[str, Any], problems: Problems) -> 
     if len(bounds) == 2 and bounds["min"] >= bounds["max"]:
         problems.add(
             (*base, "max"),
-            f"max ({bounds['max']}) must be greater than min ({bounds['min']}), e.g. min = 1, max = 5",
+            f"max ({bounds['max']}) must be greater than min ({bounds['min']}), "
+            "e.g. min = 1, max = 5",
         )
 
 
@@ -347,7 +348,7 @@ def _check_text(
     value = table.get(name)
     if value is None:
         if required:
-            problems.add(base, f"{name} is missing; add {name} = \"...\"")
+            problems.add(base, f'{name} is missing; add {name} = "..."')
         return
     if not isinstance(value, str):
         problems.add((*base, name), f"must be text in quotes, not {describe_type(value)}")
@@ -362,13 +363,18 @@ def _check_key(base: Path_, table: Mapping[str, Any], problems: Problems) -> Non
         return
     path = (*base, "key")
     if not isinstance(key, str):
-        problems.add(path, f'must be one character in quotes, e.g. key = "h", not {describe_type(key)}')
+        problems.add(
+            path, f'must be one character in quotes, e.g. key = "h", not {describe_type(key)}'
+        )
         return
-    reserved_as = {" ": "space"}.get(key, key.lower() if key.lower() in ("space", "backspace") else key)
+    reserved_as = {" ": "space"}.get(
+        key, key.lower() if key.lower() in ("space", "backspace") else key
+    )
     if reserved_as in RESERVED_KEYS:
         problems.add(
             path,
-            f'"{key}" is used by the coding screen to {RESERVED_KEYS[reserved_as]}; choose another key',
+            f'"{key}" is used by the coding screen to {RESERVED_KEYS[reserved_as]}; '
+            "choose another key",
         )
     elif len(key) != 1:
         problems.add(
@@ -454,7 +460,8 @@ def _check_unique_ids(
                 if value in first:
                     problems.add(
                         (name, index, "id"),
-                        f'"{value}" is already the id of {first[value]}; every code needs its own id',
+                        f'"{value}" is already the id of {first[value]}; '
+                        "every code needs its own id",
                     )
                 else:
                     first[value] = here
@@ -472,7 +479,7 @@ def _check_unique_keys(
             if not isinstance(key, str) or len(key) != 1:
                 continue
             code = table.get("id")
-            here = f'{name}[{index}]' + (f' ("{code}")' if isinstance(code, str) else "")
+            here = f"{name}[{index}]" + (f' ("{code}")' if isinstance(code, str) else "")
             if key in first:
                 problems.add(
                     (name, index, "key"),

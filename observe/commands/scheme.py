@@ -18,10 +18,10 @@ from observe.scheme import (
     Response,
     Scheme,
     SchemeNotFound,
+    find_scheme,
     load_scheme,
     parse_scheme,
     scheme_catalogue,
-    find_scheme,
     user_schemes_dir,
 )
 from observe.scheme_validation import SLUG, SLUG_HINT
@@ -49,7 +49,7 @@ def list_command() -> None:
     if rows:
         widths = [max(len(row[i]) for row in rows) for i in range(4)]
         for row in rows:
-            cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
             click.echo("  ".join([*cells, row[4]]))
     else:
         click.echo("no coding schemes are installed.")
@@ -78,7 +78,8 @@ def validate_command(file: Path) -> None:
     if clash is not None and not _same_file(clash.path, file):
         owner = "a shipped scheme" if clash.shipped else str(clash.path)
         message = (
-            f'its id "{scheme.id}" is already used by {owner}; give it another id in its [scheme] table'
+            f'its id "{scheme.id}" is already used by {owner}; '
+            "give it another id in its [scheme] table"
         )
         if _same_file(file.parent, user_schemes_dir(archive_dir)):
             raise ObserveError(f"{file} is valid TOML but cannot be installed: {message}.")
@@ -185,10 +186,15 @@ def _with_new_identity(text: str, original: Scheme, new_id: str, origin: str) ->
                 lines[index] = f"{match.group(1)}{value}{match.group(3)}{ending}"
                 done.add(field)
     if "id" not in done:
-        raise ObserveError(f"cannot find the id line of [scheme] in {origin}; copy the file by hand")
+        raise ObserveError(
+            f"cannot find the id line of [scheme] in {origin}; copy the file by hand"
+        )
     if lines and lines[0].startswith(_STARTED_FROM):
         del lines[0]  # the new line below says where this copy came from
-    header = f"{_STARTED_FROM} {original.id} (version {original.version}) with: observe scheme new {new_id}\n"
+    header = (
+        f"{_STARTED_FROM} {original.id} (version {original.version}) "
+        f"with: observe scheme new {new_id}\n"
+    )
     return header + "".join(lines)
 
 

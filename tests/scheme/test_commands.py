@@ -42,7 +42,10 @@ def test_list_warns_about_a_user_scheme_it_leaves_out(run) -> None:
     )
     result = run("scheme", "list")
     assert result.exit_code == 0
-    assert 'warning: ' in result.output and '"play" is already used by a shipped scheme' in result.output
+    assert (
+        "warning: " in result.output
+        and '"play" is already used by a shipped scheme' in result.output
+    )
 
 
 def test_show_lists_codes_keys_windows_matches_and_ratings(run) -> None:
@@ -78,7 +81,9 @@ def test_validate_accepts_a_good_file(run) -> None:
 def test_validate_prints_every_problem_and_fails_without_a_traceback(run, tmp_path: Path) -> None:
     path = tmp_path / "bad.toml"
     text = (Path(__file__).parents[2] / "coding_schemes" / "play.toml").read_text()
-    path.write_text(text.replace('key = "e"', 'key = "n"').replace('"follow_lead"]', '"folow_lead"]', 1))
+    path.write_text(
+        text.replace('key = "e"', 'key = "n"').replace('"follow_lead"]', '"folow_lead"]', 1)
+    )
     result = run("scheme", "validate", str(path))
     assert result.exit_code == 1
     assert "Traceback" not in result.output
@@ -122,7 +127,7 @@ def test_new_refuses_to_overwrite(run) -> None:
     path.write_text(path.read_text() + "\n# my edits\n")
     result = run("scheme", "new", "mine", "--from", "play")
     assert result.exit_code == 1
-    assert "already a scheme \"mine\"" in result.output
+    assert 'already a scheme "mine"' in result.output
     assert path.read_text().endswith("# my edits\n")
 
 
@@ -136,7 +141,7 @@ def test_new_refuses_an_existing_file_even_if_it_is_invalid(run) -> None:
 
 
 def test_new_refuses_a_shipped_id_and_a_name_that_is_not_a_slug(run) -> None:
-    assert "already a scheme \"play\"" in run("scheme", "new", "play").output
+    assert 'already a scheme "play"' in run("scheme", "new", "play").output
     result = run("scheme", "new", "My Scheme")
     assert result.exit_code == 1
     assert 'error: "My Scheme" cannot be a scheme id' in result.output

@@ -9,14 +9,55 @@ from observe.errors import SchemeError
 from observe.scheme import Scheme, parse_scheme
 
 FIELD_NAMES = [
-    "id", "name", "version", "description", "response_window", "repair_window",
-    "intensity_levels", "label", "key", "matches", "window", "group", "kind", "min", "max",
-    "colour", "scheme",
+    "id",
+    "name",
+    "version",
+    "description",
+    "response_window",
+    "repair_window",
+    "intensity_levels",
+    "label",
+    "key",
+    "matches",
+    "window",
+    "group",
+    "kind",
+    "min",
+    "max",
+    "colour",
+    "scheme",
 ]
 VALUES = [
-    '"hungry"', '"feed"', '"h"', '"n"', '"3"', '" "', '""', '"ab"', '"1.0"', "1.0", "5", "0",
-    "-1", "30.0", "inf", "nan", "true", '["feed"]', '["feed", "calm"]', "[]", "[1, 2]",
-    '"point"', '"state"', '"toggle"', "1979-05-27", "{a = 1}", '"\\u00e9"', "'lit'", "9", "10",
+    '"hungry"',
+    '"feed"',
+    '"h"',
+    '"n"',
+    '"3"',
+    '" "',
+    '""',
+    '"ab"',
+    '"1.0"',
+    "1.0",
+    "5",
+    "0",
+    "-1",
+    "30.0",
+    "inf",
+    "nan",
+    "true",
+    '["feed"]',
+    '["feed", "calm"]',
+    "[]",
+    "[1, 2]",
+    '"point"',
+    '"state"',
+    '"toggle"',
+    "1979-05-27",
+    "{a = 1}",
+    '"\\u00e9"',
+    "'lit'",
+    "9",
+    "10",
 ]
 HEADERS = ["[scheme]", "[[cues]]", "[[responses]]", "[[ratings]]", "[cues]", "[[scheme]]", "[x]"]
 
@@ -36,7 +77,7 @@ def check(text: str | bytes) -> None:
         str(error)
     else:
         assert isinstance(result, Scheme)
-        result.digest  # a parsed scheme can always be snapshotted into a session
+        assert len(result.digest) == 64  # a parsed scheme can always be snapshotted into a session
 
 
 @settings(max_examples=300, deadline=None)
@@ -53,12 +94,16 @@ def test_any_text_gives_a_scheme_or_a_scheme_error(text: str) -> None:
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(line, max_size=40))
-def test_toml_built_from_plausible_fragments_gives_a_scheme_or_a_scheme_error(lines: list[str]) -> None:
+def test_toml_built_from_plausible_fragments_gives_a_scheme_or_a_scheme_error(
+    lines: list[str],
+) -> None:
     """Near-valid files reach the validator (not just the TOML reader) and never crash it."""
     check("\n".join(lines))
 
 
-VALID_HEAD = '[scheme]\nid = "s"\nname = "S"\nversion = "1"\nresponse_window = 5\nrepair_window = 30\n'
+VALID_HEAD = (
+    '[scheme]\nid = "s"\nname = "S"\nversion = "1"\nresponse_window = 5\nrepair_window = 30\n'
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -66,8 +111,10 @@ VALID_HEAD = '[scheme]\nid = "s"\nname = "S"\nversion = "1"\nresponse_window = 5
     st.lists(st.sampled_from(["[[cues]]", "[[responses]]", "[[ratings]]"]), min_size=1, max_size=6),
     st.lists(line, max_size=30),
 )
-def test_schemes_with_a_valid_head_and_random_codes_never_crash(tables: list[str], lines: list[str]) -> None:
-    body = "\n".join(f"{t}\n" + "\n".join(lines[i::len(tables)]) for i, t in enumerate(tables))
+def test_schemes_with_a_valid_head_and_random_codes_never_crash(
+    tables: list[str], lines: list[str]
+) -> None:
+    body = "\n".join(f"{t}\n" + "\n".join(lines[i :: len(tables)]) for i, t in enumerate(tables))
     check(VALID_HEAD + body)
 
 
