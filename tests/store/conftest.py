@@ -1,0 +1,35 @@
+"""Fixtures of the archive tests: an open archive and a fresh live session."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from observe.model import Event, EventRecorded, Session, new_id
+from observe.store import Archive, Recorder
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    return tmp_path / "archive"
+
+
+@pytest.fixture
+def archive(archive_dir: Path) -> Iterator[Archive]:
+    opened = Archive.open(archive_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def live_session(make_session) -> Session:
+    return make_session(status="live")
+
+
+def record(recorder: Recorder, *times: float, code: str = "hungry") -> list[Event]:
+    events = [Event(new_id(), code, t) for t in times]
+    for event in events:
+        recorder.apply(EventRecorded(event))
+    return events

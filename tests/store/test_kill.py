@@ -1,0 +1,87 @@
+"""Killing the recording process at any moment loses no confirmed key press."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from observe.model import new_id
+from observe.store import Archive
+
+CHILD = Path(__file__).with_name("recording_child.py")
+TRIALS = 24
+
+
+def acceptable_outcomes(lines: list[str]) -> list[list[str]]:
+    """The event lists the archive may hold after the child printed ``lines``: exactly
+    what it confirmed, or that plus the one change it had started when it was killed."""
+    events: list[str] = []
+    in_flight: tuple[str, str] | None = None
+    for line in lines:
+        verb, _, event_id = line.partition(" ")
+        if verb in ("recording", "removing"):
+            in_flight = (verb, event_id)
+        elif verb == "recorded":
+            events.append(event_id)
+            in_flight = None
+        elif verb == "removed":
+            assert events and events[-1] == event_id
+            events.pop()
+            in_flight = None
+    outcomes = [events]
+    if in_flight is not None:
+        verb, event_id = in_flight
+        if verb == "recording":
+            outcomes.append([*events, event_id])
+        elif events and events[-1] == event_id:
+            outcomes.append(events[:-1])
+    return outcomes
+
+
+def run_until_killed(archive_dir: Path, session_id: str, seed: int, delay: float) -> list[str]:
+    """Start the child, kill it ``delay`` seconds after it is ready; its confirmed lines."""
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(archive_dir), session_id, str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    first = child.stdout.readline()
+    assert first == b"ready\n", child.stderr.read().decode() if child.stderr else first
+    time.sleep(delay)
+    child.kill()  # SIGKILL: no cleanup, no atexit, no flush
+    rest, errors = child.communicate()
+    assert child.returncode != 0
+    assert not errors.strip(), errors.decode()
+    # A line cut off by the kill was not confirmed to the parent: ignore it.
+    return [line.decode() for line in rest.split(b"\n")[:-1]]
+
+
+@pytest.mark.slow
+def test_every_confirmed_event_survives_repeated_kills(tmp_path: Path) -> None:
+    """A home visitor's laptop dying mid-session never costs an event the screen showed
+    as recorded, and the session resumes where it stopped every time."""
+    archive_dir = tmp_path / "archive"
+    session_id = new_id()
+    rng = random.Random(20260301)
+    confirmed: list[str] = []
+    recorded = 0
+    for trial in range(TRIALS):
+        lines = run_until_killed(archive_dir, session_id, trial, rng.uniform(0.0, 0.15))
+        recorded += sum(line.startswith("recorded ") for line in lines)
+        outcomes = acceptable_outcomes(confirmed + lines)
+        with Archive.open(archive_dir) as archive:
+            assert not archive.readonly  # the dead child's lock was taken over
+            actual = [event.id for event in archive.load(session_id).events]
+            assert all("damaged" not in problem for problem in archive.problems)
+        assert actual in outcomes, (
+            f"trial {trial}: {len(outcomes[0])} confirmed events, {len(actual)} restored"
+        )
+        # Carry on from what the archive holds, exactly as a resumed session does.
+        confirmed = [f"recorded {event_id}" for event_id in actual]
+    assert recorded > 10 * TRIALS  # the trials really recorded something
