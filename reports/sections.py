@@ -24,9 +24,8 @@ def generated_text(generated: datetime | None) -> str:
 
 
 def facts_table(facts: Sequence[tuple[str, str]], width: float) -> Flowable:
-    """Who, when and how: label/value pairs in two columns of pairs."""
-    half = (len(facts) + 1) // 2
-    left, right = list(facts[:half]), list(facts[half:])
+    """Who, when and how: label/value pairs, two to a row, filled row by row."""
+    left, right = list(facts[0::2]), list(facts[1::2])
     right += [("", "")] * (len(left) - len(right))
     rows = [
         [cell(a, styles.CELL_BOLD), cell(b), cell(c, styles.CELL_BOLD), cell(d)]

@@ -117,12 +117,12 @@ def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowab
     scheme = session.scheme
     facts = [
         ("Dyad", session.dyad),
-        ("Visit", session.visit or "–"),
-        ("Date and time", wording.wall_time(session.started_at)),
-        ("Duration", wording.duration(analysis.duration)),
-        ("Observer", session.observer or "–"),
-        ("Context", session.context or "–"),
         ("Coding scheme", f"{scheme.name} (version {scheme.version})"),
+        ("Visit", session.visit or "–"),
+        ("Context", session.context or "–"),
+        ("Date and time", wording.wall_time(session.started_at)),
+        ("Observer", session.observer or "–"),
+        ("Duration", wording.duration(analysis.duration)),
         ("Session", session.id[:8]),
     ]
     if session.status != "ended":

@@ -81,11 +81,11 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
     observers = sorted({s.observer for s in sessions if s.observer})
     facts = [
         ("Dyad", trend.dyad),
+        ("Coding scheme", "; ".join(schemes)),
         ("Visits", str(len(points))),
+        ("Observers", ", ".join(observers) or "–"),
         ("From", wording.wall_time(points[0].started_at)),
         ("To", wording.wall_time(points[-1].started_at)),
-        ("Coding scheme", "; ".join(schemes)),
-        ("Observers", ", ".join(observers) or "–"),
     ]
     if any(s.origin == "demo" for s in sessions):
         facts.append(("Data", "synthetic demonstration data, not a real family"))
@@ -110,11 +110,12 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
         ]),
         heading(SECTION_TITLES[0]),
         _table(trend, width),
-        heading(SECTION_TITLES[3]),
     ]
+    explanations: list[Flowable] = [heading(SECTION_TITLES[3])]
     for name, explanation in _explanations():
-        story.append(Paragraph(f"<b>{name}</b>: {explanation}", styles.SMALL))
-        story.append(Spacer(0, 2))
+        explanations.append(Paragraph(f"<b>{name}</b>: {explanation}", styles.SMALL))
+        explanations.append(Spacer(0, 2))
+    story.append(KeepTogether(explanations))
     return story
 
 

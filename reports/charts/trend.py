@@ -37,6 +37,7 @@ def _x_positions(count: int, width: float) -> list[float]:
 
 def _visit_labels(drawing: Drawing, points: Sequence[TrendPoint], xs: list[float],
                   y: float) -> None:
+    drawing.add(label(LEFT - 4, y, "visit", size=6.5, anchor="end", colour=styles.GREY))
     every = max(1, math.ceil(len(points) / 12))
     for index, (point, x) in enumerate(zip(points, xs, strict=True)):
         if index % every == 0 or index == len(points) - 1 and len(points) <= 12:
