@@ -16,6 +16,7 @@ from textual.binding import Binding
 
 from observe.errors import ObserveError
 from observe.tui.commands import ObserveCommands
+from observe.tui.messages import SessionsChanged
 from observe.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -81,6 +82,12 @@ class ObserveApp(App[None]):
         if self._archive is not None:
             self._archive.close()
 
+    def on_sessions_changed(self, message: SessionsChanged) -> None:
+        """Any screen may post this to the app after changing sessions: the list follows."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.reload()
+
     def remember(self, summaries: Sequence[SessionSummary]) -> None:
         """Defaults for the next new session: the last observer and each dyad's visit count."""
         if summaries:
@@ -107,11 +114,6 @@ class ObserveApp(App[None]):
 
     # -- sessions ------------------------------------------------------------------------
 
-    def _mark_home_stale(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.stale = True
-
     def start_session(self, request: NewSessionRequest) -> None:
         """Create the live session in the archive and open the coding screen on it."""
         session = request.to_session(self.wall_clock())
@@ -134,13 +136,11 @@ class ObserveApp(App[None]):
     def _code(self, recorder: object) -> None:
         from observe.tui.screens.coding import CodingScreen
 
-        self._mark_home_stale()
         self.push_screen(CodingScreen(recorder, clock_source=self.clock_source))  # type: ignore[arg-type]
 
     def review_session(self, session_id: str) -> None:
         from observe.tui.screens.review import ReviewScreen
 
-        self._mark_home_stale()
         self.push_screen(ReviewScreen(self.archive, session_id))
 
     def write_report(self, session_id: str) -> Path:

@@ -46,7 +46,7 @@ async def test_a_name_like_dyad_is_warned_about_but_not_blocked(isolated_data_di
     app = make_app(isolated_data_dir, wall_clock=lambda: NOW)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"Anna Smith")
-        assert "looks like a person's name" in message_text(app)
+        assert "Looks like a person's name" in message_text(app)
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, NewSessionDialog)

@@ -128,7 +128,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     def _dyad_changed(self, event: Input.Changed) -> None:
         dyad = event.value.strip()
         if looks_like_a_name(dyad):
-            self._show("⚠ This looks like a person's name: use the family's pseudonymous code.", "warning")
+            self._show("⚠ Looks like a person's name: use the family's pseudonymous code.", "warning")
         else:
             self._show("", "")
         visit = self.query_one("#visit", Input)

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from observe.store import SessionSummary
     from observe.tui.app import ObserveApp
 
+INDEX_FILE = "index.json"
+INDEX_POLL_SECONDS = 1.0
+
 HOME_KEYS = (
     ("n", "New session: dyad, observer, visit, context, scheme, then live coding"),
     ("r", "Resume the selected interrupted session (marked ▶ resume)"),
@@ -60,7 +63,7 @@ class HomeScreen(Screen[None]):
         self._offered_resume = False
         self._reports_running = 0
         self._all: list[SessionSummary] = []
-        self.stale = False
+        self._seen_index: tuple[int, int] | None = None
 
     @property
     def observe(self) -> ObserveApp:
@@ -90,17 +93,30 @@ class HomeScreen(Screen[None]):
         self.reload()
         self.table.focus()
         self.call_after_refresh(self._offer_resume)
+        self.set_interval(INDEX_POLL_SECONDS, self._reload_if_index_changed)
 
     def on_screen_resume(self) -> None:
         """Back from coding or review: the list may have changed."""
-        if self.stale:
-            self.stale = False
-            self.reload()
+        self._reload_if_index_changed()
         self.refresh_bindings()
+
+    def _index_signature(self) -> tuple[int, int] | None:
+        try:
+            stat = (self.observe.archive.path / INDEX_FILE).stat()
+        except OSError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def _reload_if_index_changed(self) -> None:
+        """Follow the index on disk: a session folded by a worker after the coding screen
+        closed, or (read-only) sessions the other observe is recording."""
+        if self.is_current and self._index_signature() != self._seen_index:
+            self.reload()
 
     @on(SessionsChanged)
     def reload(self) -> None:
         """Read the list again from the archive index."""
+        self._seen_index = self._index_signature()
         self._all = self.observe.archive.list_sessions()
         self.observe.remember(self._all)
         count = len(self._all)
@@ -131,6 +147,7 @@ class HomeScreen(Screen[None]):
             else:
                 text = ""
         status.update(text)
+        status.display = bool(text)
 
     def _offer_resume(self) -> None:
         """After a crash, offer the newest interrupted session once."""
