@@ -163,3 +163,30 @@ def test_a_copy_of_a_users_own_scheme_gets_its_own_id(run) -> None:
     assert scheme.name == "Infant cues and caregiver responses (second)"
     assert second.read_text().count("# Started from") == 1
     assert "second" in run("scheme", "list").output
+
+
+def test_show_accepts_a_path_to_a_scheme_file(run) -> None:
+    path = Path(__file__).parents[2] / "coding_schemes" / "play.toml"
+    result = run("scheme", "show", str(path))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Face-to-face play  (play, version 1.0)")
+
+
+def test_validate_fails_a_user_scheme_that_reuses_a_shipped_id(run) -> None:
+    """Such a file would be left out of the list, so `validate` must not say it is fine."""
+    folder = run.archive / "schemes"
+    folder.mkdir(parents=True)
+    path = folder / "copy.toml"
+    path.write_text((Path(__file__).parents[2] / "coding_schemes" / "feeding.toml").read_text())
+    result = run("scheme", "validate", str(path))
+    assert result.exit_code == 1
+    assert 'its id "feeding" is already used by a shipped scheme' in result.output
+
+
+def test_validate_notes_a_draft_elsewhere_that_reuses_a_shipped_id(run, tmp_path: Path) -> None:
+    path = tmp_path / "draft.toml"
+    path.write_text((Path(__file__).parents[2] / "coding_schemes" / "feeding.toml").read_text())
+    result = run("scheme", "validate", str(path))
+    assert result.exit_code == 0
+    assert result.output.startswith('note: its id "feeding" is already used by a shipped scheme')
+    assert "ok: " in result.output
