@@ -21,6 +21,7 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from observe.errors import ObserveError, SchemeError
+from observe.locations import schemes_dir
 from observe.scheme_validation import RESERVED_KEYS, validate_data
 from observe.scheme_validation import SLUG as SLUG_PATTERN
 
@@ -40,6 +41,8 @@ __all__ = [
     "load_scheme",
     "parse_scheme",
     "scheme_catalogue",
+    "shipped_scheme_paths",
+    "user_schemes_dir",
 ]
 
 #: The scheme a new session uses unless the observer picks another.
@@ -311,8 +314,7 @@ def shipped_scheme_paths() -> list[Path]:
 
 
 def user_schemes_dir(archive_dir: Path) -> Path:
-    from observe.locations import schemes_dir
-
+    """Where a user's own schemes live: ``<archive>/schemes``."""
     return schemes_dir(Path(archive_dir))
 
 
