@@ -63,6 +63,12 @@ def wall_now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def _wall(app: object) -> str:
+    """The wall clock as the app sees it (the app may inject one), ISO 8601 with offset."""
+    clock = getattr(app, "wall_clock", None)
+    return clock().isoformat(timespec="seconds") if callable(clock) else wall_now()
+
+
 def code_for_key(scheme_by_key: Callable[[str], Cue | Response | None], event: events.Key) -> Cue | Response | None:
     """The scheme code a key press means: by its character (``;``), else by its key name."""
     code = scheme_by_key(event.character) if event.character else None
@@ -129,7 +135,7 @@ class CodingScreen(Screen[None]):
             if session.status == "live":
                 # Interrupted while running (crash, lid closed): the clock stood still from
                 # its last known moment; record that, and let the observer resume when ready.
-                self._submit(SessionPaused(t=self.clock.now(), wall=wall_now()))
+                self._submit(SessionPaused(t=self.clock.now(), wall=_wall(self.app)))
         else:
             self.clock.start(self.clock_source())
         self.set_interval(TICK, self._tick)
@@ -166,7 +172,7 @@ class CodingScreen(Screen[None]):
 
     def record_code(self, code: Cue | Response, key_time: float) -> None:
         if self.clock.paused:
-            self._hint(f"PAUSED: {code.label} not coded. Press space to resume first.")
+            self._hint(f"PAUSED: {code.label} not coded (space resumes)")
             return
         self.writes.retry()  # anything waiting goes first: the journal stays in order
         session = self.writes.session
@@ -182,11 +188,11 @@ class CodingScreen(Screen[None]):
     def toggle_pause_at(self, key_time: float) -> None:
         if self.clock.running:
             stopped_at = self.clock.pause(key_time)
-            self._submit(SessionPaused(t=stopped_at, wall=wall_now()))
+            self._submit(SessionPaused(t=stopped_at, wall=_wall(self.app)))
             self._fold_in_background()
         else:
             self.clock.resume(key_time)
-            self._submit(SessionResumed(wall=wall_now()))
+            self._submit(SessionResumed(wall=_wall(self.app)))
         self._refresh_all()
 
     def set_intensity(self, level: int) -> None:
@@ -295,7 +301,7 @@ class CodingScreen(Screen[None]):
         session = self.writes.session
         for state in session.open_states:
             self._submit(EventRecorded(Event(id=new_id(), code=state, t=end_at, kind="stop")))
-        self._submit(SessionEnded(duration=end_at, wall=wall_now()))
+        self._submit(SessionEnded(duration=end_at, wall=_wall(self.app)))
         self._refresh_all()
         if self.scheme.ratings:
             self.app.push_screen(
@@ -346,7 +352,7 @@ class CodingScreen(Screen[None]):
         if self._ended:
             return
         if self.clock.running:
-            self._submit(SessionPaused(t=self.clock.pause(self.clock_source()), wall=wall_now()))
+            self.writes.submit(SessionPaused(t=self.clock.pause(self.clock_source()), wall=_wall(self.app)))
         if self.writes.retry():
             self._final_fold()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -43,22 +43,26 @@ def outcomes_by_event(session: Session, analysis: SessionAnalysis) -> dict[str, 
     return found
 
 
+def shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str, ...]:
     code = session.scheme.code(event.code)
     return (
         format_clock(event.t),
         "cue" if session.scheme.is_cue(event.code) else "response",
-        code.label if code else event.code,
+        shorten(code.label if code else event.code, 22),
         event.kind,
         "" if event.intensity is None else str(event.intensity),
-        event.note or "",
+        shorten(event.note or "", 12),
         outcome or "",
     )
 
 
 class ReviewScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "edit", "Edit"),
+        Binding("e", "edit", "Edit"),
         Binding("i", "insert", "Insert"),
         Binding("d", "delete", "Delete"),
         Binding("r", "ratings", "Ratings"),
@@ -76,11 +80,10 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
         yield Static(id="review-readonly")
-        with Horizontal(id="review-body"):
-            yield DataTable(id="review-events", cursor_type="row", zebra_stripes=True)
-            with Vertical(id="review-figures-panel") as panel:
-                panel.border_title = "Figures"
-                yield FiguresPanel(id="review-figures")
+        yield DataTable(id="review-events", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="review-figures-panel") as panel:
+            panel.border_title = "Figures"
+            yield FiguresPanel(id="review-figures")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -121,7 +124,7 @@ class ReviewScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(select))
         elif session.events:
             table.move_cursor(row=min(row, len(session.events) - 1))
-        self.query_one("#review-figures", FiguresPanel).show(analysis)
+        self.query_one("#review-figures", FiguresPanel).show(analysis, compact=True)
 
     def _selected(self) -> Event | None:
         table = self.query_one(DataTable)
@@ -222,7 +225,7 @@ class ReviewScreen(Screen[None]):
     def action_help(self) -> None:
         rows = [
             ("↑ ↓", "move between events"),
-            ("enter", "edit the event (time, code, kind, intensity, note)"),
+            ("e, enter", "edit the event (time, code, kind, intensity, note)"),
             ("i", "insert an event"),
             ("d", "delete the event (asks first)"),
             ("r", "ratings and observer notes"),

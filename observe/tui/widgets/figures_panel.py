@@ -45,10 +45,24 @@ def figures_table(analysis: SessionAnalysis) -> Table:
     return table
 
 
+def figures_lines(summary: Summary) -> str:
+    """The same figures in three lines, for narrow places (the review screen at 80 columns)."""
+    outcomes = summary.outcomes
+    latency = summary.latency
+    return (
+        f"Cues {summary.cues}: {outcomes.matched} matched · {outcomes.repaired} repaired · "
+        f"{outcomes.mismatched} mismatched · {outcomes.unanswered} unanswered\n"
+        f"Responded {percent(summary.response_rate)} · matched {percent(summary.match_rate)} · "
+        f"attuned {percent(summary.attuned_rate)} · repaired {percent(summary.repair_rate)}\n"
+        f"Median latency {seconds(latency.median)} · within 2 s {percent(summary.within_2s)} · "
+        f"within 5 s {percent(summary.within_5s)} · Yule's Q {_number(summary.contingency.yules_q)}"
+    )
+
+
 class FiguresPanel(Static):
     DEFAULT_CSS = """
     FiguresPanel { height: auto; }
     """
 
-    def show(self, analysis: SessionAnalysis) -> None:
-        self.update(figures_table(analysis))
+    def show(self, analysis: SessionAnalysis, *, compact: bool = False) -> None:
+        self.update(figures_lines(analysis.summary) if compact else figures_table(analysis))

@@ -1,0 +1,113 @@
+"""Nothing coded is lost: write failures are shown and retried; an interrupted session resumes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from observe.errors import ArchiveError
+from observe.scheme import Scheme
+from observe.store import Archive
+from observe.tui.screens.coding import CodingScreen
+
+from .coding_harness import CodingApp, FakeMonotonic, press_at, start_recording
+
+
+def fail_once(monkeypatch: pytest.MonkeyPatch, recorder) -> list[str]:
+    """Make the next journal write fail as a full disk would."""
+    real_apply = recorder.apply
+    failures: list[str] = []
+
+    def apply(change):
+        if not failures:
+            failures.append(type(change).__name__)
+            raise ArchiveError("the disk is full: /archive/sessions/x.journal; free some space")
+        return real_apply(change)
+
+    monkeypatch.setattr(recorder, "apply", apply)
+    return failures
+
+
+async def test_failed_write_is_shown_and_saved_on_the_next_key(
+    tmp_path: Path, tiny_scheme: Scheme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refused write shows a NOT SAVED banner and marks the event; the next key saves both, in order."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    session_id = recorder.session.id
+    failures = fail_once(monkeypatch, recorder)
+    app = CodingApp(recorder, FakeMonotonic(1000.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "h", 1001.0)
+        assert failures == ["EventRecorded"]
+        screen = app.screen
+        banner = screen.query_one("#write-error")
+        assert banner.display and "NOT SAVED" in str(banner.render())
+        assert "disk is full" in str(banner.render())
+        assert "UNSAVED" in str(screen.query_one("#recent-events").render())
+        assert [e.code for e in recorder.session.events] == []  # not on disk yet
+        await press_at(pilot, "f", 1002.0)
+        assert not banner.display
+        assert "UNSAVED" not in str(screen.query_one("#recent-events").render())
+        assert [(e.code, e.t) for e in recorder.session.events] == [("hungry", 1.0), ("feed", 2.0)]
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        assert [(e.code, e.t) for e in reopened.load(session_id).events] == [("hungry", 1.0), ("feed", 2.0)]
+
+
+async def test_failed_write_is_retried_without_another_key(
+    tmp_path: Path, tiny_scheme: Scheme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The observer need not press anything: the retry timer saves the waiting event."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    fail_once(monkeypatch, recorder)
+    app = CodingApp(recorder, FakeMonotonic(1000.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "t", 1003.5)
+        screen = app.screen
+        assert isinstance(screen, CodingScreen)
+        assert screen.writes.waiting
+        screen._retry_writes()  # what the retry timer calls
+        await pilot.pause()
+        assert not screen.writes.waiting
+        assert not screen.query_one("#write-error").display
+        assert [(e.code, e.t) for e in recorder.session.events] == [("tired", 3.5)]
+    archive.close()
+
+
+async def test_session_left_mid_way_resumes_with_its_events_and_clock(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
+    """Closing observe mid-session keeps every event; resuming continues the clock where it stopped."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    session_id = recorder.session.id
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "h", 1002.0)
+        await press_at(pilot, "c", 1004.0)
+        pilot.app.clock.now = 1006.0  # the app closes 6 s in, without ending the session
+    archive.close()
+
+    archive = Archive.open(tmp_path)
+    session = archive.load(session_id)
+    assert session.status == "paused"
+    assert [(e.code, e.t) for e in session.events] == [("hungry", 2.0), ("calm", 4.0)]
+    clock = FakeMonotonic(5000.0)  # a new process: a different monotonic origin
+    app = CodingApp(archive.recorder(session), clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#paused-banner").display  # resumed paused: ready when you are
+        await press_at(pilot, "t", 5000.5)  # ignored until resumed
+        await press_at(pilot, "space", 5001.0, " ")
+        await press_at(pilot, "t", 5003.0)
+        await press_at(pilot, "x", 5004.0)
+        await pilot.press("y", "escape", "enter")
+        await pilot.pause()
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        session = reopened.load(session_id)
+    assert [(e.code, e.t) for e in session.events] == [("hungry", 2.0), ("calm", 4.0), ("tired", 8.0)]
+    assert session.status == "ended" and session.duration == 9.0
