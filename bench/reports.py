@@ -1,0 +1,117 @@
+"""How long reports take, as a ratio to a plain reportlab document with the same tables.
+
+Run by hand: ``.venv/bin/python bench/reports.py``. Cases: the session report of a
+1,000-event session, and the trend report of a dyad with 50 sessions. The baseline,
+measured in the same run, lays out the same story with every chart left out on a
+plain ``SimpleDocTemplate`` (no page furniture), so the ratio is what the charts, the
+analysis and "page x of y" cost on top of the tables themselves.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pypdf import PdfReader  # noqa: E402
+from reportlab.graphics.shapes import Drawing  # noqa: E402
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate  # noqa: E402
+
+from observe.analysis import analyze_dyad, analyze_session  # noqa: E402
+from observe.interchange.simulate import simulate_session  # noqa: E402
+from observe.scheme import find_scheme  # noqa: E402
+from reports import write_session_report, write_trend_report  # noqa: E402
+from reports import styles  # noqa: E402
+from reports.session_report import session_story  # noqa: E402
+from reports.trend_report import trend_story  # noqa: E402
+
+GENERATED = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+REPEATS = 5
+
+
+def without_charts(story: list[Flowable]) -> list[Flowable]:
+    plain: list[Flowable] = []
+    for flowable in story:
+        if isinstance(flowable, Drawing):
+            continue
+        if isinstance(flowable, KeepTogether):
+            plain.extend(without_charts(list(flowable._content)))
+            continue
+        plain.append(flowable)
+    return plain
+
+
+def plain_pdf(story: list[Flowable]) -> bytes:
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=styles.PAGE_SIZES["a4"], invariant=1).build(story)
+    return buffer.getvalue()
+
+
+def timed(action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def pages(path: Path) -> int:
+    return len(PdfReader(str(path)).pages)
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="observe-bench-"))
+    scheme = find_scheme("infant-cues", workdir)
+    width = styles.PAGE_SIZES["a4"][0] - 2 * styles.MARGIN
+
+    long_session = simulate_session(
+        scheme, seed=11, dyad="BENCH", visit="1", started_at="2026-01-05T09:00:00+00:00",
+        duration=10_300.0, skill=0.6,
+    )
+    dyad = [
+        simulate_session(
+            scheme, seed=11, dyad="BENCH", visit=str(n + 1),
+            started_at=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00",
+            duration=600.0, skill=0.3 + n / 100,
+        )
+        for n in range(50)
+    ]
+    session_analysis = analyze_session(long_session)
+    trend = analyze_dyad(dyad)
+
+    rows = []
+    session_path = workdir / "session.pdf"
+    report = timed(lambda: write_session_report(long_session, session_path, pagesize="a4",
+                                                generated=GENERATED))
+    analysis = timed(lambda: analyze_session(long_session))
+    baseline = timed(lambda: plain_pdf(without_charts(
+        session_story(long_session, session_analysis, width))))
+    rows.append((f"session report, {len(long_session.events):,} events", report, analysis,
+                 baseline, pages(session_path)))
+
+    trend_path = workdir / "trend.pdf"
+    report = timed(lambda: write_trend_report(dyad, trend_path, pagesize="a4",
+                                              generated=GENERATED))
+    analysis = timed(lambda: analyze_dyad(dyad))
+    baseline = timed(lambda: plain_pdf(without_charts(trend_story(dyad, trend, width))))
+    rows.append((f"trend report, {len(dyad)} sessions", report, analysis, baseline,
+                 pages(trend_path)))
+
+    print(f"median of {REPEATS} runs each\n")
+    print("| case | report | of which analysis | plain tables, no charts | ratio | pages |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, report, analysis, baseline, page_count in rows:
+        print(f"| {name} | {report * 1000:.0f} ms | {analysis * 1000:.0f} ms | "
+              f"{baseline * 1000:.0f} ms | {report / baseline:.1f}× | {page_count} |")
+
+
+if __name__ == "__main__":
+    main()
