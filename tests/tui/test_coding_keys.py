@@ -1,0 +1,131 @@
+"""Coding keys: redo, intensity limits, state toggles, help, folding on pause; PendingWrites."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from observe.errors import ArchiveError
+from observe.model import Event, EventRecorded, EventRemoved
+from observe.scheme import Scheme
+from observe.tui.pending import PendingWrites
+from observe.tui.screens.coding import CodingScreen
+from observe.tui.screens.help import HelpScreen
+
+from .coding_harness import CodingApp, FakeMonotonic, live_session, press_at, start_recording
+
+
+def coded(recorder) -> list[tuple]:
+    return [(e.code, e.t, e.kind, e.intensity) for e in recorder.session.events]
+
+
+async def test_undo_then_redo_restores_the_event_at_its_time(tmp_path: Path, tiny_scheme: Scheme) -> None:
+    """An accidental undo is not a lost observation: ctrl+y brings the event back as it was."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "h", 1001.25)
+        await pilot.press("3", "backspace")
+        assert coded(recorder) == []
+        assert "undone: Hungry at 00:01.2" in str(pilot.app.screen.query_one("#recent-events").render())
+        await pilot.press("ctrl+y")
+        assert coded(recorder) == [("hungry", 1.25, "point", 3)]
+        await pilot.press("ctrl+y")  # nothing left to redo
+        assert coded(recorder) == [("hungry", 1.25, "point", 3)]
+    archive.close()
+
+
+async def test_intensity_outside_the_scheme_levels_is_refused(tmp_path: Path, tiny_scheme: Scheme) -> None:
+    """With 3 levels, 5 changes nothing and says why; 0 clears the intensity."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("2")  # no event yet: hint only
+        assert "No event" in str(pilot.app.screen.query_one("#hint").render())
+        await press_at(pilot, "f", 1002.0)
+        await pilot.press("5")
+        assert coded(recorder) == [("feed", 2.0, "point", None)]
+        assert "1 to 3" in str(pilot.app.screen.query_one("#hint").render())
+        await pilot.press("3")
+        assert coded(recorder) == [("feed", 2.0, "point", 3)]
+        await pilot.press("0")
+        assert coded(recorder) == [("feed", 2.0, "point", None)]
+    archive.close()
+
+
+async def test_state_key_toggles_start_and_stop(tmp_path: Path, tiny_scheme: Scheme) -> None:
+    """Fussing (a state cue) starts on the first press, stops on the second, and shows ON meanwhile."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "u", 1001.0)
+        screen = pilot.app.screen
+        assert "ON Fussing" in str(screen.query_one("#legend-cues").render())
+        assert "ONGOING" in str(screen.query_one("#open-cues").render())
+        await press_at(pilot, "u", 1004.5)
+        assert "ON Fussing" not in str(screen.query_one("#legend-cues").render())
+        await press_at(pilot, "z", 1005.0)  # not a key of this scheme: nothing recorded
+    assert coded(recorder) == [("fussing", 1.0, "start", None), ("fussing", 4.5, "stop", None)]
+    archive.close()
+
+
+async def test_help_lists_the_coding_keys_and_the_scheme(tmp_path: Path, tiny_scheme: Scheme) -> None:
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        assert ("backspace", "undo the last event") in pilot.app.screen.rows
+        assert pilot.app.screen.scheme == tiny_scheme
+        await pilot.press("escape")
+        assert isinstance(pilot.app.screen, CodingScreen)
+    archive.close()
+
+
+async def test_pause_folds_the_journal_in_the_background(
+    tmp_path: Path, tiny_scheme: Scheme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pausing writes the session file (off the key path), so a later crash has less to replay."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    folds: list[int] = []
+    real_fold = recorder.fold
+    monkeypatch.setattr(recorder, "fold", lambda: (folds.append(len(recorder.session.events)), real_fold())[1])
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "h", 1001.0)
+        assert folds == []  # a key press does not fold
+        await press_at(pilot, "space", 1002.0, " ")
+        await pilot.app.workers.wait_for_complete()
+        assert folds == [1]
+    archive.close()
+
+
+class FlakyRecorder:
+    def __init__(self, tiny_scheme: Scheme, fail: int) -> None:
+        self.changes: list[object] = []
+        self.fail = fail
+        self.session = live_session(tiny_scheme)
+
+    def apply(self, change):
+        if self.fail:
+            self.fail -= 1
+            raise ArchiveError("the disk is full")
+        self.changes.append(change)
+        return self.session
+
+
+def test_waiting_changes_are_written_in_order(tiny_scheme: Scheme) -> None:
+    """Changes refused by the disk are kept and written later in the order they were made."""
+    recorder = FlakyRecorder(tiny_scheme, fail=2)
+    writes = PendingWrites(recorder)
+    first = EventRecorded(Event("a", "hungry", 1.0))
+    second = EventRemoved("a")
+    assert not writes.submit(first)
+    assert not writes.submit(second)
+    assert writes.last_error == "the disk is full"
+    assert writes.unsaved_event_ids == {"a"}
+    assert [e.code for e in writes.session.events] == []  # recorded then removed, in memory
+    assert writes.retry()
+    assert recorder.changes == [first, second]
+    assert writes.waiting == [] and writes.last_error is None
