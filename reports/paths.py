@@ -21,14 +21,16 @@ def safe_part(text: str) -> str:
     return cleaned or "unnamed"
 
 
-def default_report_path(archive_dir: Path, subject: Session | Sequence[Session]) -> Path:
+def default_report_path(archive_dir: Path, subject: Session | Sequence[Session] | str) -> Path:
     """The default path of the report on one session, or on a dyad's sessions (a trend).
 
     Session: ``reports/<dyad>_visit-<visit>_<date>_<id8>.pdf`` (the id keeps two
     observers' sessions of the same visit apart). Trend: ``reports/<dyad>_trend_<first
-    date>_to_<last date>.pdf``.
+    date>_to_<last date>.pdf``, or ``reports/<dyad>_trend.pdf`` given only the dyad code.
     """
     folder = locations.reports_dir(Path(archive_dir))
+    if isinstance(subject, str):
+        return folder / f"{safe_part(subject)}_trend.pdf"
     if isinstance(subject, Session):
         visit = f"_visit-{safe_part(subject.visit)}" if subject.visit else ""
         name = (f"{safe_part(subject.dyad)}{visit}_{wording.day(subject.started_at)}"

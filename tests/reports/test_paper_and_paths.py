@@ -46,3 +46,4 @@ def test_trend_report_is_named_by_dyad_and_its_span(make_session, tmp_path):
     early = make_session([], dyad="D1", started_at="2026-02-01T10:00:00+00:00")
     path = default_report_path(tmp_path, [late, early])
     assert path == tmp_path / "reports" / "D1_trend_2026-02-01_to_2026-06-01.pdf"
+    assert default_report_path(tmp_path, "D1") == tmp_path / "reports" / "D1_trend.pdf"
