@@ -121,7 +121,8 @@ def test_a_bad_csv_adds_nothing_and_says_which_row(tmp_path: Path, archive_dir: 
     path = _csv(tmp_path, GOOD_CSV + "40,fed,,,\n")
     result = _import(archive_dir, path)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f'error: {path} row 8: "fed" is not a code in scheme infant-cues')
+    expected = f'error: {path} row 8: "fed" is not a code in scheme infant-cues'
+    assert result.stderr.startswith(expected)
     assert 'did you mean "feed"?' in result.stderr
     assert "Traceback" not in result.output
     assert _session_ids(archive_dir) == []

@@ -192,7 +192,8 @@ def test_the_analysis_shows_the_improving_demo_families_improving(tmp_path: Path
         rates = [point.summary.match_rate for point in trend.sessions]
         assert all(rate is not None for rate in rates)
         half = len(rates) // 2
-        early, late = statistics.mean(rates[:half]), statistics.mean(rates[half:])  # type: ignore[arg-type]
+        early = statistics.mean(rates[:half])  # type: ignore[arg-type]
+        late = statistics.mean(rates[half:])  # type: ignore[arg-type]
         assert late > early + 0.1
     outcomes = [analyze_session(s).summary.outcomes for s in sessions]
     for outcome in ("matched", "repaired", "mismatched", "unanswered"):

@@ -1,0 +1,164 @@
+"""``observe export`` and ``observe import-bundle``: sessions out to statistics software or
+another archive, and bundles from other laptops in (DESIGN §8–§9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from observe.commands.context import cli_context
+from observe.errors import InterchangeError, ObserveError
+from observe.model import Session
+
+if TYPE_CHECKING:
+    from observe.store import Archive
+
+FORMATS = ("csv", "json", "sdis")
+
+
+def _chosen_sessions(
+    archive: Archive, ids: tuple[str, ...], dyads: tuple[str, ...]
+) -> list[Session]:
+    """The sessions named by id (or unique prefix) and by dyad, once each, in that order."""
+    chosen: dict[str, Session] = {}
+    for id_or_prefix in ids:
+        session = archive.load(id_or_prefix)
+        chosen.setdefault(session.id, session)
+    for dyad in dyads:
+        sessions = archive.sessions(dyad)
+        if not sessions:
+            raise ObserveError(
+                f'there are no sessions of dyad "{dyad}" in the archive; '
+                "observe session list shows the dyads there are"
+            )
+        for session in sessions:
+            chosen.setdefault(session.id, session)
+    return list(chosen.values())
+
+
+def _write_output(path: Path, text: str) -> None:
+    from observe.store.atomic import atomic_write
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as error:
+        raise ObserveError(
+            f"cannot write {path} ({error.strerror or error}); "
+            "check the folder exists and is writable, or choose another file with -o"
+        ) from None
+
+
+@click.command("export")
+@click.argument("ids", nargs=-1, metavar="ID...")
+@click.option("--dyad", "dyads", multiple=True, metavar="D",
+              help="Export every session of this dyad (may be repeated).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
+              help="csv: one row per event (R, SPSS, pandas); json: a bundle for "
+              "observe import-bundle; sdis: timed-event data for GSEQ.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (readable by you only) instead of the screen.")
+def export_command(
+    ids: tuple[str, ...], dyads: tuple[str, ...], fmt: str, output: Path | None
+) -> None:
+    """Export sessions, named by ID (or a unique prefix of 4+ characters) or by --dyad."""
+    from observe.interchange.bundle import bundle_text
+    from observe.interchange.csv_export import sessions_to_csv
+    from observe.interchange.sdis import sessions_to_sdis
+    from observe.workspace import open_archive
+
+    if not ids and not dyads:
+        raise ObserveError(
+            "name the sessions to export: their ids (observe session list shows them) "
+            "or --dyad D for every session of a dyad"
+        )
+    with open_archive(cli_context().data_dir, readonly=True) as archive:
+        sessions = _chosen_sessions(archive, ids, dyads)
+    ended = [s for s in sessions if s.status == "ended"]
+    for session in sessions:
+        if session.status != "ended":
+            click.echo(
+                f"warning: session {session.id[:8]} ({session.dyad}) is still {session.status}; "
+                "it is left out until it has been ended",
+                err=True,
+            )
+    if not ended:
+        raise ObserveError("none of the sessions named has ended, so there is nothing to export")
+    writers = {"csv": sessions_to_csv, "json": bundle_text, "sdis": sessions_to_sdis}
+    text = writers[fmt](ended)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    _write_output(output, text)
+    events = sum(len(s.events) for s in ended)
+    noun = "session" if len(ended) == 1 else "sessions"
+    click.echo(f"exported {len(ended)} {noun} ({events:,} events) to {output} as {fmt}")
+
+
+@click.command("import-bundle")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--replace", is_flag=True,
+              help="Where the archive already has a session with different content, "
+              "take the bundle's version.")
+def import_bundle_command(file: Path, replace: bool) -> None:
+    """Merge the sessions of a bundle (observe export --format json) into the archive.
+
+    Sessions keep their ids: importing a bundle twice adds nothing the second time.
+    """
+    from observe.interchange.bundle import parse_bundle
+    from observe.workspace import open_archive
+
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except OSError as error:
+        raise InterchangeError(
+            f"{file} cannot be read ({error.strerror or error}); check the path and try again"
+        ) from None
+    except UnicodeDecodeError:
+        raise InterchangeError(
+            f"{file} is not a bundle written by observe export --format json (it is not "
+            "UTF-8 text); export the sessions again and import that file"
+        ) from None
+    incoming = parse_bundle(text, str(file))
+    added: list[Session] = []
+    same: list[Session] = []
+    differing: list[Session] = []
+    with open_archive(cli_context().data_dir) as archive:
+        present = {summary.id for summary in archive.list_sessions()}
+        for session in incoming:
+            if session.id not in present:
+                added.append(session)
+            elif archive.load(session.id) == session:
+                same.append(session)
+            else:
+                differing.append(session)
+        for session in added + (differing if replace else []):
+            archive.add(session)
+    _report_bundle(file, added, same, differing, replace)
+
+
+def _report_bundle(
+    file: Path, added: list[Session], same: list[Session], differing: list[Session], replace: bool
+) -> None:
+    events = sum(len(s.events) for s in added)
+    dyads = sorted({s.dyad for s in added})
+    line = f"imported {len(added)} new sessions ({events:,} events) from {file}"
+    if dyads:
+        line += f": dyads {', '.join(dyads)}"
+    click.echo(line)
+    if same:
+        click.echo(f"{len(same)} already in the archive, unchanged")
+    if differing and replace:
+        click.echo(f"{len(differing)} replaced by the bundle's version: "
+                   + ", ".join(s.id[:8] for s in differing))
+    elif differing:
+        names = ", ".join(f"{s.id[:8]} ({s.dyad})" for s in differing)
+        click.echo(
+            f"warning: {len(differing)} differ from the archive's copy and were left as they "
+            f"are: {names}; run again with --replace to take the bundle's version",
+            err=True,
+        )
+
+
+commands: list[click.Command] = [export_command, import_bundle_command]

@@ -1,0 +1,73 @@
+"""Sessions as one CSV table for R, SPSS or pandas: one row per event, each row carrying
+its session's metadata, so the file can be filtered and grouped without a join.
+
+The event columns (``time``, ``code``, ``kind``, ``intensity``, ``note``) are named as
+``observe session import`` reads them; ``actor`` says whether the code is an infant cue
+or a caregiver response. A session without events still gets one row (empty event
+columns), so no session silently disappears from an analysis.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from observe.model import Event, Session
+
+SESSION_COLUMNS = (
+    "session_id",
+    "dyad",
+    "observer",
+    "visit",
+    "context",
+    "started_at",
+    "session_duration",
+    "scheme_id",
+    "scheme_version",
+    "origin",
+)
+EVENT_COLUMNS = ("event_id", "time", "code", "actor", "kind", "intensity", "note")
+COLUMNS = SESSION_COLUMNS + EVENT_COLUMNS
+
+
+def _session_cells(session: Session) -> list[str]:
+    return [
+        session.id,
+        session.dyad,
+        session.observer,
+        session.visit,
+        session.context,
+        session.started_at,
+        repr(session.duration),
+        session.scheme.id,
+        session.scheme.version,
+        session.origin,
+    ]
+
+
+def _event_cells(session: Session, event: Event) -> list[str]:
+    actor = "infant" if session.scheme.is_cue(event.code) else "caregiver"
+    return [
+        event.id,
+        repr(event.t),
+        event.code,
+        actor,
+        event.kind,
+        "" if event.intensity is None else str(event.intensity),
+        event.note or "",
+    ]
+
+
+def sessions_to_csv(sessions: Iterable[Session]) -> str:
+    """The CSV text: a header row, then every session's events in time order."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for session in sessions:
+        cells = _session_cells(session)
+        if not session.events:
+            writer.writerow(cells + [""] * len(EVENT_COLUMNS))
+        for event in session.events:
+            writer.writerow(cells + _event_cells(session, event))
+    return out.getvalue()

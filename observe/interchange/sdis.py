@@ -1,0 +1,103 @@
+"""SDIS timed-event data for GSEQ (Bakeman & Quera's sequential analysis program).
+
+The file is the ``Timed`` declaration listing every code, ending with ``;``, then one block
+per session::
+
+    Timed hungry tired crying feed calm ;
+    <D017_v2_3f2a9c01>
+    ,0 hungry,3.2 feed,5 crying,12.75-20.5 calm,15 ,31/
+
+Inside a block: ``,0`` marks the start of the session (written with the file's
+precision, like every time), ``code,onset`` a momentary event,
+``code,onset-offset`` a state code from its start to its stop (a state never stopped
+lasts to the end), ``,end`` the end of the
+session, and ``/`` closes the session. Times are seconds, written with the same number of
+decimals throughout the file (the fewest that keep every time exact, at most 3).
+
+SDIS codes and labels are words: characters other than letters, digits and ``_`` become
+``_`` (``check-in`` is written ``check_in``), and a code that does not start with a letter
+gets a ``c`` in front. Intensities and notes have no place in SDIS and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from observe.model import Session
+
+_NOT_WORD = re.compile(r"[^A-Za-z0-9_]")
+EVENTS_PER_LINE = 8
+
+
+def sdis_code(code: str) -> str:
+    """The SDIS spelling of a code id."""
+    word = _NOT_WORD.sub("_", code) or "c"
+    return word if word[0].isalpha() else f"c{word}"
+
+
+def sdis_label(session: Session) -> str:
+    """A session's label: dyad, visit and the start of its id (enough to find it again)."""
+    parts = [session.dyad, f"v{session.visit}" if session.visit else "", session.id[:8]]
+    return "_".join(_NOT_WORD.sub("_", part) for part in parts if part)
+
+
+def sessions_to_sdis(sessions: Sequence[Session]) -> str:
+    """The SDIS text of ``sessions`` (one block each, in the order given)."""
+    codes: list[str] = []
+    for session in sessions:
+        for code in (*session.scheme.cues, *session.scheme.responses):
+            word = sdis_code(code.id)
+            if word not in codes:
+                codes.append(word)
+    decimals = _decimals(
+        t for session in sessions for t in (session.duration, *(e.t for e in session.events))
+    )
+    lines = [" ".join(["Timed", *codes, ";"])]
+    for session in sessions:
+        lines.append(f"<{sdis_label(session)}>")
+        lines.extend(_session_lines(session, decimals))
+    return "\n".join(lines) + "\n"
+
+
+def _session_lines(session: Session, decimals: int) -> list[str]:
+    def time(t: float) -> str:
+        return f"{t:.{decimals}f}"
+
+    # Every event is written at its onset: a state code's slot is taken at its start and
+    # filled in at its stop, so the block stays in onset order.
+    entries: list[tuple[str, float, float | None]] = []  # code, onset, offset (states)
+    open_states: dict[str, int] = {}
+    for event in session.events:
+        if event.kind == "point":
+            entries.append((event.code, event.t, None))
+        elif event.kind == "start":
+            open_states[event.code] = len(entries)
+            entries.append((event.code, event.t, session.duration))  # until its stop
+        elif event.code in open_states:
+            index = open_states.pop(event.code)
+            entries[index] = (event.code, entries[index][1], event.t)
+    items = [f",{time(0.0)}"]
+    for code, onset, offset in entries:
+        span = time(onset) if offset is None else f"{time(onset)}-{time(offset)}"
+        items.append(f"{sdis_code(code)},{span}")
+    items.append(f",{time(session.duration)}/")
+    return [
+        " ".join(items[i : i + EVENTS_PER_LINE]) for i in range(0, len(items), EVENTS_PER_LINE)
+    ]
+
+
+def _decimals(times: Iterable[float]) -> int:
+    """The fewest decimals (0–3) that write every time exactly to the millisecond."""
+    needed = 0
+    for t in times:
+        milliseconds = round(t * 1000)
+        if milliseconds % 1000 == 0:
+            continue
+        if milliseconds % 100 == 0:
+            needed = max(needed, 1)
+        elif milliseconds % 10 == 0:
+            needed = max(needed, 2)
+        else:
+            return 3
+    return needed
