@@ -202,6 +202,21 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
         )
     else:
         reading = "No cue received a response within its window, so there are no latencies."
+    repair = summary.time_to_repair
+    if repair.n:
+        reading += (
+            f" When a first response did not suit the cue, a suitable one followed after a "
+            f"median of {wording.seconds(repair.median)} ({repair.n} repair"
+            f"{'s' if repair.n != 1 else ''})."
+        )
+    intensity = summary.intensity
+    paired = intensity.matched + intensity.under + intensity.over
+    if scheme.intensity_levels and paired:
+        reading += (
+            f" Intensity, where a cue and its first response both carry one ({paired} cues): "
+            f"the response matched the cue's intensity {intensity.matched} times, was gentler "
+            f"{intensity.under} times and stronger {intensity.over} times."
+        )
     return [KeepTogether([
         heading(SECTION_TITLES[3]),
         Paragraph(reading, styles.BODY),

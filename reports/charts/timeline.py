@@ -19,7 +19,7 @@ from observe.analysis.results import CueResult
 from reports import styles, wording
 from reports.charts.marks import hline, label, marker, nice_step, outcome_marker, vline
 
-STRIP_LENGTHS = (60.0, 120.0, 180.0, 300.0)
+STRIP_LENGTHS = (120.0, 180.0, 300.0)
 MAX_STRIPS = 10
 STRIP_HEIGHT = 50.0
 LANE_LABEL_WIDTH = 48.0
@@ -41,8 +41,8 @@ class TimelineResponse:
 
 
 def strip_length(duration: float) -> float:
-    """Seconds per strip: the whole session if it is short, else the shortest strip
-    length that needs at most ``MAX_STRIPS`` strips (5 minutes beyond that)."""
+    """Seconds per strip: the whole session if it is short, else the shortest of 2, 3 or
+    5 minutes that needs at most ``MAX_STRIPS`` strips (5 minutes beyond that)."""
     if duration <= STRIP_LENGTHS[0]:
         return max(duration, 10.0)
     for length in STRIP_LENGTHS:
@@ -79,7 +79,7 @@ def _strip(
 ) -> Drawing:
     drawing = Drawing(width, STRIP_HEIGHT)
     left = LANE_LABEL_WIDTH
-    right = width - 6
+    right = width - 14  # room for the last time label, centred on the end
     stop = start + length
     scale = (right - left) / length
 
@@ -87,7 +87,8 @@ def _strip(
         return left + (t - start) * scale
 
     def inside(t: float) -> bool:
-        return start <= t < stop or (t == stop and stop >= length)
+        # a strip holds [start, stop); only the last one also holds its end
+        return start <= t < stop or (t == stop and stop >= end)
 
     drawing.add(label(0, CUE_Y - 2.5, "Infant cues", size=6.5, colour=styles.GREY))
     drawing.add(label(0, RESPONSE_Y - 2.5, "Caregiver", size=6.5, colour=styles.GREY))
@@ -99,15 +100,18 @@ def _strip(
     while tick <= stop + 1e-9:
         x = x_of(tick)
         drawing.add(vline(x, AXIS_Y - 2, AXIS_Y, styles.GREY, 0.5))
-        drawing.add(label(x, 0.5, wording.clock(tick), size=6, anchor="middle",
+        drawing.add(label(x, 1.5, wording.clock(tick), size=6, anchor="middle",
                           colour=styles.GREY))
         tick += step
 
     if end < stop:  # past the end of the session: nothing was observed there
         drawing.add(Rect(x_of(max(end, start)), AXIS_Y, right - x_of(max(end, start)),
                          STRIP_HEIGHT - AXIS_Y - 4, fillColor=styles.PALE, strokeColor=None))
-        drawing.add(label(x_of(max(end, start)) + 3, STRIP_HEIGHT - 8, "end of session",
-                          size=5.5, colour=styles.GREY))
+        x_end = x_of(max(end, start))
+        near_end = x_end > right - 45
+        drawing.add(label(x_end - 3 if near_end else x_end + 3, STRIP_HEIGHT - 8,
+                          "end of session", size=5.5, colour=styles.GREY,
+                          anchor="end" if near_end else "start"))
     # windows first so that every mark is drawn over them
     for cue in cues:
         t = cue.result.t
@@ -121,7 +125,9 @@ def _strip(
         if inside(at):
             x = x_of(at)
             drawing.add(vline(x, AXIS_Y, STRIP_HEIGHT - 3, styles.INK, 0.8, dash=[2, 1.5]))
-            drawing.add(label(x + 1.5, STRIP_HEIGHT - 8, "paused", size=5.5, colour=styles.INK))
+            near_end = x > right - 25
+            drawing.add(label(x - 1.5 if near_end else x + 1.5, STRIP_HEIGHT - 8, "paused",
+                              size=5.5, colour=styles.INK, anchor="end" if near_end else "start"))
     for response in responses:
         if inside(response.t):
             x = x_of(response.t)

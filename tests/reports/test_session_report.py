@@ -75,6 +75,22 @@ def test_contingency_shows_yules_q_and_the_counts(visit, report_text):
     assert f"Outside every response window {c} {d} {c + d}" in report_text
 
 
+def test_latency_repair_and_intensity_sentences_are_the_analysis_figures(visit, report_text):
+    summary = analyze_session(visit).summary
+    latency = summary.latency
+    assert (f"{latency.n} cues received a response. Median latency "
+            f"{shown_seconds(latency.median)}; half of the responses came between "
+            f"{shown_seconds(latency.q1)} and {shown_seconds(latency.q3)}") in report_text
+    assert (f"Answered within 2 s: {shown_rate(summary.within_2s)} of all cues; within 5 s: "
+            f"{shown_rate(summary.within_5s)}") in report_text
+    repair = summary.time_to_repair
+    assert repair.n > 0
+    assert f"median of {shown_seconds(repair.median)} ({repair.n} repair" in report_text
+    intensity = summary.intensity
+    assert (f"matched the cue's intensity {intensity.matched} times, was gentler "
+            f"{intensity.under} times and stronger {intensity.over} times") in report_text
+
+
 def test_too_few_cues_says_not_enough_cues(make_session, tmp_path, generated, read_text):
     session = make_session([(1.0, "hungry"), (2.0, "feed"), (20.0, "tired")], duration=60.0)
     assert analyze_session(session).summary.contingency.yules_q is None
