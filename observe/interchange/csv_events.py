@@ -45,6 +45,7 @@ MAX_REPORTED_PROBLEMS = 10
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+_CLOCK_TIME = re.compile(r"(?:(?P<h>\d{1,3}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2}(?:\.\d+)?)")
 
 
 class CsvRowsError(InterchangeError):
@@ -264,6 +265,15 @@ def _time(text: str, found: list[str]) -> float | None:
         found.append("the time is empty (seconds from the start, e.g. 12.5)")
         return None
     candidate = text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
+    clock = _CLOCK_TIME.fullmatch(text)
+    if clock is not None:
+        hours, minutes, seconds = clock["h"] or "0", clock["m"], clock["s"]
+        total = int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+        found.append(
+            f'time "{text}" is a clock time, not seconds; write it as seconds '
+            f"({text} is {total:g} if it means {'hours:' if clock['h'] else ''}minutes:seconds)"
+        )
+        return None
     if not _NUMBER.fullmatch(candidate):
         found.append(f'time "{_short(text)}" is not a number of seconds (e.g. 12.5)')
         return None

@@ -21,6 +21,8 @@ from observe.scheme import Scheme
 # "Jane Smith", "Mary-Ann Jones": two or more capitalised words look like a person's name.
 _LOOKS_LIKE_A_NAME = re.compile(r"[A-Z][a-z]+(?:[ '\-][A-Z][a-z]+)+")
 MAX_CODE_LENGTH = 64
+#: Longer than any observed interaction: more likely milliseconds read as seconds.
+LONG_SESSION = 4 * 3600.0
 
 
 @frozen
@@ -111,6 +113,12 @@ def session_from_csv(
     warnings: list[str] = []
     if dyad_warning:
         warnings.append(dyad_warning)
+    if length > LONG_SESSION:
+        warnings.append(
+            f"the last event of {source} is {length / 3600:.1f} hours into the session; "
+            "times are read as seconds: if the file has milliseconds, divide them by 1000 "
+            "and import again"
+        )
     for code in result.closed_at_end:
         warnings.append(
             f'"{code}" was still going after the last row of {source}; it has been stopped '

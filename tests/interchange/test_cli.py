@@ -249,3 +249,22 @@ def test_demo_sessions_can_be_analysed_by_dyad(archive_dir: Path) -> None:
     _observe(archive_dir, "demo")
     result = _observe(archive_dir, "analyze", "--dyad", "DEMO-01", "--json")
     assert result.exit_code == 0, result.output
+
+
+def test_times_that_look_like_milliseconds_are_warned_about(
+    tmp_path: Path, archive_dir: Path
+) -> None:
+    result = _import(archive_dir, _csv(tmp_path, "time,code\n3200,hungry\n50000,feed\n"))
+    assert result.exit_code == 0, result.output
+    assert "divide them by 1000" in result.stderr
+
+
+def test_import_while_another_observe_holds_the_archive_adds_nothing(
+    tmp_path: Path, archive_dir: Path
+) -> None:
+    """The coding screen may be open on the same archive: the import must say so, not wait."""
+    with Archive.open(archive_dir) as holder:
+        result = _import(archive_dir, _csv(tmp_path, GOOD_CSV))
+        assert result.exit_code == 1
+        assert "in use" in result.stderr and "Traceback" not in result.output
+        assert holder.list_sessions() == []

@@ -318,3 +318,9 @@ def test_events_written_to_csv_read_back_the_same(tiny_scheme: Scheme, data: st.
     events = data.draw(_event_lists(tiny_scheme))
     parsed = _parse(events_to_csv(events), tiny_scheme)
     assert _plain(parsed) == _plain(events)
+
+
+def test_a_clock_time_is_rejected_with_its_value_in_seconds(tiny_scheme: Scheme) -> None:
+    message = _error("time,code\n1:23,hungry\n", tiny_scheme)
+    assert 'row 2: time "1:23" is a clock time, not seconds' in message
+    assert "1:23 is 83 if it means minutes:seconds" in message
