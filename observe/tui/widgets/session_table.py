@@ -29,6 +29,8 @@ def is_interrupted(summary: SessionSummary) -> bool:
 
 def format_started(started_at: str) -> str:
     """The wall-clock start as recorded (the observer's local time): ``2026-03-02 10:00``."""
+    if len(started_at) >= 16 and started_at[10] == "T":  # ISO 8601: no parsing needed
+        return f"{started_at[:10]} {started_at[11:16]}"
     try:
         return datetime.fromisoformat(started_at).strftime("%Y-%m-%d %H:%M")
     except ValueError:
