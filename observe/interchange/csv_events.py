@@ -110,7 +110,7 @@ def read_events_csv(
         )
     header_number, header = next((n, cells) for n, cells in records if not _blank(cells))
     columns = _columns(header, header_number, source)
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []  # (row number, "row N: what is wrong")
     rows: list[_Row] = []
     for number, cells in records:
         if number <= header_number or _blank(cells):
@@ -121,7 +121,7 @@ def read_events_csv(
     rows.sort(key=lambda row: row.t)  # stable: equal times keep their row order
     events, closed = _events(rows, scheme, duration, problems)
     if problems:
-        shown = problems[:MAX_REPORTED_PROBLEMS]
+        shown = [text for _number, text in sorted(problems)[:MAX_REPORTED_PROBLEMS]]
         raise CsvRowsError(source, shown, more=len(problems) - len(shown))
     return CsvEvents(events=tuple(events), closed_at_end=tuple(closed))
 
@@ -234,16 +234,17 @@ def _row(
     columns: dict[str, int],
     scheme: Scheme,
     duration: float | None,
-    problems: list[str],
+    problems: list[tuple[int, str]],
 ) -> _Row | None:
     """One row checked on its own (time, code, kind, intensity); None if it is bad."""
     used = set(columns.values())
     stray = [i for i, cell in enumerate(cells) if i not in used and cell.strip()]
     if stray:
-        problems.append(
+        problems.append((
+            number,
             f"row {number}: has a value in column {stray[0] + 1}, which the header does not "
-            "name; remove it or name the column"
-        )
+            "name; remove it or name the column",
+        ))
         return None
     found: list[str] = []
     t = _time(_cell(cells, columns, "time"), found)
@@ -253,7 +254,7 @@ def _row(
     kind = _kind(code, _cell(cells, columns, "kind"), scheme, found)
     intensity = _intensity(_cell(cells, columns, "intensity"), scheme, found)
     if found:
-        problems.append(f"row {number}: " + "; ".join(found))
+        problems.append((number, f"row {number}: " + "; ".join(found)))
         return None
     assert t is not None
     note = _cell(cells, columns, "note") or None
@@ -346,7 +347,10 @@ def _intensity(text: str, scheme: Scheme, found: list[str]) -> int | None:
 
 
 def _events(
-    rows: Sequence[_Row], scheme: Scheme, duration: float | None, problems: list[str]
+    rows: Sequence[_Row],
+    scheme: Scheme,
+    duration: float | None,
+    problems: list[tuple[int, str]],
 ) -> tuple[list[Event], list[str]]:
     """Events in time order, checking that state codes start and stop in turn."""
     going: dict[str, _Row] = {}
@@ -358,17 +362,19 @@ def _events(
             if not kind:
                 kind = "stop" if row.code in going else "start"
             if kind == "start" and row.code in going:
-                problems.append(
+                problems.append((
+                    row.number,
                     f'row {row.number}: "{row.code}" starts at {row.t:g} s while it is already '
                     f"going (started at {going[row.code].t:g} s, row {going[row.code].number}); "
-                    "add its stop before this row or remove this start"
-                )
+                    "add its stop before this row or remove this start",
+                ))
                 continue
             if kind == "stop" and row.code not in going:
-                problems.append(
+                problems.append((
+                    row.number,
                     f'row {row.number}: "{row.code}" stops at {row.t:g} s but it was not going; '
-                    "add its start (an earlier row) or remove this stop"
-                )
+                    "add its start (an earlier row) or remove this stop",
+                ))
                 continue
             if kind == "start":
                 going[row.code] = row

@@ -324,3 +324,8 @@ def test_a_clock_time_is_rejected_with_its_value_in_seconds(tiny_scheme: Scheme)
     message = _error("time,code\n1:23,hungry\n", tiny_scheme)
     assert 'row 2: time "1:23" is a clock time, not seconds' in message
     assert "1:23 is 83 if it means minutes:seconds" in message
+
+
+def test_bad_rows_are_listed_in_row_order(tiny_scheme: Scheme) -> None:
+    message = _error("time,code,kind\n5,fussing,stop\n1,fed,\n", tiny_scheme)
+    assert message.index("row 2:") < message.index("row 3:")
