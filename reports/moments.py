@@ -63,7 +63,8 @@ def _happened(session: Session, result: CueResult) -> str:
     suits = _labels(session, cue.matches if cue else ())
     if result.outcome == "unanswered":
         window = session.scheme.window_for(result.code)
-        return f"No caregiver response began within {window:g} s. This cue usually calls for: {suits}."
+        return (f"No caregiver response began within {window:g} s. "
+                f"This cue usually calls for: {suits}.")
     response = code_label(session, result.response or "")
     return (f"The caregiver responded after {wording.seconds(result.latency)} with {response}; "
             f"this cue usually calls for: {suits}.")

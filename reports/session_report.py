@@ -26,7 +26,7 @@ from reports.document import render_pdf, write_private
 from reports.moments import code_label, moments_to_revisit
 from reports.page import Furniture
 from reports.sections import facts_table, generated_text, heading, key_figures_table
-from reports.tables import cell, data_table
+from reports.tables import data_table
 
 SECTION_TITLES = (
     "Key figures at a glance",
@@ -70,8 +70,9 @@ def session_report_pdf(
     paper = styles.parse_paper(pagesize)
     width = styles.PAGE_SIZES[paper][0] - 2 * styles.MARGIN
     visit = f" · visit {session.visit}" if session.visit else ""
+    when = wording.day(session.started_at)
     furniture = Furniture(
-        running_title=f"Session report · {session.dyad}{visit} · {wording.day(session.started_at)}",
+        running_title=f"Session report · {session.dyad}{visit} · {when}",
         generated=generated_text(generated),
         version=__version__,
         scheme_digest=session.scheme_digest[:12],

@@ -10,7 +10,9 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from reports import styles, wording
 
 
-def cell(value: str, style: styles.ParagraphStyle = styles.CELL, *, markup: bool = False) -> Paragraph:
+def cell(
+    value: str, style: styles.ParagraphStyle = styles.CELL, *, markup: bool = False
+) -> Paragraph:
     """A wrapping cell; ``markup`` says the text is already Paragraph markup."""
     return Paragraph(value if markup else wording.text(value), style)
 

@@ -17,7 +17,7 @@ from reportlab.graphics.shapes import Drawing, Line, Rect
 
 from observe.analysis.results import CueResult
 from reports import styles, wording
-from reports.charts.marks import hline, label, marker, nice_step, outcome_marker, vline
+from reports.charts.marks import hline, label, nice_step, outcome_marker, vline
 
 STRIP_LENGTHS = (120.0, 180.0, 300.0)
 MAX_STRIPS = 10
@@ -167,5 +167,3 @@ def timeline_legend(width: float) -> Drawing:
     drawing.add(label(x + 8, y - 2.5, "Pause", size=7))
     return drawing
 
-
-__all__ = ["TimelineCue", "TimelineResponse", "timeline_legend", "timeline_strips", "marker"]

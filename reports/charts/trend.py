@@ -127,11 +127,12 @@ def _band(drawing: Drawing, xs: list[float], ranges: list[tuple[float | None, fl
         low, high = ranges[index]
         if low is None or high is None:
             continue
-        if index + 1 < len(xs) and None not in ranges[index + 1]:
-            next_low, next_high = ranges[index + 1]
-            drawing.add(Polygon([xs[index], y_of(low), xs[index + 1], y_of(next_low),  # type: ignore[arg-type]
-                                 xs[index + 1], y_of(next_high), xs[index], y_of(high)],  # type: ignore[arg-type]
-                                fillColor=styles.WINDOW, strokeColor=None))
+        following = ranges[index + 1] if index + 1 < len(xs) else (None, None)
+        next_low, next_high = following
+        if next_low is not None and next_high is not None:
+            corners = [xs[index], y_of(low), xs[index + 1], y_of(next_low),
+                       xs[index + 1], y_of(next_high), xs[index], y_of(high)]
+            drawing.add(Polygon(corners, fillColor=styles.WINDOW, strokeColor=None))
         drawing.add(vline(xs[index], y_of(low), y_of(high), styles.SKY, 1.0))
 
 

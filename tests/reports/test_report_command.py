@@ -30,7 +30,8 @@ def test_session_report_goes_to_the_archive_reports_folder(archive_dir, demo):
     session = next(s for s in demo if s.dyad == "DEMO-02" and s.visit == "2")
     result = run("report", session.id[:6], "--paper", "letter")
     assert result.exit_code == 0, result.output
-    path = archive_dir / "reports" / f"DEMO-02_visit-2_{session.started_at[:10]}_{session.id[:8]}.pdf"
+    name = f"DEMO-02_visit-2_{session.started_at[:10]}_{session.id[:8]}.pdf"
+    path = archive_dir / "reports" / name
     assert result.output.strip() == str(path)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700

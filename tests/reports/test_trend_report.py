@@ -69,8 +69,8 @@ def test_fifty_visits_and_a_visit_without_cues_stay_on_the_page(
     simulate, make_session, tmp_path, generated, outside_page, read_text
 ):
     sessions = [
-        simulate(visit=str(n + 1), started_at=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00",
-                 duration=120.0 + 10 * n, skill=n / 50)
+        simulate(visit=str(n + 1), duration=120.0 + 10 * n, skill=n / 50,
+                 started_at=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00")
         for n in range(50)
     ]
     path = write_trend_report(sessions, tmp_path / "t.pdf", pagesize="letter", generated=generated)
