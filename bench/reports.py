@@ -10,6 +10,7 @@ analysis and "page x of y" cost on top of the tables themselves.
 from __future__ import annotations
 
 import io
+import shutil
 import statistics
 import sys
 import tempfile
@@ -69,6 +70,13 @@ def pages(path: Path) -> int:
 
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="observe-bench-"))
+    try:
+        run(workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(workdir: Path) -> None:
     scheme = find_scheme("infant-cues", workdir)
     width = styles.PAGE_SIZES["a4"][0] - 2 * styles.MARGIN
 
