@@ -45,19 +45,22 @@ def acceptable_outcomes(lines: list[str]) -> list[list[str]]:
 
 def run_until_killed(archive_dir: Path, session_id: str, seed: int, delay: float) -> list[str]:
     """Start the child, kill it ``delay`` seconds after it is ready; its confirmed lines."""
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(archive_dir), session_id, str(seed)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    errors = archive_dir.parent / "child-stderr.txt"
+    with errors.open("wb") as error_file:
+        child = subprocess.Popen(
+            [sys.executable, str(CHILD), str(archive_dir), session_id, str(seed)],
+            stdout=subprocess.PIPE,
+            stderr=error_file,
+        )
     assert child.stdout is not None
     first = child.stdout.readline()
-    assert first == b"ready\n", child.stderr.read().decode() if child.stderr else first
+    assert first == b"ready\n", errors.read_text()
     time.sleep(delay)
     child.kill()  # SIGKILL: no cleanup, no atexit, no flush
-    rest, errors = child.communicate()
-    assert child.returncode != 0
-    assert not errors.strip(), errors.decode()
+    rest = child.stdout.read()  # what readline() buffered ahead, then the rest
+    child.stdout.close()
+    assert child.wait() != 0
+    assert not errors.read_text().strip(), errors.read_text()
     # A line cut off by the kill was not confirmed to the parent: ignore it.
     return [line.decode() for line in rest.split(b"\n")[:-1]]
 
