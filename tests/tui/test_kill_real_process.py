@@ -117,8 +117,23 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
     times = [event.t for event in session.events]
     assert times == sorted(times) and len(set(times)) == len(times)
 
+    # Start again: observe offers to resume; the session goes on where it stopped.
     restarted = Terminal(data_dir)
     try:
         restarted.wait_for_text("interrupted")
+        before = journal_lines(data_dir)
+        restarted.send("\r")  # "Resume" has the focus
+        wait_until(lambda: journal_lines(data_dir) > before, 10, "the resumed session's pause on disk")
+        time.sleep(0.5)
+        for key in (" ", "a"):  # resume the clock, then one more hunger cue
+            before = journal_lines(data_dir)
+            restarted.send(key)
+            wait_until(lambda: journal_lines(data_dir) > before, 10, f"key {key!r} on disk")
     finally:
         restarted.kill()
+
+    with open_archive(data_dir) as archive:
+        resumed = archive.load(session.id)
+    assert [e.code for e in resumed.events] == [code for _key, code in CODED] + ["hungry"]
+    assert resumed.events[:-1] == session.events, "nothing recorded before the kill changed"
+    assert resumed.events[-1].t >= session.events[-1].t, "the clock went on from where it stopped"

@@ -85,10 +85,8 @@ class HomeScreen(Screen[None]):
         archive = self.observe.archive
         banner = self.query_one("#readonly", Static)
         if archive.readonly:
-            banner.update(
-                f"⚠ READ-ONLY: {archive.readonly_reason} "
-                "You can look and write reports; close the other observe to code here."
-            )
+            reason = (archive.readonly_reason or "another observe is using this archive").rstrip(".")
+            banner.update(f"⚠ READ-ONLY: {reason}. Browsing and reports still work.")
         banner.display = archive.readonly
         self.reload()
         self.table.focus()
