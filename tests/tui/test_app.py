@@ -1,0 +1,37 @@
+"""The app as a whole: opening the archive, the command palette, a broken archive path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from observe.tui.app import make_app
+from observe.tui.dialogs.new_session import NewSessionDialog
+from observe.tui.screens.home import HomeScreen
+
+
+async def test_the_command_palette_offers_new_session(isolated_data_dir: Path) -> None:
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"new session")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+
+
+async def test_the_built_in_commands_are_kept(isolated_data_dir: Path) -> None:
+    from textual.app import App
+
+    assert App.COMMANDS <= type(make_app(isolated_data_dir)).COMMANDS
+
+
+async def test_an_archive_that_cannot_open_ends_with_one_sentence(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "archive"
+    not_a_folder.write_text("this is a file")
+    app = make_app(not_a_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.open_error is not None
+    sentence = str(app.open_error)
+    assert str(not_a_folder) in sentence and "\n" not in sentence
+    assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
