@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ("Dyad", "Visit", "Started", "Status", "Length", "Resp", "Match", "Observer", "Scheme")
 INTERRUPTED = ("live", "paused")
+MOVE = Binding.Group("Move", compact=True)
 
 
 def is_interrupted(summary: SessionSummary) -> bool:
@@ -77,9 +78,10 @@ def summary_cells(summary: SessionSummary) -> list[str | Text]:
 class SessionTable(DataTable[str | Text]):
     """Sessions, one row each, keyed by session id."""
 
+    # j/k: moving through the list without leaving the home row (one-handed use).
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", group=MOVE),
+        Binding("k", "cursor_up", "Up", group=MOVE),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
