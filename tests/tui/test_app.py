@@ -35,3 +35,21 @@ async def test_an_archive_that_cannot_open_ends_with_one_sentence(tmp_path: Path
     sentence = str(app.open_error)
     assert str(not_a_folder) in sentence and "\n" not in sentence
     assert not any(isinstance(screen, HomeScreen) for screen in app.screen_stack)
+
+
+async def test_quitting_while_coding_keeps_the_session_for_resume(isolated_data_dir: Path) -> None:
+    from observe.workspace import open_archive
+
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *"D014", "enter")
+        await pilot.pause(0.2)
+        await pilot.press("a", "o")  # hunger cue, offers a feed
+        await pilot.pause(0.2)
+        await pilot.press("ctrl+q")
+    with open_archive(isolated_data_dir) as archive:
+        assert not archive.readonly, "quitting released the archive"
+        [summary] = archive.list_sessions()
+        session = archive.load(summary.id)
+    assert [e.code for e in session.events] == ["hungry", "feed"]
+    assert session.status in ("live", "paused")
