@@ -8,6 +8,7 @@ the key event's own timestamp on the :class:`SessionClock`, never the handler's.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
 
@@ -55,6 +56,8 @@ FOLD_EVERY_SECONDS = 30.0
 FOLD_EVERY_CHANGES = 50
 #: Retry unsaved changes this often (s).
 RETRY_EVERY_SECONDS = 2.0
+#: The interpreter's thread switch interval while coding (s): see ``on_mount``.
+SWITCH_INTERVAL = 0.0005
 #: How long a hint ("paused: press space…") stays.
 HINT_SECONDS = 4.0
 
@@ -103,6 +106,7 @@ class CodingScreen(Screen[None]):
         self._ended = False
         self._leave_when_saved = False
         self._hint_timer = None
+        self._redraw_pending = False
 
     # -- layout --------------------------------------------------------------------------
 
@@ -130,6 +134,10 @@ class CodingScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # A report or export in a worker thread holds the GIL for up to the switch interval
+        # (5 ms by default) before a key handler gets it back; while coding, hand it over sooner.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         session = self.recorder.session
         if self.resumed:
             if session.status == "live":
@@ -183,7 +191,7 @@ class CodingScreen(Screen[None]):
         self._submit(EventRecorded(event))
         self._history.append(event.id)
         self._undone = None
-        self._refresh_all()
+        self._refresh_soon()
 
     def toggle_pause_at(self, key_time: float) -> None:
         if self.clock.running:
@@ -349,6 +357,7 @@ class CodingScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """Leaving without ending (the app closes): stop the clock, save, fold."""
+        sys.setswitchinterval(self._switch_interval)
         if self._ended:
             return
         if self.clock.running:
@@ -427,7 +436,15 @@ class CodingScreen(Screen[None]):
             )
         banner.display = bool(waiting)
 
+    def _refresh_soon(self) -> None:
+        """Redraw after the messages already queued: a burst of keys is saved back to back
+        (each key's journal write is not kept waiting by drawing) and drawn once."""
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_later(self._refresh_all)
+
     def _refresh_all(self) -> None:
+        self._redraw_pending = False
         session = self.writes.session
         paused = self.clock.paused
         banner = self.query_one("#paused-banner", Static)

@@ -52,5 +52,10 @@ class OpenCues(Static):
     }
     """
 
+    _shown: str | None = None
+
     def show(self, open_cues: Sequence[object], session: Session) -> None:
-        self.update(open_cues_text(open_cues, session))
+        text = open_cues_text(open_cues, session)
+        if text.markup != self._shown:  # redraw only when something visible changed
+            self._shown = text.markup
+            self.update(text)

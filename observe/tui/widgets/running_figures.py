@@ -34,5 +34,10 @@ class RunningFigures(Static):
     }
     """
 
+    _shown: str | None = None
+
     def show(self, summary: Summary | None) -> None:
-        self.update(figures_line(summary))
+        line = figures_line(summary)
+        if line != self._shown:  # redraw only when a figure changed
+            self._shown = line
+            self.update(line)
