@@ -284,8 +284,11 @@ class Archive:
             raise ArchiveError(sentence) from None
         except OSError as error:
             raise ArchiveError(messages.disk_problem(error, path, "read")) from error
-        for note in restored.notes:
-            self.note(note)
+        if not self.readonly or self.readonly_reason is None:
+            # While another process records, its journal's last line may be mid-write:
+            # only a writer (the holder is gone) can tell a torn line from a busy one.
+            for note in restored.notes:
+                self.note(note)
         return restored
 
     def _check_replaceable(self, session_id: str) -> None:

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from observe.errors import ArchiveError
@@ -82,7 +81,7 @@ def _settle_journal(archive: "Archive", session_id: str) -> None:
         if not up_to_date:
             digest = write_session_file(session_path, session, journal.generation, journal.good_lines)
         else:
-            digest = _digest(session_path)
+            digest = file_digest(session_path)
         archive.index_session(session, digest)
         if session.status == "ended":
             journal_path.unlink()
@@ -98,8 +97,4 @@ def _index_unlisted(archive: "Archive", session_id: str) -> None:
     except DamagedFile as damage:
         archive.note(messages.damaged_file(damage.path, damage.reason))
         return
-    archive.index_session(session, _digest(path))
-
-
-def _digest(path: Path) -> str:
-    return file_digest(path)
+    archive.index_session(session, file_digest(path))

@@ -64,10 +64,4 @@ def write_session_file(path: Path, session: Session, journal: str | None, folded
     return storage.last_digest
 
 
-def check_session_document(path: Path) -> None:
-    """Raise :class:`DamagedFile` unless ``path`` is a readable snapshot (or missing)."""
-    if path.exists():
-        read_session_file(path)
-
-
 __all__ = ["SessionFile", "read_session_file", "write_session_file"]
