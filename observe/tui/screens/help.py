@@ -26,14 +26,14 @@ def keys_table(rows: Sequence[tuple[str, str]]) -> Table:
 
 def scheme_table(scheme: Scheme) -> Table:
     """The scheme's codes: which key, what it is called, what it means."""
-    table = Table(box=None, padding=(0, 2, 0, 0), expand=False, header_style="bold")
+    table = Table(box=None, padding=(0, 2, 0, 0), expand=True, header_style="bold")
     table.add_column("key", no_wrap=True)
-    table.add_column("code", no_wrap=True)
-    table.add_column("description")
+    table.add_column("code", ratio=1)
+    table.add_column("description", ratio=2)
     for title, codes in (("Infant cues", scheme.cues), ("Caregiver responses", scheme.responses)):
-        table.add_row(Text(title, style="bold underline"), "", "")
+        table.add_row("", Text(title, style="bold underline"), "")
         for code in codes:
-            label = code.label + (" (state: start/stop)" if code.kind == "state" else "")
+            label = code.label + (" (state: press to start, again to stop)" if code.kind == "state" else "")
             table.add_row(Text(code.key, style="bold"), label, code.description)
     return table
 
