@@ -90,8 +90,9 @@ class ObserveApp(App[None]):
 
     def remember(self, summaries: Sequence[SessionSummary]) -> None:
         """Defaults for the next new session: the last observer and each dyad's visit count."""
-        if summaries:
-            self.last_observer = summaries[0].observer
+        # Demo and imported sessions name no one who is at this laptop: skip them.
+        observers = (s.observer for s in summaries if s.origin == "live" and s.observer)
+        self.last_observer = next(observers, self.last_observer)
         counts: dict[str, int] = {}
         for summary in summaries:
             counts[summary.dyad] = counts.get(summary.dyad, 0) + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import attrs
 import pytest
 
 from observe.tui.app import make_app
@@ -75,6 +76,8 @@ async def test_the_observer_is_remembered_from_the_last_session(isolated_data_di
 
     with open_archive(isolated_data_dir) as archive:
         archive.add(make_session(dyad="D001"))  # observer OBS1
+        demo = make_session(dyad="DEMO-01", started_at="2026-04-01T10:00:00+00:00")
+        archive.add(attrs.evolve(demo, observer="demo", origin="demo"))  # newer, but not a person
     app = make_app(isolated_data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
