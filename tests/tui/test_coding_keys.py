@@ -28,7 +28,7 @@ async def test_undo_then_redo_restores_the_event_at_its_time(tmp_path: Path, tin
         await press_at(pilot, "h", 1001.25)
         await pilot.press("3", "backspace")
         assert coded(recorder) == []
-        assert "undone: Hungry at 00:01.2" in str(pilot.app.screen.query_one("#recent-events").render())
+        assert "UNDONE (ctrl+y redoes): Hungry 00:01.2" in str(pilot.app.screen.query_one("#recent-events").render())
         await pilot.press("ctrl+y")
         assert coded(recorder) == [("hungry", 1.25, "point", 3)]
         await pilot.press("ctrl+y")  # nothing left to redo

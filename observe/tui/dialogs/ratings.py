@@ -90,11 +90,11 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
                         id=f"rating-{rating.id}",
                         compact=True,
                         restrict=r"[0-9]*",
-                        max_length=3,
+                        max_length=len(str(rating.max)),
                     )
             yield TextArea(self.notes, id="notes", soft_wrap=True)
             yield Static("", id="problems")
-            yield Static("Tab moves · Enter next field · Ctrl+S saves · Esc skips", classes="hint")
+            yield Static("Digits fill each rating in turn · Ctrl+S saves · Esc skips", classes="hint")
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Skip", id="skip")
@@ -107,6 +107,12 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
     @on(Input.Submitted)
     def _next_field(self) -> None:
         self.focus_next()
+
+    @on(Input.Changed)
+    def _full_field(self, event: Input.Changed) -> None:
+        """A rating typed in full moves on by itself: 4 3 5 fills three 1–5 ratings."""
+        if event.input.max_length and len(event.value) == event.input.max_length:
+            self.focus_next()
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:

@@ -454,10 +454,11 @@ class CodingScreen(Screen[None]):
                 f"PAUSED at {format_clock(self.clock.now())} · the clock is stopped · "
                 "press space to resume"
             )
+        count = len(session.events)
         state = "ENDED" if self._ended else ("PAUSED" if paused else "● LIVE")
         visit = f" · visit {session.visit}" if session.visit else ""
         self.query_one("#status-line", Static).update(
-            f"{state} · {session.dyad}{visit} · {len(session.events)} events"
+            f"{state} · {session.dyad}{visit} · {count} event{'' if count == 1 else 's'}"
         )
         self.query_one("#legend", CodeLegend).show_open_states(session.open_states)
         self.query_one("#recent-events", RecentEvents).show(

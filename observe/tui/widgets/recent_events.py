@@ -45,7 +45,7 @@ def recent_text(
         code = session.scheme.code(undone.code)
         label = code.label if code else undone.code
         lines.append(
-            Text(f"undone: {label} at {format_clock(undone.t)} (ctrl+y redoes)", style="italic")
+            Text(f"UNDONE (ctrl+y redoes): {label} {format_clock(undone.t)}", style="italic")
         )
     for event in reversed(session.events[-limit:]):
         lines.append(event_line(session, event, unsaved=event.id in unsaved))
