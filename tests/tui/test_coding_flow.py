@@ -62,3 +62,59 @@ async def test_coded_session_lands_in_the_archive_with_the_key_times(
     assert session.ratings == {"overall_warmth": 4}
     assert [p.at for p in session.pauses] == [6.0]
     assert session.pauses[0].resumed_wall is not None
+
+
+async def test_full_flow_in_the_app_with_resume_after_quitting(tmp_path: Path) -> None:
+    """New session from the home screen → code → quit mid-session → reopen → resume where the
+    clock stopped → end → ratings → summary → home; the archive holds exactly what was coded."""
+    from datetime import datetime, timezone
+
+    from observe.tui.app import make_app
+    from observe.tui.screens.home import HomeScreen
+
+    now = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+    clock = FakeMonotonic(500.0)
+    app = make_app(tmp_path, clock_source=clock, wall_clock=lambda: now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"D014", "tab", *"OBS1", "tab", "2", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CodingScreen)
+        await press_at(pilot, "a", 501.0)   # hunger cue at 1.0 s
+        await press_at(pilot, "o", 502.5)   # offers a feed at 2.5 s
+        await pilot.press("3")
+        clock.now = 504.0                   # observe is closed 4 s in
+    with Archive.open(tmp_path) as archive:
+        (summary,) = archive.list_sessions()
+        session_id = summary.id
+        assert archive.load(session_id).status == "paused"
+
+    clock = FakeMonotonic(90.0)  # a new process, a new monotonic origin
+    app = make_app(tmp_path, clock_source=clock, wall_clock=lambda: now)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("y")              # resume the interrupted session
+        await pilot.pause()
+        assert isinstance(app.screen, CodingScreen)
+        await press_at(pilot, "space", 100.0, " ")  # resume at 4.0 s
+        await press_at(pilot, "c", 101.0)   # crying starts at 5.0 s
+        await press_at(pilot, "h", 102.5)   # calms at 6.5 s
+        await press_at(pilot, "x", 104.0)   # end at 8.0 s: crying stops there
+        await pilot.press("y", "4", "3", "5", *"settled", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    with Archive.open(tmp_path) as archive:
+        session = archive.load(session_id)
+    assert events_of(session) == [
+        ("hungry", 1.0, "point", None, None),
+        ("feed", 2.5, "point", 3, None),
+        ("crying", 5.0, "start", None, None),
+        ("calm", 6.5, "point", None, None),
+        ("crying", 8.0, "stop", None, None),
+    ]
+    assert (session.status, session.duration, session.dyad, session.visit) == ("ended", 8.0, "D014", "2")
+    assert session.ratings == {"overall_warmth": 4, "sensitivity": 3, "infant_engagement": 5}
+    assert session.notes == "settled"
+    assert [p.at for p in session.pauses] == [4.0]
