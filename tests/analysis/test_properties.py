@@ -224,7 +224,7 @@ def test_shifting_by_whole_seconds_only_adds_empty_units(make_session, coded, ex
 
 @fixture_ok
 @given(
-    coded=events,
+    coded=events(),
     extra=slack,
     spare=st.tuples(times, st.sampled_from(RESPONSES), st.sampled_from(["point", "start"])),
 )
