@@ -30,12 +30,12 @@ from textual.app import App
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from observe.interchange.simulate import simulate_session  # noqa: E402
-from observe.model import EventRecorded, Session  # noqa: E402
-from observe.scheme import DEFAULT_SCHEME_ID, find_scheme  # noqa: E402
-from observe.store import Archive  # noqa: E402
-from observe.tui.screens.coding import CodingScreen  # noqa: E402
-from tests.tui.coding_harness import live_session  # noqa: E402
+from observe.interchange.simulate import simulate_session
+from observe.model import EventRecorded, Session
+from observe.scheme import DEFAULT_SCHEME_ID, find_scheme
+from observe.store import Archive
+from observe.tui.screens.coding import CodingScreen
+from tests.tui.coding_harness import live_session
 
 APP_CSS = Path(__file__).resolve().parents[1] / "observe" / "tui" / "app.tcss"
 
@@ -88,7 +88,12 @@ def background_report(big: Session, folder: Path) -> Callable[[threading.Event],
     return run
 
 
-async def measure(archive: Archive, keys: int, interval: float, background: Callable[[threading.Event], None] | None) -> tuple[list[float], int]:
+async def measure(
+    archive: Archive,
+    keys: int,
+    interval: float,
+    background: Callable[[threading.Event], None] | None,
+) -> tuple[list[float], int]:
     scheme = find_scheme(DEFAULT_SCHEME_ID, archive.path)
     recorder = archive.recorder(live_session(scheme))
     durable: dict[str, float] = {}
@@ -152,29 +157,56 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=400)
     parser.add_argument("--background-events", type=int, default=3000)
-    parser.add_argument("--interval", type=float, default=0.05, help="seconds between keys (0.05: 20 a second, faster than any observer)")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=0.05,
+        help="seconds between keys (0.05: 20 a second, faster than any observer)",
+    )
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder)
         archive = Archive.open(path)
         scheme = find_scheme(DEFAULT_SCHEME_ID, path)
         big = simulate_session(
-            scheme, seed=3, dyad="B001", visit="1", started_at="2026-03-02T10:00:00+00:00",
-            duration=options.background_events * 1.2, skill=0.6,
+            scheme,
+            seed=3,
+            dyad="B001",
+            visit="1",
+            started_at="2026-03-02T10:00:00+00:00",
+            duration=options.background_events * 1.2,
+            skill=0.6,
         )
-        runs = [("quiet", None), ("fold in a worker", background_fold(archive, big)),
-                ("PDF report in a worker", background_report(big, path))]
+        runs = [
+            ("quiet", None),
+            ("fold in a worker", background_fold(archive, big)),
+            ("PDF report in a worker", background_report(big, path)),
+        ]
         bare = bare_apply(archive, options.keys, options.interval)
-        rows = [("journal append + fsync alone (no UI), quiet", len(bare), percentile(bare, 0.5), percentile(bare, 0.99), max(bare), bare, [0.0])]
+        rows = [
+            (
+                "journal append + fsync alone (no UI), quiet",
+                len(bare),
+                percentile(bare, 0.5),
+                percentile(bare, 0.99),
+                max(bare),
+                bare,
+                [0.0],
+            )
+        ]
         for name, background in runs:
             latencies, waits, recorded = asyncio.run(
                 measure(archive, options.keys, options.interval, background)
             )
             p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
             writes = [total - wait for total, wait in zip(latencies, waits)]
-            rows.append((f"coding screen, {name}", recorded, p50, p99, max(latencies), writes, waits))
+            rows.append(
+                (f"coding screen, {name}", recorded, p50, p99, max(latencies), writes, waits)
+            )
         archive.close()
-    print(f"Key press → durable event, {options.keys} keys, background session of {len(big.events)} events\n")
+    print(
+        f"Key press → durable event, {options.keys} keys, background session of {len(big.events)} events\n"
+    )
     print(
         "| path | events | key→durable p50 ms | p99 ms | max ms "
         "| of which fsync'd append p50 / p99 ms | key→append starts p50 / p99 ms |"

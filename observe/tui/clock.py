@@ -25,7 +25,9 @@ class SessionClock:
     to the time it (re)started at: the clock never runs backwards.
     """
 
-    def __init__(self, monotonic: MonotonicSource = time.monotonic, *, start_at: float = 0.0) -> None:
+    def __init__(
+        self, monotonic: MonotonicSource = time.monotonic, *, start_at: float = 0.0
+    ) -> None:
         if start_at < 0:
             raise ValueError(f"a session clock cannot start before 0 s, not at {start_at}")
         self._monotonic = monotonic

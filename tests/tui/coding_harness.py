@@ -54,7 +54,9 @@ def live_session(scheme: Scheme, *, session_id: str | None = None) -> Session:
     )
 
 
-def start_recording(archive_dir: Path, scheme: Scheme, *, session_id: str | None = None) -> tuple[Archive, Recorder]:
+def start_recording(
+    archive_dir: Path, scheme: Scheme, *, session_id: str | None = None
+) -> tuple[Archive, Recorder]:
     archive = Archive.open(archive_dir)
     return archive, archive.recorder(live_session(scheme, session_id=session_id))
 

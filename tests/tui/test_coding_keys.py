@@ -20,7 +20,9 @@ def coded(recorder) -> list[tuple]:
     return [(e.code, e.t, e.kind, e.intensity) for e in recorder.session.events]
 
 
-async def test_undo_then_redo_restores_the_event_at_its_time(tmp_path: Path, tiny_scheme: Scheme) -> None:
+async def test_undo_then_redo_restores_the_event_at_its_time(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
     """An accidental undo is not a lost observation: ctrl+y brings the event back as it was."""
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
@@ -28,7 +30,9 @@ async def test_undo_then_redo_restores_the_event_at_its_time(tmp_path: Path, tin
         await press_at(pilot, "h", 1001.25)
         await pilot.press("3", "backspace")
         assert coded(recorder) == []
-        assert "UNDONE (ctrl+y redoes): Hungry 00:01.2" in str(pilot.app.screen.query_one("#recent-events").render())
+        assert "UNDONE (ctrl+y redoes): Hungry 00:01.2" in str(
+            pilot.app.screen.query_one("#recent-events").render()
+        )
         await pilot.press("ctrl+y")
         assert coded(recorder) == [("hungry", 1.25, "point", 3)]
         await pilot.press("ctrl+y")  # nothing left to redo
@@ -36,7 +40,9 @@ async def test_undo_then_redo_restores_the_event_at_its_time(tmp_path: Path, tin
     archive.close()
 
 
-async def test_intensity_outside_the_scheme_levels_is_refused(tmp_path: Path, tiny_scheme: Scheme) -> None:
+async def test_intensity_outside_the_scheme_levels_is_refused(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
     """With 3 levels, 5 changes nothing and says why; 0 clears the intensity."""
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
@@ -70,7 +76,9 @@ async def test_state_key_toggles_start_and_stop(tmp_path: Path, tiny_scheme: Sch
     archive.close()
 
 
-async def test_help_lists_the_coding_keys_and_the_scheme(tmp_path: Path, tiny_scheme: Scheme) -> None:
+async def test_help_lists_the_coding_keys_and_the_scheme(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -90,7 +98,9 @@ async def test_pause_folds_the_journal_in_the_background(
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     folds: list[int] = []
     real_fold = recorder.fold
-    monkeypatch.setattr(recorder, "fold", lambda: (folds.append(len(recorder.session.events)), real_fold())[1])
+    monkeypatch.setattr(
+        recorder, "fold", lambda: (folds.append(len(recorder.session.events)), real_fold())[1]
+    )
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await press_at(pilot, "h", 1001.0)

@@ -53,7 +53,10 @@ async def test_failed_write_is_shown_and_saved_on_the_next_key(
         assert [(e.code, e.t) for e in recorder.session.events] == [("hungry", 1.0), ("feed", 2.0)]
     archive.close()
     with Archive.open(tmp_path) as reopened:
-        assert [(e.code, e.t) for e in reopened.load(session_id).events] == [("hungry", 1.0), ("feed", 2.0)]
+        assert [(e.code, e.t) for e in reopened.load(session_id).events] == [
+            ("hungry", 1.0),
+            ("feed", 2.0),
+        ]
 
 
 async def test_failed_write_is_retried_without_another_key(
@@ -109,5 +112,9 @@ async def test_session_left_mid_way_resumes_with_its_events_and_clock(
     archive.close()
     with Archive.open(tmp_path) as reopened:
         session = reopened.load(session_id)
-    assert [(e.code, e.t) for e in session.events] == [("hungry", 2.0), ("calm", 4.0), ("tired", 8.0)]
+    assert [(e.code, e.t) for e in session.events] == [
+        ("hungry", 2.0),
+        ("calm", 4.0),
+        ("tired", 8.0),
+    ]
     assert session.status == "ended" and session.duration == 9.0

@@ -25,14 +25,14 @@ def test_coding_screen_with_open_cues_while_paused(snap_compare, tmp_path: Path)
 
     async def code(pilot: Pilot) -> None:
         await pilot.pause()
-        await press_at(pilot, "a", 1001.0)   # hunger cue
-        await press_at(pilot, "h", 1002.0)   # calms: matched
-        await press_at(pilot, "t", 1003.0)   # tired: never answered → missed at 8 s
-        await press_at(pilot, "w", 1006.0)   # overstimulated: 2 s left at 9 s
-        await press_at(pilot, "c", 1007.0)   # crying starts (state)
-        await pilot.press("2")               # intensity 2
+        await press_at(pilot, "a", 1001.0)  # hunger cue
+        await press_at(pilot, "h", 1002.0)  # calms: matched
+        await press_at(pilot, "t", 1003.0)  # tired: never answered → missed at 8 s
+        await press_at(pilot, "w", 1006.0)  # overstimulated: 2 s left at 9 s
+        await press_at(pilot, "c", 1007.0)  # crying starts (state)
+        await pilot.press("2")  # intensity 2
         await press_at(pilot, "space", 1009.0, " ")  # paused at 9.0 s
-        await press_at(pilot, "e", 1010.0)   # refused while paused: hint shown
+        await press_at(pilot, "e", 1010.0)  # refused while paused: hint shown
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=code)
 

@@ -112,9 +112,15 @@ def test_times_are_read_as_seconds_or_minutes(tiny_scheme) -> None:
 
 def test_event_checks_name_each_problem(tiny_scheme) -> None:
     """Negative times, codes outside the scheme, wrong kinds and intensities are each named."""
-    _, problems = check_event(tiny_scheme, 30.0, time_text="-1", code="nope", kind="point", intensity_text="9")
+    _, problems = check_event(
+        tiny_scheme, 30.0, time_text="-1", code="nope", kind="point", intensity_text="9"
+    )
     assert len(problems) == 3
-    _, problems = check_event(tiny_scheme, 30.0, time_text="3", code="fussing", kind="point", intensity_text="")
+    _, problems = check_event(
+        tiny_scheme, 30.0, time_text="3", code="fussing", kind="point", intensity_text=""
+    )
     assert problems == ["Fussing is a state code: its kind must be start or stop."]
-    fields, problems = check_event(tiny_scheme, 30.0, time_text="3", code="feed", kind="point", intensity_text="2")
+    fields, problems = check_event(
+        tiny_scheme, 30.0, time_text="3", code="feed", kind="point", intensity_text="2"
+    )
     assert problems == [] and fields == {"t": 3.0, "code": "feed", "kind": "point", "intensity": 2}

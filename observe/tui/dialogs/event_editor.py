@@ -7,10 +7,12 @@ reaches the archive.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from attrs import evolve
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
@@ -48,7 +50,9 @@ def check_event(
     fields: dict[str, object] = {}
     t = parse_time(time_text)
     if t is None:
-        problems.append(f"Time {time_text!r} is not a time; type seconds (75.2) or mm:ss.t (01:15.2).")
+        problems.append(
+            f"Time {time_text!r} is not a time; type seconds (75.2) or mm:ss.t (01:15.2)."
+        )
     elif not 0 <= t <= duration:
         problems.append(f"Time {t:.3f} s is outside the session (0 to {duration:.3f} s).")
     else:
@@ -60,7 +64,9 @@ def check_event(
         fields["code"] = chosen.id
         allowed = ("start", "stop") if chosen.kind == "state" else ("point",)
         if kind not in allowed:
-            problems.append(f"{chosen.label} is a {chosen.kind} code: its kind must be {' or '.join(allowed)}.")
+            problems.append(
+                f"{chosen.label} is a {chosen.kind} code: its kind must be {' or '.join(allowed)}."
+            )
         else:
             fields["kind"] = kind
     intensity = intensity_text.strip()
@@ -95,9 +101,14 @@ class EventEditor(ModalScreen[Event | None]):
     EventEditor Button { margin-left: 2; }
     """
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save"), Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
 
-    def __init__(self, scheme: Scheme, duration: float, event: Event | None = None, *, at: float = 0.0) -> None:
+    def __init__(
+        self, scheme: Scheme, duration: float, event: Event | None = None, *, at: float = 0.0
+    ) -> None:
         super().__init__()
         self.scheme = scheme
         self.duration = duration
@@ -115,7 +126,12 @@ class EventEditor(ModalScreen[Event | None]):
                 yield Input(f"{self.start_time:.3f}", id="time")
             with Horizontal(classes="row"):
                 yield Label("Code")
-                yield Select(codes, value=event.code if event else Select.NULL, id="code", prompt="choose a code")
+                yield Select(
+                    codes,
+                    value=event.code if event else Select.NULL,
+                    id="code",
+                    prompt="choose a code",
+                )
             with Horizontal(classes="row"):
                 yield Label("Kind")
                 yield Select(
@@ -126,7 +142,10 @@ class EventEditor(ModalScreen[Event | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("Intensity")
-                yield Input("" if event is None or event.intensity is None else str(event.intensity), id="intensity")
+                yield Input(
+                    "" if event is None or event.intensity is None else str(event.intensity),
+                    id="intensity",
+                )
             with Horizontal(classes="row"):
                 yield Label("Note")
                 yield Input(event.note or "" if event else "", id="note")

@@ -7,10 +7,11 @@ a number outside its range is refused with a sentence saying which rating and wh
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
@@ -33,10 +34,14 @@ def parse_ratings(
         try:
             value = int(raw)
         except ValueError:
-            problems.append(f"{rating.label}: {raw!r} is not a whole number; type {rating.min}–{rating.max}.")
+            problems.append(
+                f"{rating.label}: {raw!r} is not a whole number; type {rating.min}–{rating.max}."
+            )
             continue
         if not rating.min <= value <= rating.max:
-            problems.append(f"{rating.label}: {value} is outside {rating.min}–{rating.max}; type a number in that range.")
+            problems.append(
+                f"{rating.label}: {value} is outside {rating.min}–{rating.max}; type a number in that range."
+            )
             continue
         parsed[rating.id] = value
     return parsed, problems
@@ -59,7 +64,7 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
     RatingsDialog Button { margin-left: 2; }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
         Binding("escape", "skip", "Skip"),
     ]
@@ -94,7 +99,9 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
                     )
             yield TextArea(self.notes, id="notes", soft_wrap=True)
             yield Static("", id="problems")
-            yield Static("Digits fill each rating in turn · Ctrl+S saves · Esc skips", classes="hint")
+            yield Static(
+                "Digits fill each rating in turn · Ctrl+S saves · Esc skips", classes="hint"
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Skip", id="skip")

@@ -11,11 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from typing import ClassVar
 
 from attrs import evolve
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -72,7 +73,9 @@ def _wall(app: object) -> str:
     return clock().isoformat(timespec="seconds") if callable(clock) else wall_now()
 
 
-def code_for_key(scheme_by_key: Callable[[str], Cue | Response | None], event: events.Key) -> Cue | Response | None:
+def code_for_key(
+    scheme_by_key: Callable[[str], Cue | Response | None], event: events.Key
+) -> Cue | Response | None:
     """The scheme code a key press means: by its character (``;``), else by its key name."""
     code = scheme_by_key(event.character) if event.character else None
     return code or scheme_by_key(event.key)
@@ -81,7 +84,7 @@ def code_for_key(scheme_by_key: Callable[[str], Cue | Response | None], event: e
 class CodingScreen(Screen[None]):
     """Code a live session. The screen owns ``recorder`` from here on and closes it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_pause", "Pause/resume"),
         Binding("backspace", "undo", "Undo"),
         Binding("ctrl+y", "redo", "Redo"),
@@ -361,7 +364,9 @@ class CodingScreen(Screen[None]):
         if self._ended:
             return
         if self.clock.running:
-            self.writes.submit(SessionPaused(t=self.clock.pause(self.clock_source()), wall=_wall(self.app)))
+            self.writes.submit(
+                SessionPaused(t=self.clock.pause(self.clock_source()), wall=_wall(self.app))
+            )
         if self.writes.retry():
             self._final_fold()
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -25,7 +27,7 @@ class EndSummary(ModalScreen[None]):
     EndSummary .hint { color: $text-muted; margin-top: 1; }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "close", "Back to sessions"),
         Binding("escape", "close", "Back to sessions", show=False),
     ]

@@ -7,9 +7,11 @@ worker, so a review edit is as safe as a live key press. The figures follow ever
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -17,7 +19,15 @@ from textual.widgets import DataTable, Footer, Static
 from observe.analysis import analyze_session
 from observe.analysis.results import SessionAnalysis
 from observe.errors import ObserveError
-from observe.model import Change, Event, EventAmended, EventRecorded, EventRemoved, Session, SessionAnnotated
+from observe.model import (
+    Change,
+    Event,
+    EventAmended,
+    EventRecorded,
+    EventRemoved,
+    Session,
+    SessionAnnotated,
+)
 from observe.store import Archive, Recorder
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.event_editor import EventEditor
@@ -61,7 +71,7 @@ def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str,
 
 
 class ReviewScreen(Screen[None]):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit"),
         Binding("i", "insert", "Insert"),
         Binding("d", "delete", "Delete"),
@@ -182,7 +192,9 @@ class ReviewScreen(Screen[None]):
                 self._apply(EventRecorded(result), select=result.id)
 
         self.app.push_screen(
-            EventEditor(self.session.scheme, self.session.duration, at=current.t if current else 0.0),
+            EventEditor(
+                self.session.scheme, self.session.duration, at=current.t if current else 0.0
+            ),
             inserted,
         )
 
@@ -198,7 +210,9 @@ class ReviewScreen(Screen[None]):
                 self._apply(EventRemoved(event.id))
 
         self.app.push_screen(
-            ConfirmDialog(f"Delete {label} at {format_clock(event.t)}?", yes="Delete", no="Keep", danger=True),
+            ConfirmDialog(
+                f"Delete {label} at {format_clock(event.t)}?", yes="Delete", no="Keep", danger=True
+            ),
             answered,
         )
 

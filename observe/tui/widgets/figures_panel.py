@@ -16,22 +16,23 @@ def _number(value: float | None, digits: int = 2) -> str:
 def summary_rows(summary: Summary) -> list[tuple[str, str]]:
     outcomes = summary.outcomes
     latency = summary.latency
-    quartiles = (
-        f" ({seconds(latency.q1)}–{seconds(latency.q3)})" if latency.q1 is not None else ""
+    quartiles = f" ({seconds(latency.q1)}–{seconds(latency.q3)})" if latency.q1 is not None else ""
+    counts = (
+        f"{outcomes.matched} matched · {outcomes.repaired} repaired · "
+        f"{outcomes.mismatched} mismatched · {outcomes.unanswered} unanswered"
     )
     return [
         ("Cues", str(summary.cues)),
-        (
-            "Outcomes",
-            f"{outcomes.matched} matched · {outcomes.repaired} repaired · "
-            f"{outcomes.mismatched} mismatched · {outcomes.unanswered} unanswered",
-        ),
+        ("Outcomes", counts),
         ("Responded", percent(summary.response_rate)),
         ("Matched", percent(summary.match_rate)),
         ("Attuned (matched + repaired)", percent(summary.attuned_rate)),
         ("Repaired after a mismatch", percent(summary.repair_rate)),
         ("Median latency", seconds(latency.median) + quartiles),
-        ("Answered within 2 s / 5 s", f"{percent(summary.within_2s)} / {percent(summary.within_5s)}"),
+        (
+            "Answered within 2 s / 5 s",
+            f"{percent(summary.within_2s)} / {percent(summary.within_5s)}",
+        ),
         ("Contingency (Yule's Q)", _number(summary.contingency.yules_q)),
     ]
 
