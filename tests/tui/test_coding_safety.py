@@ -118,3 +118,29 @@ async def test_session_left_mid_way_resumes_with_its_events_and_clock(
         ("tired", 8.0),
     ]
     assert session.status == "ended" and session.duration == 9.0
+
+
+async def test_session_interrupted_while_running_resumes_paused_at_its_last_moment(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
+    """After a crash (the session still 'live'), the screen opens PAUSED at the last event and
+    records that pause, so the lost minutes are not counted as observed time."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    session_id = recorder.session.id
+    from observe.model import Event, EventRecorded
+
+    recorder.apply(EventRecorded(Event("e1", "hungry", 12.5)))
+    recorder.close()  # as if the process died: no pause was ever recorded
+    session = archive.load(session_id)
+    assert session.status == "live"
+    app = CodingApp(archive.recorder(session), FakeMonotonic(7.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "PAUSED at 00:12.5" in str(app.screen.query_one("#paused-banner").render())
+        await press_at(pilot, "space", 8.0, " ")
+        await press_at(pilot, "f", 9.5)
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        session = reopened.load(session_id)
+    assert [(e.code, e.t) for e in session.events] == [("hungry", 12.5), ("feed", 14.0)]
+    assert [p.at for p in session.pauses][:1] == [12.5]

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from observe.analysis import analyze_session, live_status
+from observe.analysis import live_status
 from observe.errors import ObserveError
 from observe.model import (
     Change,
@@ -29,8 +29,6 @@ from observe.model import (
     EventAmended,
     EventRecorded,
     EventRemoved,
-    SessionAnnotated,
-    SessionEnded,
     SessionPaused,
     SessionResumed,
     new_id,
@@ -38,11 +36,9 @@ from observe.model import (
 from observe.scheme import Cue, Response
 from observe.store import Recorder
 from observe.tui.clock import SessionClock
-from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.note import NoteDialog
-from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
 from observe.tui.pending import PendingWrites
-from observe.tui.screens.end_summary import EndSummary
+from observe.tui.screens.coding_end import SessionEnding
 from observe.tui.screens.help import HelpScreen
 from observe.tui.widgets.clock_display import ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
@@ -81,7 +77,7 @@ def code_for_key(
     return code or scheme_by_key(event.key)
 
 
-class CodingScreen(Screen[None]):
+class CodingScreen(SessionEnding, Screen[None]):
     """Code a live session. The screen owns ``recorder`` from here on and closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -146,7 +142,7 @@ class CodingScreen(Screen[None]):
             if session.status == "live":
                 # Interrupted while running (crash, lid closed): the clock stood still from
                 # its last known moment; record that, and let the observer resume when ready.
-                self._submit(SessionPaused(t=self.clock.now(), wall=_wall(self.app)))
+                self._submit(SessionPaused(t=self.clock.now(), wall=self.wall()))
         else:
             self.clock.start(self.clock_source())
         self.set_interval(TICK, self._tick)
@@ -199,11 +195,11 @@ class CodingScreen(Screen[None]):
     def toggle_pause_at(self, key_time: float) -> None:
         if self.clock.running:
             stopped_at = self.clock.pause(key_time)
-            self._submit(SessionPaused(t=stopped_at, wall=_wall(self.app)))
+            self._submit(SessionPaused(t=stopped_at, wall=self.wall()))
             self._fold_in_background()
         else:
             self.clock.resume(key_time)
-            self._submit(SessionResumed(wall=_wall(self.app)))
+            self._submit(SessionResumed(wall=self.wall()))
         self._refresh_all()
 
     def set_intensity(self, level: int) -> None:
@@ -284,80 +280,6 @@ class CodingScreen(Screen[None]):
             rows.insert(2, (f"1–{levels}", "intensity of the last event (0 clears it)"))
         return rows
 
-    # -- ending ----------------------------------------------------------------------------
-
-    def request_end_at(self, key_time: float) -> None:
-        end_at = max(self.clock.at(key_time), self.writes.session.clock)
-
-        def answered(confirmed: bool | None) -> None:
-            if confirmed:
-                self.finish(end_at)
-
-        self.app.push_screen(
-            ConfirmDialog(
-                f"End this session at {format_clock(end_at)}? Open states stop there; "
-                "you cannot code more events afterwards.",
-                yes="End session",
-                no="Keep coding",
-                danger=True,
-            ),
-            answered,
-        )
-
-    def finish(self, end_at: float) -> None:
-        """Stop open states at the end, end the session, then ratings, summary, home."""
-        self._ended = True
-        if self.clock.running:
-            self.clock.pause(self.clock_source())
-        session = self.writes.session
-        for state in session.open_states:
-            self._submit(EventRecorded(Event(id=new_id(), code=state, t=end_at, kind="stop")))
-        self._submit(SessionEnded(duration=end_at, wall=_wall(self.app)))
-        self._refresh_all()
-        if self.scheme.ratings:
-            self.app.push_screen(
-                RatingsDialog(self.scheme.ratings, values=session.ratings, notes=session.notes),
-                self._ratings_entered,
-            )
-        else:
-            self._show_summary()
-
-    def _ratings_entered(self, result: RatingsResult | None) -> None:
-        if result is not None:
-            ratings, notes = result
-            self._submit(SessionAnnotated(ratings=ratings, notes=notes))
-        self._show_summary()
-
-    def _show_summary(self) -> None:
-        session = self.writes.session
-        self.app.push_screen(EndSummary(session, analyze_session(session)), self._summary_closed)
-
-    def _summary_closed(self, _result: None) -> None:
-        self._leave()
-
-    def _leave(self) -> None:
-        if not self.writes.retry():
-            self._leave_when_saved = True
-            self._show_write_state()
-            return
-        self._final_fold()
-        self.app.pop_screen()
-
-    def _final_fold(self) -> None:
-        try:
-            self.recorder.fold()
-        except ObserveError as error:  # the journal still holds every change
-            self.app.notify(str(error), severity="error", timeout=10)
-        except OSError as error:
-            self.app.notify(
-                f"The session file could not be written ({error}); its journal keeps every "
-                "event and the session is recovered when observe next opens.",
-                severity="error",
-                timeout=10,
-            )
-        finally:
-            self.recorder.close()
-
     def on_unmount(self) -> None:
         """Leaving without ending (the app closes): stop the clock, save, fold."""
         sys.setswitchinterval(self._switch_interval)
@@ -365,7 +287,7 @@ class CodingScreen(Screen[None]):
             return
         if self.clock.running:
             self.writes.submit(
-                SessionPaused(t=self.clock.pause(self.clock_source()), wall=_wall(self.app))
+                SessionPaused(t=self.clock.pause(self.clock_source()), wall=self.wall())
             )
         if self.writes.retry():
             self._final_fold()
@@ -421,6 +343,10 @@ class CodingScreen(Screen[None]):
                 return event
             self._history.pop()
         return None
+
+    def wall(self) -> str:
+        """Wall-clock now (ISO 8601 with offset), from the app's injected clock if it has one."""
+        return _wall(self.app)
 
     def _hint(self, text: str) -> None:
         hint = self.query_one("#hint", Static)
