@@ -26,7 +26,7 @@ from observe.model import (
 )
 from observe.store import Archive, journal
 
-from .conftest import record
+from .conftest import die, record
 
 
 def test_a_key_press_appends_to_the_journal_and_rewrites_nothing(archive: Archive, live_session) -> None:
@@ -45,13 +45,11 @@ def test_a_key_press_appends_to_the_journal_and_rewrites_nothing(archive: Archiv
 
 def test_a_resumed_session_continues_where_it_stopped(archive_dir: Path, live_session) -> None:
     """After a crash the home visitor resumes the session and codes on."""
-    with Archive.open(archive_dir) as archive:
-        recorder = archive.recorder(live_session)
-        first = record(recorder, 1.0, 2.0)
-        recorder.apply(SessionPaused(2.5, "2026-03-02T10:00:03+00:00"))
-        # no fold, no close: the process dies here
-        recorder._writer.close()  # type: ignore[union-attr]  # release the fd as death would
-        archive._recorders.clear()
+    archive = Archive.open(archive_dir)
+    recorder = archive.recorder(live_session)
+    first = record(recorder, 1.0, 2.0)
+    recorder.apply(SessionPaused(2.5, "2026-03-02T10:00:03+00:00"))
+    die(archive)  # no fold, no close: the process dies here
     with Archive.open(archive_dir) as archive:
         (summary,) = archive.list_sessions()
         assert summary.status == "paused" and summary.events == 2
@@ -175,8 +173,7 @@ def test_folding_on_a_worker_thread_while_coding_loses_nothing(archive_dir: Path
         worker.join()
         assert failures == []
         expected = recorder.session
-        recorder._writer.close()  # type: ignore[union-attr]  # die without a final fold
-        archive._recorders.clear()
+        die(archive)  # without a final fold
     with Archive.open(archive_dir) as archive:
         assert archive.load(live_session.id) == expected
         assert [e.id for e in expected.events] == [e.id for e in events]
@@ -230,7 +227,6 @@ def test_undo_redo_and_edits_replay_exactly(tmp_path_factory, make_session, scri
             elif step == "fold":
                 recorder.fold()
         expected = recorder.session
-        recorder._writer and recorder._writer.close()  # stop without a final fold
-        archive._recorders.clear()
+        die(archive)  # stop without a final fold
     with Archive.open(archive_dir) as archive:
         assert archive.load(expected.id) == expected
