@@ -124,3 +124,19 @@ def test_event_checks_name_each_problem(tiny_scheme) -> None:
         tiny_scheme, 30.0, time_text="3", code="feed", kind="point", intensity_text="2"
     )
     assert problems == [] and fields == {"t": 3.0, "code": "feed", "kind": "point", "intensity": 2}
+
+
+async def test_read_only_archive_shows_why_and_changes_nothing(
+    tmp_path: Path, make_session
+) -> None:
+    """When another window holds the archive, review still shows the session but edits are off."""
+    session_id = stored_session(tmp_path, make_session)
+    archive = Archive.open(tmp_path, readonly=True)
+    async with ReviewApp(archive, session_id).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        banner = pilot.app.screen.query_one("#review-readonly")
+        assert banner.display and "READ-ONLY" in str(banner.render())
+        await pilot.press("d")
+        assert isinstance(pilot.app.screen, ReviewScreen)  # no delete dialog
+        assert pilot.app.screen.query_one(DataTable).row_count == 4
+    archive.close()
