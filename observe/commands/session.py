@@ -66,7 +66,7 @@ def list_command(dyad: str | None) -> None:
         click.echo(f'no sessions{where} yet; record one with "observe" or try "observe demo".')
         return
     header = ("id", "dyad", "visit", "started", "observer", "scheme", "status",
-              "duration", "events", "responded", "matched")
+              "duration", "events", "response rate", "match rate")
     click.echo(_table(header, [_summary_row(s) for s in summaries]))
 
 

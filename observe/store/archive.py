@@ -65,6 +65,11 @@ class Archive:
         cls, path: Path, *, readonly: bool = False, figures: Figures | None = None
     ) -> "Archive":
         path = Path(path).expanduser()
+        if path.exists() and not path.is_dir():
+            raise ArchiveError(
+                f"{path} is a file, not an archive folder; give a folder with --data-dir "
+                "or OBSERVE_DATA_DIR"
+            )
         lock: ArchiveLock | None = None
         reason: str | None = None
         try:

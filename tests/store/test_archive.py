@@ -151,3 +151,21 @@ def test_leftover_temporary_files_are_cleaned_up(archive_dir: Path, make_session
     leftover.write_bytes(b"half a file")
     with Archive.open(archive_dir):
         assert not leftover.exists()
+
+
+def test_a_failing_figures_hook_never_costs_the_session(archive_dir: Path, make_session) -> None:
+    def broken(session):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("division by zero")
+
+    session = make_session([(1.0, "hungry")])
+    with Archive.open(archive_dir, figures=broken) as archive:
+        archive.add(session)
+        assert archive.load(session.id) == session
+        assert archive.list_sessions()[0].figures == {}
+        assert "could not be computed" in archive.problems[0]
+
+
+def test_a_file_where_the_archive_should_be_is_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x")
+    with pytest.raises(ArchiveError, match="is a file, not an archive folder"):
+        Archive.open(tmp_path / "notes.txt")
