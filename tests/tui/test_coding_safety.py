@@ -144,3 +144,43 @@ async def test_session_interrupted_while_running_resumes_paused_at_its_last_mome
         session = reopened.load(session_id)
     assert [(e.code, e.t) for e in session.events] == [("hungry", 12.5), ("feed", 14.0)]
     assert [p.at for p in session.pauses][:1] == [12.5]
+
+
+async def test_screen_stays_until_the_end_is_saved(
+    tmp_path: Path, tiny_scheme: Scheme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """If the disk refuses the end of the session, the coding screen does not close until a
+    retry has saved it: nobody walks away from an unsaved session."""
+    from observe.model import SessionEnded
+
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    session_id = recorder.session.id
+    real_apply = recorder.apply
+    refused: list[object] = []
+    disk_full = True
+
+    def apply(change):
+        if isinstance(change, SessionEnded) and disk_full:
+            refused.append(change)
+            raise ArchiveError("the disk is full")
+        return real_apply(change)
+
+    monkeypatch.setattr(recorder, "apply", apply)
+    app = CodingApp(recorder, FakeMonotonic(1000.0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        coding = app.screen
+        await press_at(pilot, "h", 1001.0)
+        await press_at(pilot, "x", 1002.0)
+        await pilot.press("y", "escape", "enter")  # confirm, skip ratings, close summary
+        await pilot.pause()
+        assert refused and app.screen is coding  # still here, saying so
+        assert "NOT SAVED" in str(coding.query_one("#write-error").render())
+        disk_full = False  # space was freed
+        coding._retry_writes()  # the retry timer
+        await pilot.pause()
+        assert app.screen is not coding
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        session = reopened.load(session_id)
+    assert (session.status, session.duration) == ("ended", 2.0)
