@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from observe.errors import ArchiveError, UnknownSession
 from observe.model import Session
 from observe.store import messages
-from observe.store.atomic import DamagedFile, file_digest
+from observe.store.atomic import DamagedFile
 from observe.store.index import Figures, Index, SessionSummary, started_key, summary_document
 from observe.store.journal import JournalDamaged
 from observe.store.lock import ArchiveLock
@@ -337,51 +336,14 @@ class Archive:
                 ) from error
 
     def _check_index(self) -> None:
-        """Move a damaged index aside and rebuild it (in memory when read-only)."""
-        with self._mutex:
-            try:
-                self._index.check()
-                return
-            except DamagedFile as damage:
-                reason = damage.reason
-            index_path = self._index.path
-            if self.readonly:
-                self._index = Index(index_path, in_memory=True)
-                count = self._rebuild(self._index)
-                self.note(messages.damaged_index(index_path, reason, None, count))
-                return
-            stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-            aside = index_path.with_name(f"{index_path.name}.damaged-{stamp}")
-            try:
-                index_path.replace(aside)
-                fsync_dir(self.path)
-            except OSError as error:
-                raise ArchiveError(
-                    messages.disk_problem(error, index_path, "move aside the damaged index")
-                ) from error
-            self._index = Index(index_path)
-            count = self._rebuild(self._index)
-            self.note(messages.damaged_index(index_path, reason, aside.name, count))
+        from observe.store.recovery import repair_index
+
+        repair_index(self)
 
     def _rebuild(self, index: Index) -> int:
-        documents = []
-        for session_id in self.stored_ids():
-            try:
-                restored = self._restore(session_id)
-            except ArchiveError:
-                continue  # named in problems; every other session still lists
-            path = self.session_path(session_id)
-            digest = file_digest(path) if path.exists() else None
-            session = restored.session
-            documents.append(summary_document(session, digest, self.figures_of(session)))
-        with self._mutex:
-            try:
-                index.replace_all(documents)
-            except OSError as error:
-                raise ArchiveError(
-                    messages.disk_problem(error, index.path, "write the index")
-                ) from error
-        return len(documents)
+        from observe.store.recovery import rebuild
+
+        return rebuild(self, index)
 
     def stored_ids(self) -> list[str]:
         """Ids of every session with a file or a journal in ``sessions/``."""

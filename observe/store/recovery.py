@@ -6,16 +6,20 @@
   then removed (the crash came between saving the session and removing its journal);
   a live or paused one stays, ready to resume where it stopped;
 - session files missing from the index are indexed; index entries whose files are gone
-  are dropped, with a sentence saying so.
+  are dropped, with a sentence saying so;
+- a damaged index is kept aside and rebuilt from ``sessions/`` (in memory only when the
+  archive is read-only here).
 """
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from observe.errors import ArchiveError
 from observe.store import messages
 from observe.store.atomic import TEMP_SUFFIX, DamagedFile, file_digest
+from observe.store.index import Index, summary_document
 from observe.store.perms import fsync_dir
 from observe.store.sessionfile import read_session_file, write_session_file
 
@@ -98,3 +102,53 @@ def _index_unlisted(archive: "Archive", session_id: str) -> None:
         archive.note(messages.damaged_file(damage.path, damage.reason))
         return
     archive.index_session(session, file_digest(path))
+
+
+def repair_index(archive: "Archive") -> None:
+    """Move a damaged index aside and rebuild it (in memory when read-only)."""
+    with archive._mutex:
+        try:
+            archive._index.check()
+            return
+        except DamagedFile as damage:
+            reason = damage.reason
+        index_path = archive._index.path
+        if archive.readonly:
+            archive._index = Index(index_path, in_memory=True)
+            count = rebuild(archive, archive._index)
+            archive.note(messages.damaged_index(index_path, reason, None, count))
+            return
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        aside = index_path.with_name(f"{index_path.name}.damaged-{stamp}")
+        try:
+            index_path.replace(aside)
+            fsync_dir(archive.path)
+        except OSError as error:
+            raise ArchiveError(
+                messages.disk_problem(error, index_path, "move aside the damaged index")
+            ) from error
+        archive._index = Index(index_path)
+        count = rebuild(archive, archive._index)
+        archive.note(messages.damaged_index(index_path, reason, aside.name, count))
+
+
+def rebuild(archive: "Archive", index: Index) -> int:
+    """Fill ``index`` from the session files and journals; returns how many it lists."""
+    documents = []
+    for session_id in archive.stored_ids():
+        try:
+            restored = archive._restore(session_id)
+        except ArchiveError:
+            continue  # named in problems; every other session still lists
+        path = archive.session_path(session_id)
+        digest = file_digest(path) if path.exists() else None
+        session = restored.session
+        documents.append(summary_document(session, digest, archive.figures_of(session)))
+    with archive._mutex:
+        try:
+            index.replace_all(documents)
+        except OSError as error:
+            raise ArchiveError(
+                messages.disk_problem(error, index.path, "write the index")
+            ) from error
+    return len(documents)
