@@ -16,8 +16,9 @@ A response starting exactly at an integral end of the session (``t = duration``)
 the last unit and is not a target; cues and responses outside ``[0, duration)`` likewise only
 count where they overlap a unit.
 
-Windows are merged after one sort, and target units are matched against the merged
-windows with two pointers: ``O(n log n)``, independent of how long the session is.
+Cues and responses arrive in time order (one sort, when the timeline is built), so the
+windows merge in one pass and target units are matched against them with two pointers:
+linear in the number of events, independent of how long the session is.
 """
 
 from __future__ import annotations
@@ -36,27 +37,36 @@ def unit_count(duration_ms: int) -> int:
 
 
 def contingency(
-    windows: Iterable[tuple[int, int]],
+    window_starts: Iterable[int],
+    window_lengths: Iterable[int],
     target_times: Iterable[int],
     duration_ms: int,
     cues: int,
 ) -> Contingency:
-    """The table and its figures for cue windows ``(t_c, W)`` and response onsets (ms)."""
+    """The table and its figures for cue windows (onsets ``t_c`` and lengths ``W``) and
+    response onsets, in ms, both in time order (as a timeline holds them)."""
     units = unit_count(duration_ms)
-    given = _merged_units(windows, units)
-    targets = sorted({t // UNIT_MS for t in target_times if 0 <= t // UNIT_MS < units})
-
+    given = _merged_units(window_starts, window_lengths, units)
     given_units = sum(end - start for start, end in given)
-    both = 0
+    spans = len(given)
     span = 0
-    for unit in targets:
-        while span < len(given) and given[span][1] <= unit:
+    span_start, span_end = given[0] if given else (units, units)
+    targets = both = 0
+    last_unit = -1
+    for t in target_times:
+        unit = t // UNIT_MS
+        if unit == last_unit or unit < 0 or unit >= units:
+            continue
+        last_unit = unit
+        targets += 1
+        while span_end <= unit and span < spans - 1:
             span += 1
-        if span < len(given) and given[span][0] <= unit:
+            span_start, span_end = given[span]
+        if span_start <= unit < span_end:
             both += 1
     a = both
     b = given_units - both
-    c = len(targets) - both
+    c = targets - both
     d = units - given_units - c
     table = ((a, b), (c, d))
     if cues < MIN_CUES or units == 0:
@@ -65,26 +75,38 @@ def contingency(
     return Contingency(table=table, odds_ratio=odds_ratio, yules_q=yules_q)
 
 
-def _merged_units(windows: Iterable[tuple[int, int]], units: int) -> list[tuple[int, int]]:
-    """The given units as disjoint, sorted ``[start, end)`` unit ranges inside ``[0, units)``."""
-    spans = []
-    for start_ms, window_ms in windows:
+def _merged_units(
+    starts: Iterable[int], lengths: Iterable[int], units: int
+) -> list[tuple[int, int]]:
+    """The given units as disjoint, sorted ``[start, end)`` unit ranges inside ``[0, units)``.
+
+    Windows come in onset order, so their first units are already sorted and one pass
+    merges them.
+    """
+    merged: list[tuple[int, int]] = []
+    open_start = open_end = -1
+    for start_ms, window_ms in zip(starts, lengths):
         if window_ms <= 0:
             continue
         # [k, k + 1) overlaps [t, t + W) iff t < k + 1 and k < t + W,
         # that is floor(t) <= k < ceil(t + W).
-        first = max(start_ms // UNIT_MS, 0)
-        end = min(-(-(start_ms + window_ms) // UNIT_MS), units)
-        if first < end:
-            spans.append((first, end))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
+        first = start_ms // UNIT_MS
+        if first < 0:
+            first = 0
+        end = -(-(start_ms + window_ms) // UNIT_MS)
+        if end > units:
+            end = units
+        if first >= end:
+            continue
+        if first <= open_end:
+            if end > open_end:
+                open_end = end
+            continue
+        if open_end > open_start:
+            merged.append((open_start, open_end))
+        open_start, open_end = first, end
+    if open_end > open_start:
+        merged.append((open_start, open_end))
     return merged
 
 

@@ -38,7 +38,7 @@ def live_status(session: Session, now: float) -> LiveStatus:
     open_cues = []
     for outcome in decide_outcomes(timeline):
         cue = outcome.cue
-        closes_ms = cue.t_ms + cue.window_ms
+        closes_ms = outcome.t_ms + outcome.window_ms
         if outcome.answered or now_ms > closes_ms:
             decided.append(outcome)
         if outcome.answered:
@@ -51,10 +51,10 @@ def live_status(session: Session, now: float) -> LiveStatus:
             continue
         open_cues.append(
             OpenCue(
-                event_id=cue.event.id,
-                code=cue.event.code,
-                t=cue.event.t,
-                window=cue.window_ms / 1000,
+                event_id=cue.id,
+                code=cue.code,
+                t=cue.t,
+                window=outcome.window_ms / 1000,
                 remaining=remaining,
                 state=state,
             )

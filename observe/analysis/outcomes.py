@@ -25,52 +25,43 @@ from bisect import bisect_left
 from typing import Literal, NamedTuple
 
 from observe.analysis.results import CueResult, Outcome
-from observe.analysis.timeline import CueOnset, Timeline
+from observe.analysis.timeline import Timeline
 from observe.model import Event
 
 IntensityFit = Literal["matched", "under", "over"]
 
 
 class CueOutcome(NamedTuple):
-    """One cue and what followed it, in whole milliseconds."""
+    """One cue and what followed it: the public :class:`CueResult` plus the same figures in
+    whole milliseconds for the summaries."""
 
-    cue: CueOnset
+    result: CueResult
+    cue: Event
+    t_ms: int
+    window_ms: int
     outcome: Outcome
     response: Event | None  # r1
     latency_ms: int | None
     time_to_repair_ms: int | None
+    intensity_fit: IntensityFit | None
 
     @property
     def code(self) -> str:
-        return self.cue.event.code
+        return self.cue.code
 
     @property
     def answered(self) -> bool:
         return self.response is not None
 
-    @property
-    def intensity_fit(self) -> IntensityFit | None:
-        """How the response's intensity compares with the cue's, where both have one."""
-        if self.response is None:
-            return None
-        cue_level, response_level = self.cue.event.intensity, self.response.intensity
-        if cue_level is None or response_level is None:
-            return None
-        if response_level == cue_level:
-            return "matched"
-        return "under" if response_level < cue_level else "over"
 
-    def result(self) -> CueResult:
-        return CueResult(
-            t=self.cue.event.t,
-            code=self.code,
-            outcome=self.outcome,
-            latency=None if self.latency_ms is None else self.latency_ms / 1000,
-            response=None if self.response is None else self.response.code,
-            time_to_repair=None
-            if self.time_to_repair_ms is None
-            else self.time_to_repair_ms / 1000,
-        )
+def intensity_fit(cue: Event, response: Event) -> IntensityFit | None:
+    """How the response's intensity compares with the cue's, where both have one."""
+    cue_level, response_level = cue.intensity, response.intensity
+    if cue_level is None or response_level is None:
+        return None
+    if response_level == cue_level:
+        return "matched"
+    return "under" if response_level < cue_level else "over"
 
 
 def decide_outcomes(timeline: Timeline) -> list[CueOutcome]:
@@ -79,31 +70,37 @@ def decide_outcomes(timeline: Timeline) -> list[CueOutcome]:
     response_count = len(response_times)
     repair_window_ms = timeline.repair_window_ms
     decided: list[CueOutcome] = []
-    for cue in timeline.cues:
-        t_c = cue.t_ms
+    for cue, t_c, window in zip(*timeline.cues):
         first = bisect_left(response_times, t_c)
-        if first == response_count or response_times[first] > t_c + cue.window_ms:
-            decided.append(CueOutcome(cue, "unanswered", None, None, None))
+        if first == response_count or response_times[first] > t_c + window:
+            result = CueResult(cue.t, cue.code, "unanswered", None, None, None)
+            decided.append(CueOutcome(result, cue, t_c, window, "unanswered", None, None, None, None))
             continue
         t_r1 = response_times[first]
-        matching_times, matching_events = timeline.matching[cue.event.code]
+        matching_times, matching_events = timeline.matching[cue.code]
         # The first matching response at or after r1's moment: a tie-breaker if it starts
         # at that very moment, else the candidate repair.
         candidate = bisect_left(matching_times, t_r1)
         if candidate < len(matching_times) and matching_times[candidate] == t_r1:
-            decided.append(
-                CueOutcome(cue, "matched", matching_events[candidate], t_r1 - t_c, None)
-            )
-        elif candidate < len(matching_times) and matching_times[candidate] <= t_c + repair_window_ms:
-            decided.append(
-                CueOutcome(
-                    cue,
-                    "repaired",
-                    response_events[first],
-                    t_r1 - t_c,
-                    matching_times[candidate] - t_r1,
-                )
-            )
+            r1 = matching_events[candidate]
+            outcome, time_to_repair = "matched", None
         else:
-            decided.append(CueOutcome(cue, "mismatched", response_events[first], t_r1 - t_c, None))
+            r1 = response_events[first]
+            if candidate < len(matching_times) and matching_times[candidate] <= t_c + repair_window_ms:
+                outcome, time_to_repair = "repaired", matching_times[candidate] - t_r1
+            else:
+                outcome, time_to_repair = "mismatched", None
+        latency = t_r1 - t_c
+        result = CueResult(
+            cue.t,
+            cue.code,
+            outcome,
+            latency / 1000,
+            r1.code,
+            None if time_to_repair is None else time_to_repair / 1000,
+        )
+        fit = intensity_fit(cue, r1)
+        decided.append(
+            CueOutcome(result, cue, t_c, window, outcome, r1, latency, time_to_repair, fit)
+        )
     return decided

@@ -29,7 +29,7 @@ def analyze_session(session: Session) -> SessionAnalysis:
         duration=session.duration,
         summary=summary,
         by_cue=by_cue,
-        cues=tuple(outcome.result() for outcome in outcomes),
+        cues=tuple(outcome.result for outcome in outcomes),
     )
 
 
@@ -40,12 +40,13 @@ def summaries(
     summary = summarize(outcomes, session_contingency(timeline))
     outcomes_by_type: dict[str, list[CueOutcome]] = {cue.id: [] for cue in timeline.scheme.cues}
     for outcome in outcomes:
-        outcomes_by_type[outcome.code].append(outcome)
+        outcomes_by_type[outcome.cue.code].append(outcome)
     by_cue = {
         cue_id: summarize(
             type_outcomes,
             contingency(
-                ((outcome.cue.t_ms, outcome.cue.window_ms) for outcome in type_outcomes),
+                [outcome.t_ms for outcome in type_outcomes],
+                [outcome.window_ms for outcome in type_outcomes],
                 timeline.matching[cue_id].times,
                 timeline.duration_ms,
                 cues=len(type_outcomes),
@@ -58,10 +59,11 @@ def summaries(
 
 def session_contingency(timeline: Timeline) -> Contingency:
     return contingency(
-        ((onset.t_ms, onset.window_ms) for onset in timeline.cues),
+        timeline.cues.times,
+        timeline.cues.windows,
         timeline.responses.times,
         timeline.duration_ms,
-        cues=len(timeline.cues),
+        cues=len(timeline.cues.times),
     )
 
 

@@ -20,6 +20,7 @@ after that is binary search.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from observe.model import Event, Session
@@ -32,10 +33,12 @@ def to_milliseconds(seconds: float) -> int:
     return round(seconds * 1000)
 
 
-class CueOnset(NamedTuple):
-    event: Event
-    t_ms: int
-    window_ms: int
+class Cues(NamedTuple):
+    """Cues by onset: ``events[i]`` starts at ``times[i]`` (ms), window ``windows[i]`` (ms)."""
+
+    events: list[Event]
+    times: list[int]
+    windows: list[int]
 
 
 class Responses(NamedTuple):
@@ -47,7 +50,7 @@ class Responses(NamedTuple):
 
 class Timeline(NamedTuple):
     scheme: Scheme
-    cues: list[CueOnset]  # by onset
+    cues: Cues
     responses: Responses  # every response, by onset
     matching: dict[str, Responses]  # cue id -> the responses in that cue's ``matches``
     repair_window_ms: int
@@ -69,18 +72,20 @@ def build_timeline(session: Session, *, until: float | None = None) -> Timeline:
             matched_by.setdefault(response_id, []).append(cue.id)
 
     until_ms = to_milliseconds(until) if until is not None else None
-    cues: list[CueOnset] = []
+    cues = Cues([], [], [])
     responses = Responses([], [])
     matching: dict[str, Responses] = {cue.id: Responses([], []) for cue in scheme.cues}
     for event in sorted(session.events, key=_onset):
         if event.kind not in ONSET_KINDS:
             continue
-        t_ms = to_milliseconds(event.t)
+        t_ms = round(event.t * 1000)
         if until_ms is not None and t_ms > until_ms:
             break
         window_ms = cue_windows.get(event.code)
         if window_ms is not None:
-            cues.append(CueOnset(event, t_ms, window_ms))
+            cues.events.append(event)
+            cues.times.append(t_ms)
+            cues.windows.append(window_ms)
         elif event.code in response_ids:
             responses.times.append(t_ms)
             responses.events.append(event)
@@ -99,5 +104,4 @@ def build_timeline(session: Session, *, until: float | None = None) -> Timeline:
     )
 
 
-def _onset(event: Event) -> float:
-    return event.t
+_onset = attrgetter("t")

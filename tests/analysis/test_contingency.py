@@ -115,14 +115,14 @@ def test_a_cue_types_figures_need_five_cues_of_that_type(make_session) -> None:
 def test_overlapping_windows_count_each_unit_once() -> None:
     """Windows [0, 5) and [3, 8) (ms) cover units 0–7 once: 8 given units of 10.
     Targets at 2.0 s and 9.5 s: a = 1, b = 7, c = 1, d = 1."""
-    result = contingency([(0, 5000), (3000, 5000)], [2000, 9500], 10_000, cues=2)
+    result = contingency([0, 3000], [5000, 5000], [2000, 9500], 10_000, cues=2)
     assert result.table == ((1, 7), (1, 1))
 
 
 def test_every_cell_zero_but_one_still_gives_figures_with_the_correction() -> None:
     """Five cues whose windows lie past the end (no given unit), no responses, 10 units:
     a = b = c = 0, d = 10 → 0.5 × 10.5 / (0.5 × 0.5) = 21; Q = (5.25 − 0.25)/(5.5) = 0.909…"""
-    result = contingency([(20_000, 5000)] * 5, [], 10_000, cues=5)
+    result = contingency([20_000] * 5, [5000] * 5, [], 10_000, cues=5)
     assert result.table == ((0, 0), (0, 10))
     assert result.odds_ratio == pytest.approx(21.0)
     assert result.yules_q == pytest.approx(5.0 / 5.5)
