@@ -74,10 +74,13 @@ def decide_outcomes(timeline: Timeline) -> list[CueOutcome]:
         first = bisect_left(response_times, t_c)
         if first == response_count or response_times[first] > t_c + window:
             result = CueResult(cue.t, cue.code, "unanswered", None, None, None)
-            decided.append(CueOutcome(result, cue, t_c, window, "unanswered", None, None, None, None))
+            decided.append(
+                CueOutcome(result, cue, t_c, window, "unanswered", None, None, None, None)
+            )
             continue
         t_r1 = response_times[first]
         matching_times, matching_events = timeline.matching[cue.code]
+        repair_by = t_c + repair_window_ms
         # The first matching response at or after r1's moment: a tie-breaker if it starts
         # at that very moment, else the candidate repair.
         candidate = bisect_left(matching_times, t_r1)
@@ -86,7 +89,7 @@ def decide_outcomes(timeline: Timeline) -> list[CueOutcome]:
             outcome, time_to_repair = "matched", None
         else:
             r1 = response_events[first]
-            if candidate < len(matching_times) and matching_times[candidate] <= t_c + repair_window_ms:
+            if candidate < len(matching_times) and matching_times[candidate] <= repair_by:
                 outcome, time_to_repair = "repaired", matching_times[candidate] - t_r1
             else:
                 outcome, time_to_repair = "mismatched", None

@@ -66,7 +66,8 @@ def summary_lines(summary: Summary) -> list[str]:
     return [
         f"Cues              {summary.cues}: matched {counts.matched}, repaired {counts.repaired}, "
         f"mismatched {counts.mismatched}, unanswered {counts.unanswered}",
-        f"Responded to      {percent(summary.response_rate)} of cues ({answered} of {summary.cues})",
+        f"Responded to      {percent(summary.response_rate)} of cues "
+        f"({answered} of {summary.cues})",
         f"Matched           {percent(summary.match_rate)} of cues (first response fitted the cue)",
         f"Attuned           {percent(summary.attuned_rate)} of cues (matched, or repaired)",
         f"Repaired          {percent(summary.repair_rate)} of poorly fitted first responses "
@@ -86,7 +87,9 @@ def summary_lines(summary: Summary) -> list[str]:
 
 def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
     labels = {cue.id: cue.label for cue in session.scheme.cues}
-    heading = ("Cue type", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Median latency", "Q")
+    heading = (
+        "Cue type", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Median latency", "Q",
+    )  # fmt: skip
     rows = [
         (
             labels.get(cue_id, cue_id),
@@ -105,7 +108,10 @@ def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
 
 def trend_text(trend: DyadTrend) -> str:
     """One row per session of the dyad, oldest first."""
-    heading = ("Date", "Visit", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Median latency", "Session")
+    heading = (
+        "Date", "Visit", "Cues", "Responded", "Matched", "Attuned", "Repaired",
+        "Median latency", "Session",
+    )  # fmt: skip
     rows = [
         (
             when(point.started_at),

@@ -1,4 +1,4 @@
-"""``observe analyze``: responsiveness figures for a session or a dyad's visits (DESIGN §5, §8)."""
+"""``observe analyze``: responsiveness of a session or over a dyad's visits (DESIGN §5, §8)."""
 
 from __future__ import annotations
 

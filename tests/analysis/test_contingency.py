@@ -121,7 +121,8 @@ def test_overlapping_windows_count_each_unit_once() -> None:
 
 def test_every_cell_zero_but_one_still_gives_figures_with_the_correction() -> None:
     """Five cues whose windows lie past the end (no given unit), no responses, 10 units:
-    a = b = c = 0, d = 10 → 0.5 × 10.5 / (0.5 × 0.5) = 21; Q = (5.25 − 0.25)/(5.5) = 0.909…"""
+    a = b = c = 0, d = 10 → 0.5 × 10.5 / (0.5 × 0.5) = 21;
+    Q = (5.25 − 0.25) / (5.25 + 0.25) = 0.909…"""
     result = contingency([20_000] * 5, [5000] * 5, [], 10_000, cues=5)
     assert result.table == ((0, 0), (0, 10))
     assert result.odds_ratio == pytest.approx(21.0)

@@ -45,7 +45,9 @@ def events(draw: st.DrawFn) -> list[tuple]:
             anchor, anchor_code, *_ = draw(st.sampled_from(coded))
             offset = draw(offsets)
             fitting = MATCHES.get(anchor_code, RESPONSES)
-            code = draw(st.sampled_from(fitting) | st.sampled_from(RESPONSES) | st.sampled_from(CODES))
+            code = draw(
+                st.sampled_from(fitting) | st.sampled_from(RESPONSES) | st.sampled_from(CODES)
+            )
             coded.append((round(anchor + offset, 3), code, draw(kinds), draw(intensities)))
     return coded
 
@@ -142,8 +144,10 @@ def test_outcome_counts_sum_to_the_cues(make_session, coded, extra) -> None:
     analysis = analyze_session(build(make_session, coded, extra))
     for summary in all_summaries(analysis):
         counts = summary.outcomes
-        assert counts.matched + counts.repaired + counts.mismatched + counts.unanswered == summary.cues
-    assert sum(s.cues for s in analysis.by_cue.values()) == analysis.summary.cues == len(analysis.cues)
+        total = counts.matched + counts.repaired + counts.mismatched + counts.unanswered
+        assert total == summary.cues
+    by_type = sum(s.cues for s in analysis.by_cue.values())
+    assert by_type == analysis.summary.cues == len(analysis.cues)
 
 
 @fixture_ok

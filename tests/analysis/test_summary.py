@@ -8,7 +8,8 @@ from observe.analysis import analyze_session, index_figures, to_json
 
 
 def assert_no_rates(summary: dict) -> None:
-    for key in ("response_rate", "match_rate", "attuned_rate", "repair_rate", "within_2s", "within_5s"):
+    rates = ("response_rate", "match_rate", "attuned_rate", "repair_rate", "within_2s", "within_5s")
+    for key in rates:
         assert summary[key] is None, key
     assert summary["latency"] == {"n": 0, "median": None, "q1": None, "q3": None}
     assert summary["time_to_repair"] == {"n": 0, "median": None}

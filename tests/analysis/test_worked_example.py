@@ -133,7 +133,9 @@ def test_per_cue_type_figures_of_the_worked_example(worked) -> None:
     assert tired["within_2s"] == pytest.approx(2 / 3)
     assert tired["time_to_repair"] == {"n": 1, "median": 8.0}
     assert tired["intensity"] == {"matched": 0, "under": 0, "over": 1}
-    assert tired["contingency"] == {"table": [[1, 14], [1, 104]], "odds_ratio": None, "yules_q": None}
+    assert tired["contingency"] == {
+        "table": [[1, 14], [1, 104]], "odds_ratio": None, "yules_q": None,
+    }  # fmt: skip
 
     over = by_cue["over"]
     assert over["outcomes"] == {"matched": 1, "repaired": 0, "mismatched": 1, "unanswered": 0}
