@@ -171,9 +171,8 @@ class Archive:
 
     def sessions(self, dyad: str) -> list[Session]:
         """Every session of a dyad, oldest first."""
-        summaries = sorted(self.list_sessions(dyad), key=lambda s: started_key(
-            {"started_at": s.started_at}
-        ))
+        summaries = self.list_sessions(dyad)
+        summaries.sort(key=lambda summary: started_key({"started_at": summary.started_at}))
         return [self.load(summary.id) for summary in summaries]
 
     # -- writing -------------------------------------------------------------------------
@@ -185,16 +184,19 @@ class Archive:
     def add_many(self, sessions: Iterable[Session]) -> None:
         """Store several complete sessions with one index write at the end."""
         self.require_writable()
-        documents = []
-        for session in sessions:
-            self._check_replaceable(session.id)
-            path = self.session_path(session.id)
-            try:
-                digest = write_session_file(path, session, None, 0)
-            except OSError as error:
-                raise ArchiveError(messages.disk_problem(error, path, "write")) from error
-            documents.append(summary_document(session, digest, self.figures_of(session)))
-        self._write_index(lambda index: index.put_many(documents))
+        documents: list[dict[str, Any]] = []
+        try:
+            for session in sessions:
+                self._check_replaceable(session.id)
+                path = self.session_path(session.id)
+                try:
+                    digest = write_session_file(path, session, None, 0)
+                except OSError as error:
+                    raise ArchiveError(messages.disk_problem(error, path, "write")) from error
+                documents.append(summary_document(session, digest, self.figures_of(session)))
+        finally:
+            if documents:  # whatever was saved is listed, even if a later one failed
+                self._write_index(lambda index: index.put_many(documents))
 
     def delete(self, id_or_prefix: str) -> None:
         self.require_writable()

@@ -169,3 +169,25 @@ def test_a_file_where_the_archive_should_be_is_one_sentence(tmp_path: Path) -> N
     (tmp_path / "notes.txt").write_text("x")
     with pytest.raises(ArchiveError, match="is a file, not an archive folder"):
         Archive.open(tmp_path / "notes.txt")
+
+
+def test_a_full_disk_while_importing_lists_what_was_saved(archive: Archive, make_session, monkeypatch) -> None:
+    import errno
+
+    from observe.store import archive as archive_module
+
+    first, second = make_session(dyad="D1"), make_session(dyad="D2")
+    real_write = archive_module.write_session_file
+    calls: list[str] = []
+
+    def full_on_second(path, session, journal, folded):  # type: ignore[no-untyped-def]
+        calls.append(session.id)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(path, session, journal, folded)
+
+    monkeypatch.setattr(archive_module, "write_session_file", full_on_second)
+    with pytest.raises(ArchiveError, match="the disk is full"):
+        archive.add_many([first, second])
+    assert [s.id for s in archive.list_sessions()] == [first.id]
+    assert not archive.session_path(second.id).exists()
