@@ -9,6 +9,11 @@
 Definitions live in the module that computes them: :mod:`.timeline` (what is a cue, a
 response, a window), :mod:`.outcomes`, :mod:`.summary`, :mod:`.stats`, :mod:`.contingency`,
 :mod:`.live`, :mod:`.trend`.
+
+Rounding: none in the library or in the JSON. Times are compared in whole milliseconds (the
+session clock's resolution), so latencies and repair times are exact millisecond values in
+seconds; rates, quartiles, odds ratios and Q are the exact floats computed. Only the
+readable summary (:mod:`.text`) rounds, for display.
 """
 
 from observe.analysis.figures import index_figures

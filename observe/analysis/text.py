@@ -80,8 +80,10 @@ def summary_lines(summary: Summary) -> list[str]:
         f"Intensity         matched {summary.intensity.matched}, under {summary.intensity.under}, "
         f"over {summary.intensity.over} (cues and responses that both carry an intensity)",
         f"Contingency       Yule's Q {number(contingency.yules_q)}, odds ratio "
-        f"{number(contingency.odds_ratio)} (1-s units: cue window and response {a}, "
-        f"window only {b}, response only {c}, neither {d})",
+        f"{number(contingency.odds_ratio)} (responses inside cue windows beyond chance; "
+        f"needs 5 cues)",
+        f"                  1-s units: cue window and response {a}, window only {b}, "
+        f"response only {c}, neither {d}",
     ]
 
 
