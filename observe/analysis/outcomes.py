@@ -37,6 +37,7 @@ class CueOutcome(NamedTuple):
 
     result: CueResult
     cue: Event
+    code: str
     t_ms: int
     window_ms: int
     outcome: Outcome
@@ -46,17 +47,12 @@ class CueOutcome(NamedTuple):
     intensity_fit: IntensityFit | None
 
     @property
-    def code(self) -> str:
-        return self.cue.code
-
-    @property
     def answered(self) -> bool:
         return self.response is not None
 
 
-def intensity_fit(cue: Event, response: Event) -> IntensityFit | None:
+def intensity_fit(cue_level: int | None, response_level: int | None) -> IntensityFit | None:
     """How the response's intensity compares with the cue's, where both have one."""
-    cue_level, response_level = cue.intensity, response.intensity
     if cue_level is None or response_level is None:
         return None
     if response_level == cue_level:
@@ -65,45 +61,67 @@ def intensity_fit(cue: Event, response: Event) -> IntensityFit | None:
 
 
 def decide_outcomes(timeline: Timeline) -> list[CueOutcome]:
-    """The outcome of every cue of the timeline, in onset order."""
-    response_times, response_events = timeline.responses
+    """The outcome of every cue of the timeline, in onset order.
+
+    Times in the results are the millisecond times divided by 1000: the same floats as the
+    events' own times, which the model keeps to the millisecond.
+    """
+    responses = timeline.responses
+    response_times = responses.times
     response_count = len(response_times)
     repair_window_ms = timeline.repair_window_ms
     decided: list[CueOutcome] = []
-    for cue, t_c, window in zip(*timeline.cues):
+    cues = timeline.cues
+    for cue, t_c, window, code, cue_level in zip(
+        cues.events, cues.times, cues.windows, cues.codes, cues.intensities
+    ):
         first = bisect_left(response_times, t_c)
         if first == response_count or response_times[first] > t_c + window:
-            result = CueResult(cue.t, cue.code, "unanswered", None, None, None)
+            result = CueResult(t_c / 1000, code, "unanswered", None, None, None)
             decided.append(
-                CueOutcome(result, cue, t_c, window, "unanswered", None, None, None, None)
+                CueOutcome(result, cue, code, t_c, window, "unanswered", None, None, None, None)
             )
             continue
         t_r1 = response_times[first]
-        matching_times, matching_events = timeline.matching[cue.code]
-        repair_by = t_c + repair_window_ms
+        matching = timeline.matching[code]
+        matching_times = matching.times
         # The first matching response at or after r1's moment: a tie-breaker if it starts
         # at that very moment, else the candidate repair.
         candidate = bisect_left(matching_times, t_r1)
         if candidate < len(matching_times) and matching_times[candidate] == t_r1:
-            r1 = matching_events[candidate]
+            chosen, index = matching, candidate
             outcome, time_to_repair = "matched", None
         else:
-            r1 = response_events[first]
-            if candidate < len(matching_times) and matching_times[candidate] <= repair_by:
+            chosen, index = responses, first
+            if (
+                candidate < len(matching_times)
+                and matching_times[candidate] <= t_c + repair_window_ms
+            ):
                 outcome, time_to_repair = "repaired", matching_times[candidate] - t_r1
             else:
                 outcome, time_to_repair = "mismatched", None
         latency = t_r1 - t_c
         result = CueResult(
-            cue.t,
-            cue.code,
+            t_c / 1000,
+            code,
             outcome,
             latency / 1000,
-            r1.code,
+            chosen.codes[index],
             None if time_to_repair is None else time_to_repair / 1000,
         )
-        fit = intensity_fit(cue, r1)
+        fit = intensity_fit(cue_level, chosen.intensities[index])
         decided.append(
-            CueOutcome(result, cue, t_c, window, outcome, r1, latency, time_to_repair, fit)
+            CueOutcome(
+                result,
+                cue,
+                code,
+                t_c,
+                window,
+                outcome,
+                chosen.events[index],
+                latency,
+                time_to_repair,
+                fit,
+            )
         )
     return decided

@@ -40,7 +40,7 @@ def summaries(
     summary = summarize(outcomes, session_contingency(timeline))
     outcomes_by_type: dict[str, list[CueOutcome]] = {cue.id: [] for cue in timeline.scheme.cues}
     for outcome in outcomes:
-        outcomes_by_type[outcome.cue.code].append(outcome)
+        outcomes_by_type[outcome.code].append(outcome)
     by_cue = {
         cue_id: summarize(
             type_outcomes,

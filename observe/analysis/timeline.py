@@ -34,11 +34,17 @@ def to_milliseconds(seconds: float) -> int:
 
 
 class Cues(NamedTuple):
-    """Cues by onset: ``events[i]`` starts at ``times[i]`` (ms), window ``windows[i]`` (ms)."""
+    """Cues by onset: ``events[i]`` starts at ``times[i]`` (ms), window ``windows[i]`` (ms).
+
+    Codes and intensities are copied out of the events once, so that later passes read
+    compact lists rather than every event object again (it matters for large sessions).
+    """
 
     events: list[Event]
     times: list[int]
     windows: list[int]
+    codes: list[str]
+    intensities: list[int | None]
 
 
 class Responses(NamedTuple):
@@ -46,6 +52,14 @@ class Responses(NamedTuple):
 
     times: list[int]
     events: list[Event]
+    codes: list[str]
+    intensities: list[int | None]
+
+    def add(self, event: Event, t_ms: int) -> None:
+        self.times.append(t_ms)
+        self.events.append(event)
+        self.codes.append(event.code)
+        self.intensities.append(event.intensity)
 
 
 class Timeline(NamedTuple):
@@ -72,9 +86,9 @@ def build_timeline(session: Session, *, until: float | None = None) -> Timeline:
             matched_by.setdefault(response_id, []).append(cue.id)
 
     until_ms = to_milliseconds(until) if until is not None else None
-    cues = Cues([], [], [])
-    responses = Responses([], [])
-    matching: dict[str, Responses] = {cue.id: Responses([], []) for cue in scheme.cues}
+    cues = Cues([], [], [], [], [])
+    responses = Responses([], [], [], [])
+    matching: dict[str, Responses] = {cue.id: Responses([], [], [], []) for cue in scheme.cues}
     for event in sorted(session.events, key=_onset):
         if event.kind not in ONSET_KINDS:
             continue
@@ -86,12 +100,12 @@ def build_timeline(session: Session, *, until: float | None = None) -> Timeline:
             cues.events.append(event)
             cues.times.append(t_ms)
             cues.windows.append(window_ms)
+            cues.codes.append(event.code)
+            cues.intensities.append(event.intensity)
         elif event.code in response_ids:
-            responses.times.append(t_ms)
-            responses.events.append(event)
+            responses.add(event, t_ms)
             for cue_id in matched_by.get(event.code, ()):
-                matching[cue_id].times.append(t_ms)
-                matching[cue_id].events.append(event)
+                matching[cue_id].add(event, t_ms)
 
     duration_ms = until_ms if until_ms is not None else to_milliseconds(session.duration)
     return Timeline(
