@@ -42,6 +42,8 @@ def analyze(session_id: str | None, dyad: str | None, as_json: bool) -> None:
                 )
             trend = analyze_dyad(sessions)
             output = _dump(to_json(trend)) if as_json else trend_text(trend)
+        for problem in archive.problems:  # damaged files elsewhere in the archive
+            click.echo(f"warning: {problem}", err=True)
     click.echo(output)
 
 
