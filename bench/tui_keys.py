@@ -1,6 +1,6 @@
 """Key press to durable event on the live coding screen, with and without background work.
 
-    .venv/bin/python bench/tui_keys.py [--keys 400] [--background-events 3000]
+    .venv/bin/python bench/tui_keys.py [--keys 400] [--background-duration 7200]
 
 Runs the real :class:`CodingScreen` headless on a real archive. Each code key is posted with
 its ``.time`` stamped as a terminal read would stamp it; the recorder's ``apply`` is wrapped
@@ -8,8 +8,8 @@ to note ``time.monotonic()`` after it returns (the journal line is fsync'd by th
 latency of a key is that moment minus the key's ``.time``: the whole path through the
 message queue, the handler and the fsync.
 
-Three runs in the same process: (a) quiet, (b) while a worker thread keeps folding a large
-session (``--background-events`` events) into its session file, (c) while a worker thread
+Three runs in the same process: (a) quiet, (b) while a worker thread keeps folding a long
+session (``--background-duration`` seconds of simulated coding) into its session file, (c) while a worker thread
 keeps writing a PDF report of that session. Target: p99 under 5 ms in (b) and (c); the
 ratio to (a) shows what the background work costs.
 """
@@ -156,7 +156,7 @@ def bare_apply(archive: Archive, keys: int, interval: float) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keys", type=int, default=400)
-    parser.add_argument("--background-events", type=int, default=3000)
+    parser.add_argument("--background-duration", type=float, default=7200.0)
     parser.add_argument(
         "--interval",
         type=float,
@@ -174,7 +174,7 @@ def main() -> None:
             dyad="B001",
             visit="1",
             started_at="2026-03-02T10:00:00+00:00",
-            duration=options.background_events * 1.2,
+            duration=options.background_duration,
             skill=0.6,
         )
         runs = [
