@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from observe.analysis import analyze_session, index_figures, live_status  # noqa: E402
-from observe.interchange.simulate import simulate_session  # noqa: E402
-from observe.scheme import find_scheme  # noqa: E402
+from observe.analysis import analyze_session, index_figures, live_status
+from observe.interchange.simulate import simulate_session
+from observe.scheme import find_scheme
 
 EVENTS_PER_SECOND = 0.1  # about 6 events a minute with the simulator's default cue rate
 SIZES = (1_000, 10_000, 100_000)

@@ -16,24 +16,27 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pypdf import PdfReader  # noqa: E402
-from reportlab.graphics.shapes import Drawing  # noqa: E402
-from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate  # noqa: E402
+from pypdf import PdfReader
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate
 
-from observe.analysis import analyze_dyad, analyze_session  # noqa: E402
-from observe.interchange.simulate import simulate_session  # noqa: E402
-from observe.scheme import find_scheme  # noqa: E402
-from reports import write_session_report, write_trend_report  # noqa: E402
-from reports import styles  # noqa: E402
-from reports.session_report import session_story  # noqa: E402
-from reports.trend_report import trend_story  # noqa: E402
+from observe.analysis import analyze_dyad, analyze_session
+from observe.interchange.simulate import simulate_session
+from observe.scheme import find_scheme
+from reports import (
+    styles,
+    write_session_report,
+    write_trend_report,
+)
+from reports.session_report import session_story
+from reports.trend_report import trend_story
 
-GENERATED = datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc)
+GENERATED = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 REPEATS = 9
 
 
@@ -52,9 +55,13 @@ def without_charts(story: list[Flowable]) -> list[Flowable]:
 def plain_pdf(story: list[Flowable]) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(
-        buffer, pagesize=styles.PAGE_SIZES["a4"], invariant=1,
-        leftMargin=styles.MARGIN, rightMargin=styles.MARGIN,
-        topMargin=styles.TOP_MARGIN, bottomMargin=styles.BOTTOM_MARGIN,
+        buffer,
+        pagesize=styles.PAGE_SIZES["a4"],
+        invariant=1,
+        leftMargin=styles.MARGIN,
+        rightMargin=styles.MARGIN,
+        topMargin=styles.TOP_MARGIN,
+        bottomMargin=styles.BOTTOM_MARGIN,
     ).build(story)
     return buffer.getvalue()
 
@@ -88,14 +95,23 @@ def run(workdir: Path) -> None:
     width = styles.PAGE_SIZES["a4"][0] - 2 * styles.MARGIN
 
     long_session = simulate_session(
-        scheme, seed=11, dyad="BENCH", visit="1", started_at="2026-01-05T09:00:00+00:00",
-        duration=10_300.0, skill=0.6,
+        scheme,
+        seed=11,
+        dyad="BENCH",
+        visit="1",
+        started_at="2026-01-05T09:00:00+00:00",
+        duration=10_300.0,
+        skill=0.6,
     )
     dyad = [
         simulate_session(
-            scheme, seed=11, dyad="BENCH", visit=str(n + 1),
+            scheme,
+            seed=11,
+            dyad="BENCH",
+            visit=str(n + 1),
             started_at=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00",
-            duration=600.0, skill=0.3 + n / 100,
+            duration=600.0,
+            skill=0.3 + n / 100,
         )
         for n in range(50)
     ]
@@ -105,13 +121,21 @@ def run(workdir: Path) -> None:
     rows = []
     session_path = workdir / "session.pdf"
     report, analysis, baseline = timed(
-        lambda: write_session_report(long_session, session_path, pagesize="a4",
-                                     generated=GENERATED),
+        lambda: write_session_report(
+            long_session, session_path, pagesize="a4", generated=GENERATED
+        ),
         lambda: analyze_session(long_session),
         lambda: plain_pdf(without_charts(session_story(long_session, session_analysis, width))),
     )
-    rows.append((f"session report, {len(long_session.events):,} events", report, analysis,
-                 baseline, pages(session_path)))
+    rows.append(
+        (
+            f"session report, {len(long_session.events):,} events",
+            report,
+            analysis,
+            baseline,
+            pages(session_path),
+        )
+    )
 
     trend_path = workdir / "trend.pdf"
     report, analysis, baseline = timed(
@@ -119,15 +143,18 @@ def run(workdir: Path) -> None:
         lambda: analyze_dyad(dyad),
         lambda: plain_pdf(without_charts(trend_story(dyad, trend, width))),
     )
-    rows.append((f"trend report, {len(dyad)} sessions", report, analysis, baseline,
-                 pages(trend_path)))
+    rows.append(
+        (f"trend report, {len(dyad)} sessions", report, analysis, baseline, pages(trend_path))
+    )
 
     print(f"median of {REPEATS} runs each\n")
     print("| case | report | of which analysis | plain tables, no charts | ratio | pages |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, report, analysis, baseline, page_count in rows:
-        print(f"| {name} | {report * 1000:.0f} ms | {analysis * 1000:.0f} ms | "
-              f"{baseline * 1000:.0f} ms | {report / baseline:.1f}× | {page_count} |")
+        print(
+            f"| {name} | {report * 1000:.0f} ms | {analysis * 1000:.0f} ms | "
+            f"{baseline * 1000:.0f} ms | {report / baseline:.1f}× | {page_count} |"
+        )
 
 
 if __name__ == "__main__":

@@ -96,14 +96,18 @@ def grow_archive(archive_dir: Path, scheme: Scheme, start: int, stop: int) -> fl
     return time.perf_counter() - began
 
 
-def measure_recording(archive_dir: Path, scheme: Scheme, samples: int, fold_every: int | None) -> tuple[list[float], list[float]]:
+def measure_recording(
+    archive_dir: Path, scheme: Scheme, samples: int, fold_every: int | None
+) -> tuple[list[float], list[float]]:
     """Interleaved (recorder, floor) latencies of ``samples`` events each."""
     floor_path = archive_dir / "floor.jsonl"
     floor_fd = os.open(floor_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     recorder_times: list[float] = []
     floor_times: list[float] = []
     with open_archive(archive_dir) as archive:
-        live = evolve(stored_session(scheme, 10**6), id=new_id(), events=(), status="live", duration=0.0)
+        live = evolve(
+            stored_session(scheme, 10**6), id=new_id(), events=(), status="live", duration=0.0
+        )
         recorder = archive.recorder(live)
         folds: list[threading.Thread] = []
         for number in range(samples):
@@ -148,8 +152,15 @@ def measure_single_file(path: Path, inserts: int) -> list[float]:
     with TinyDB(path) as db:
         events = db.table("events")
         for number in range(inserts):
-            document = {"session": "x", "id": new_id(), "code": "hungry", "t": number * 0.5,
-                        "kind": "point", "intensity": None, "note": None}
+            document = {
+                "session": "x",
+                "id": new_id(),
+                "code": "hungry",
+                "t": number * 0.5,
+                "kind": "point",
+                "intensity": None,
+                "note": None,
+            }
             began = time.perf_counter()
             events.insert(document)
             times.append(time.perf_counter() - began)
@@ -189,23 +200,27 @@ def run_latency(args: argparse.Namespace, workdir: Path) -> None:
         single.unlink()
         opened, listed, count = measure_listing(archive_dir)
         assert count == size, (count, size)
-        rows.append({
-            "size": size,
-            "floor": floor,
-            "recorder": recorder,
-            "folds": with_folds,
-            "floor_folds": floor_folds,
-            "baseline": baseline,
-            "inserts": inserts,
-            "single_mb": single_mb,
-            "opened": opened,
-            "listed": listed,
-        })
+        rows.append(
+            {
+                "size": size,
+                "floor": floor,
+                "recorder": recorder,
+                "folds": with_folds,
+                "floor_folds": floor_folds,
+                "baseline": baseline,
+                "inserts": inserts,
+                "single_mb": single_mb,
+                "opened": opened,
+                "listed": listed,
+            }
+        )
         print(f"measured {size} sessions", file=sys.stderr)
     print(f"\nRecording one event durably ({args.samples} events per case; times in ms)\n")
-    print("| sessions × 300 events | fsync floor p50 / p99 | recorder p50 / p99 | p99 ÷ floor p99 "
-          "| recorder + folds p50 / p99 (÷ floor p99) | single TinyDB file p50 (inserts, file MB) "
-          "| single file ÷ recorder p50 | open / list (ms) |")
+    print(
+        "| sessions × 300 events | fsync floor p50 / p99 | recorder p50 / p99 | p99 ÷ floor p99 "
+        "| recorder + folds p50 / p99 (÷ floor p99) | single TinyDB file p50 (inserts, file MB) "
+        "| single file ÷ recorder p50 | open / list (ms) |"
+    )
     print("|---|---|---|---|---|---|---|---|")
     for row in rows:
         floor_p99 = percentile(row["floor"], 0.99)
@@ -247,22 +262,30 @@ def run_kill_trials(trials: int, workdir: Path) -> None:
             torn += any("incomplete" in problem for problem in archive.problems)
             damaged = [p for p in archive.problems if "damaged" in p]
         if actual not in outcomes or damaged:
-            raise SystemExit(f"trial {trial}: LOST DATA or damage: {damaged}; "
-                             f"{len(outcomes[0])} confirmed, {len(actual)} restored")
+            raise SystemExit(
+                f"trial {trial}: LOST DATA or damage: {damaged}; "
+                f"{len(outcomes[0])} confirmed, {len(actual)} restored"
+            )
         confirmed = [f"recorded {event_id}" for event_id in actual]
     seconds = time.perf_counter() - began
-    print(f"\nKill trials: {trials} SIGKILLs at random moments ({seconds:.0f} s); "
-          f"{recorded:,} events confirmed, every one restored in order after every kill; "
-          f"{torn} kills tore the last journal line (dropped, reported); "
-          f"{mid_write} kills landed inside an atomic rewrite (old file kept).")
+    print(
+        f"\nKill trials: {trials} SIGKILLs at random moments ({seconds:.0f} s); "
+        f"{recorded:,} events confirmed, every one restored in order after every kill; "
+        f"{torn} kills tore the last journal line (dropped, reported); "
+        f"{mid_write} kills landed inside an atomic rewrite (old file kept)."
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="0,200,2000", help="archive sizes in sessions")
     parser.add_argument("--samples", type=int, default=1000, help="events recorded per case")
-    parser.add_argument("--baseline-inserts", type=int, default=5,
-                        help="single-file inserts at 1,000+ sessions (4× that below)")
+    parser.add_argument(
+        "--baseline-inserts",
+        type=int,
+        default=5,
+        help="single-file inserts at 1,000+ sessions (4× that below)",
+    )
     parser.add_argument("--kill-trials", type=int, default=0)
     parser.add_argument("--no-latency", action="store_true", help="only the kill trials")
     args = parser.parse_args()

@@ -16,7 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -33,7 +33,7 @@ SIZE = (100, 30)
 
 def build_archive(path: Path, count: int) -> None:
     scheme = find_scheme(DEFAULT_SCHEME_ID, path)
-    start = datetime(2024, 1, 1, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2024, 1, 1, 9, 0, tzinfo=UTC)
     with open_archive(path) as archive:
         for number in range(count):
             archive.add(
@@ -101,14 +101,21 @@ def main() -> int:
             observe_times.append(
                 asyncio.run(time_until_rows(make_app(archive_dir), args.sessions, SessionTable))
             )
-            bare_times.append(asyncio.run(time_until_rows(BareTable(rows), args.sessions, DataTable)))
+            bare_times.append(
+                asyncio.run(time_until_rows(BareTable(rows), args.sessions, DataTable))
+            )
 
     observe_median = statistics.median(observe_times)
     bare_median = statistics.median(bare_times)
-    print(f"Archive of {args.sessions} sessions built in {built:.1f} s; {args.repeat} runs each, {SIZE[0]}×{SIZE[1]}.\n")
+    print(
+        f"Archive of {args.sessions} sessions built in {built:.1f} s; {args.repeat} runs each, {SIZE[0]}×{SIZE[1]}.\n"
+    )
     print("| start-up to a populated table | median (ms) | min (ms) | max (ms) |")
     print("|---|---:|---:|---:|")
-    for name, times in (("observe home screen", observe_times), ("bare Textual DataTable", bare_times)):
+    for name, times in (
+        ("observe home screen", observe_times),
+        ("bare Textual DataTable", bare_times),
+    ):
         print(
             f"| {name} | {statistics.median(times) * 1000:.0f} | {min(times) * 1000:.0f} "
             f"| {max(times) * 1000:.0f} |"

@@ -1,6 +1,6 @@
 """Regenerate docs/coding-screen.svg: the coding screen in the middle of a demo-like session.
 
-    .venv/bin/python docs/coding-screen.py
+.venv/bin/python docs/coding-screen.py
 """
 
 from __future__ import annotations
@@ -24,13 +24,26 @@ def interrupted_session(archive_dir: Path):
     """A simulated visit cut off three minutes in, as if the laptop had died."""
     scheme = find_scheme(DEFAULT_SCHEME_ID, archive_dir)
     full = simulate_session(
-        scheme, seed=11, dyad="D014", visit="3", started_at="2026-03-02T10:00:00+01:00",
-        duration=600.0, skill=0.7,
+        scheme,
+        seed=11,
+        dyad="D014",
+        visit="3",
+        started_at="2026-03-02T10:00:00+01:00",
+        duration=600.0,
+        skill=0.7,
     )
     events = [e for e in full.events if e.t <= 180.0 and e.kind == "point"]
     return evolve(
-        full, events=events, duration=events[-1].t, status="live", origin="live",
-        pauses=(), ratings={}, notes="", ended_at=None, observer="OBS1",
+        full,
+        events=events,
+        duration=events[-1].t,
+        status="live",
+        origin="live",
+        pauses=(),
+        ratings={},
+        notes="",
+        ended_at=None,
+        observer="OBS1",
     )
 
 

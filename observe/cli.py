@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import click
+
 from observe import __version__, locations
 from observe.commands.context import CliContext
 from observe.errors import ObserveError
@@ -32,7 +33,7 @@ class ObserveGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted.", err=True)
             ctx.exit(130)
-        except Exception as error:  # noqa: BLE001 - the last line of defence for the user
+        except Exception as error:
             if ctx.obj is not None and ctx.obj.debug:
                 raise
             click.echo(

@@ -214,7 +214,7 @@ def apply_change(session: Session, change: Change) -> Session:
     raise TypeError(f"not a session change: {change!r}")
 
 
-def apply_changes(session: Session, changes: "list[Change] | tuple[Change, ...]") -> Session:
+def apply_changes(session: Session, changes: list[Change] | tuple[Change, ...]) -> Session:
     for change in changes:
         session = apply_change(session, change)
     return session

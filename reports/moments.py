@@ -1,4 +1,4 @@
-""""Moments to revisit": the unanswered and mismatched cues, with what followed.
+""" "Moments to revisit": the unanswered and mismatched cues, with what followed.
 
 These are what a home visitor talks through with the family, so the wording describes
 what the infant signalled and what happened next, never what the caregiver failed to do.
@@ -48,13 +48,15 @@ def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Mome
     for result in analysis.cues:
         if result.outcome not in ("unanswered", "mismatched"):
             continue
-        moments.append(Moment(
-            t=result.t,
-            cue=code_label(session, result.code),
-            happened=_happened(session, result),
-            followed=_followed(session, result, responses),
-            note=cue_notes.get((result.t, result.code)),
-        ))
+        moments.append(
+            Moment(
+                t=result.t,
+                cue=code_label(session, result.code),
+                happened=_happened(session, result),
+                followed=_followed(session, result, responses),
+                note=cue_notes.get((result.t, result.code)),
+            )
+        )
     return moments
 
 
@@ -63,19 +65,25 @@ def _happened(session: Session, result: CueResult) -> str:
     suits = _labels(session, cue.matches if cue else ())
     if result.outcome == "unanswered":
         window = session.scheme.window_for(result.code)
-        return (f"No caregiver response began within {window:g} s. "
-                f"This cue usually calls for: {suits}.")
+        return (
+            f"No caregiver response began within {window:g} s. This cue usually calls for: {suits}."
+        )
     response = code_label(session, result.response or "")
-    return (f"The caregiver responded after {wording.seconds(result.latency)} with {response}; "
-            f"this cue usually calls for: {suits}.")
+    return (
+        f"The caregiver responded after {wording.seconds(result.latency)} with {response}; "
+        f"this cue usually calls for: {suits}."
+    )
 
 
 def _followed(session: Session, result: CueResult, responses: list) -> str:
-    after = result.t + (result.latency if result.latency is not None
-                        else session.scheme.window_for(result.code))
+    after = result.t + (
+        result.latency if result.latency is not None else session.scheme.window_for(result.code)
+    )
     following = [e for e in responses if e.t > after]
     if not following:
         return "No further caregiver response in this session."
     first = following[0]
-    return (f"Next caregiver response: {code_label(session, first.code)} at "
-            f"{wording.clock(first.t)} ({wording.seconds(first.t - result.t)} after the cue).")
+    return (
+        f"Next caregiver response: {code_label(session, first.code)} at "
+        f"{wording.clock(first.t)} ({wording.seconds(first.t - result.t)} after the cue)."
+    )

@@ -33,8 +33,10 @@ def default_report_path(archive_dir: Path, subject: Session | Sequence[Session] 
         return folder / f"{safe_part(subject)}_trend.pdf"
     if isinstance(subject, Session):
         visit = f"_visit-{safe_part(subject.visit)}" if subject.visit else ""
-        name = (f"{safe_part(subject.dyad)}{visit}_{wording.day(subject.started_at)}"
-                f"_{subject.id[:8]}.pdf")
+        name = (
+            f"{safe_part(subject.dyad)}{visit}_{wording.day(subject.started_at)}"
+            f"_{subject.id[:8]}.pdf"
+        )
         return folder / name
     sessions = sorted(subject, key=lambda s: s.started_at)
     if not sessions:

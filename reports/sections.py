@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -17,9 +17,9 @@ def heading(text: str) -> Paragraph:
 
 def generated_text(generated: datetime | None) -> str:
     """The generation date as printed in the footer (UTC when the time zone is known)."""
-    moment = generated or datetime.now(timezone.utc)
+    moment = generated or datetime.now(UTC)
     if moment.tzinfo is not None:
-        return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
@@ -31,14 +31,19 @@ def facts_table(facts: Sequence[tuple[str, str]], width: float) -> Flowable:
         [cell(a, styles.CELL_BOLD), cell(b), cell(c, styles.CELL_BOLD), cell(d)]
         for (a, b), (c, d) in zip(left, right, strict=True)
     ]
-    table = Table(rows, colWidths=[width * 0.16, width * 0.34, width * 0.16, width * 0.34],
-                  hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, -1), styles.PALE),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table = Table(
+        rows, colWidths=[width * 0.16, width * 0.34, width * 0.16, width * 0.34], hAlign="LEFT"
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, -1), styles.PALE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
     return table
 
 
@@ -48,10 +53,14 @@ def key_figures_table(figures: Sequence[tuple[str, str, str]], width: float) -> 
         for name, value, explanation in figures
     ]
     table = Table(rows, colWidths=[width * 0.2, width * 0.14, width * 0.66], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LINEBELOW", (0, 0), (-1, -2), 0.4, styles.LIGHT),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.4, styles.LIGHT),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table

@@ -55,8 +55,10 @@ def write_session_report(
     from observe.analysis import analyze_session
 
     return write_private(
-        Path(path), session_report_pdf(session, analyze_session(session), pagesize=pagesize,
-                                       generated=generated)
+        Path(path),
+        session_report_pdf(
+            session, analyze_session(session), pagesize=pagesize, generated=generated
+        ),
     )
 
 
@@ -102,7 +104,9 @@ def session_story(session: Session, analysis: SessionAnalysis, width: float) -> 
         Paragraph(
             "The same figures for each kind of cue in the scheme (also those not seen in this "
             "visit, so visits can be compared row by row). Outcome columns count cues; rates "
-            "are out of that row's cues.", styles.NOTE),
+            "are out of that row's cues.",
+            styles.NOTE,
+        ),
         Spacer(0, 3),
         _by_cue_table(session, analysis, width),
     ]
@@ -127,8 +131,9 @@ def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowab
         ("Session", session.id[:8]),
     ]
     if session.status != "ended":
-        facts.append(("Status", f"{session.status}: the session had not ended when this "
-                                "report was made"))
+        facts.append(
+            ("Status", f"{session.status}: the session had not ended when this report was made")
+        )
     if session.origin == "demo":
         facts.append(("Data", "synthetic demonstration data, not a real family"))
     return facts_table(facts, width)
@@ -141,23 +146,34 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
     for code in order:
         figures = analysis.by_cue[code]
         outcomes = figures.outcomes
-        rows.append([
-            code_label(session, code),
-            str(figures.cues),
-            str(outcomes.matched),
-            str(outcomes.repaired),
-            str(outcomes.mismatched),
-            str(outcomes.unanswered),
-            wording.percent(figures.response_rate),
-            wording.seconds(figures.latency.median),
-            wording.percent(figures.repair_rate),
-        ])
+        rows.append(
+            [
+                code_label(session, code),
+                str(figures.cues),
+                str(outcomes.matched),
+                str(outcomes.repaired),
+                str(outcomes.mismatched),
+                str(outcomes.unanswered),
+                wording.percent(figures.response_rate),
+                wording.seconds(figures.latency.median),
+                wording.percent(figures.repair_rate),
+            ]
+        )
     if not analysis.summary.cues:
         return Paragraph("No cues were coded in this session.", styles.BODY)
     fractions = (0.19, 0.07, 0.095, 0.095, 0.12, 0.12, 0.10, 0.11, 0.10)
     return data_table(
-        ("Cue type", "Cues", "Matched", "Repaired", "Mismatched", "Unanswered",
-         "Response rate", "Median latency", "Repair rate"),
+        (
+            "Cue type",
+            "Cues",
+            "Matched",
+            "Repaired",
+            "Mismatched",
+            "Unanswered",
+            "Response rate",
+            "Median latency",
+            "Repair rate",
+        ),
         rows,
         [width * f for f in fractions],
         numeric_from=1,
@@ -182,8 +198,14 @@ def _timeline(session: Session, analysis: SessionAnalysis, width: float) -> list
         "window. Times are minutes:seconds of observed time (the clock stops during pauses).",
         styles.NOTE,
     )
-    first = [heading(SECTION_TITLES[2]), intro, Spacer(0, 3), timeline_legend(width),
-             Spacer(0, 2), strips[0]]
+    first = [
+        heading(SECTION_TITLES[2]),
+        intro,
+        Spacer(0, 3),
+        timeline_legend(width),
+        Spacer(0, 2),
+        strips[0],
+    ]
     return [KeepTogether(first), *strips[1:]]
 
 
@@ -218,12 +240,18 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
             f"the response matched the cue's intensity {intensity.matched} times, was gentler "
             f"{intensity.under} times and stronger {intensity.over} times."
         )
-    return [KeepTogether([
-        heading(SECTION_TITLES[3]),
-        Paragraph(reading, styles.BODY),
-        Spacer(0, 4),
-        latency_histogram(latencies, latency.median, windows, scheme.response_window, width),
-    ])]
+    return [
+        KeepTogether(
+            [
+                heading(SECTION_TITLES[3]),
+                Paragraph(reading, styles.BODY),
+                Spacer(0, 4),
+                latency_histogram(
+                    latencies, latency.median, windows, scheme.response_window, width
+                ),
+            ]
+        )
+    ]
 
 
 def _contingency(summary: Summary, width: float) -> list[Flowable]:
@@ -240,17 +268,22 @@ def _contingency(summary: Summary, width: float) -> list[Flowable]:
         numeric_from=1,
         zebra=False,
     )
-    return [KeepTogether([
-        heading(SECTION_TITLES[4]),
-        Paragraph(
-            f"<b>Yule's Q: {wording.yules_q(contingency.yules_q)}</b> (odds ratio {odds}). "
-            + wording.text(wording.contingency_reading(contingency.yules_q, summary.cues)),
-            styles.BODY),
-        Spacer(0, 4),
-        Paragraph("The session cut into one-second pieces and counted:", styles.NOTE),
-        Spacer(0, 2),
-        table,
-    ])]
+    return [
+        KeepTogether(
+            [
+                heading(SECTION_TITLES[4]),
+                Paragraph(
+                    f"<b>Yule's Q: {wording.yules_q(contingency.yules_q)}</b> (odds ratio {odds}). "
+                    + wording.text(wording.contingency_reading(contingency.yules_q, summary.cues)),
+                    styles.BODY,
+                ),
+                Spacer(0, 4),
+                Paragraph("The session cut into one-second pieces and counted:", styles.NOTE),
+                Spacer(0, 2),
+                table,
+            ]
+        )
+    ]
 
 
 def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
@@ -260,29 +293,40 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
     strengths = (
         f"To start from what went well: {met} of {summary.cues} cues were met with a response "
         "that suited them. "
-        if summary.cues else ""
+        if summary.cues
+        else ""
     )
     title = heading(SECTION_TITLES[5])
     if not moments:
-        return [title, Paragraph(
-            strengths + "No cue went unanswered or was met with a response that did not "
-            "suit it, so there are no moments to single out.", styles.BODY)]
+        return [
+            title,
+            Paragraph(
+                strengths + "No cue went unanswered or was met with a response that did not "
+                "suit it, so there are no moments to single out.",
+                styles.BODY,
+            ),
+        ]
     flow: list[Flowable] = [title]
-    flow.append(Paragraph(
-        strengths + "The moments below are ones where the baby's signal was not met as the "
-        "cue suggests. They are openings to wonder together with the family about what the "
-        "baby may have been saying, not faults: no caregiver answers every cue.",
-        styles.BODY))
+    flow.append(
+        Paragraph(
+            strengths + "The moments below are ones where the baby's signal was not met as the "
+            "cue suggests. They are openings to wonder together with the family about what the "
+            "baby may have been saying, not faults: no caregiver answers every cue.",
+            styles.BODY,
+        )
+    )
     flow.append(Spacer(0, 4))
     rows = []
     for moment in moments:
         happened = moment.happened + (f" Observer's note: {moment.note}" if moment.note else "")
         rows.append([wording.clock(moment.t), moment.cue, happened, moment.followed])
-    flow.append(data_table(
-        ("Time", "Cue", "What happened", "What followed"),
-        rows,
-        [width * 0.08, width * 0.18, width * 0.44, width * 0.30],
-    ))
+    flow.append(
+        data_table(
+            ("Time", "Cue", "What happened", "What followed"),
+            rows,
+            [width * 0.08, width * 0.18, width * 0.44, width * 0.30],
+        )
+    )
     return [KeepTogether(flow)]
 
 
@@ -297,8 +341,14 @@ def _ratings_and_notes(session: Session, width: float) -> list[Flowable]:
             rating = rating_labels.get(key)
             scale = f"{rating.min} to {rating.max}" if rating else "–"
             rows.append([rating.label if rating else key, str(session.ratings[key]), scale])
-        flow.append(data_table(("Rating", "Score", "Scale"), rows,
-                               [width * 0.6, width * 0.2, width * 0.2], numeric_from=1))
+        flow.append(
+            data_table(
+                ("Rating", "Score", "Scale"),
+                rows,
+                [width * 0.6, width * 0.2, width * 0.2],
+                numeric_from=1,
+            )
+        )
     else:
         flow.append(Paragraph("No ratings were entered for this session.", styles.BODY))
     flow.append(Spacer(0, 6))
@@ -315,7 +365,11 @@ def _ratings_and_notes(session: Session, width: float) -> list[Flowable]:
         flow.append(Spacer(0, 4))
         flow.append(Paragraph("<b>Notes on coded moments</b>", styles.BODY))
         for event in event_notes:
-            flow.append(Paragraph(
-                f"<b>{wording.clock(event.t)} {wording.text(code_label(session, event.code))}"
-                f"</b>: {wording.text(event.note or '')}", styles.BODY))
+            flow.append(
+                Paragraph(
+                    f"<b>{wording.clock(event.t)} {wording.text(code_label(session, event.code))}"
+                    f"</b>: {wording.text(event.note or '')}",
+                    styles.BODY,
+                )
+            )
     return flow

@@ -75,11 +75,17 @@ CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=FONT_BOLD)
 NOTE = ParagraphStyle("note", parent=SMALL, textColor=GREY)
 TITLE = ParagraphStyle("title", parent=BODY, fontName=FONT_BOLD, fontSize=17, leading=21)
 HEADING = ParagraphStyle(
-    "heading", parent=BODY, fontName=FONT_BOLD, fontSize=12, leading=15, spaceBefore=10,
+    "heading",
+    parent=BODY,
+    fontName=FONT_BOLD,
+    fontSize=12,
+    leading=15,
+    spaceBefore=10,
     spaceAfter=4,
 )
-FIGURE_VALUE = ParagraphStyle("figure_value", parent=CELL, fontName=FONT_BOLD, fontSize=11,
-                              leading=13)
+FIGURE_VALUE = ParagraphStyle(
+    "figure_value", parent=CELL, fontName=FONT_BOLD, fontSize=11, leading=13
+)
 
 
 def parse_paper(value: str | None) -> Paper:

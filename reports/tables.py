@@ -30,18 +30,29 @@ def data_table(
     number_style = styles.ParagraphStyle("number", parent=styles.CELL, alignment=2)
     number_head = styles.ParagraphStyle("number_head", parent=head_style, alignment=2)
     cells: list[list[Paragraph]] = []
-    cells.append([
-        cell(text, number_head if numeric_from is not None and index >= numeric_from
-             else head_style)
-        for index, text in enumerate(header)
-    ])
+    cells.append(
+        [
+            cell(
+                text,
+                number_head if numeric_from is not None and index >= numeric_from else head_style,
+            )
+            for index, text in enumerate(header)
+        ]
+    )
     for row in rows:
-        cells.append([
-            value if isinstance(value, Paragraph) else cell(
-                value, number_style if numeric_from is not None and index >= numeric_from
-                else styles.CELL)
-            for index, value in enumerate(row)
-        ])
+        cells.append(
+            [
+                value
+                if isinstance(value, Paragraph)
+                else cell(
+                    value,
+                    number_style
+                    if numeric_from is not None and index >= numeric_from
+                    else styles.CELL,
+                )
+                for index, value in enumerate(row)
+            ]
+        )
     table = Table(cells, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

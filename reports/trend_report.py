@@ -71,8 +71,12 @@ def trend_report_pdf(
         version=__version__,
         scheme_digest=", ".join(digests),
     )
-    return render_pdf(trend_story(sessions, trend, width), paper=paper,
-                      title=f"Trend report {trend.dyad}", furniture=furniture)
+    return render_pdf(
+        trend_story(sessions, trend, width),
+        paper=paper,
+        title=f"Trend report {trend.dyad}",
+        furniture=furniture,
+    )
 
 
 def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> list[Flowable]:
@@ -98,16 +102,21 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
             f"The same figures for each visit, oldest first. A figure that rests on fewer "
             f"than {FEW_CUES} cues can swing widely from one visit to the next: those visits "
             "are drawn hollow in the charts and the number of cues is shown with every visit.",
-            styles.NOTE),
-        KeepTogether([
-            heading(SECTION_TITLES[1]),
-            trend_rates(points, width),
-            trend_cues(points, width),
-        ]),
-        KeepTogether([
-            heading(SECTION_TITLES[2]),
-            trend_latency(points, width),
-        ]),
+            styles.NOTE,
+        ),
+        KeepTogether(
+            [
+                heading(SECTION_TITLES[1]),
+                trend_rates(points, width),
+                trend_cues(points, width),
+            ]
+        ),
+        KeepTogether(
+            [
+                heading(SECTION_TITLES[2]),
+                trend_latency(points, width),
+            ]
+        ),
         heading(SECTION_TITLES[0]),
         _table(trend, width),
     ]
@@ -123,22 +132,34 @@ def _table(trend: DyadTrend, width: float) -> Flowable:
     rows = []
     for point in trend.sessions:
         summary = point.summary
-        rows.append([
-            point.visit or "–",
-            wording.day(point.started_at),
-            wording.duration(point.duration),
-            str(summary.cues),
-            wording.percent(summary.response_rate),
-            wording.percent(summary.match_rate),
-            wording.percent(summary.attuned_rate),
-            wording.percent(summary.repair_rate),
-            wording.seconds(summary.latency.median),
-            wording.yules_q(summary.contingency.yules_q),
-        ])
+        rows.append(
+            [
+                point.visit or "–",
+                wording.day(point.started_at),
+                wording.duration(point.duration),
+                str(summary.cues),
+                wording.percent(summary.response_rate),
+                wording.percent(summary.match_rate),
+                wording.percent(summary.attuned_rate),
+                wording.percent(summary.repair_rate),
+                wording.seconds(summary.latency.median),
+                wording.yules_q(summary.contingency.yules_q),
+            ]
+        )
     fractions = (0.08, 0.13, 0.12, 0.07, 0.10, 0.09, 0.10, 0.09, 0.12, 0.10)
     return data_table(
-        ("Visit", "Date", "Duration", "Cues", "Response rate", "Match rate", "Attuned rate",
-         "Repair rate", "Median latency", "Yule's Q"),
+        (
+            "Visit",
+            "Date",
+            "Duration",
+            "Cues",
+            "Response rate",
+            "Match rate",
+            "Attuned rate",
+            "Repair rate",
+            "Median latency",
+            "Yule's Q",
+        ),
         rows,
         [width * f for f in fractions],
         numeric_from=3,
@@ -150,12 +171,24 @@ def _explanations() -> list[tuple[str, str]]:
         ("Cues", "how many times the observer coded an infant cue in that visit."),
         ("Response rate", "cues the caregiver responded to within the cue's response window."),
         ("Match rate", "cues whose first response suited the cue."),
-        ("Attuned rate", "cues met with a suitable response, at once or after a first "
-                         "response that did not suit."),
-        ("Repair rate", "of the cues whose first response did not suit, how many were "
-                        "followed by a suitable one within the repair window."),
-        ("Median latency", "typical time from a cue to the first response (half were quicker); "
-                           "the shaded band holds the middle half of the latencies."),
-        ("Yule's Q", "whether responses start more often in the seconds after cues than at other "
-                     "moments: 0 no more often, +1 only after cues; blank with fewer than 5 cues."),
+        (
+            "Attuned rate",
+            "cues met with a suitable response, at once or after a first "
+            "response that did not suit.",
+        ),
+        (
+            "Repair rate",
+            "of the cues whose first response did not suit, how many were "
+            "followed by a suitable one within the repair window.",
+        ),
+        (
+            "Median latency",
+            "typical time from a cue to the first response (half were quicker); "
+            "the shaded band holds the middle half of the latencies.",
+        ),
+        (
+            "Yule's Q",
+            "whether responses start more often in the seconds after cues than at other "
+            "moments: 0 no more often, +1 only after cues; blank with fewer than 5 cues.",
+        ),
     ]

@@ -88,33 +88,53 @@ def key_figures(summary: Summary, window: str, repair_window: float) -> list[tup
     attuned = outcomes.matched + outcomes.repaired
     missed_match = outcomes.repaired + outcomes.mismatched
     return [
-        ("Cues", str(summary.cues),
-         "How many times the observer coded an infant cue (a signal such as hunger or "
-         "tiredness)."),
-        ("Response rate", percent(summary.response_rate),
-         f"Cues the caregiver responded to within {window} "
-         f"({count_of(answered, summary.cues)} cues), with any response."),
-        ("Match rate", percent(summary.match_rate),
-         "Cues whose first response was one that suits the cue "
-         f"({count_of(outcomes.matched, summary.cues)} cues)."),
-        ("Attuned rate", percent(summary.attuned_rate),
-         "Cues met with a suitable response, either at once or after a first response "
-         f"that did not suit ({count_of(attuned, summary.cues)} cues)."),
-        ("Repair rate", percent(summary.repair_rate),
-         "When the first response did not suit the cue, how often the caregiver then "
-         f"found a suitable one within {repair_window:g} s of the cue "
-         f"({count_of(outcomes.repaired, missed_match)})."),
-        ("Median latency", seconds(summary.latency.median),
-         "Typical time from a cue to the caregiver's first response: half of the "
-         f"answered cues were quicker than this ({summary.latency.n} answered cues)."),
+        (
+            "Cues",
+            str(summary.cues),
+            "How many times the observer coded an infant cue (a signal such as hunger or "
+            "tiredness).",
+        ),
+        (
+            "Response rate",
+            percent(summary.response_rate),
+            f"Cues the caregiver responded to within {window} "
+            f"({count_of(answered, summary.cues)} cues), with any response.",
+        ),
+        (
+            "Match rate",
+            percent(summary.match_rate),
+            "Cues whose first response was one that suits the cue "
+            f"({count_of(outcomes.matched, summary.cues)} cues).",
+        ),
+        (
+            "Attuned rate",
+            percent(summary.attuned_rate),
+            "Cues met with a suitable response, either at once or after a first response "
+            f"that did not suit ({count_of(attuned, summary.cues)} cues).",
+        ),
+        (
+            "Repair rate",
+            percent(summary.repair_rate),
+            "When the first response did not suit the cue, how often the caregiver then "
+            f"found a suitable one within {repair_window:g} s of the cue "
+            f"({count_of(outcomes.repaired, missed_match)}).",
+        ),
+        (
+            "Median latency",
+            seconds(summary.latency.median),
+            "Typical time from a cue to the caregiver's first response: half of the "
+            f"answered cues were quicker than this ({summary.latency.n} answered cues).",
+        ),
     ]
 
 
 def contingency_reading(q: float | None, cues: int) -> str:
     """Yule's Q in plain words."""
     if q is None:
-        return (f"Not enough cues to judge: with {cues} cue{'s' if cues != 1 else ''} "
-                "(fewer than 5) this figure would be unreliable, so it is not shown.")
+        return (
+            f"Not enough cues to judge: with {cues} cue{'s' if cues != 1 else ''} "
+            "(fewer than 5) this figure would be unreliable, so it is not shown."
+        )
     if q >= 0.5:
         strength = "much more likely"
     elif q >= 0.2:
@@ -128,6 +148,8 @@ def contingency_reading(q: float | None, cues: int) -> str:
     comparison = "" if strength == "about as likely" else " than at other times"
     if strength == "about as likely":
         comparison = " as at other times"
-    return (f"The caregiver was {strength} to start a response in the seconds just after a "
-            f"cue{comparison}. Yule's Q runs from -1 to +1: 0 means responses came no more "
-            "often after cues than at any other moment, +1 means they came only after cues.")
+    return (
+        f"The caregiver was {strength} to start a response in the seconds just after a "
+        f"cue{comparison}. Yule's Q runs from -1 to +1: 0 means responses came no more "
+        "often after cues than at any other moment, +1 means they came only after cues."
+    )

@@ -16,7 +16,9 @@ from observe.scheme import Cue, Rating, Response, Scheme
 
 
 @pytest.fixture(autouse=True)
-def isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     path = tmp_path_factory.mktemp("archive")
     monkeypatch.setenv("OBSERVE_DATA_DIR", str(path))
     return path

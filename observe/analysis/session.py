@@ -33,9 +33,7 @@ def analyze_session(session: Session) -> SessionAnalysis:
     )
 
 
-def summaries(
-    timeline: Timeline, outcomes: list[CueOutcome]
-) -> tuple[Summary, dict[str, Summary]]:
+def summaries(timeline: Timeline, outcomes: list[CueOutcome]) -> tuple[Summary, dict[str, Summary]]:
     """The summary over all cues of the timeline and one per cue type of its scheme."""
     summary = summarize(outcomes, session_contingency(timeline))
     outcomes_by_type: dict[str, list[CueOutcome]] = {cue.id: [] for cue in timeline.scheme.cues}

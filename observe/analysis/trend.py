@@ -8,7 +8,7 @@ is the same on every run.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from observe.analysis.results import DyadTrend, TrendPoint
 from observe.analysis.session import session_summary
@@ -42,5 +42,5 @@ def _start_order(session: Session) -> tuple[datetime, str, str]:
     except ValueError:
         started = datetime.max
     if started.tzinfo is None:
-        started = started.replace(tzinfo=timezone.utc)
+        started = started.replace(tzinfo=UTC)
     return started, session.started_at, session.id

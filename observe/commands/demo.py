@@ -12,8 +12,13 @@ from observe.commands.context import cli_context
 
 
 @click.command("demo")
-@click.option("--seed", type=int, default=7, show_default=True,
-              help="Another seed gives another set of demo sessions.")
+@click.option(
+    "--seed",
+    type=int,
+    default=7,
+    show_default=True,
+    help="Another seed gives another set of demo sessions.",
+)
 def demo_command(seed: int) -> None:
     """Put synthetic demo sessions (dyads DEMO-01 ...) in the archive."""
     from observe.interchange.simulate import demo_sessions
@@ -29,8 +34,10 @@ def demo_command(seed: int) -> None:
             archive.add(session)
         where = archive.path
     if not new:
-        click.echo(f"the {len(sessions)} demo sessions (seed {seed}) are already in {where}; "
-                   "nothing added.")
+        click.echo(
+            f"the {len(sessions)} demo sessions (seed {seed}) are already in {where}; "
+            "nothing added."
+        )
     else:
         events = sum(len(session.events) for session in new)
         click.echo(f"added {len(new)} demo sessions ({events:,} events) to {where}:")
@@ -48,5 +55,6 @@ def demo_command(seed: int) -> None:
     click.echo("next:")
     for command, what in steps:
         click.echo(f"  {command.ljust(width)}{what}")
+
 
 commands: list[click.Command] = [demo_command]

@@ -52,13 +52,28 @@ def _write_output(path: Path, text: str) -> None:
 
 @click.command("export")
 @click.argument("ids", nargs=-1, metavar="ID...")
-@click.option("--dyad", "dyads", multiple=True, metavar="D",
-              help="Export every session of this dyad (may be repeated).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True,
-              help="csv: one row per event (R, SPSS, pandas); json: a bundle for "
-              "observe import-bundle; sdis: timed-event data for GSEQ.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file (readable by you only) instead of the screen.")
+@click.option(
+    "--dyad",
+    "dyads",
+    multiple=True,
+    metavar="D",
+    help="Export every session of this dyad (may be repeated).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    required=True,
+    help="csv: one row per event (R, SPSS, pandas); json: a bundle for "
+    "observe import-bundle; sdis: timed-event data for GSEQ.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file (readable by you only) instead of the screen.",
+)
 def export_command(
     ids: tuple[str, ...], dyads: tuple[str, ...], fmt: str, output: Path | None
 ) -> None:
@@ -98,9 +113,12 @@ def export_command(
 
 @click.command("import-bundle")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--replace", is_flag=True,
-              help="Where the archive already has a session with different content, "
-              "take the bundle's version.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Where the archive already has a session with different content, "
+    "take the bundle's version.",
+)
 def import_bundle_command(file: Path, replace: bool) -> None:
     """Merge the sessions of a bundle (observe export --format json) into the archive.
 
@@ -150,8 +168,10 @@ def _report_bundle(
     if same:
         click.echo(f"{len(same)} already in the archive, unchanged")
     if differing and replace:
-        click.echo(f"{len(differing)} replaced by the bundle's version: "
-                   + ", ".join(s.id[:8] for s in differing))
+        click.echo(
+            f"{len(differing)} replaced by the bundle's version: "
+            + ", ".join(s.id[:8] for s in differing)
+        )
     elif differing:
         names = ", ".join(f"{s.id[:8]} ({s.dyad})" for s in differing)
         click.echo(

@@ -28,8 +28,10 @@ def _percent(value: object) -> str:
 
 def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
     widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
-             for row in (header, *rows)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+        for row in (header, *rows)
+    ]
     return "\n".join(lines)
 
 
@@ -65,8 +67,19 @@ def list_command(dyad: str | None) -> None:
         where = f" for dyad {dyad}" if dyad else ""
         click.echo(f'no sessions{where} yet; record one with "observe" or try "observe demo".')
         return
-    header = ("id", "dyad", "visit", "started", "observer", "scheme", "status",
-              "duration", "events", "response rate", "match rate")
+    header = (
+        "id",
+        "dyad",
+        "visit",
+        "started",
+        "observer",
+        "scheme",
+        "status",
+        "duration",
+        "events",
+        "response rate",
+        "match rate",
+    )
     click.echo(_table(header, [_summary_row(s) for s in summaries]))
 
 
@@ -104,15 +117,17 @@ def describe_session(session: Session) -> str:
         for event in session.events:
             code = scheme.code(event.code)
             actor = "cue" if scheme.is_cue(event.code) else "response" if code else "?"
-            rows.append((
-                f"{event.t:.3f}",
-                actor,
-                event.code,
-                event.kind,
-                "" if event.intensity is None else str(event.intensity),
-                event.note or "",
-                event.id[:8],
-            ))
+            rows.append(
+                (
+                    f"{event.t:.3f}",
+                    actor,
+                    event.code,
+                    event.kind,
+                    "" if event.intensity is None else str(event.intensity),
+                    event.note or "",
+                    event.id[:8],
+                )
+            )
         table = _table(("t (s)", "actor", "code", "kind", "intensity", "note", "event"), rows)
         lines.extend(f"  {line}" for line in table.splitlines())
     return "\n".join(lines)
@@ -140,8 +155,10 @@ def delete_command(session_id: str, yes: bool) -> None:
         archive.require_writable()
         full_id = archive.resolve(session_id)
         summary = next(s for s in archive.list_sessions() if s.id == full_id)
-        what = (f"session {full_id[:8]} (dyad {summary.dyad}, visit {summary.visit or '-'}, "
-                f"{summary.started_at[:16].replace('T', ' ')}, {summary.events} events)")
+        what = (
+            f"session {full_id[:8]} (dyad {summary.dyad}, visit {summary.visit or '-'}, "
+            f"{summary.started_at[:16].replace('T', ' ')}, {summary.events} events)"
+        )
         if not yes and not click.confirm(f"Delete {what}? This cannot be undone"):
             click.echo("nothing was deleted.")
             return

@@ -39,16 +39,30 @@ def _clock(seconds: float) -> str:
 
 @click.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--scheme", "scheme_ref", required=True, metavar="ID_OR_PATH",
-              help="The coding scheme the codes come from: an installed id or a .toml file.")
+@click.option(
+    "--scheme",
+    "scheme_ref",
+    required=True,
+    metavar="ID_OR_PATH",
+    help="The coding scheme the codes come from: an installed id or a .toml file.",
+)
 @click.option("--dyad", required=True, help="The family's pseudonymous code (never a name).")
 @click.option("--observer", required=True, help="Who coded the session.")
 @click.option("--visit", default="", help="Visit label, e.g. 2.")
 @click.option("--context", default="", help="Context of the interaction, e.g. feeding.")
-@click.option("--duration", type=float, default=None, metavar="SECONDS",
-              help="Length of the session (default: the time of the last event).")
-@click.option("--started-at", default=None, metavar="ISO",
-              help="When the session started, e.g. 2026-03-02T10:15:00+01:00 (default: now).")
+@click.option(
+    "--duration",
+    type=float,
+    default=None,
+    metavar="SECONDS",
+    help="Length of the session (default: the time of the last event).",
+)
+@click.option(
+    "--started-at",
+    default=None,
+    metavar="ISO",
+    help="When the session started, e.g. 2026-03-02T10:15:00+01:00 (default: now).",
+)
 def import_command(
     file: Path,
     scheme_ref: str,
@@ -94,4 +108,3 @@ def import_command(
         f"scheme {scheme.id} {scheme.version})"
     )
     click.echo(session.id)
-

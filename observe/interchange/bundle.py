@@ -87,7 +87,7 @@ def _no_constants(name: str) -> float:
 def _sessions_list(data: object, source: str) -> list[Any]:
     if not isinstance(data, dict) or data.get("format") != BUNDLE_FORMAT:
         raise InterchangeError(
-            f"{source} is not an observe bundle (it has no \"format\": \"{BUNDLE_FORMAT}\"); "
+            f'{source} is not an observe bundle (it has no "format": "{BUNDLE_FORMAT}"); '
             "import a file written by observe export --format json"
         )
     version = data.get("version")
@@ -114,7 +114,7 @@ def _session(item: object, number: int, source: str) -> Session:
         where += f" ({item['id'][:8]})"
     try:
         session = structure(item, Session)
-    except Exception as error:  # noqa: BLE001 - cattrs reports bad data with many types
+    except Exception as error:
         raise InterchangeError(
             f"{where} is not a valid session ({_first_reason(error)}); "
             "export it again from the laptop it was recorded on"
@@ -190,8 +190,10 @@ def _event_problems(session: Session) -> list[str]:
                 f'its event at {event.t:g} s is a {event.kind} of the {code.kind} code "{code.id}"'
             ]
         if event.intensity is not None and not 1 <= event.intensity <= scheme.intensity_levels:
-            return [f"its event at {event.t:g} s has the intensity {event.intensity}, "
-                    f"outside its scheme's 1 to {scheme.intensity_levels}"]
+            return [
+                f"its event at {event.t:g} s has the intensity {event.intensity}, "
+                f"outside its scheme's 1 to {scheme.intensity_levels}"
+            ]
         seen.add(event.id)
         previous = event.t
     return []

@@ -240,11 +240,13 @@ def _row(
     used = set(columns.values())
     stray = [i for i, cell in enumerate(cells) if i not in used and cell.strip()]
     if stray:
-        problems.append((
-            number,
-            f"row {number}: has a value in column {stray[0] + 1}, which the header does not "
-            "name; remove it or name the column",
-        ))
+        problems.append(
+            (
+                number,
+                f"row {number}: has a value in column {stray[0] + 1}, which the header does not "
+                "name; remove it or name the column",
+            )
+        )
         return None
     found: list[str] = []
     t = _time(_cell(cells, columns, "time"), found)
@@ -362,19 +364,23 @@ def _events(
             if not kind:
                 kind = "stop" if row.code in going else "start"
             if kind == "start" and row.code in going:
-                problems.append((
-                    row.number,
-                    f'row {row.number}: "{row.code}" starts at {row.t:g} s while it is already '
-                    f"going (started at {going[row.code].t:g} s, row {going[row.code].number}); "
-                    "add its stop before this row or remove this start",
-                ))
+                problems.append(
+                    (
+                        row.number,
+                        f'row {row.number}: "{row.code}" starts at {row.t:g} s while it is already '
+                        f"going (started at {going[row.code].t:g} s, row {going[row.code].number}); "
+                        "add its stop before this row or remove this start",
+                    )
+                )
                 continue
             if kind == "stop" and row.code not in going:
-                problems.append((
-                    row.number,
-                    f'row {row.number}: "{row.code}" stops at {row.t:g} s but it was not going; '
-                    "add its start (an earlier row) or remove this stop",
-                ))
+                problems.append(
+                    (
+                        row.number,
+                        f'row {row.number}: "{row.code}" stops at {row.t:g} s but it was not going; '
+                        "add its start (an earlier row) or remove this stop",
+                    )
+                )
                 continue
             if kind == "start":
                 going[row.code] = row

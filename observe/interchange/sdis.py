@@ -82,9 +82,7 @@ def _session_lines(session: Session, decimals: int) -> list[str]:
         span = time(onset) if offset is None else f"{time(onset)}-{time(offset)}"
         items.append(f"{sdis_code(code)},{span}")
     items.append(f",{time(session.duration)}/")
-    return [
-        " ".join(items[i : i + EVENTS_PER_LINE]) for i in range(0, len(items), EVENTS_PER_LINE)
-    ]
+    return [" ".join(items[i : i + EVENTS_PER_LINE]) for i in range(0, len(items), EVENTS_PER_LINE)]
 
 
 def _decimals(times: Iterable[float]) -> int:

@@ -220,9 +220,7 @@ def _pauses(rng: random.Random, started: datetime, duration: float) -> tuple[lis
     length = round(rng.uniform(20.0, 180.0))
     paused_wall = started + timedelta(seconds=at)
     resumed_wall = paused_wall + timedelta(seconds=length)
-    pause = Pause(
-        at=at, paused_wall=paused_wall.isoformat(), resumed_wall=resumed_wall.isoformat()
-    )
+    pause = Pause(at=at, paused_wall=paused_wall.isoformat(), resumed_wall=resumed_wall.isoformat())
     return [pause], length
 
 

@@ -60,9 +60,7 @@ class Archive:
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls, path: Path, *, readonly: bool = False, figures: Figures | None = None
-    ) -> "Archive":
+    def open(cls, path: Path, *, readonly: bool = False, figures: Figures | None = None) -> Archive:
         path = Path(path).expanduser()
         if path.exists() and not path.is_dir():
             raise ArchiveError(
@@ -117,7 +115,7 @@ class Archive:
         if failure is not None:
             raise failure
 
-    def __enter__(self) -> "Archive":
+    def __enter__(self) -> Archive:
         return self
 
     def __exit__(
@@ -219,7 +217,7 @@ class Archive:
         self.require_writable()
         return self._rebuild(self._index)
 
-    def recorder(self, session: Session) -> "Recorder":
+    def recorder(self, session: Session) -> Recorder:
         """Record a new live session, or resume one that has files already."""
         from observe.store.recorder import Recorder
 
@@ -250,7 +248,7 @@ class Archive:
             return {}
         try:
             return dict(self._figures(session))
-        except Exception as error:  # noqa: BLE001 - figures are derived; the data is kept
+        except Exception as error:
             self.note(
                 f"the figures of session {session.id[:8]} could not be computed "
                 f"({type(error).__name__}: {error}); the session is saved and its figures "

@@ -7,7 +7,7 @@ The index is derived data: every document can be rebuilt from ``sessions/``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,7 @@ class SessionSummary:
     figures: dict[str, Any]
 
     @classmethod
-    def from_document(cls, document: dict[str, Any]) -> "SessionSummary":
+    def from_document(cls, document: dict[str, Any]) -> SessionSummary:
         return cls(
             id=str(document["id"]),
             dyad=str(document.get("dyad", "")),
@@ -61,7 +61,9 @@ class SessionSummary:
         )
 
 
-def summary_document(session: Session, digest: str | None, figures: dict[str, Any]) -> dict[str, Any]:
+def summary_document(
+    session: Session, digest: str | None, figures: dict[str, Any]
+) -> dict[str, Any]:
     """The index document of a session. ``digest`` is the sha256 of its session file
     (None while it only has a journal)."""
     return {
@@ -91,7 +93,7 @@ def started_key(document: dict[str, Any]) -> tuple[float, str]:
     except ValueError:
         return (float("-inf"), text)
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return (moment.timestamp(), text)
 
 

@@ -112,7 +112,7 @@ def read_journal(path: Path) -> JournalContents:
                 torn = damage.reason
                 break
             raise
-        except Exception as error:  # noqa: BLE001 - checksum was fine: written by other code
+        except Exception as error:
             raise JournalDamaged(
                 path, number, f"it is not a change this version of observe knows ({error})"
             ) from None
@@ -144,7 +144,7 @@ class JournalWriter:
         self._needs_truncate = False
 
     @classmethod
-    def create(cls, path: Path, session: Session) -> tuple["JournalWriter", str]:
+    def create(cls, path: Path, session: Session) -> tuple[JournalWriter, str]:
         """Start a new journal for ``session``; returns the writer and its generation."""
         generation = new_id()
         fd = open_private(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND)
@@ -159,7 +159,7 @@ class JournalWriter:
         return writer, generation
 
     @classmethod
-    def resume(cls, path: Path, contents: JournalContents) -> "JournalWriter":
+    def resume(cls, path: Path, contents: JournalContents) -> JournalWriter:
         """Continue a journal after its last good line (a torn tail is cut off)."""
         fd = open_private(path, os.O_WRONLY | os.O_APPEND)
         writer = cls(path, fd, contents.good_bytes, contents.good_lines)
@@ -168,7 +168,7 @@ class JournalWriter:
         return writer
 
     @classmethod
-    def reopen(cls, path: Path, size: int, lines: int) -> "JournalWriter":
+    def reopen(cls, path: Path, size: int, lines: int) -> JournalWriter:
         return cls(path, open_private(path, os.O_WRONLY | os.O_APPEND), size, lines)
 
     def append(self, record: dict[str, Any]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from filelock import FileLock, Timeout
@@ -40,7 +40,7 @@ class ArchiveLock:
         owner = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
-            "since": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
+            "since": datetime.now(UTC).astimezone().isoformat(timespec="seconds"),
         }
         try:
             atomic_write(self.owner_path, encode_json(owner))

@@ -27,7 +27,7 @@ class Recorder:
 
     def __init__(
         self,
-        archive: "Archive",
+        archive: Archive,
         session: Session,
         writer: JournalWriter | None,
         generation: str | None,
@@ -44,7 +44,7 @@ class Recorder:
         self._closed = False
 
     @classmethod
-    def start(cls, archive: "Archive", session: Session) -> "Recorder":
+    def start(cls, archive: Archive, session: Session) -> Recorder:
         session_path = archive.session_path(session.id)
         journal_path = archive.journal_path(session.id)
         try:
@@ -53,7 +53,9 @@ class Recorder:
                 journal = restored.journal
                 if journal is not None and journal.generation is not None:
                     writer = JournalWriter.resume(journal_path, journal)
-                    return cls(archive, restored.session, writer, journal.generation, restored.folded)
+                    return cls(
+                        archive, restored.session, writer, journal.generation, restored.folded
+                    )
                 if journal is not None:  # only a torn header: nothing recorded in it
                     journal_path.unlink()
                 return cls(archive, restored.session, None, None, 0)
@@ -90,7 +92,9 @@ class Recorder:
                     self._writer, self._generation = JournalWriter.create(path, self._session)
                 self._writer.append(change_record(change))
             except OSError as error:
-                raise ArchiveError(messages.disk_problem(error, path, "save the change to")) from error
+                raise ArchiveError(
+                    messages.disk_problem(error, path, "save the change to")
+                ) from error
             self._session = updated
             return updated
 
@@ -148,7 +152,7 @@ class Recorder:
                     self._writer = None
             self._archive.forget_recorder(self._session.id)
 
-    def __enter__(self) -> "Recorder":
+    def __enter__(self) -> Recorder:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from observe.errors import ArchiveError
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from observe.store.archive import Archive
 
 
-def recover(archive: "Archive") -> None:
+def recover(archive: Archive) -> None:
     _remove_temporary_files(archive)
     on_disk = set(archive.stored_ids())
     indexed = {str(d["id"]): d for d in archive._documents()}
@@ -46,7 +46,7 @@ def recover(archive: "Archive") -> None:
             )
 
 
-def _remove_temporary_files(archive: "Archive") -> None:
+def _remove_temporary_files(archive: Archive) -> None:
     for folder in (archive.path, archive.sessions_dir):
         if not folder.is_dir():
             continue
@@ -58,7 +58,7 @@ def _remove_temporary_files(archive: "Archive") -> None:
                     pass  # harmless; tried again next time
 
 
-def _settle_journal(archive: "Archive", session_id: str) -> None:
+def _settle_journal(archive: Archive, session_id: str) -> None:
     journal_path = archive.journal_path(session_id)
     session_path = archive.session_path(session_id)
     try:
@@ -83,7 +83,9 @@ def _settle_journal(archive: "Archive", session_id: str) -> None:
     )
     try:
         if not up_to_date:
-            digest = write_session_file(session_path, session, journal.generation, journal.good_lines)
+            digest = write_session_file(
+                session_path, session, journal.generation, journal.good_lines
+            )
         else:
             digest = file_digest(session_path)
         archive.index_session(session, digest)
@@ -94,7 +96,7 @@ def _settle_journal(archive: "Archive", session_id: str) -> None:
         archive.note(messages.disk_problem(error, session_path, "save the recovered session"))
 
 
-def _index_unlisted(archive: "Archive", session_id: str) -> None:
+def _index_unlisted(archive: Archive, session_id: str) -> None:
     path = archive.session_path(session_id)
     try:
         session = read_session_file(path).session
@@ -104,7 +106,7 @@ def _index_unlisted(archive: "Archive", session_id: str) -> None:
     archive.index_session(session, file_digest(path))
 
 
-def repair_index(archive: "Archive") -> None:
+def repair_index(archive: Archive) -> None:
     """Move a damaged index aside and rebuild it (in memory when read-only)."""
     with archive._mutex:
         try:
@@ -118,7 +120,7 @@ def repair_index(archive: "Archive") -> None:
             count = rebuild(archive, archive._index)
             archive.note(messages.damaged_index(index_path, reason, None, count))
             return
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         aside = index_path.with_name(f"{index_path.name}.damaged-{stamp}")
         try:
             index_path.replace(aside)
@@ -132,7 +134,7 @@ def repair_index(archive: "Archive") -> None:
         archive.note(messages.damaged_index(index_path, reason, aside.name, count))
 
 
-def rebuild(archive: "Archive", index: Index) -> int:
+def rebuild(archive: Archive, index: Index) -> int:
     """Fill ``index`` from the session files and journals; returns how many it lists."""
     documents = []
     for session_id in archive.stored_ids():

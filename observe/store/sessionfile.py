@@ -41,7 +41,7 @@ def read_session_file(path: Path) -> SessionFile:
         raise DamagedFile(path, "it was written by a newer version of observe")
     try:
         session = structure(document["session"], Session)
-    except Exception as error:  # noqa: BLE001 - any shape problem is damage
+    except Exception as error:
         raise DamagedFile(path, f"its session record is incomplete ({error})") from None
     if path.stem != session.id:
         raise DamagedFile(path, f"it holds session {session.id}, not {path.stem}")
@@ -55,7 +55,12 @@ def read_session_file(path: Path) -> SessionFile:
 
 def write_session_file(path: Path, session: Session, journal: str | None, folded: int) -> str:
     """Atomically (re)write the snapshot; returns the sha256 of the file written."""
-    document = {"format": FORMAT, "session": unstructure(session), "journal": journal, "folded": folded}
+    document = {
+        "format": FORMAT,
+        "session": unstructure(session),
+        "journal": journal,
+        "folded": folded,
+    }
     storage = AtomicJSONStorage(path)
     # One storage write, not TinyDB's read-modify-write: the old file may be damaged,
     # and the caller has already decided it is to be replaced.

@@ -43,40 +43,71 @@ def latency_histogram(
     for level in range(0, int(y_max) + 1, int(count_step)):
         y = bottom + level * y_scale
         drawing.add(hline(left, right, y, styles.LIGHT if level else styles.GREY, 0.4))
-        drawing.add(label(left - 4, y - 2.5, str(level), size=6.5, anchor="end",
-                          colour=styles.GREY))
+        drawing.add(
+            label(left - 4, y - 2.5, str(level), size=6.5, anchor="end", colour=styles.GREY)
+        )
     for index, count in enumerate(counts):
         if count:
-            drawing.add(Rect(left + index * bin_width * x_scale + 0.5, bottom,
-                             bin_width * x_scale - 1, count * y_scale, fillColor=styles.BLUE,
-                             strokeColor=None))
+            drawing.add(
+                Rect(
+                    left + index * bin_width * x_scale + 0.5,
+                    bottom,
+                    bin_width * x_scale - 1,
+                    count * y_scale,
+                    fillColor=styles.BLUE,
+                    strokeColor=None,
+                )
+            )
     tick_step = nice_step(span, 12, (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0))
     tick = 0.0
     while tick <= span + 1e-9:
         x = left + tick * x_scale
         drawing.add(vline(x, bottom - 2, bottom, styles.GREY))
-        drawing.add(label(x, bottom - 9, f"{tick:g}", size=6.5, anchor="middle",
-                          colour=styles.GREY))
+        drawing.add(
+            label(x, bottom - 9, f"{tick:g}", size=6.5, anchor="middle", colour=styles.GREY)
+        )
         tick += tick_step
-    drawing.add(label((left + right) / 2, 2, "seconds from cue to first response",
-                      size=7, anchor="middle", colour=styles.GREY))
+    drawing.add(
+        label(
+            (left + right) / 2,
+            2,
+            "seconds from cue to first response",
+            size=7,
+            anchor="middle",
+            colour=styles.GREY,
+        )
+    )
     drawing.add(label(0, top + 6, "answered cues", size=7, colour=styles.GREY))
 
     for window in sorted(set(windows) - {main_window}):
         x = left + window * x_scale
         drawing.add(vline(x, bottom, top, styles.GREY, 0.6, dash=[1, 2]))
-        drawing.add(label(x, top + 2, f"{window:g} s", size=6, anchor="middle",
-                          colour=styles.GREY))
+        drawing.add(label(x, top + 2, f"{window:g} s", size=6, anchor="middle", colour=styles.GREY))
     x = left + main_window * x_scale
     drawing.add(vline(x, bottom, top + 4, styles.INK, 0.9, dash=[4, 2]))
-    drawing.add(label(x - 2, top + 6, f"response window {main_window:g} s", size=7,
-                      anchor="end"))
+    drawing.add(label(x - 2, top + 6, f"response window {main_window:g} s", size=7, anchor="end"))
     if set(windows) - {main_window}:
-        drawing.add(label(right, top + 9, "dotted: windows of particular cue types", size=6,
-                          anchor="end", colour=styles.GREY))
+        drawing.add(
+            label(
+                right,
+                top + 9,
+                "dotted: windows of particular cue types",
+                size=6,
+                anchor="end",
+                colour=styles.GREY,
+            )
+        )
     if median is not None:
         x = left + median * x_scale
         drawing.add(vline(x, bottom, top, styles.VERMILLION, 1.4))
-        drawing.add(label(x + 3, top - 8, f"median {wording.seconds(median)}", size=7,
-                          colour=styles.VERMILLION, bold=True))
+        drawing.add(
+            label(
+                x + 3,
+                top - 8,
+                f"median {wording.seconds(median)}",
+                size=7,
+                colour=styles.VERMILLION,
+                bold=True,
+            )
+        )
     return drawing

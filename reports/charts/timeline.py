@@ -100,18 +100,32 @@ def _strip(
     while tick <= stop + 1e-9:
         x = x_of(tick)
         drawing.add(vline(x, AXIS_Y - 2, AXIS_Y, styles.GREY, 0.5))
-        drawing.add(label(x, 1.5, wording.clock(tick), size=6, anchor="middle",
-                          colour=styles.GREY))
+        drawing.add(label(x, 1.5, wording.clock(tick), size=6, anchor="middle", colour=styles.GREY))
         tick += step
 
     if end < stop:  # past the end of the session: nothing was observed there
-        drawing.add(Rect(x_of(max(end, start)), AXIS_Y, right - x_of(max(end, start)),
-                         STRIP_HEIGHT - AXIS_Y - 4, fillColor=styles.PALE, strokeColor=None))
+        drawing.add(
+            Rect(
+                x_of(max(end, start)),
+                AXIS_Y,
+                right - x_of(max(end, start)),
+                STRIP_HEIGHT - AXIS_Y - 4,
+                fillColor=styles.PALE,
+                strokeColor=None,
+            )
+        )
         x_end = x_of(max(end, start))
         near_end = x_end > right - 45
-        drawing.add(label(x_end - 3 if near_end else x_end + 3, STRIP_HEIGHT - 8,
-                          "end of session", size=5.5, colour=styles.GREY,
-                          anchor="end" if near_end else "start"))
+        drawing.add(
+            label(
+                x_end - 3 if near_end else x_end + 3,
+                STRIP_HEIGHT - 8,
+                "end of session",
+                size=5.5,
+                colour=styles.GREY,
+                anchor="end" if near_end else "start",
+            )
+        )
     # windows first so that every mark is drawn over them
     for cue in cues:
         t = cue.result.t
@@ -119,20 +133,37 @@ def _strip(
             continue
         x1 = x_of(max(t, start))
         x2 = x_of(min(t + cue.window, stop))
-        drawing.add(Rect(x1, CUE_Y - 5, max(x2 - x1, 0.5), 10, fillColor=styles.WINDOW,
-                         strokeColor=None))
+        drawing.add(
+            Rect(x1, CUE_Y - 5, max(x2 - x1, 0.5), 10, fillColor=styles.WINDOW, strokeColor=None)
+        )
     for at in pauses:
         if inside(at):
             x = x_of(at)
             drawing.add(vline(x, AXIS_Y, STRIP_HEIGHT - 3, styles.INK, 0.8, dash=[2, 1.5]))
             near_end = x > right - 25
-            drawing.add(label(x - 1.5 if near_end else x + 1.5, STRIP_HEIGHT - 8, "paused",
-                              size=5.5, colour=styles.INK, anchor="end" if near_end else "start"))
+            drawing.add(
+                label(
+                    x - 1.5 if near_end else x + 1.5,
+                    STRIP_HEIGHT - 8,
+                    "paused",
+                    size=5.5,
+                    colour=styles.INK,
+                    anchor="end" if near_end else "start",
+                )
+            )
     for response in responses:
         if inside(response.t):
             x = x_of(response.t)
-            drawing.add(Line(x, RESPONSE_Y - 4.5, x, RESPONSE_Y + 4.5, strokeColor=styles.INK,
-                             strokeWidth=0.9))
+            drawing.add(
+                Line(
+                    x,
+                    RESPONSE_Y - 4.5,
+                    x,
+                    RESPONSE_Y + 4.5,
+                    strokeColor=styles.INK,
+                    strokeWidth=0.9,
+                )
+            )
     for cue in cues:
         result = cue.result
         if not inside(result.t):
@@ -140,9 +171,16 @@ def _strip(
         x = x_of(result.t)
         if result.latency is not None:
             reach = min(result.t + result.latency, stop)
-            drawing.add(Line(x, CUE_Y - 3, x_of(reach), RESPONSE_Y + 4.5,
-                             strokeColor=styles.OUTCOME_COLOURS[result.outcome],
-                             strokeWidth=0.7))
+            drawing.add(
+                Line(
+                    x,
+                    CUE_Y - 3,
+                    x_of(reach),
+                    RESPONSE_Y + 4.5,
+                    strokeColor=styles.OUTCOME_COLOURS[result.outcome],
+                    strokeWidth=0.7,
+                )
+            )
         drawing.add(outcome_marker(result.outcome, x, CUE_Y))
     return drawing
 
@@ -166,4 +204,3 @@ def timeline_legend(width: float) -> Drawing:
     drawing.add(vline(x + 3, y - 5, y + 5, styles.INK, 0.8, dash=[2, 1.5]))
     drawing.add(label(x + 8, y - 2.5, "Pause", size=7))
     return drawing
-

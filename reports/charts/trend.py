@@ -35,24 +35,39 @@ def _x_positions(count: int, width: float) -> list[float]:
     return [LEFT + 8 + index * step for index in range(count)]
 
 
-def _visit_labels(drawing: Drawing, points: Sequence[TrendPoint], xs: list[float],
-                  y: float) -> None:
+def _visit_labels(
+    drawing: Drawing, points: Sequence[TrendPoint], xs: list[float], y: float
+) -> None:
     drawing.add(label(LEFT - 4, y, "visit", size=6.5, anchor="end", colour=styles.GREY))
     every = max(1, math.ceil(len(points) / 12))
     for index, (point, x) in enumerate(zip(points, xs, strict=True)):
-        if index % every == 0 or index == len(points) - 1 and len(points) <= 12:
+        if index % every == 0 or (index == len(points) - 1 and len(points) <= 12):
             text = point.visit or wording.day(point.started_at)
             drawing.add(label(x, y, text[:10], size=6.5, anchor="middle", colour=styles.GREY))
 
 
-def _polyline(drawing: Drawing, xs: list[float], ys: list[float | None], colour: Color,
-              dash: list[float] | None) -> None:
+def _polyline(
+    drawing: Drawing,
+    xs: list[float],
+    ys: list[float | None],
+    colour: Color,
+    dash: list[float] | None,
+) -> None:
     """Lines between consecutive known values; a missing value breaks the line."""
     for index in range(1, len(xs)):
         a, b = ys[index - 1], ys[index]
         if a is not None and b is not None:
-            drawing.add(Line(xs[index - 1], a, xs[index], b, strokeColor=colour,
-                             strokeWidth=1.2, strokeDashArray=dash))
+            drawing.add(
+                Line(
+                    xs[index - 1],
+                    a,
+                    xs[index],
+                    b,
+                    strokeColor=colour,
+                    strokeWidth=1.2,
+                    strokeDashArray=dash,
+                )
+            )
 
 
 def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.0) -> Drawing:
@@ -63,8 +78,9 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
     for level in range(0, 101, 25):
         y = bottom + level / 100 * (top - bottom)
         drawing.add(hline(LEFT, width - RIGHT_PAD, y, styles.LIGHT if level else styles.GREY))
-        drawing.add(label(LEFT - 4, y - 2.5, f"{level} %", size=6.5, anchor="end",
-                          colour=styles.GREY))
+        drawing.add(
+            label(LEFT - 4, y - 2.5, f"{level} %", size=6.5, anchor="end", colour=styles.GREY)
+        )
     _visit_labels(drawing, points, xs, bottom - 11)
     legend_x = LEFT
     for attribute, name, colour, shape, dash in RATE_SERIES:
@@ -73,16 +89,31 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
         _polyline(drawing, xs, ys, colour, dash)
         for point, x, y in zip(points, xs, ys, strict=True):
             if y is not None:
-                drawing.add(marker(shape, x, y, 2.8, colour,
-                                   hollow=point.summary.cues < FEW_CUES))
-        drawing.add(Line(legend_x, height - 8, legend_x + 18, height - 8, strokeColor=colour,
-                         strokeWidth=1.2, strokeDashArray=dash))
+                drawing.add(marker(shape, x, y, 2.8, colour, hollow=point.summary.cues < FEW_CUES))
+        drawing.add(
+            Line(
+                legend_x,
+                height - 8,
+                legend_x + 18,
+                height - 8,
+                strokeColor=colour,
+                strokeWidth=1.2,
+                strokeDashArray=dash,
+            )
+        )
         drawing.add(marker(shape, legend_x + 9, height - 8, 2.8, colour))
         drawing.add(label(legend_x + 22, height - 10.5, name, size=7))
         legend_x += 30 + len(name) * 3.8
     drawing.add(marker("circle", legend_x + 4, height - 8, 2.8, styles.GREY, hollow=True))
-    drawing.add(label(legend_x + 10, height - 10.5, f"hollow: fewer than {FEW_CUES} cues",
-                      size=7, colour=styles.GREY))
+    drawing.add(
+        label(
+            legend_x + 10,
+            height - 10.5,
+            f"hollow: fewer than {FEW_CUES} cues",
+            size=7,
+            colour=styles.GREY,
+        )
+    )
     return drawing
 
 
@@ -100,10 +131,19 @@ def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 12
 
     level = 0.0
     while level <= y_max + 1e-9:
-        drawing.add(hline(LEFT, width - RIGHT_PAD, y_of(level),
-                          styles.LIGHT if level else styles.GREY))
-        drawing.add(label(LEFT - 4, y_of(level) - 2.5, f"{level:g} s", size=6.5, anchor="end",
-                          colour=styles.GREY))
+        drawing.add(
+            hline(LEFT, width - RIGHT_PAD, y_of(level), styles.LIGHT if level else styles.GREY)
+        )
+        drawing.add(
+            label(
+                LEFT - 4,
+                y_of(level) - 2.5,
+                f"{level:g} s",
+                size=6.5,
+                anchor="end",
+                colour=styles.GREY,
+            )
+        )
         level += step
     _visit_labels(drawing, points, xs, bottom - 11)
     _band(drawing, xs, [(p.summary.latency.q1, p.summary.latency.q3) for p in points], y_of)
@@ -112,8 +152,9 @@ def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 12
     _polyline(drawing, xs, ys, styles.BLUE, None)
     for point, x, y in zip(points, xs, ys, strict=True):
         if y is not None:
-            drawing.add(marker("circle", x, y, 2.8, styles.BLUE,
-                               hollow=point.summary.cues < FEW_CUES))
+            drawing.add(
+                marker("circle", x, y, 2.8, styles.BLUE, hollow=point.summary.cues < FEW_CUES)
+            )
     drawing.add(marker("circle", LEFT + 9, height - 8, 2.8, styles.BLUE))
     drawing.add(label(LEFT + 16, height - 10.5, "Median latency", size=7))
     drawing.add(Rect(LEFT + 90, height - 12, 14, 8, fillColor=styles.WINDOW, strokeColor=None))
@@ -121,8 +162,12 @@ def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 12
     return drawing
 
 
-def _band(drawing: Drawing, xs: list[float], ranges: list[tuple[float | None, float | None]],
-          y_of: Callable[[float], float]) -> None:
+def _band(
+    drawing: Drawing,
+    xs: list[float],
+    ranges: list[tuple[float | None, float | None]],
+    y_of: Callable[[float], float],
+) -> None:
     for index in range(len(xs)):
         low, high = ranges[index]
         if low is None or high is None:
@@ -130,8 +175,16 @@ def _band(drawing: Drawing, xs: list[float], ranges: list[tuple[float | None, fl
         following = ranges[index + 1] if index + 1 < len(xs) else (None, None)
         next_low, next_high = following
         if next_low is not None and next_high is not None:
-            corners = [xs[index], y_of(low), xs[index + 1], y_of(next_low),
-                       xs[index + 1], y_of(next_high), xs[index], y_of(high)]
+            corners = [
+                xs[index],
+                y_of(low),
+                xs[index + 1],
+                y_of(next_low),
+                xs[index + 1],
+                y_of(next_high),
+                xs[index],
+                y_of(high),
+            ]
             drawing.add(Polygon(corners, fillColor=styles.WINDOW, strokeColor=None))
         drawing.add(vline(xs[index], y_of(low), y_of(high), styles.SKY, 1.0))
 
@@ -147,18 +200,34 @@ def trend_cues(points: Sequence[TrendPoint], width: float, height: float = 70.0)
     for level in range(0, int(y_max) + 1, int(step)):
         y = bottom + level / y_max * (top - bottom)
         drawing.add(hline(LEFT, width - RIGHT_PAD, y, styles.LIGHT if level else styles.GREY))
-        drawing.add(label(LEFT - 4, y - 2.5, str(level), size=6.5, anchor="end",
-                          colour=styles.GREY))
+        drawing.add(
+            label(LEFT - 4, y - 2.5, str(level), size=6.5, anchor="end", colour=styles.GREY)
+        )
     bar = min(14.0, (xs[1] - xs[0]) * 0.6) if len(xs) > 1 else 14.0
     for point, x in zip(points, xs, strict=True):
         value = point.summary.cues
         few = value < FEW_CUES
-        drawing.add(Rect(x - bar / 2, bottom, bar, value / y_max * (top - bottom),
-                         fillColor=styles.PALE if few else styles.GREY,
-                         strokeColor=styles.INK if few else None, strokeWidth=0.5))
+        drawing.add(
+            Rect(
+                x - bar / 2,
+                bottom,
+                bar,
+                value / y_max * (top - bottom),
+                fillColor=styles.PALE if few else styles.GREY,
+                strokeColor=styles.INK if few else None,
+                strokeWidth=0.5,
+            )
+        )
         if len(points) <= 24:
-            drawing.add(label(x, bottom + value / y_max * (top - bottom) + 2, str(value),
-                              size=6, anchor="middle"))
+            drawing.add(
+                label(
+                    x,
+                    bottom + value / y_max * (top - bottom) + 2,
+                    str(value),
+                    size=6,
+                    anchor="middle",
+                )
+            )
     _visit_labels(drawing, points, xs, bottom - 11)
     drawing.add(label(0, height - 6, "cues per visit", size=7, colour=styles.GREY))
     return drawing

@@ -10,6 +10,7 @@ from click.testing import CliRunner, Result
 
 from observe.cli import main
 from observe.workspace import open_archive
+
 from .test_worked_example import EVENTS
 
 

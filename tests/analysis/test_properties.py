@@ -115,9 +115,7 @@ def naive_table(session, cue_type: str | None = None):
     cells = [[0, 0], [0, 0]]
     for k in range(unit_count(ms(session.duration))):
         start, end = k * 1000, (k + 1) * 1000
-        given = any(
-            ms(c.t) < end and ms(c.t) + ms(scheme.window_for(c.code)) > start for c in cues
-        )
+        given = any(ms(c.t) < end and ms(c.t) + ms(scheme.window_for(c.code)) > start for c in cues)
         target = any(start <= ms(r.t) < end for r in targets)
         cells[0 if given else 1][0 if target else 1] += 1
     return ((cells[0][0], cells[0][1]), (cells[1][0], cells[1][1]))

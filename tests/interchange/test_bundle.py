@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from attrs import evolve
@@ -16,7 +16,7 @@ from observe.interchange.simulate import demo_sessions, simulate_session
 from observe.model import Session
 from observe.scheme import Scheme
 
-EXPORTED = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+EXPORTED = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 def _session(scheme: Scheme, seed: int = 1) -> Session:

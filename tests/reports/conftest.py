@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from observe.interchange.simulate import demo_sessions, simulate_session
 from observe.model import Session
 from observe.scheme import Scheme, find_scheme
 
-GENERATED = datetime(2026, 3, 2, 10, 15, tzinfo=timezone.utc)
+GENERATED = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session")
@@ -37,8 +37,12 @@ def visit(demo: list[Session]) -> Session:
 def simulate(infant_cues: Scheme) -> Callable[..., Session]:
     def build(scheme: Scheme | None = None, **overrides: object) -> Session:
         arguments: dict[str, object] = dict(
-            seed=3, dyad="D-17", visit="2", started_at="2026-04-01T09:30:00+02:00",
-            duration=600.0, skill=0.5,
+            seed=3,
+            dyad="D-17",
+            visit="2",
+            started_at="2026-04-01T09:30:00+02:00",
+            duration=600.0,
+            skill=0.5,
         )
         arguments.update(overrides)
         return simulate_session(scheme or infant_cues, **arguments)  # type: ignore[arg-type]
@@ -70,8 +74,9 @@ def text_outside_page(path: Path) -> list[str]:
     for number, page in enumerate(PdfReader(str(path)).pages, start=1):
         width, height = float(page.mediabox.width), float(page.mediabox.height)
 
-        def visit(text: str, cm: list[float], tm: list[float], font: dict | None,
-                  size: float) -> None:
+        def visit(
+            text: str, cm: list[float], tm: list[float], font: dict | None, size: float
+        ) -> None:
             if not text.strip():
                 return
             # text-space origin mapped through the text and current matrices

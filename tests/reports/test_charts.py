@@ -31,10 +31,12 @@ def outcome_shapes(drawings) -> Counter:
 def strips_of(session, width=480.0):
     analysis = analyze_session(session)
     cues = [TimelineCue(c, session.scheme.window_for(c.code)) for c in analysis.cues]
-    responses = [TimelineResponse(e.t, e.code) for e in session.events
-                 if session.scheme.is_response(e.code)]
-    return analysis, timeline_strips(analysis.duration, cues, responses,
-                                     [p.at for p in session.pauses], width)
+    responses = [
+        TimelineResponse(e.t, e.code) for e in session.events if session.scheme.is_response(e.code)
+    ]
+    return analysis, timeline_strips(
+        analysis.duration, cues, responses, [p.at for p in session.pauses], width
+    )
 
 
 def test_every_cue_is_drawn_once_with_its_outcome_shape(visit):
@@ -43,8 +45,7 @@ def test_every_cue_is_drawn_once_with_its_outcome_shape(visit):
 
 
 def test_a_cue_on_a_strip_boundary_is_drawn_once(make_session):
-    session = make_session([(120.0, "hungry"), (121.0, "feed"), (240.0, "tired")],
-                           duration=240.0)
+    session = make_session([(120.0, "hungry"), (121.0, "feed"), (240.0, "tired")], duration=240.0)
     analysis, strips = strips_of(session)
     assert len(strips) == 2
     assert outcome_shapes(strips) == Counter({"matched": 1, "unanswered": 1})
@@ -52,8 +53,14 @@ def test_a_cue_on_a_strip_boundary_is_drawn_once(make_session):
 
 @pytest.mark.parametrize(
     ("duration", "length"),
-    [(45.0, 45.0), (5.0, 10.0), (600.0, 120.0), (1200.0, 120.0), (1800.0, 180.0),
-     (10_800.0, 300.0)],
+    [
+        (45.0, 45.0),
+        (5.0, 10.0),
+        (600.0, 120.0),
+        (1200.0, 120.0),
+        (1800.0, 180.0),
+        (10_800.0, 300.0),
+    ],
 )
 def test_long_sessions_wrap_into_strips_of_two_to_five_minutes(duration, length):
     assert strip_length(duration) == length

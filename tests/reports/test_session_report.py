@@ -57,12 +57,19 @@ def test_every_cue_type_row_is_the_analysis_row(visit, report_text):
     assert analysis.by_cue
     for code, figures in analysis.by_cue.items():
         outcomes = figures.outcomes
-        row = " ".join([
-            visit.scheme.cue(code).label, str(figures.cues), str(outcomes.matched),
-            str(outcomes.repaired), str(outcomes.mismatched), str(outcomes.unanswered),
-            shown_rate(figures.response_rate), shown_seconds(figures.latency.median),
-            shown_rate(figures.repair_rate),
-        ])
+        row = " ".join(
+            [
+                visit.scheme.cue(code).label,
+                str(figures.cues),
+                str(outcomes.matched),
+                str(outcomes.repaired),
+                str(outcomes.mismatched),
+                str(outcomes.unanswered),
+                shown_rate(figures.response_rate),
+                shown_seconds(figures.latency.median),
+                shown_rate(figures.repair_rate),
+            ]
+        )
         assert row in report_text, row
 
 
@@ -78,17 +85,23 @@ def test_contingency_shows_yules_q_and_the_counts(visit, report_text):
 def test_latency_repair_and_intensity_sentences_are_the_analysis_figures(visit, report_text):
     summary = analyze_session(visit).summary
     latency = summary.latency
-    assert (f"{latency.n} cues received a response. Median latency "
-            f"{shown_seconds(latency.median)}; half of the responses came between "
-            f"{shown_seconds(latency.q1)} and {shown_seconds(latency.q3)}") in report_text
-    assert (f"Answered within 2 s: {shown_rate(summary.within_2s)} of all cues; within 5 s: "
-            f"{shown_rate(summary.within_5s)}") in report_text
+    assert (
+        f"{latency.n} cues received a response. Median latency "
+        f"{shown_seconds(latency.median)}; half of the responses came between "
+        f"{shown_seconds(latency.q1)} and {shown_seconds(latency.q3)}"
+    ) in report_text
+    assert (
+        f"Answered within 2 s: {shown_rate(summary.within_2s)} of all cues; within 5 s: "
+        f"{shown_rate(summary.within_5s)}"
+    ) in report_text
     repair = summary.time_to_repair
     assert repair.n > 0
     assert f"median of {shown_seconds(repair.median)} ({repair.n} repair" in report_text
     intensity = summary.intensity
-    assert (f"matched the cue's intensity {intensity.matched} times, was gentler "
-            f"{intensity.under} times and stronger {intensity.over} times") in report_text
+    assert (
+        f"matched the cue's intensity {intensity.matched} times, was gentler "
+        f"{intensity.under} times and stronger {intensity.over} times"
+    ) in report_text
 
 
 def test_too_few_cues_says_not_enough_cues(make_session, tmp_path, generated, read_text):
@@ -104,8 +117,14 @@ def test_every_unanswered_or_mismatched_cue_is_a_moment_to_revisit(
 ):
     """The home visitor finds each missed cue with its time and what followed."""
     session = make_session(
-        [(10.0, "hungry"), (12.0, "feed"), (70.0, "tired"), (80.0, "settle"),
-         (130.0, "over"), (131.0, "play")],
+        [
+            (10.0, "hungry"),
+            (12.0, "feed"),
+            (70.0, "tired"),
+            (80.0, "settle"),
+            (130.0, "over"),
+            (131.0, "play"),
+        ],
         duration=200.0,
     )
     outcomes = {c.code: c.outcome for c in analyze_session(session).cues}
@@ -135,7 +154,9 @@ def test_all_sections_and_page_numbers_are_present(visit, tmp_path, generated):
 
 def test_header_names_the_dyad_visit_and_scheme(visit, report_text):
     for fact in (
-        f"Dyad {visit.dyad}", f"Visit {visit.visit}", "Observer demo",
+        f"Dyad {visit.dyad}",
+        f"Visit {visit.visit}",
+        "Observer demo",
         f"{visit.scheme.name} (version {visit.scheme.version})",
         "synthetic demonstration data",
     ):
@@ -185,18 +206,32 @@ def forty_code_scheme() -> Scheme:
     """30 cues and 10 responses with long labels: a programme's detailed scheme."""
     keys = iter("abcdefghijklmopqrstuvwyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
     responses = [
-        Response(f"resp{i}", f"Caregiver response number {i} with a rather long descriptive label",
-                 next(keys))
+        Response(
+            f"resp{i}",
+            f"Caregiver response number {i} with a rather long descriptive label",
+            next(keys),
+        )
         for i in range(10)
     ]
     cues = [
-        Cue(f"cue{i}", f"Infant cue number {i}: turns head away and arches back, long label",
-            next(keys), matches=[f"resp{i % 10}", f"resp{(i + 3) % 10}"],
-            window=3.0 + i % 4)
+        Cue(
+            f"cue{i}",
+            f"Infant cue number {i}: turns head away and arches back, long label",
+            next(keys),
+            matches=[f"resp{i % 10}", f"resp{(i + 3) % 10}"],
+            window=3.0 + i % 4,
+        )
         for i in range(30)
     ]
-    return Scheme(id="forty", name="A detailed programme scheme " * 3, version="2.3",
-                  response_window=5.0, repair_window=30.0, cues=cues, responses=responses)
+    return Scheme(
+        id="forty",
+        name="A detailed programme scheme " * 3,
+        version="2.3",
+        response_window=5.0,
+        repair_window=30.0,
+        cues=cues,
+        responses=responses,
+    )
 
 
 def test_long_notes_and_forty_codes_stay_on_the_page(
@@ -211,10 +246,19 @@ def test_long_notes_and_forty_codes_stay_on_the_page(
         session,
         notes=long_note + "\n\n" + long_note,
         context="home visit in the kitchen while the older sibling was at school " * 4,
-        events=(*session.events[:5], evolve(event, note="x" * 400 + " " + long_note),
-                *session.events[6:]),
-        pauses=(*session.pauses, Pause(at=300.0, paused_wall="2026-04-01T09:40:00+02:00",
-                                       resumed_wall="2026-04-01T09:41:00+02:00")),
+        events=(
+            *session.events[:5],
+            evolve(event, note="x" * 400 + " " + long_note),
+            *session.events[6:],
+        ),
+        pauses=(
+            *session.pauses,
+            Pause(
+                at=300.0,
+                paused_wall="2026-04-01T09:40:00+02:00",
+                resumed_wall="2026-04-01T09:41:00+02:00",
+            ),
+        ),
     )
     path = write_session_report(session, tmp_path / "r.pdf", generated=generated)
     text = read_text(path)
@@ -248,12 +292,12 @@ def test_live_session_says_it_has_not_ended(make_session, tmp_path, generated, r
 def test_event_notes_are_listed_with_their_time(make_session, tmp_path, generated, read_text):
     session = make_session([(65.0, "hungry"), (66.0, "feed")])
     first = session.events[0]
-    session = evolve(session, events=(evolve(first, note="looked at the window"),
-                                      *session.events[1:]),
-                     notes="Calm visit.\n\nMother & baby <relaxed>.")
+    session = evolve(
+        session,
+        events=(evolve(first, note="looked at the window"), *session.events[1:]),
+        notes="Calm visit.\n\nMother & baby <relaxed>.",
+    )
     text = read_text(write_session_report(session, tmp_path / "r.pdf", generated=generated))
     assert "1:05 Hungry: looked at the window" in text
     assert "Mother & baby <relaxed>." in text
     assert re.search(r"Overall warmth|No ratings were entered", text)
-
-

@@ -34,14 +34,23 @@ def test_every_visit_row_is_the_analysis_row(dyad, tmp_path, generated, read_tex
     for point in trend.sessions:
         summary = point.summary
         q = summary.contingency.yules_q
-        row = " ".join([
-            point.visit, datetime.fromisoformat(point.started_at).strftime("%Y-%m-%d"),
-        ])
-        figures = " ".join([
-            str(summary.cues), shown_rate(summary.response_rate), shown_rate(summary.match_rate),
-            shown_rate(summary.attuned_rate), shown_rate(summary.repair_rate),
-            shown_seconds(summary.latency.median), "–" if q is None else f"{q:.2f}",
-        ])
+        row = " ".join(
+            [
+                point.visit,
+                datetime.fromisoformat(point.started_at).strftime("%Y-%m-%d"),
+            ]
+        )
+        figures = " ".join(
+            [
+                str(summary.cues),
+                shown_rate(summary.response_rate),
+                shown_rate(summary.match_rate),
+                shown_rate(summary.attuned_rate),
+                shown_rate(summary.repair_rate),
+                shown_seconds(summary.latency.median),
+                "–" if q is None else f"{q:.2f}",
+            ]
+        )
         start = table.index(row)
         assert table.index(figures, start) > start, figures
         assert start > last  # oldest first
@@ -69,8 +78,12 @@ def test_fifty_visits_and_a_visit_without_cues_stay_on_the_page(
     simulate, make_session, tmp_path, generated, outside_page, read_text
 ):
     sessions = [
-        simulate(visit=str(n + 1), duration=120.0 + 10 * n, skill=n / 50,
-                 started_at=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00")
+        simulate(
+            visit=str(n + 1),
+            duration=120.0 + 10 * n,
+            skill=n / 50,
+            started_at=f"2026-{1 + n // 28:02d}-{1 + n % 28:02d}T09:00:00+00:00",
+        )
         for n in range(50)
     ]
     path = write_trend_report(sessions, tmp_path / "t.pdf", pagesize="letter", generated=generated)

@@ -11,7 +11,9 @@ from observe.errors import ArchiveError, UnknownSession
 from observe.store import Archive
 
 
-def test_added_sessions_list_newest_first_and_load_unchanged(archive: Archive, make_session) -> None:
+def test_added_sessions_list_newest_first_and_load_unchanged(
+    archive: Archive, make_session
+) -> None:
     old = make_session([(1.0, "hungry"), (2.0, "feed")], started_at="2026-03-01T09:00:00+01:00")
     new = make_session([(1.0, "tired")], started_at="2026-03-01T08:30:00+00:00")
     archive.add(old)
@@ -19,11 +21,19 @@ def test_added_sessions_list_newest_first_and_load_unchanged(archive: Archive, m
     assert [s.id for s in archive.list_sessions()] == [new.id, old.id]
     assert archive.load(old.id) == old
     summary = archive.list_sessions()[1]
-    assert (summary.dyad, summary.events, summary.status, summary.scheme_id) == ("D001", 2, "ended", "tiny")
+    assert (summary.dyad, summary.events, summary.status, summary.scheme_id) == (
+        "D001",
+        2,
+        "ended",
+        "tiny",
+    )
 
 
 def test_sessions_of_a_dyad_come_oldest_first(archive: Archive, make_session) -> None:
-    visits = [make_session(dyad="D7", visit=str(n), started_at=f"2026-0{n}-01T10:00:00+00:00") for n in (3, 1, 2)]
+    visits = [
+        make_session(dyad="D7", visit=str(n), started_at=f"2026-0{n}-01T10:00:00+00:00")
+        for n in (3, 1, 2)
+    ]
     archive.add_many([*visits, make_session(dyad="D8")])
     assert [s.visit for s in archive.sessions("D7")] == ["1", "2", "3"]
     assert {s.dyad for s in archive.list_sessions("D8")} == {"D8"}
@@ -47,7 +57,9 @@ def test_unknown_short_and_ambiguous_ids_say_what_to_do(archive: Archive, make_s
     first = make_session()
     second = evolve(make_session(), id=first.id[:5] + "f" * 27)
     archive.add_many([first, second])
-    with pytest.raises(UnknownSession, match='no session matches "abcd9"; run "observe session list"'):
+    with pytest.raises(
+        UnknownSession, match='no session matches "abcd9"; run "observe session list"'
+    ):
         archive.resolve("abcd9")
     with pytest.raises(UnknownSession, match="at least 4 characters"):
         archive.resolve(first.id[:3])
@@ -73,7 +85,7 @@ def test_a_garbage_session_file_is_named_untouched_and_the_rest_still_opens(
     with Archive.open(archive_dir) as archive:
         archive.add_many([good, bad])
         bad_path = archive.session_path(bad.id)
-    garbage = bad_path.read_bytes()[: 200]  # truncated mid-write by something else
+    garbage = bad_path.read_bytes()[:200]  # truncated mid-write by something else
     bad_path.write_bytes(garbage)
     with Archive.open(archive_dir) as archive:
         assert {s.id for s in archive.list_sessions()} == {good.id, bad.id}
@@ -101,7 +113,9 @@ def test_a_garbage_index_is_kept_aside_and_rebuilt(archive_dir: Path, make_sessi
     assert len(kept) == 1 and kept[0].read_bytes() == b"\x00\x00not json"
 
 
-def test_a_read_only_archive_with_a_garbage_index_lists_from_memory(archive_dir: Path, make_session) -> None:
+def test_a_read_only_archive_with_a_garbage_index_lists_from_memory(
+    archive_dir: Path, make_session
+) -> None:
     with Archive.open(archive_dir) as archive:
         archive.add(make_session())
     (archive_dir / "index.json").write_bytes(b"{broken")
@@ -111,7 +125,9 @@ def test_a_read_only_archive_with_a_garbage_index_lists_from_memory(archive_dir:
     assert (archive_dir / "index.json").read_bytes() == b"{broken"
 
 
-def test_a_session_file_missing_from_the_index_is_listed_on_opening(archive_dir: Path, make_session) -> None:
+def test_a_session_file_missing_from_the_index_is_listed_on_opening(
+    archive_dir: Path, make_session
+) -> None:
     """A crash between saving a session and indexing it loses nothing."""
     first, second = make_session(), make_session()
     with Archive.open(archive_dir) as archive:
@@ -123,7 +139,9 @@ def test_a_session_file_missing_from_the_index_is_listed_on_opening(archive_dir:
         assert {s.id for s in archive.list_sessions()} == {first.id, second.id}
 
 
-def test_an_entry_whose_file_is_gone_is_dropped_with_a_sentence(archive_dir: Path, make_session) -> None:
+def test_an_entry_whose_file_is_gone_is_dropped_with_a_sentence(
+    archive_dir: Path, make_session
+) -> None:
     session = make_session(dyad="D42")
     with Archive.open(archive_dir) as archive:
         archive.add(session)
@@ -133,7 +151,9 @@ def test_an_entry_whose_file_is_gone_is_dropped_with_a_sentence(archive_dir: Pat
         assert "D42" in archive.problems[0] and "removed from the list" in archive.problems[0]
 
 
-def test_read_only_archives_refuse_every_write(archive_dir: Path, make_session, live_session) -> None:
+def test_read_only_archives_refuse_every_write(
+    archive_dir: Path, make_session, live_session
+) -> None:
     with Archive.open(archive_dir, readonly=True) as archive:
         for write in (
             lambda: archive.add(make_session()),
@@ -171,7 +191,9 @@ def test_a_file_where_the_archive_should_be_is_one_sentence(tmp_path: Path) -> N
         Archive.open(tmp_path / "notes.txt")
 
 
-def test_a_full_disk_while_importing_lists_what_was_saved(archive: Archive, make_session, monkeypatch) -> None:
+def test_a_full_disk_while_importing_lists_what_was_saved(
+    archive: Archive, make_session, monkeypatch
+) -> None:
     import errno
 
     from observe.store import archive as archive_module

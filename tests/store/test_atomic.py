@@ -98,7 +98,6 @@ def test_tinydb_on_the_atomic_storage_refuses_a_damaged_file(tmp_path: Path) -> 
     with TinyDB(path, storage=AtomicJSONStorage) as db:
         db.insert({"a": 1})
     path.write_bytes(b'{"_default": {"1": {"a"')
-    with TinyDB(path, storage=AtomicJSONStorage) as db:
-        with pytest.raises(DamagedFile):
-            db.insert({"b": 2})
+    with TinyDB(path, storage=AtomicJSONStorage) as db, pytest.raises(DamagedFile):
+        db.insert({"b": 2})
     assert path.read_bytes() == b'{"_default": {"1": {"a"'

@@ -41,7 +41,11 @@ def test_journal_reads_back_every_change(tmp_path: Path, make_session) -> None:
 def test_amend_and_remove_records_round_trip(tmp_path: Path, make_session) -> None:
     """Undo and edits are journal records too, and come back as the same changes."""
     event = Event(new_id(), "hungry", 1.0, intensity=2, note="looks at bottle")
-    changes = [EventRecorded(event), EventAmended(Event(event.id, "tired", 1.2)), EventRemoved(event.id)]
+    changes = [
+        EventRecorded(event),
+        EventAmended(Event(event.id, "tired", 1.2)),
+        EventRemoved(event.id),
+    ]
     writer, _ = JournalWriter.create(tmp_path / "j", make_session(status="live"))
     for change in changes:
         writer.append(change_record(change))
@@ -51,10 +55,12 @@ def test_amend_and_remove_records_round_trip(tmp_path: Path, make_session) -> No
 
 @pytest.mark.parametrize(
     "tail",
-    [b"0badf00d {\"type\": \"EventRec", b"\x00\x00\x00\x00", b"12345678 {}\n", b"garbage\n"],
+    [b'0badf00d {"type": "EventRec', b"\x00\x00\x00\x00", b"12345678 {}\n", b"garbage\n"],
     ids=["cut-off", "zeros", "bad-checksum-last", "garbage-last"],
 )
-def test_a_torn_last_line_is_dropped_and_reported(tmp_path: Path, make_session, tail: bytes) -> None:
+def test_a_torn_last_line_is_dropped_and_reported(
+    tmp_path: Path, make_session, tail: bytes
+) -> None:
     path = tmp_path / "s.journal"
     changes = write_journal(path, make_session(status="live"), 3)
     size = path.stat().st_size
@@ -92,7 +98,9 @@ def test_a_journal_cut_anywhere_reads_as_a_prefix(tmp_path_factory, cut: int) ->
     that were completely written, in order."""
     from observe.scheme import Cue, Response, Scheme
 
-    scheme = Scheme("s", "S", "1", 5.0, 30.0, [Cue("hungry", "H", "h")], [Response("feed", "F", "f")])
+    scheme = Scheme(
+        "s", "S", "1", 5.0, 30.0, [Cue("hungry", "H", "h")], [Response("feed", "F", "f")]
+    )
     session = Session(new_id(), "D", "O", "2026-01-01T00:00:00+00:00", scheme, scheme.digest)
     path = tmp_path_factory.mktemp("journal") / "s.journal"
     changes = write_journal(path, session, 8)

@@ -29,7 +29,9 @@ from observe.store import Archive, journal
 from .conftest import die, record
 
 
-def test_a_key_press_appends_to_the_journal_and_rewrites_nothing(archive: Archive, live_session) -> None:
+def test_a_key_press_appends_to_the_journal_and_rewrites_nothing(
+    archive: Archive, live_session
+) -> None:
     recorder = archive.recorder(live_session)
     session_file = archive.session_path(live_session.id)
     index_before = (archive.path / "index.json").read_bytes()
@@ -153,7 +155,9 @@ def test_a_failed_fsync_is_a_failed_key_press(archive: Archive, live_session, mo
     assert journal_path.read_bytes() == before and recorder.session.events == ()
 
 
-def test_folding_on_a_worker_thread_while_coding_loses_nothing(archive_dir: Path, live_session) -> None:
+def test_folding_on_a_worker_thread_while_coding_loses_nothing(
+    archive_dir: Path, live_session
+) -> None:
     with Archive.open(archive_dir) as archive:
         recorder = archive.recorder(live_session)
         stop = threading.Event()
@@ -163,7 +167,7 @@ def test_folding_on_a_worker_thread_while_coding_loses_nothing(archive_dir: Path
             try:
                 while not stop.is_set():
                     recorder.fold()
-            except BaseException as error:  # noqa: BLE001 - reported below
+            except BaseException as error:
                 failures.append(error)
 
         worker = threading.Thread(target=fold_repeatedly)
@@ -188,14 +192,20 @@ def test_one_session_has_one_recorder(archive: Archive, live_session) -> None:
 
 
 operations = st.lists(
-    st.sampled_from(["record", "undo", "redo", "amend", "pause", "resume", "fold", "end", "annotate"]),
+    st.sampled_from(
+        ["record", "undo", "redo", "amend", "pause", "resume", "fold", "end", "annotate"]
+    ),
     max_size=25,
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(script=operations)
-def test_undo_redo_and_edits_replay_exactly(tmp_path_factory, make_session, script: list[str]) -> None:
+def test_undo_redo_and_edits_replay_exactly(
+    tmp_path_factory, make_session, script: list[str]
+) -> None:
     """Whatever mix of coding, undo, redo, edits, pauses and folds, and wherever the
     process stops, reopening the archive gives exactly the session on screen."""
     archive_dir = tmp_path_factory.mktemp("replay")

@@ -15,7 +15,9 @@ from observe.store import Archive
 from .conftest import die, record
 
 
-def test_a_torn_last_line_is_cut_off_before_recording_continues(archive_dir: Path, live_session) -> None:
+def test_a_torn_last_line_is_cut_off_before_recording_continues(
+    archive_dir: Path, live_session
+) -> None:
     """Resuming after a power cut that tore the last line: the tear is dropped and
     reported, and new events never end up behind a bad line."""
     archive = Archive.open(archive_dir)
@@ -34,7 +36,9 @@ def test_a_torn_last_line_is_cut_off_before_recording_continues(archive_dir: Pat
         assert not any("damaged" in problem for problem in archive.problems)
 
 
-def test_a_session_that_only_has_its_journal_is_listed_and_opens(archive_dir: Path, live_session) -> None:
+def test_a_session_that_only_has_its_journal_is_listed_and_opens(
+    archive_dir: Path, live_session
+) -> None:
     """A crash right after the journal was created, before the session file existed."""
     archive = Archive.open(archive_dir)
     events = record(archive.recorder(live_session), 1.0, 2.0)
@@ -72,7 +76,9 @@ def test_a_damaged_journal_line_in_the_middle_stops_with_file_and_line(
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
-def test_every_file_is_0600_and_every_folder_0700(tmp_path: Path, live_session, make_session) -> None:
+def test_every_file_is_0600_and_every_folder_0700(
+    tmp_path: Path, live_session, make_session
+) -> None:
     old_umask = os.umask(0o022)
     try:
         with Archive.open(tmp_path / "archive") as archive:

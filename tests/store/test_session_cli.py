@@ -12,7 +12,7 @@ from observe.store import Archive
 from observe.workspace import open_archive
 
 
-def run(data_dir: Path, *args: str, input: str | None = None):  # noqa: A002 - click's name
+def run(data_dir: Path, *args: str, input: str | None = None):
     return CliRunner().invoke(main, ["--data-dir", str(data_dir), *args], input=input)
 
 
@@ -22,8 +22,12 @@ def fill(data_dir: Path, sessions) -> None:
 
 
 def test_list_shows_one_row_per_session_with_its_figures(tmp_path: Path, make_session) -> None:
-    older = make_session([(1.0, "hungry"), (2.0, "feed")], dyad="D1", started_at="2026-03-01T10:00:00+00:00")
-    newer = make_session([(1.0, "hungry"), (9.0, "play")], dyad="D2", started_at="2026-03-05T10:00:00+00:00")
+    older = make_session(
+        [(1.0, "hungry"), (2.0, "feed")], dyad="D1", started_at="2026-03-01T10:00:00+00:00"
+    )
+    newer = make_session(
+        [(1.0, "hungry"), (9.0, "play")], dyad="D2", started_at="2026-03-05T10:00:00+00:00"
+    )
     fill(tmp_path, [older, newer])
     result = run(tmp_path, "session", "list")
     assert result.exit_code == 0, result.output
@@ -51,7 +55,15 @@ def test_show_prints_metadata_pauses_ratings_notes_and_events(tmp_path: Path, ma
         recorder.close()
     result = run(tmp_path, "session", "show", session.id[:6])
     assert result.exit_code == 0, result.output
-    for expected in ("D001", "Overall warmth: 4", "Sibling present.", "at 2.000 s", "1.250", "feed", "paused"):
+    for expected in (
+        "D001",
+        "Overall warmth: 4",
+        "Sibling present.",
+        "at 2.000 s",
+        "1.250",
+        "feed",
+        "paused",
+    ):
         assert expected in result.output
 
 

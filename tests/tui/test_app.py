@@ -56,19 +56,25 @@ async def test_quitting_while_coding_keeps_the_session_for_resume(isolated_data_
     assert session.status in ("live", "paused")
 
 
-async def test_help_with_a_scheme_lists_every_code_key_and_label(isolated_data_dir: Path, tiny_scheme) -> None:
+async def test_help_with_a_scheme_lists_every_code_key_and_label(
+    isolated_data_dir: Path, tiny_scheme
+) -> None:
     from rich.console import Console
 
     from observe.tui.screens.help import HelpScreen
 
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.push_screen(HelpScreen([("space", "pause / resume")], scheme=tiny_scheme, title="Coding keys"))
+        await app.push_screen(
+            HelpScreen([("space", "pause / resume")], scheme=tiny_scheme, title="Coding keys")
+        )
         await pilot.pause()
         console = Console(width=100, record=True, file=io.StringIO())
         for static in app.screen.query("Static"):
             console.print(static.content)
         shown = console.export_text()
     for code in (*tiny_scheme.cues, *tiny_scheme.responses):
-        assert any(line.split()[:1] == [code.key] and code.label in line for line in shown.splitlines()), code
+        assert any(
+            line.split()[:1] == [code.key] and code.label in line for line in shown.splitlines()
+        ), code
     assert "pause / resume" in shown and "Tiny test scheme" in shown

@@ -20,7 +20,9 @@ archive.close()
 """
 
 
-async def test_a_locked_archive_opens_read_only_with_a_notice(isolated_data_dir: Path, make_session) -> None:
+async def test_a_locked_archive_opens_read_only_with_a_notice(
+    isolated_data_dir: Path, make_session
+) -> None:
     with open_archive(isolated_data_dir) as archive:
         archive.add(make_session(dyad="D001"))
     holder = subprocess.Popen(

@@ -28,7 +28,11 @@ async def test_sessions_are_listed_newest_first(isolated_data_dir: Path, make_se
     seed(
         isolated_data_dir,
         [
-            make_session([(1.0, "hungry"), (2.0, "feed")], dyad="D001", started_at="2026-03-01T09:00:00+00:00"),
+            make_session(
+                [(1.0, "hungry"), (2.0, "feed")],
+                dyad="D001",
+                started_at="2026-03-01T09:00:00+00:00",
+            ),
             make_session([(1.0, "tired")], dyad="D003", started_at="2026-03-03T09:00:00+00:00"),
             make_session([(1.0, "over")], dyad="D002", started_at="2026-03-02T09:00:00+01:00"),
         ],
@@ -40,10 +44,14 @@ async def test_sessions_are_listed_newest_first(isolated_data_dir: Path, make_se
         assert listed_dyads(app) == ["D003", "D002", "D001"]
         first = app.screen.query_one(SessionTable).get_row_at(2)
         assert "2026-03-01 09:00" in [str(cell) for cell in first]
-        assert "100%" in [str(cell) for cell in first], "the response rate of D001 (1 of 1 cue answered)"
+        assert "100%" in [str(cell) for cell in first], (
+            "the response rate of D001 (1 of 1 cue answered)"
+        )
 
 
-async def test_typing_a_dyad_after_slash_filters_the_list(isolated_data_dir: Path, make_session) -> None:
+async def test_typing_a_dyad_after_slash_filters_the_list(
+    isolated_data_dir: Path, make_session
+) -> None:
     seed(
         isolated_data_dir,
         [
@@ -65,7 +73,9 @@ async def test_typing_a_dyad_after_slash_filters_the_list(isolated_data_dir: Pat
         assert "No session matches" in str(app.screen.query_one("#status").render())
 
 
-async def test_delete_asks_first_and_only_yes_removes_the_session(isolated_data_dir: Path, make_session) -> None:
+async def test_delete_asks_first_and_only_yes_removes_the_session(
+    isolated_data_dir: Path, make_session
+) -> None:
     keep = make_session(dyad="D001", started_at="2026-03-01T09:00:00+00:00")
     doomed = make_session(dyad="D002", started_at="2026-03-02T09:00:00+00:00")
     seed(isolated_data_dir, [keep, doomed])
@@ -92,7 +102,12 @@ async def test_an_interrupted_session_is_marked_and_offered_for_resume(
         isolated_data_dir,
         [
             make_session(dyad="D001", started_at="2026-03-01T09:00:00+00:00"),
-            make_session([(3.0, "hungry")], dyad="D002", started_at="2026-03-02T09:00:00+00:00", status="live"),
+            make_session(
+                [(3.0, "hungry")],
+                dyad="D002",
+                started_at="2026-03-02T09:00:00+00:00",
+                status="live",
+            ),
         ],
     )
     app = make_app(isolated_data_dir)
@@ -113,9 +128,13 @@ async def test_an_interrupted_session_is_marked_and_offered_for_resume(
         assert home.check_action("review", ()) is True
 
 
-async def test_archive_problems_are_shown_as_warnings(isolated_data_dir: Path, make_session) -> None:
+async def test_archive_problems_are_shown_as_warnings(
+    isolated_data_dir: Path, make_session
+) -> None:
     seed(isolated_data_dir, [make_session(dyad="D001")])
-    (isolated_data_dir / "sessions" / "0123456789abcdef0123456789abcdef.json").write_text("{not json")
+    (isolated_data_dir / "sessions" / "0123456789abcdef0123456789abcdef.json").write_text(
+        "{not json"
+    )
     with open_archive(isolated_data_dir) as archive:
         expected = list(archive.problems)
     app = make_app(isolated_data_dir)

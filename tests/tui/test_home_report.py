@@ -10,8 +10,12 @@ from observe.tui.app import make_app
 from observe.workspace import open_archive
 
 
-async def test_p_writes_the_pdf_report_and_says_where(isolated_data_dir: Path, make_session) -> None:
-    session = make_session([(1.0, "hungry"), (2.5, "feed"), (9.0, "tired")], dyad="D007", duration=60.0)
+async def test_p_writes_the_pdf_report_and_says_where(
+    isolated_data_dir: Path, make_session
+) -> None:
+    session = make_session(
+        [(1.0, "hungry"), (2.5, "feed"), (9.0, "tired")], dyad="D007", duration=60.0
+    )
     with open_archive(isolated_data_dir) as archive:
         archive.add(session)
     app = make_app(isolated_data_dir)
@@ -21,7 +25,9 @@ async def test_p_writes_the_pdf_report_and_says_where(isolated_data_dir: Path, m
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert not app.screen.query_one("#status").display, "the progress line goes away"
-    written = [m.removeprefix("Report written: ") for m in messages if m.startswith("Report written: ")]
+    written = [
+        m.removeprefix("Report written: ") for m in messages if m.startswith("Report written: ")
+    ]
     assert len(written) == 1, messages
     pdf = Path(written[0])
     assert pdf.parent == isolated_data_dir / "reports" and "D007" in pdf.name
@@ -29,7 +35,9 @@ async def test_p_writes_the_pdf_report_and_says_where(isolated_data_dir: Path, m
     assert "D007" in text
 
 
-async def test_an_interrupted_session_has_no_report_action(isolated_data_dir: Path, make_session) -> None:
+async def test_an_interrupted_session_has_no_report_action(
+    isolated_data_dir: Path, make_session
+) -> None:
     with open_archive(isolated_data_dir) as archive:
         archive.add(make_session([(1.0, "hungry")], status="live"))
     app = make_app(isolated_data_dir)

@@ -26,7 +26,14 @@ from observe.workspace import open_archive
 pytestmark = pytest.mark.slow
 
 # (key, code) pairs of the shipped infant-cues scheme: cue, response, cue, response, ...
-CODED = [("a", "hungry"), ("o", "feed"), ("t", "tired"), ("l", "settle"), ("e", "engage"), ("i", "serve_return")]
+CODED = [
+    ("a", "hungry"),
+    ("o", "feed"),
+    ("t", "tired"),
+    ("l", "settle"),
+    ("e", "engage"),
+    ("i", "serve_return"),
+]
 COLUMNS, LINES = 100, 30
 
 
@@ -123,7 +130,9 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         restarted.wait_for_text("interrupted")
         before = journal_lines(data_dir)
         restarted.send("\r")  # "Resume" has the focus
-        wait_until(lambda: journal_lines(data_dir) > before, 10, "the resumed session's pause on disk")
+        wait_until(
+            lambda: journal_lines(data_dir) > before, 10, "the resumed session's pause on disk"
+        )
         time.sleep(0.5)
         for key in (" ", "a"):  # resume the clock, then one more hunger cue
             before = journal_lines(data_dir)

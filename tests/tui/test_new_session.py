@@ -63,7 +63,12 @@ async def test_starting_a_session_opens_coding_on_a_live_session(isolated_data_d
         await pilot.pause()
         assert isinstance(app.screen, CodingScreen)
         [summary] = app.archive.list_sessions()
-        assert (summary.dyad, summary.observer, summary.visit, summary.status) == ("D014", "OBS1", "2", "live")
+        assert (summary.dyad, summary.observer, summary.visit, summary.status) == (
+            "D014",
+            "OBS1",
+            "2",
+            "live",
+        )
         assert summary.scheme_id == "infant-cues"
         session = app.archive.load(summary.id)
         assert session.started_at == "2026-03-02T10:15:00+01:00"
@@ -71,7 +76,9 @@ async def test_starting_a_session_opens_coding_on_a_live_session(isolated_data_d
         assert len(session.id) == 32
 
 
-async def test_the_observer_is_remembered_from_the_last_session(isolated_data_dir: Path, make_session) -> None:
+async def test_the_observer_is_remembered_from_the_last_session(
+    isolated_data_dir: Path, make_session
+) -> None:
     from observe.workspace import open_archive
 
     with open_archive(isolated_data_dir) as archive:

@@ -33,7 +33,9 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n", "answer(False)", "No", show=False),
     ]
 
-    def __init__(self, question: str, *, yes: str = "Yes", no: str = "No", danger: bool = False) -> None:
+    def __init__(
+        self, question: str, *, yes: str = "Yes", no: str = "No", danger: bool = False
+    ) -> None:
         super().__init__()
         self.question = question
         self.yes_label = yes
@@ -44,7 +46,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical():
             yield Static(self.question, id="question")
             with Horizontal():
-                yield Button(self.yes_label, id="yes", variant="error" if self.danger else "primary")
+                yield Button(
+                    self.yes_label, id="yes", variant="error" if self.danger else "primary"
+                )
                 yield Button(self.no_label, id="no")
 
     def on_mount(self) -> None:

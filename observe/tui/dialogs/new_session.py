@@ -87,7 +87,9 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     ) -> None:
         super().__init__()
         self.schemes = {scheme.id: scheme for scheme in schemes}
-        self.default_scheme = default_scheme if default_scheme in self.schemes else next(iter(self.schemes), "")
+        self.default_scheme = (
+            default_scheme if default_scheme in self.schemes else next(iter(self.schemes), "")
+        )
         self.observer = observer
         self.visits = visits or {}
 
@@ -102,7 +104,9 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
                 yield Label("Visit")
                 yield Input(placeholder="e.g. 1", id="visit")
                 yield Label("Context")
-                yield Select([(c, c) for c in CONTEXTS], value=CONTEXTS[0], allow_blank=False, id="context")
+                yield Select(
+                    [(c, c) for c in CONTEXTS], value=CONTEXTS[0], allow_blank=False, id="context"
+                )
                 yield Label("Scheme")
                 yield Select(
                     [(f"{s.name} ({s.id})", s.id) for s in self.schemes.values()],
@@ -128,7 +132,9 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     def _dyad_changed(self, event: Input.Changed) -> None:
         dyad = event.value.strip()
         if looks_like_a_name(dyad):
-            self._show("⚠ Looks like a person's name: use the family's pseudonymous code.", "warning")
+            self._show(
+                "⚠ Looks like a person's name: use the family's pseudonymous code.", "warning"
+            )
         else:
             self._show("", "")
         visit = self.query_one("#visit", Input)
@@ -140,12 +146,16 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     def action_start(self) -> None:
         dyad = self.query_one("#dyad", Input).value.strip()
         if not dyad:
-            self._show("✗ Enter the dyad code (a pseudonymous code such as D014) to start.", "error")
+            self._show(
+                "✗ Enter the dyad code (a pseudonymous code such as D014) to start.", "error"
+            )
             self.query_one("#dyad", Input).focus()
             return
         scheme_id = self.query_one("#scheme", Select).value
         if scheme_id not in self.schemes:
-            self._show("✗ No coding scheme is installed; add one with `observe scheme add`.", "error")
+            self._show(
+                "✗ No coding scheme is installed; add one with `observe scheme add`.", "error"
+            )
             return
         self.dismiss(
             NewSessionRequest(

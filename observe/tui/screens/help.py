@@ -33,7 +33,9 @@ def scheme_table(scheme: Scheme) -> Table:
     for title, codes in (("Infant cues", scheme.cues), ("Caregiver responses", scheme.responses)):
         table.add_row("", Text(title, style="bold underline"), "")
         for code in codes:
-            label = code.label + (" (state: press to start, again to stop)" if code.kind == "state" else "")
+            label = code.label + (
+                " (state: press to start, again to stop)" if code.kind == "state" else ""
+            )
             table.add_row(Text(code.key, style="bold"), label, code.description)
     return table
 

@@ -85,7 +85,9 @@ class HomeScreen(Screen[None]):
         archive = self.observe.archive
         banner = self.query_one("#readonly", Static)
         if archive.readonly:
-            reason = (archive.readonly_reason or "another observe is using this archive").rstrip(".")
+            reason = (archive.readonly_reason or "another observe is using this archive").rstrip(
+                "."
+            )
             banner.update(f"⚠ READ-ONLY: {reason}. Browsing and reports still work.")
         banner.display = archive.readonly
         self.reload()
@@ -255,7 +257,9 @@ class HomeScreen(Screen[None]):
                 self.notify(f"Deleted {describe(selected)}.")
                 self.reload()
 
-        self.app.push_screen(ConfirmDialog(question, yes="Delete", no="Keep", danger=True), answered)
+        self.app.push_screen(
+            ConfirmDialog(question, yes="Delete", no="Keep", danger=True), answered
+        )
 
     def action_report(self) -> None:
         selected = self.table.selected
@@ -310,5 +314,7 @@ class HomeScreen(Screen[None]):
 
     def action_help(self) -> None:
         self.app.push_screen(
-            HelpScreen(HOME_KEYS, title=f"Keys on the home screen — archive: {self.observe.archive.path}")
+            HelpScreen(
+                HOME_KEYS, title=f"Keys on the home screen — archive: {self.observe.archive.path}"
+            )
         )
