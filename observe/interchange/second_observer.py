@@ -1,0 +1,145 @@
+"""A second observer's coding of the same interaction, derived from a session (seeded).
+
+For demos, tests and benchmarks of observer agreement (DESIGN §6). The second observer:
+
+- started their clock ``clock_offset`` seconds after the first, so every time is that much
+  earlier on their clock (``observe reliability FIRST SECOND`` should find an offset of
+  ``+clock_offset``); events before their clock started are lost;
+- presses each key a little earlier or later (normal jitter with standard deviation
+  ``jitter`` seconds, cut at ±2.5 ``jitter``);
+- misses an event now and then (``miss_rate``; a state's stop goes with its start);
+- codes a different code of the same actor now and then (``confuse_rate``: a cue as
+  another cue, a response as another response, a state as another state);
+- codes something the first observer did not (``extra_rate`` per event, a point code of
+  the same actor a few seconds away).
+
+Deterministic: the same session and arguments always give the same session, ids included.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from datetime import datetime, timedelta
+
+from attrs import evolve
+
+from observe.model import Event, Session, to_ms
+from observe.scheme import Scheme
+
+SECOND_OBSERVER = "demo-2"
+
+
+def second_observer(
+    session: Session,
+    *,
+    seed: int,
+    clock_offset: float = 4.3,
+    jitter: float = 0.3,
+    miss_rate: float = 0.05,
+    confuse_rate: float = 0.05,
+    extra_rate: float = 0.03,
+    observer: str = SECOND_OBSERVER,
+) -> Session:
+    """The second observer's ended session of the interaction ``session`` recorded."""
+    rng = random.Random(
+        "|".join(
+            map(str, (seed, session.id, clock_offset, jitter, miss_rate, confuse_rate, extra_rate))
+        )
+    )
+    scheme = session.scheme
+    duration = to_ms(max(0.0, session.duration - clock_offset))
+    events: list[Event] = []
+    open_states: dict[str, tuple[str, float] | None] = {}  # first observer's code -> ours
+    for event in session.events:
+        if event.kind == "stop":
+            started = open_states.pop(event.code, None)
+            if started is not None:
+                code, start = started
+                t = min(duration, max(start + 0.1, _moved(rng, event.t, clock_offset, jitter)))
+                events.append(_event(rng, code, t, "stop", None))
+            continue
+        if rng.random() < miss_rate:
+            if event.kind == "start":
+                open_states[event.code] = None
+            continue
+        t = _moved(rng, event.t, clock_offset, jitter)
+        if t < 0 or t > duration:
+            if event.kind == "start":
+                open_states[event.code] = None
+            continue
+        code = event.code
+        if rng.random() < confuse_rate:
+            code = _other_code(rng, scheme, code)
+        if event.kind == "start":
+            open_states[event.code] = (code, to_ms(t))
+        events.append(_event(rng, code, t, event.kind, event.intensity))
+        if rng.random() < extra_rate:
+            extra = _extra(rng, scheme, code, t + rng.uniform(2.0, 8.0) * rng.choice((-1, 1)))
+            if extra is not None and 0 <= extra.t <= duration:
+                events.append(extra)
+    events.sort(key=lambda e: e.t)
+    started_at = _later(session.started_at, clock_offset)
+    pauses = tuple(
+        evolve(p, at=max(0.0, p.at - clock_offset))
+        for p in session.pauses
+        if p.at - clock_offset >= 0
+    )
+    return Session(
+        id=_new_id(rng),
+        dyad=session.dyad,
+        observer=observer,
+        started_at=started_at,
+        scheme=scheme,
+        scheme_digest=session.scheme_digest,
+        visit=session.visit,
+        context=session.context,
+        duration=duration,
+        status="ended",
+        events=events,
+        notes="Second observer's coding of the same interaction (synthetic).",
+        ratings=dict(session.ratings),
+        pauses=pauses,
+        origin="demo",
+        ended_at=session.ended_at,
+    )
+
+
+def _moved(rng: random.Random, t: float, clock_offset: float, jitter: float) -> float:
+    """``t`` on the second observer's clock, pressed a little early or late."""
+    spread = max(-2.5 * jitter, min(2.5 * jitter, rng.gauss(0.0, jitter))) if jitter > 0 else 0.0
+    return to_ms(t - clock_offset + spread)
+
+
+def _other_code(rng: random.Random, scheme: Scheme, code: str) -> str:
+    """Another code of the same actor and kind (point or state), else ``code`` itself."""
+    own = scheme.code(code)
+    if own is None:
+        return code
+    family = scheme.cues if scheme.is_cue(code) else scheme.responses
+    others = [c.id for c in family if c.id != code and c.kind == own.kind]
+    return rng.choice(others) if others else code
+
+
+def _extra(rng: random.Random, scheme: Scheme, code: str, t: float) -> Event | None:
+    """A point code of the same actor as ``code`` that the first observer did not code."""
+    family = scheme.cues if scheme.is_cue(code) else scheme.responses
+    points = [c.id for c in family if c.kind == "point"]
+    if not points:
+        return None
+    return _event(rng, rng.choice(points), to_ms(t), "point", None)
+
+
+def _event(rng: random.Random, code: str, t: float, kind: str, intensity: int | None) -> Event:
+    return Event(id=_new_id(rng), code=code, t=t, kind=kind, intensity=intensity)  # type: ignore[arg-type]
+
+
+def _new_id(rng: random.Random) -> str:
+    return uuid.UUID(int=rng.getrandbits(128), version=4).hex
+
+
+def _later(started_at: str, seconds: float) -> str:
+    try:
+        return (datetime.fromisoformat(started_at) + timedelta(seconds=seconds)).isoformat()
+    except ValueError:
+        return started_at
