@@ -8,12 +8,27 @@ such as ``cues[3].matches``) and what is wrong, with a suggestion when one is ob
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
+
+from observe.scheme_consistency import (
+    check_unique_ids,
+    check_unique_keys,
+    check_windows_against_repair,
+    code_ids,
+)
+from observe.scheme_problems import (
+    Locator,
+    Path_,
+    Problems,
+    describe_type,
+    did_you_mean,
+    is_int,
+    is_number,
+)
 
 #: Keys the coding screen uses itself (key -> what it does there). A scheme may not use them.
 RESERVED_KEYS: Mapping[str, str] = MappingProxyType(
@@ -48,114 +63,6 @@ RATING_FIELDS = ("id", "label", "min", "max", "description")
 TABLES = ("scheme", "cues", "responses", "ratings")
 KINDS = ("point", "state")
 
-Path_ = tuple[str | int, ...]
-
-
-def format_path(path: Path_) -> str:
-    """``("cues", 3, "matches")`` -> ``cues[3].matches``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else part
-    return text
-
-
-def describe_type(value: object) -> str:
-    """How a TOML value's type reads to someone editing the file."""
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, int):
-        return f"a whole number ({value})"
-    if isinstance(value, float):
-        return f"a number ({value})"
-    if isinstance(value, str):
-        return f'text ("{value}")' if len(value) <= 30 else "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return f"a date or time ({value})"
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f'; did you mean "{close[0]}"?' if close else ""
-
-
-class Locator:
-    """Finds the line of a table or field in TOML text, for messages a user can act on.
-
-    tomllib does not report positions of values, so this scans the text for table headers
-    (``[scheme]``, ``[[cues]]``) and ``key =`` lines. It is a best effort: a field it cannot
-    find simply has no line number in the message.
-    """
-
-    _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-    _TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
-    _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
-
-    def __init__(self, text: str) -> None:
-        self._lines: dict[Path_, int] = {}
-        counts: dict[str, int] = {}
-        table: Path_ = ()
-        in_multiline: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if in_multiline is not None:
-                if line.count(in_multiline) % 2 == 1:
-                    in_multiline = None
-                continue
-            if match := self._ARRAY_HEADER.match(line):
-                name = match.group(1)
-                index = counts.get(name, 0)
-                counts[name] = index + 1
-                table = (name, index)
-                self._lines.setdefault((name,), number)
-            elif match := self._TABLE_HEADER.match(line):
-                table = (match.group(1),)
-            elif match := self._KEY.match(line):
-                self._lines.setdefault((*table, match.group(1)), number)
-                for quotes in ('"""', "'''"):
-                    if line.count(quotes) % 2 == 1:
-                        in_multiline = quotes
-                        break
-                continue
-            else:
-                continue
-            self._lines.setdefault(table, number)
-
-    def line_of(self, path: Path_) -> int | None:
-        """The line of ``path`` or, failing that, of the nearest enclosing table."""
-        for end in range(len(path), 0, -1):
-            found = self._lines.get(tuple(path[:end]))
-            if found is not None:
-                return found
-        return None
-
-
-class Problems:
-    """Collects located problems; ``messages()`` gives them in file order."""
-
-    def __init__(self, locator: Locator) -> None:
-        self._locator = locator
-        self._found: list[tuple[int | None, str]] = []
-
-    def add(self, path: Path_, message: str) -> None:
-        line = self._locator.line_of(path) if path else None
-        where = format_path(path)
-        text = f"{where}: {message}" if where else message
-        self._found.append((line, f"line {line}: {text}" if line else text))
-
-    def messages(self) -> list[str]:
-        ordered = sorted(
-            enumerate(self._found), key=lambda item: (item[1][0] is None, item[1][0] or 0, item[0])
-        )
-        return [message for _, (_, message) in ordered]
-
-    def __bool__(self) -> bool:
-        return bool(self._found)
-
 
 def validate_data(data: Mapping[str, Any], text: str) -> list[str]:
     """Every problem in parsed scheme data ``data`` (from ``text``); empty when valid."""
@@ -175,8 +82,8 @@ def validate_data(data: Mapping[str, Any], text: str) -> list[str]:
     cues = _check_array(data, "cues", required=True, problems=problems)
     responses = _check_array(data, "responses", required=True, problems=problems)
     ratings = _check_array(data, "ratings", required=False, problems=problems)
-    response_ids = _ids(responses)
-    cue_ids = _ids(cues)
+    response_ids = code_ids(responses)
+    cue_ids = code_ids(cues)
     for index, cue in cues:
         _check_code(("cues", index), cue, CUE_FIELDS, problems)
         _check_matches(("cues", index), cue, response_ids, cue_ids, problems)
@@ -185,10 +92,10 @@ def validate_data(data: Mapping[str, Any], text: str) -> list[str]:
         _check_code(("responses", index), response, RESPONSE_FIELDS, problems)
     for index, rating in ratings:
         _check_rating(("ratings", index), rating, problems)
-    _check_unique_ids(cues, responses, ratings, problems)
-    _check_unique_keys(cues, responses, problems)
+    check_unique_ids(cues, responses, ratings, problems)
+    check_unique_keys(cues, responses, problems)
     if isinstance(scheme_table, dict):
-        _check_windows_against_repair(scheme_table, cues, problems)
+        check_windows_against_repair(scheme_table, cues, problems)
     return problems.messages()
 
 
@@ -230,7 +137,7 @@ def _check_scheme_table(table: Mapping[str, Any], problems: Problems) -> None:
         else:
             _check_window((*base, name), table[name], problems, optional=False)
     levels = table.get("intensity_levels", 0)
-    if not _is_int(levels):
+    if not is_int(levels):
         problems.add(
             (*base, "intensity_levels"),
             f"must be a whole number from 0 to {MAX_INTENSITY_LEVELS}, not {describe_type(levels)}",
@@ -293,7 +200,7 @@ def _check_rating(base: Path_, table: Mapping[str, Any], problems: Problems) -> 
     bounds = {}
     for name, default in (("min", 1), ("max", 5)):
         value = table.get(name, default)
-        if _is_int(value):
+        if is_int(value):
             bounds[name] = value
         else:
             problems.add((*base, name), f"must be a whole number, not {describe_type(value)}")
@@ -387,7 +294,7 @@ def _check_key(base: Path_, table: Mapping[str, Any], problems: Problems) -> Non
 def _check_window(path: Path_, value: object, problems: Problems, *, optional: bool) -> None:
     if value is None and optional:
         return
-    if not _is_number(value):
+    if not is_number(value):
         problems.add(path, f"must be a number of seconds, not {describe_type(value)}")
     elif not math.isfinite(value) or value <= 0:  # type: ignore[arg-type]
         problems.add(path, f"must be a number of seconds greater than 0, not {value}")
@@ -428,97 +335,3 @@ def _check_matches(
                 f" (the responses are: {', '.join(choices)})" if choices else ""
             )
             problems.add(path, f'"{entry}" is not a response id{hint}')
-
-
-# -- across codes ----------------------------------------------------------------------
-
-
-def _ids(tables: list[tuple[int, dict[str, Any]]]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, table in tables:
-        value = table.get("id")
-        if isinstance(value, str):
-            found.setdefault(value, index)
-    return found
-
-
-def _check_unique_ids(
-    cues: list[tuple[int, dict[str, Any]]],
-    responses: list[tuple[int, dict[str, Any]]],
-    ratings: list[tuple[int, dict[str, Any]]],
-    problems: Problems,
-) -> None:
-    """Code ids are unique across cues and responses (an event names its code by id)."""
-    for groups in ((("cues", cues), ("responses", responses)), (("ratings", ratings),)):
-        first: dict[str, str] = {}
-        for name, tables in groups:
-            for index, table in tables:
-                value = table.get("id")
-                if not isinstance(value, str):
-                    continue
-                here = f"{name}[{index}]"
-                if value in first:
-                    problems.add(
-                        (name, index, "id"),
-                        f'"{value}" is already the id of {first[value]}; '
-                        "every code needs its own id",
-                    )
-                else:
-                    first[value] = here
-
-
-def _check_unique_keys(
-    cues: list[tuple[int, dict[str, Any]]],
-    responses: list[tuple[int, dict[str, Any]]],
-    problems: Problems,
-) -> None:
-    first: dict[str, str] = {}
-    for name, tables in (("cues", cues), ("responses", responses)):
-        for index, table in tables:
-            key = table.get("key")
-            if not isinstance(key, str) or len(key) != 1:
-                continue
-            code = table.get("id")
-            here = f"{name}[{index}]" + (f' ("{code}")' if isinstance(code, str) else "")
-            if key in first:
-                problems.add(
-                    (name, index, "key"),
-                    f'"{key}" is already the key of {first[key]}; each code needs its own key',
-                )
-            else:
-                first[key] = here
-
-
-def _check_windows_against_repair(
-    scheme_table: Mapping[str, Any], cues: list[tuple[int, dict[str, Any]]], problems: Problems
-) -> None:
-    """A miss can only be repaired within repair_window, so it must not end before a window."""
-    repair = scheme_table.get("repair_window")
-    response = scheme_table.get("response_window")
-    if not _is_positive(repair):
-        return
-    if _is_positive(response) and repair < response:
-        problems.add(
-            ("scheme", "repair_window"),
-            f"({repair} s) must not be shorter than response_window ({response} s): "
-            "a missed cue is repaired after its response window",
-        )
-    for index, cue in cues:
-        window = cue.get("window")
-        if _is_positive(window) and window > repair:
-            problems.add(
-                ("cues", index, "window"),
-                f"({window} s) must not be longer than the scheme's repair_window ({repair} s)",
-            )
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def _is_positive(value: object) -> bool:
-    return _is_number(value) and math.isfinite(value) and value > 0  # type: ignore[arg-type]

@@ -1,0 +1,144 @@
+"""Reading a coding scheme from TOML: every problem in the file at once, or a Scheme.
+
+:func:`parse_scheme` checks the whole file first (:mod:`observe.scheme_validation`) and only
+then builds the :class:`~observe.scheme_model.Scheme`, so a file either loads completely
+or raises one :class:`~observe.errors.SchemeError` listing all its problems.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from observe.errors import ObserveError, SchemeError
+from observe.scheme_model import Cue, Rating, Response, Scheme
+from observe.scheme_validation import validate_data
+
+
+class SchemeNotFound(ObserveError):
+    """No scheme has the id asked for, or a scheme file cannot be read."""
+
+
+# tomllib ends its messages with "(at line L, column C)" or "(at end of document)".
+_TOML_POSITION = re.compile(
+    r"^(?P<what>.*) \((?:at line (?P<line>\d+), column (?P<col>\d+)|at end of document)\)$",
+    re.S,
+)
+
+
+def parse_scheme(text: str | bytes, source: str) -> Scheme:
+    """The scheme in TOML ``text`` (read from ``source``, used in messages).
+
+    Raises :class:`SchemeError` with every problem found; never any other exception.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise SchemeError(
+                source,
+                [f"the file is not UTF-8 text (byte {error.start + 1}); save it as UTF-8"],
+            ) from None
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise SchemeError(
+            source, ["the text contains characters that cannot be saved as UTF-8"]
+        ) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise SchemeError(source, [_toml_problem(str(error))]) from None
+    except RecursionError:
+        raise SchemeError(source, ["the TOML is nested too deeply to read"]) from None
+    problems = validate_data(data, text)
+    if problems:
+        raise SchemeError(source, problems)
+    return _build(data)
+
+
+def load_scheme(path: str | Path) -> Scheme:
+    """The scheme in the TOML file at ``path``."""
+    path = Path(path)
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        raise SchemeNotFound(f"there is no coding scheme file at {path}; check the path") from None
+    except IsADirectoryError:
+        raise SchemeNotFound(
+            f"{path} is a folder, not a coding scheme file; give the path to a .toml file"
+        ) from None
+    except ValueError:  # a NUL in the path
+        raise SchemeNotFound(f"{path!r} is not a usable file name; check the path") from None
+    except OSError as error:
+        raise SchemeNotFound(
+            f"the coding scheme file {path} cannot be read ({error.strerror}); "
+            "check that it exists and that you may read it"
+        ) from None
+    return parse_scheme(content, str(path))
+
+
+def _toml_problem(message: str) -> str:
+    match = _TOML_POSITION.match(message)
+    if match is None:
+        return f"this is not valid TOML: {message}"
+    what = match["what"][:1].lower() + match["what"][1:]
+    if match["line"]:
+        where = f"line {match['line']}, column {match['col']}"
+    else:
+        where = "at the end of the file"
+    return f"{where}: this is not valid TOML: {what}"
+
+
+def _build(data: dict[str, Any]) -> Scheme:
+    """A Scheme from data that :func:`validate_data` found valid."""
+    table = data["scheme"]
+    cues = [
+        Cue(
+            id=c["id"],
+            label=c["label"],
+            key=c["key"],
+            matches=c["matches"],
+            window=float(c["window"]) if "window" in c else None,
+            group=c.get("group"),
+            kind=c.get("kind", "point"),
+            description=c.get("description", ""),
+        )
+        for c in data["cues"]
+    ]
+    responses = [
+        Response(
+            id=r["id"],
+            label=r["label"],
+            key=r["key"],
+            group=r.get("group"),
+            kind=r.get("kind", "point"),
+            description=r.get("description", ""),
+        )
+        for r in data["responses"]
+    ]
+    ratings = [
+        Rating(
+            id=r["id"],
+            label=r["label"],
+            min=r.get("min", 1),
+            max=r.get("max", 5),
+            description=r.get("description", ""),
+        )
+        for r in data.get("ratings", [])
+    ]
+    return Scheme(
+        id=table["id"],
+        name=table["name"],
+        version=table["version"],
+        response_window=float(table["response_window"]),
+        repair_window=float(table["repair_window"]),
+        cues=cues,
+        responses=responses,
+        ratings=ratings,
+        description=table.get("description", ""),
+        intensity_levels=table.get("intensity_levels", 0),
+    )
