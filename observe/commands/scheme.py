@@ -26,6 +26,9 @@ from observe.scheme import (
 )
 from observe.scheme_validation import SLUG, SLUG_HINT
 
+#: Text is wrapped to fit an 80-column terminal.
+WIDTH = 79
+
 
 @click.group("scheme")
 def scheme_group() -> None:
@@ -36,28 +39,29 @@ def scheme_group() -> None:
 def list_command() -> None:
     """List the installed coding schemes (shipped and your own)."""
     catalogue = scheme_catalogue(cli_context().data_dir)
+    own = [item for item in catalogue.schemes if not item.shipped]
     rows = [
         (
             item.scheme.id + (" (default)" if item.scheme.id == DEFAULT_SCHEME_ID else ""),
-            item.scheme.name,
             item.scheme.version,
+            "shipped" if item.shipped else f"yours ({item.path.name})",
             f"{len(item.scheme.cues)} cues, {len(item.scheme.responses)} responses",
-            "shipped" if item.shipped else f"yours: {item.path}",
         )
         for item in catalogue.schemes
     ]
-    if rows:
-        widths = [max(len(row[i]) for row in rows) for i in range(4)]
-        for row in rows:
-            cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-            click.echo("  ".join([*cells, row[4]]))
-    else:
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
+    for item, row in zip(catalogue.schemes, rows, strict=True):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=True)]
+        click.echo("  ".join(cells).rstrip())
+        click.echo(f"    {item.scheme.name}")
+    if not rows:
         click.echo("no coding schemes are installed.")
+    if own:
+        click.echo(f"\nYour own schemes are in {user_schemes_dir(cli_context().data_dir)}")
     for problem in catalogue.problems:
         click.echo(f"warning: {problem}", err=True)
-    click.echo(
-        "\nSee one with: observe scheme show ID    Start your own with: observe scheme new NAME"
-    )
+    click.echo("\nSee one with: observe scheme show ID")
+    click.echo("Start your own with: observe scheme new NAME [--from ID]")
 
 
 @scheme_group.command("show")
@@ -102,8 +106,13 @@ def validate_command(file: Path) -> None:
 )
 def new_command(name: str, from_id: str) -> None:
     """Start your own scheme NAME as a copy of an installed one."""
+    from observe.workspace import open_archive
+
     archive_dir = cli_context().data_dir
-    path = create_user_scheme(archive_dir, name, from_id)
+    with open_archive(archive_dir) as archive:
+        # Another observe holding the archive gets to finish first: one writer at a time.
+        archive.require_writable()
+        path = create_user_scheme(archive_dir, name, from_id)
     click.echo(f"created {path}")
     click.echo(
         f"Next: edit it in a text editor, then check it with: observe scheme validate {path}"
@@ -128,7 +137,8 @@ def create_user_scheme(archive_dir: Path, name: str, from_id: str) -> Path:
         )
     source = catalogue.get(from_id)
     source_path = source.path if source is not None else Path(from_id).expanduser()
-    if source is None and not source_path.is_file():
+    looks_like_a_path = source_path.suffix == ".toml" or any(sep in from_id for sep in "/\\")
+    if source is None and not looks_like_a_path and not source_path.is_file():
         raise SchemeNotFound(
             f'there is no coding scheme "{from_id}" to copy; the installed schemes are '
             f"{', '.join(catalogue.ids)} (or give the path to a .toml file)"
@@ -148,10 +158,17 @@ def create_user_scheme(archive_dir: Path, name: str, from_id: str) -> Path:
         raise ObserveError(
             f"{target} already exists; choose another name or edit that file"
         ) from None
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        handle.write(copied)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(copied)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as error:
+        target.unlink(missing_ok=True)  # never leave half a scheme behind
+        raise ObserveError(
+            f"could not write {target} ({error.strerror or error}); "
+            "free some disk space or check the folder, then try again"
+        ) from None
     return target
 
 
@@ -205,7 +222,7 @@ def describe_scheme(scheme: Scheme) -> str:
     """A readable page about a scheme: what a visitor codes, with which key."""
     out: list[str] = [f"{scheme.name}  ({scheme.id}, version {scheme.version})"]
     if scheme.description:
-        out += textwrap.wrap(scheme.description, width=88)
+        out += textwrap.wrap(scheme.description, width=WIDTH)
     intensity = (
         f"intensity 1-{scheme.intensity_levels} (digit after a code)"
         if scheme.intensity_levels
@@ -226,16 +243,18 @@ def describe_scheme(scheme: Scheme) -> str:
         out.append(f"  {group}")
         for cue in codes:
             window = _seconds(scheme.window_for(cue.id))
-            state = ", state: key starts and stops" if cue.kind == "state" else ""
-            out.append(f"    {cue.key}  {cue.label}  [{cue.id}; window {window}{state}]")
+            out.append(f"    {cue.key}  {cue.label}  [{cue.id}; window {window}]")
+            if cue.kind == "state":
+                out.append("       a state: its key starts it, the next press stops it")
             out.append(f"       answered by: {', '.join(cue.matches)}")
             out += _description(cue.description)
     out += ["", "CAREGIVER RESPONSES"]
     for group, codes in _grouped(scheme.responses):
         out.append(f"  {group}")
         for response in codes:
-            state = "; state: key starts and stops" if response.kind == "state" else ""
-            out.append(f"    {response.key}  {response.label}  [{response.id}{state}]")
+            out.append(f"    {response.key}  {response.label}  [{response.id}]")
+            if response.kind == "state":
+                out.append("       a state: its key starts it, the next press stops it")
             cues = answered_by.get(response.id)
             out.append(f"       answers: {', '.join(cues)}" if cues else "       answers no cue")
             out += _description(response.description)
@@ -256,7 +275,7 @@ def _grouped(codes: tuple[Cue, ...] | tuple[Response, ...]) -> list[tuple[str, l
 
 
 def _description(text: str) -> list[str]:
-    return textwrap.wrap(text, width=88, initial_indent=" " * 7, subsequent_indent=" " * 7)
+    return textwrap.wrap(text, width=WIDTH, initial_indent=" " * 7, subsequent_indent=" " * 7)
 
 
 def _seconds(value: float) -> str:

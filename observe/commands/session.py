@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import shutil
+import textwrap
+from collections.abc import Callable
+
 import click
 
 from observe.commands.context import cli_context
+from observe.errors import ArchiveError
 from observe.model import Session
 from observe.store import Archive, SessionSummary
 from observe.workspace import open_archive
 
 
-def _warn_problems(archive: Archive) -> None:
+def _warn_problems(archive: Archive, *, except_for: str | None = None) -> None:
     for problem in archive.problems:
-        click.echo(f"warning: {problem}", err=True)
+        if problem != except_for:  # the error itself is said once, as the error
+            click.echo(f"warning: {problem}", err=True)
 
 
 def _clock(seconds: float) -> str:
-    whole = int(round(seconds))
+    whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -26,29 +32,52 @@ def _percent(value: object) -> str:
     return f"{float(value) * 100:.0f}%" if isinstance(value, (int, float)) else "-"
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def _table(
+    header: tuple[str, ...], rows: list[tuple[str, ...]], right: frozenset[int] = frozenset()
+) -> str:
+    """Columns two spaces apart; the columns in ``right`` (numbers) right-aligned."""
     widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+        "  ".join(
+            cell.rjust(width) if i in right else cell.ljust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
         for row in (header, *rows)
     ]
     return "\n".join(lines)
 
 
-def _summary_row(summary: SessionSummary) -> tuple[str, ...]:
-    return (
-        summary.id[:8],
-        summary.dyad,
-        summary.visit,
-        summary.started_at[:16].replace("T", " "),
-        summary.observer,
-        summary.scheme_id,
-        summary.status,
-        _clock(summary.duration),
-        str(summary.events),
-        _percent(summary.figures.get("response_rate")),
-        _percent(summary.figures.get("match_rate")),
-    )
+#: The session list's columns: (header, cell, right-aligned), in display order.
+_LIST_COLUMNS: dict[str, tuple[str, Callable[[SessionSummary], str], bool]] = {
+    "id": ("id", lambda s: s.id[:8], False),
+    "dyad": ("dyad", lambda s: s.dyad, False),
+    "visit": ("visit", lambda s: s.visit or "-", False),
+    "started": ("started", lambda s: s.started_at[:16].replace("T", " "), False),
+    "observer": ("observer", lambda s: s.observer, False),
+    "scheme": ("scheme", lambda s: s.scheme_id, False),
+    "status": ("status", lambda s: s.status, False),
+    "duration": ("length", lambda s: _clock(s.duration), True),
+    "events": ("events", lambda s: str(s.events), True),
+    "responded": ("responded", lambda s: _percent(s.figures.get("response_rate")), True),
+    "matched": ("matched", lambda s: _percent(s.figures.get("match_rate")), True),
+}
+#: Which columns give way first when the terminal is narrow (80 columns keeps the rest).
+_DROPPED_FIRST = ("scheme", "observer", "duration", "visit", "status")
+
+
+def session_table(summaries: list[SessionSummary], width: int) -> str:
+    """The session list as a table no wider than ``width`` where it can be."""
+    shown = list(_LIST_COLUMNS)
+    dropping = list(_DROPPED_FIRST)
+    while True:
+        columns = [_LIST_COLUMNS[name] for name in shown]
+        header = tuple(title for title, _, _ in columns)
+        rows = [tuple(cell(s) for _, cell, _ in columns) for s in summaries]
+        right = frozenset(i for i, (_, _, is_right) in enumerate(columns) if is_right)
+        text = _table(header, rows, right)
+        if not dropping or max(len(line) for line in text.splitlines()) <= width:
+            return text
+        shown.remove(dropping.pop(0))
 
 
 @click.group("session")
@@ -67,20 +96,11 @@ def list_command(dyad: str | None) -> None:
         where = f" for dyad {dyad}" if dyad else ""
         click.echo(f'no sessions{where} yet; record one with "observe" or try "observe demo".')
         return
-    header = (
-        "id",
-        "dyad",
-        "visit",
-        "started",
-        "observer",
-        "scheme",
-        "status",
-        "duration",
-        "events",
-        "response rate",
-        "match rate",
-    )
-    click.echo(_table(header, [_summary_row(s) for s in summaries]))
+    width = shutil.get_terminal_size((80, 24)).columns
+    click.echo(session_table(summaries, width))
+
+
+_ORIGINS = {"live": "coded live", "import": "imported", "demo": "synthetic demo data"}
 
 
 def describe_session(session: Session) -> str:
@@ -94,7 +114,7 @@ def describe_session(session: Session) -> str:
         f"observer  {session.observer}",
         f"started   {session.started_at}",
         f"ended     {session.ended_at or '-'}",
-        f"status    {session.status} ({session.origin})",
+        f"status    {session.status} ({_ORIGINS.get(session.origin, session.origin)})",
         f"duration  {_clock(session.duration)} ({session.duration:.3f} s observed)",
         f"scheme    {scheme.id} {scheme.version} — {scheme.name}",
     ]
@@ -110,7 +130,11 @@ def describe_session(session: Session) -> str:
             lines.append(f"  {labels.get(rating_id, rating_id)}: {value}")
     if session.notes:
         lines.append("notes")
-        lines.extend(f"  {line}" for line in session.notes.splitlines())
+        for paragraph in session.notes.splitlines():
+            lines.extend(
+                textwrap.wrap(paragraph, width=78, initial_indent="  ", subsequent_indent="  ")
+                or [""]
+            )
     lines.append(f"events ({len(session.events)})")
     if session.events:
         rows = []
@@ -124,11 +148,12 @@ def describe_session(session: Session) -> str:
                     event.code,
                     event.kind,
                     "" if event.intensity is None else str(event.intensity),
-                    event.note or "",
                     event.id[:8],
+                    " ".join((event.note or "").split()),  # last: a long note runs on
                 )
             )
-        table = _table(("t (s)", "actor", "code", "kind", "intensity", "note", "event"), rows)
+        header = ("t (s)", "actor", "code", "kind", "intensity", "event", "note")
+        table = _table(header, rows, right=frozenset({0, 4}))
         lines.extend(f"  {line}" for line in table.splitlines())
     return "\n".join(lines)
 
@@ -140,9 +165,16 @@ def show_command(session_id: str) -> None:
     with open_archive(cli_context().data_dir, readonly=True) as archive:
         try:
             session = archive.load(session_id)
-        finally:
-            _warn_problems(archive)
+        except ArchiveError as error:
+            _warn_problems(archive, except_for=str(error))
+            raise
+        _warn_problems(archive)
     click.echo(describe_session(session))
+    if session.status != "ended":
+        click.echo(
+            f"(this session is {session.status}: shown as saved so far; "
+            "it can be resumed in observe)"
+        )
 
 
 @session_group.command("delete")
@@ -154,11 +186,14 @@ def delete_command(session_id: str, yes: bool) -> None:
         _warn_problems(archive)
         archive.require_writable()
         full_id = archive.resolve(session_id)
-        summary = next(s for s in archive.list_sessions() if s.id == full_id)
-        what = (
-            f"session {full_id[:8]} (dyad {summary.dyad}, visit {summary.visit or '-'}, "
-            f"{summary.started_at[:16].replace('T', ' ')}, {summary.events} events)"
-        )
+        summary = next((s for s in archive.list_sessions() if s.id == full_id), None)
+        if summary is None:  # on disk but not listed: its file is damaged
+            what = f"session {full_id[:8]} (not listed: its file cannot be read)"
+        else:
+            what = (
+                f"session {full_id[:8]} (dyad {summary.dyad}, visit {summary.visit or '-'}, "
+                f"{summary.started_at[:16].replace('T', ' ')}, {summary.events} events)"
+            )
         if not yes and not click.confirm(f"Delete {what}? This cannot be undone"):
             click.echo("nothing was deleted.")
             return

@@ -149,6 +149,12 @@ class Archive:
             )
         found = sorted(i for i in ids if i.startswith(wanted))
         if not found:
+            found = [i for i in self.stored_ids() if i.startswith(wanted)]
+            if len(found) == 1:
+                # Not listed but on disk (damaged, or listed once the index is repaired):
+                # loading it names the damage, deleting it removes it.
+                return found[0]
+        if not found:
             raise UnknownSession(f'no session matches "{id_or_prefix}"; {hint}')
         if len(found) > 1:
             shown = ", ".join(i[:12] for i in found[:8]) + (", …" if len(found) > 8 else "")
@@ -287,7 +293,10 @@ class Archive:
             self.note(sentence)
             raise ArchiveError(sentence) from None
         except OSError as error:
-            raise ArchiveError(messages.disk_problem(error, path, "read")) from error
+            where = Path(error.filename) if error.filename else path
+            sentence = messages.unreadable_file(error, where)
+            self.note(sentence)
+            raise ArchiveError(sentence) from error
         if not self.readonly or self.readonly_reason is None:
             # While another process records, its journal's last line may be mid-write:
             # only a writer (the holder is gone) can tell a torn line from a busy one.
@@ -352,6 +361,15 @@ class Archive:
         ids = {
             entry.name.rsplit(".", 1)[0]
             for entry in self.sessions_dir.iterdir()
-            if not entry.name.startswith(".") and entry.suffix in (".json", ".journal")
+            if not entry.name.startswith(".")
+            and entry.suffix in (".json", ".journal")
+            and _is_file(entry)  # a folder someone named x.json is none of ours
         }
         return sorted(ids)
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False

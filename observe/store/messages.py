@@ -43,7 +43,23 @@ def disk_problem(error: OSError, path: Path, doing: str) -> str:
     else:
         cause = error.strerror or type(error).__name__
         remedy = "check the disk"
-    return f"could not {doing} {path} ({cause}); nothing saved before was lost: {remedy}, then try again"
+    return (
+        f"could not {doing} {path} ({cause}); nothing saved before was lost: "
+        f"{remedy}, then try again"
+    )
+
+
+def unreadable_file(error: OSError, path: Path) -> str:
+    if error.errno in (errno.EACCES, errno.EPERM):
+        cause = "permission was denied"
+        remedy = "check that you may read it (it should belong to you, mode 0600)"
+    else:
+        cause = error.strerror or type(error).__name__
+        remedy = "check the disk"
+    return (
+        f"the file {path} cannot be read ({cause}); it has been left untouched and every "
+        f"other session still opens: {remedy}"
+    )
 
 
 def read_only(archive: Path, holder: str | None) -> str:

@@ -100,10 +100,14 @@ def _index_unlisted(archive: Archive, session_id: str) -> None:
     path = archive.session_path(session_id)
     try:
         session = read_session_file(path).session
+        digest = file_digest(path)
     except DamagedFile as damage:
         archive.note(messages.damaged_file(damage.path, damage.reason))
         return
-    archive.index_session(session, file_digest(path))
+    except OSError as error:
+        archive.note(messages.unreadable_file(error, path))
+        return
+    archive.index_session(session, digest)
 
 
 def repair_index(archive: Archive) -> None:

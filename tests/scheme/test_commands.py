@@ -28,8 +28,9 @@ def test_list_shows_each_scheme_with_its_counts_and_origin(run) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("infant-cues (default)")
-    assert "Infant cues and caregiver responses" in lines[0]
+    assert lines[1].strip() == "Infant cues and caregiver responses"
     assert "1.0" in lines[0] and "8 cues, 10 responses" in lines[0] and "shipped" in lines[0]
+    assert max(len(line) for line in lines) <= 80  # readable in an 80-column terminal
     assert any(line.startswith("feeding ") for line in lines)
     assert any(line.startswith("play ") for line in lines)
 
@@ -55,7 +56,8 @@ def test_show_lists_codes_keys_windows_matches_and_ratings(run) -> None:
     assert "Response window 5 s · repair window 30 s · intensity 1-3" in out
     assert "a  Hunger cues  [hungry; window 10 s]" in out
     assert "answered by: feed, calm, check_in" in out
-    assert "c  Distress / crying  [crying; window 5 s, state: key starts and stops]" in out
+    assert "c  Distress / crying  [crying; window 5 s]\n       a state: its key starts" in out
+    assert max(len(line) for line in out.splitlines()) <= 80
     assert "o  Offers a feed  [feed]" in out and "answers: hungry" in out
     assert "u  Increases stimulation  [increase]" in out and "answers no cue" in out
     assert "Overall warmth  [overall_warmth; 1-5]" in out
@@ -111,7 +113,9 @@ def test_new_copies_a_scheme_with_the_new_id_private_to_the_user(run) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     listed = run("scheme", "list").output
-    assert "my-feeding" in listed and f"yours: {path}" in listed
+    assert (
+        "yours (my-feeding.toml)" in listed and f"Your own schemes are in {path.parent}" in listed
+    )
     assert run("scheme", "validate", str(path)).exit_code == 0
 
 
