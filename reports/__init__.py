@@ -6,7 +6,14 @@ import time; every figure comes from :mod:`observe.analysis`.
 
 from reports.document import ReportError
 from reports.paths import default_report_path
+from reports.reliability_report import write_reliability_report
 from reports.session_report import write_session_report
 from reports.trend_report import write_trend_report
 
-__all__ = ["ReportError", "default_report_path", "write_session_report", "write_trend_report"]
+__all__ = [
+    "ReportError",
+    "default_report_path",
+    "write_reliability_report",
+    "write_session_report",
+    "write_trend_report",
+]

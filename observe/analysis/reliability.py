@@ -278,6 +278,30 @@ def confusion_matrix(pairs: Sequence[AlignedPair], codes: Sequence[str]) -> Conf
     return ConfusionMatrix(codes=tuple(labels), counts=tuple(tuple(row) for row in counts))
 
 
+def actor_matrices(matrix: ConfusionMatrix, scheme: Scheme) -> list[tuple[Actor, ConfusionMatrix]]:
+    """The matrix cut into its cue block and its response block (each with its own nil row
+    and column), for reading: a cue never pairs with a response, so every other cell of the
+    whole matrix is zero. Blocks without codes are left out."""
+    codes = matrix.codes[:-1]
+    nil = len(codes)
+    blocks: list[tuple[Actor, ConfusionMatrix]] = []
+    for actor in ACTORS:
+        kept = [k for k, code in enumerate(codes) if scheme.is_cue(code) == (actor == "cue")]
+        if not kept:
+            continue
+        indices = [*kept, nil]
+        blocks.append(
+            (
+                actor,
+                ConfusionMatrix(
+                    codes=(*(codes[k] for k in kept), NIL),
+                    counts=tuple(tuple(matrix.counts[r][c] for c in indices) for r in indices),
+                ),
+            )
+        )
+    return blocks
+
+
 def cohen_kappa(counts: Sequence[Sequence[int]]) -> float | None:
     """Cohen's kappa of a square count matrix; ``None`` with no pairs or ``p_e = 1``.
 

@@ -7,6 +7,7 @@ import click
 from observe.commands.analyze import commands as analyze_commands
 from observe.commands.demo import commands as demo_commands
 from observe.commands.exchange import commands as exchange_commands
+from observe.commands.reliability import commands as reliability_commands
 from observe.commands.report import commands as report_commands
 from observe.commands.scheme import commands as scheme_commands
 from observe.commands.session import commands as session_commands
@@ -22,4 +23,5 @@ COMMANDS: list[click.Command] = [
     *exchange_commands,
     *analyze_commands,
     *report_commands,
+    *reliability_commands,
 ]

@@ -1,0 +1,221 @@
+"""``observe reliability``: do two observers of the same interaction agree? (DESIGN §6, §8)
+
+Warnings (different dyads, different schemes, a session not ended, an offset at the edge
+of the search) go to stderr and into the JSON's ``warnings``; they never block the
+comparison. The same session twice, or schemes with no code in common, is an error.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from observe.analysis.reliability import (
+    DEFAULT_TOLERANCE,
+    actor_matrices,
+    compare_sessions,
+    reliability_json,
+    report_differences,
+)
+from observe.analysis.reliability_results import (
+    ConfusionMatrix,
+    MetricsDifference,
+    ObserverMetrics,
+    Reliability,
+)
+from observe.commands.context import cli_context
+from observe.model import Session
+
+MISSING = "-"
+
+
+@click.command("reliability")
+@click.argument("first", metavar="ID_A")
+@click.argument("second", metavar="ID_B")
+@click.option(
+    "--tolerance",
+    type=float,
+    default=DEFAULT_TOLERANCE,
+    show_default=True,
+    metavar="S",
+    help="Seconds two codes may be apart and still be the same moment.",
+)
+@click.option(
+    "--offset",
+    type=float,
+    default=None,
+    metavar="S",
+    help="Seconds to add to B's times to put them on A's clock (default: estimated).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the documented JSON structure.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the reliability report as a PDF to this file.",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    default=None,
+    help="Paper size of the PDF (default: from the locale).",
+)
+def reliability(
+    first: str,
+    second: str,
+    tolerance: float,
+    offset: float | None,
+    as_json: bool,
+    output: Path | None,
+    paper: str | None,
+) -> None:
+    """Agreement between two observers' sessions of the same interaction (ids or unique
+    prefixes of 4+ characters): percent agreement, Cohen's kappa, the confusion matrix, and
+    both observers' figures side by side."""
+    from observe.workspace import open_archive
+
+    with open_archive(cli_context().data_dir, readonly=True) as archive:
+        session_a = archive.load(first)
+        session_b = archive.load(second)
+        problems = list(archive.problems)
+    result = compare_sessions(session_a, session_b, tolerance=tolerance, offset=offset)
+    for warning in (*result.warnings, *problems):
+        click.echo(f"warning: {warning}", err=True)
+    written = None
+    if output is not None:
+        from reports import write_reliability_report
+
+        written = write_reliability_report(session_a, session_b, result, output, pagesize=paper)
+    if as_json:
+        click.echo(json.dumps(reliability_json(result), indent=2, ensure_ascii=False))
+        if written is not None:
+            click.echo(f"wrote {written}", err=True)
+    elif written is not None:
+        click.echo(str(written))
+    else:
+        click.echo(reliability_text(session_a, session_b, result))
+
+
+def reliability_text(session_a: Session, session_b: Session, result: Reliability) -> str:
+    """The readable summary (rates as whole percentages, kappa to two decimals)."""
+    offset = result.offset
+    how = "estimated" if offset.estimated else "given"
+    lines = [
+        f"Observer agreement, tolerance {result.tolerance:g} s, "
+        f"offset {offset.seconds:+.1f} s ({how}; added to B's times)",
+        _who("A", session_a),
+        _who("B", session_b),
+        "",
+        f"Percent agreement  {_percent(result.percent_agreement)} "
+        f"({result.agreements} of {result.pairs} pairs coded the same)",
+        f"Cohen's kappa      {_number(result.kappa)} (agreement beyond chance; 1 = perfect, "
+        "0 = chance)",
+    ]
+    lines += [f"FLAG: {flag}" for flag in result.flags]
+    lines += ["", "Per code (pairs in which either observer coded it)"]
+    rows = [
+        (code, str(figures.pairs), str(figures.agreements), _percent(figures.agreement))
+        for code, figures in result.per_code.items()
+    ]
+    lines += _table(("Code", "Pairs", "Agreed", "Agreement"), rows)
+    lines += [
+        "",
+        "Confusion matrix (rows: observer A, columns: observer B, numbered as the rows;",
+        "nil = an event the other observer did not code)",
+    ]
+    for actor, matrix in actor_matrices(result.matrix, session_a.scheme):
+        lines.append("Infant cues" if actor == "cue" else "Caregiver responses")
+        lines += _matrix_lines(matrix)
+    lines += ["", "Would both session reports say the same?"]
+    metrics = result.metrics
+    lines += _table(
+        ("Figure", "A", "B", "B - A"),
+        _metric_rows(metrics.a, metrics.b, metrics.difference),
+    )
+    differences = report_differences(metrics)
+    if differences:
+        lines.append("They differ on " + "; ".join(differences) + ".")
+    else:
+        lines.append("Yes: no rate differs by 10 points or more, nor the median latency by 1 s.")
+    return "\n".join(lines)
+
+
+def _matrix_lines(matrix: ConfusionMatrix) -> list[str]:
+    codes = matrix.codes
+    numbers = [str(k) for k in range(1, len(codes))] + ["nil"]
+    return _table(
+        ("A \\ B", *numbers),
+        [
+            (f"{number:>3} {code}" if number != "nil" else "    nil", *map(str, row))
+            for number, code, row in zip(numbers, codes, matrix.counts, strict=True)
+        ],
+    )
+
+
+def _who(label: str, session: Session) -> str:
+    visit = session.visit or MISSING
+    return (
+        f"  {label}: {session.id[:8]}  dyad {session.dyad}, visit {visit}, observer "
+        f"{session.observer}, {session.started_at[:16].replace('T', ' ')}, "
+        f"{len(session.events)} events ({session.status})"
+    )
+
+
+def _metric_rows(
+    a: ObserverMetrics, b: ObserverMetrics, difference: MetricsDifference
+) -> list[tuple]:
+    rows = [("Cues", str(a.cues), str(b.cues), f"{b.cues - a.cues:+d}")]
+    for name, field in (
+        ("Response rate", "response_rate"),
+        ("Match rate", "match_rate"),
+        ("Attuned rate", "attuned_rate"),
+    ):
+        delta = getattr(difference, field)
+        rows.append(
+            (
+                name,
+                _percent(getattr(a, field)),
+                _percent(getattr(b, field)),
+                MISSING if delta is None else f"{delta * 100:+.0f} points",
+            )
+        )
+    delta = difference.median_latency
+    rows.append(
+        (
+            "Median latency",
+            _seconds(a.median_latency),
+            _seconds(b.median_latency),
+            MISSING if delta is None else f"{delta:+.2f} s",
+        )
+    )
+    return rows
+
+
+def _percent(value: float | None) -> str:
+    return MISSING if value is None else f"{round(value * 100)}%"
+
+
+def _number(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.2f}"
+
+
+def _seconds(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.2f} s"
+
+
+def _table(heading: tuple[str, ...], rows: list[tuple]) -> list[str]:
+    widths = [max(len(str(row[k])) for row in (heading, *rows)) for k in range(len(heading))]
+    render = [heading, *rows]
+    return [
+        "  ".join(
+            str(cell).ljust(width) if k == 0 else str(cell).rjust(width)
+            for k, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in render
+    ]
+
+
+commands: list[click.Command] = [reliability]

@@ -1,0 +1,366 @@
+"""The reliability report: how well two observers of the same interaction agree
+(DESIGN §6, §7), for the programme lead who trains and checks home visitors.
+
+Every figure comes from :func:`observe.analysis.reliability.compare_sessions`; this module
+lays them out and explains them. Same sessions, result and date: the same bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from observe import __version__
+from observe.analysis.reliability import (
+    AGREEMENT_THRESHOLD,
+    KAPPA_THRESHOLD,
+    actor_matrices,
+    report_differences,
+    session_pairs,
+)
+from observe.analysis.reliability_results import AlignedPair, Reliability
+from observe.model import Session
+from reports import styles, wording
+from reports.document import render_pdf, write_private
+from reports.moments import code_label
+from reports.page import Furniture
+from reports.reliability_tables import matrix_tables, observers_table
+from reports.sections import generated_text, heading, key_figures_table
+from reports.tables import data_table
+
+SECTION_TITLES = (
+    "The two codings",
+    "Agreement at a glance",
+    "Which codes the observers confused",
+    "Agreement per code",
+    "Would both session reports say the same?",
+    "Moments the observers coded differently",
+)
+
+
+def write_reliability_report(
+    session_a: Session,
+    session_b: Session,
+    result: Reliability,
+    path: Path,
+    *,
+    pagesize: str | None = None,
+    generated: datetime | None = None,
+) -> Path:
+    """Write the PDF reliability report of ``result`` (the comparison of ``session_a`` and
+    ``session_b``) to ``path`` (0600) and return the path.
+
+    ``pagesize`` is ``"a4"`` or ``"letter"`` (default: from the locale); ``generated`` is
+    the date printed in the footer (default: now).
+    """
+    if (result.session_a, result.session_b) != (session_a.id, session_b.id):
+        raise ValueError("the result is not the comparison of these two sessions")
+    return write_private(
+        Path(path),
+        reliability_report_pdf(
+            session_a, session_b, result, pagesize=pagesize, generated=generated
+        ),
+    )
+
+
+def reliability_report_pdf(
+    session_a: Session,
+    session_b: Session,
+    result: Reliability,
+    *,
+    pagesize: str | None = None,
+    generated: datetime | None = None,
+) -> bytes:
+    paper = styles.parse_paper(pagesize)
+    width = styles.PAGE_SIZES[paper][0] - 2 * styles.MARGIN
+    visit = f" · visit {session_a.visit}" if session_a.visit else ""
+    digests = sorted({session_a.scheme_digest[:12], session_b.scheme_digest[:12]})
+    furniture = Furniture(
+        running_title=f"Reliability report · {session_a.dyad}{visit} · "
+        f"{session_a.id[:8]} and {session_b.id[:8]}",
+        generated=generated_text(generated),
+        version=__version__,
+        scheme_digest=", ".join(digests),
+    )
+    return render_pdf(
+        reliability_story(session_a, session_b, result, width),
+        paper=paper,
+        title=f"Reliability report {session_a.dyad}{visit}",
+        furniture=furniture,
+    )
+
+
+def reliability_story(
+    session_a: Session, session_b: Session, result: Reliability, width: float
+) -> list[Flowable]:
+    story: list[Flowable] = [
+        Paragraph("Observer agreement report", styles.TITLE),
+        Spacer(0, 4),
+        Paragraph(
+            "Two observers coded the same interaction. This report lines their codings up and "
+            "counts how often they coded the same thing at the same moment.",
+            styles.BODY,
+        ),
+        heading(SECTION_TITLES[0]),
+        observers_table(_observer_rows(session_a, session_b), width),
+        Spacer(0, 4),
+        Paragraph(wording.text(_alignment_sentence(result)), styles.BODY),
+    ]
+    for warning in result.warnings:
+        story.append(Spacer(0, 2))
+        story.append(Paragraph(f"<b>Note:</b> {wording.text(warning)}", styles.BODY))
+    story += _at_a_glance(result, width)
+    story += _matrix(session_a, result, width)
+    story += _per_code(session_a, result, width)
+    story += _side_by_side(result, width)
+    story += _disagreements(session_a, session_pairs(session_a, session_b, result), width)
+    return story
+
+
+def _observer_rows(session_a: Session, session_b: Session) -> list[tuple[str, str, str]]:
+    def facts(session: Session) -> list[str]:
+        return [
+            session.id[:8],
+            session.dyad,
+            session.visit or "–",
+            session.observer or "–",
+            wording.wall_time(session.started_at),
+            wording.duration(session.duration),
+            str(len(session.events)),
+            f"{session.scheme.name} (version {session.scheme.version})",
+            session.status
+            + (" (synthetic demonstration data)" if session.origin == "demo" else ""),
+        ]
+
+    names = (
+        "Session", "Dyad", "Visit", "Observer", "Date and time", "Duration",
+        "Events coded", "Coding scheme", "Status",
+    )  # fmt: skip
+    return list(zip(names, facts(session_a), facts(session_b), strict=True))
+
+
+def _alignment_sentence(result: Reliability) -> str:
+    offset = result.offset
+    how = (
+        "estimated as the shift (tried from -30 s to +30 s in 0.1 s steps) that makes the "
+        "codings agree best"
+        if offset.estimated
+        else "as given"
+    )
+    return (
+        f"Observer B's clock times were moved by {offset.seconds:+.1f} s to put them on "
+        f"observer A's clock ({how}). Two codes count as the same moment when they are at "
+        f"most {result.tolerance:g} s apart. Infant cues are lined up with infant cues and "
+        "caregiver responses with caregiver responses, keeping each observer's order; a "
+        "code the other observer has no counterpart for is paired with nil (nothing)."
+    )
+
+
+def _at_a_glance(result: Reliability, width: float) -> list[Flowable]:
+    kappa = "–" if result.kappa is None else f"{result.kappa:.2f}"
+    figures = [
+        (
+            "Percent agreement",
+            wording.percent(result.percent_agreement),
+            f"Pairs where both observers coded the same code ({result.agreements} of "
+            f"{result.pairs} pairs). A pair is two codes lined up, or one code with nil. "
+            f"The usual standard is at least {AGREEMENT_THRESHOLD * 100:.0f} %.",
+        ),
+        (
+            "Cohen's kappa",
+            kappa,
+            "Agreement once the agreement expected by chance is taken out: 1 is perfect, 0 "
+            f"is no better than chance. The usual standard is at least {KAPPA_THRESHOLD:.2f}."
+            + (" Not defined here: every pair falls in one cell." if result.kappa is None else ""),
+        ),
+        ("Pairs", str(result.pairs), "Codes lined up plus codes paired with nil."),
+    ]
+    flow: list[Flowable] = [heading(SECTION_TITLES[1]), key_figures_table(figures, width)]
+    flow.append(Spacer(0, 4))
+    if result.flags:
+        for flag in result.flags:
+            flow.append(
+                Paragraph(
+                    f"<font color='#{styles.VERMILLION.hexval()[2:]}'><b>Below standard:</b>"
+                    f"</font> {wording.text(flag)}",
+                    styles.BODY,
+                )
+            )
+            flow.append(Spacer(0, 2))
+    elif result.pairs:
+        flow.append(
+            Paragraph(
+                "Both figures meet the usual standards "
+                f"({AGREEMENT_THRESHOLD * 100:.0f} % agreement, kappa {KAPPA_THRESHOLD:.2f}).",
+                styles.BODY,
+            )
+        )
+    return [KeepTogether(flow)]
+
+
+def _matrix(session_a: Session, result: Reliability, width: float) -> list[Flowable]:
+    intro = Paragraph(
+        "The confusion matrix, in two parts (a cue is only ever lined up with a cue, a "
+        "response with a response). Each row is what observer A coded, each column what "
+        "observer B coded at the same moment (columns are numbered like the rows). The shaded "
+        "diagonal counts agreements; other cells show which codes were taken for which. The "
+        "nil column counts codes of A that B did not code, the nil row codes of B that A did "
+        "not code.",
+        styles.NOTE,
+    )
+    flow: list[Flowable] = []
+    blocks = actor_matrices(result.matrix, session_a.scheme)
+    if not blocks:
+        return [heading(SECTION_TITLES[2]), Paragraph("No codes to compare.", styles.BODY)]
+    for number, (actor, matrix) in enumerate(blocks):
+        labels = [code_label(session_a, code) for code in matrix.codes[:-1]] + ["nil"]
+        tables = matrix_tables(matrix, labels, width)
+        title = Paragraph(
+            "<b>Infant cues</b>" if actor == "cue" else "<b>Caregiver responses</b>", styles.BODY
+        )
+        first = [title, Spacer(0, 2), tables[0]]
+        if number == 0:
+            first = [heading(SECTION_TITLES[2]), intro, Spacer(0, 4), *first]
+        else:
+            first = [Spacer(0, 8), *first]
+        flow += [KeepTogether(first), *tables[1:]]
+    return flow
+
+
+def _per_code(session_a: Session, result: Reliability, width: float) -> list[Flowable]:
+    rows = [
+        [
+            code_label(session_a, code),
+            "infant cue" if session_a.scheme.is_cue(code) else "caregiver response",
+            str(figures.pairs),
+            str(figures.agreements),
+            wording.percent(figures.agreement),
+        ]
+        for code, figures in result.per_code.items()
+    ]
+    if not rows:
+        return [heading(SECTION_TITLES[3]), Paragraph("No codes to compare.", styles.BODY)]
+    table = data_table(
+        ("Code", "Kind", "Pairs with this code", "Both coded it", "Agreement"),
+        rows,
+        [width * f for f in (0.34, 0.2, 0.16, 0.15, 0.15)],
+        numeric_from=2,
+    )
+    intro = Paragraph(
+        "For each code: the pairs in which either observer coded it, and how many of those "
+        "both coded it. A low figure points to a code the observers read differently.",
+        styles.NOTE,
+    )
+    return [heading(SECTION_TITLES[3]), intro, Spacer(0, 3), table]
+
+
+def _side_by_side(result: Reliability, width: float) -> list[Flowable]:
+    metrics = result.metrics
+    a, b, difference = metrics.a, metrics.b, metrics.difference
+
+    def points(value: float | None) -> str:
+        return "–" if value is None else f"{value * 100:+.0f} points"
+
+    rows = [["Cues", str(a.cues), str(b.cues), f"{difference.cues:+d}"]]
+    for name, field in (
+        ("Response rate", "response_rate"),
+        ("Match rate", "match_rate"),
+        ("Attuned rate", "attuned_rate"),
+    ):
+        rows.append(
+            [
+                name,
+                wording.percent(getattr(a, field)),
+                wording.percent(getattr(b, field)),
+                points(getattr(difference, field)),
+            ]
+        )
+    latency = difference.median_latency
+    rows.append(
+        [
+            "Median latency",
+            wording.seconds(a.median_latency),
+            wording.seconds(b.median_latency),
+            "–" if latency is None else f"{latency:+.1f} s",
+        ]
+    )
+    table = data_table(
+        ("Figure", "From A's coding", "From B's coding", "B minus A"),
+        rows,
+        [width * f for f in (0.34, 0.22, 0.22, 0.22)],
+        numeric_from=1,
+    )
+    differences = report_differences(metrics)
+    if differences:
+        verdict = (
+            "The two session reports would tell a clinician different things on "
+            + "; ".join(differences)
+            + "."
+        )
+    else:
+        verdict = (
+            "The two session reports would say much the same: no rate differs by 10 "
+            "percentage points or more, and the median latencies are less than 1 s apart."
+        )
+    return [
+        KeepTogether(
+            [
+                heading(SECTION_TITLES[4]),
+                Paragraph(
+                    "The key figures of each observer's own session report (each coding "
+                    "analysed on its own).",
+                    styles.NOTE,
+                ),
+                Spacer(0, 3),
+                table,
+                Spacer(0, 4),
+                Paragraph(wording.text(verdict), styles.BODY),
+            ]
+        )
+    ]
+
+
+def _disagreements(session_a: Session, pairs: list[AlignedPair], width: float) -> list[Flowable]:
+    differing = [pair for pair in pairs if not pair.agrees]
+    differing.sort(key=lambda p: p.t_a if p.t_a is not None else p.t_b or 0.0)
+    title = heading(SECTION_TITLES[5])
+    if not differing:
+        return [
+            title,
+            Paragraph("None: every code was matched by the other observer.", styles.BODY),
+        ]
+
+    def shown(t: float | None, code: str | None) -> str:
+        if code is None:
+            return "–"
+        return f"{code_label(session_a, code)} at {_clock_tenths(t or 0.0)}"
+
+    rows = [[shown(p.t_a, p.code_a), shown(p.t_b, p.code_b)] for p in differing]
+    intro = Paragraph(
+        "Where to look when the observers go through the session together: every pair in "
+        "which they coded different things, or only one of them coded something. Times are "
+        "on observer A's clock (minutes:seconds.tenths). Two codes of the same kind only "
+        "pair when each observer has them in the same order.",
+        styles.NOTE,
+    )
+    table = data_table(("Observer A coded", "Observer B coded"), rows, [width * 0.5, width * 0.5])
+    return (
+        [KeepTogether([title, intro, Spacer(0, 3), table])]
+        if len(rows) < 25
+        else [
+            title,
+            intro,
+            Spacer(0, 3),
+            table,
+        ]
+    )
+
+
+def _clock_tenths(t: float) -> str:
+    """``m:ss.s``: the tenths show which of two close codes came first."""
+    t = max(0.0, t)
+    tenths = round(t * 10)
+    minutes, rest = divmod(tenths, 600)
+    return f"{minutes}:{rest // 10:02d}.{rest % 10}"
