@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from observe.errors import ObserveError
 from reports import styles
@@ -31,9 +31,10 @@ def render_pdf(
 ) -> bytes:
     """The PDF for ``story`` as bytes."""
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(
+    page_width, page_height = styles.PAGE_SIZES[paper]
+    document = BaseDocTemplate(
         buffer,
-        pagesize=styles.PAGE_SIZES[paper],
+        pagesize=(page_width, page_height),
         leftMargin=styles.MARGIN,
         rightMargin=styles.MARGIN,
         topMargin=styles.TOP_MARGIN,
@@ -46,6 +47,20 @@ def render_pdf(
         keywords="",
         invariant=1,
     )
+    # no frame padding: the content is exactly as wide as the running header and footer
+    # rules (page width minus both margins), which is the width the stories are laid out for
+    frame = Frame(
+        styles.MARGIN,
+        styles.BOTTOM_MARGIN,
+        page_width - 2 * styles.MARGIN,
+        page_height - styles.TOP_MARGIN - styles.BOTTOM_MARGIN,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="content",
+    )
+    document.addPageTemplates([PageTemplate(id="report", frames=[frame])])
     document.build(list(story), canvasmaker=numbered_canvas(furniture))
     return buffer.getvalue()
 
@@ -61,8 +76,8 @@ def write_private(path: Path, content: bytes) -> Path:
         handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=folder)
     except OSError as error:
         raise ReportError(
-            f"cannot write the report to {path} ({error.strerror or error}); "
-            "choose another place with -o FILE.pdf."
+            f"cannot write the report to {path} ({error.strerror or error}); make that "
+            "folder writable or choose another file (observe report … -o FILE.pdf)."
         ) from error
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -74,8 +89,8 @@ def write_private(path: Path, content: bytes) -> Path:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise ReportError(
-            f"cannot write the report to {path} ({error.strerror or error}); "
-            "choose another place with -o FILE.pdf."
+            f"cannot write the report to {path} ({error.strerror or error}); make that "
+            "folder writable or choose another file (observe report … -o FILE.pdf)."
         ) from error
     return path
 

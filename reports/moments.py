@@ -66,12 +66,13 @@ def _happened(session: Session, result: CueResult) -> str:
     if result.outcome == "unanswered":
         window = session.scheme.window_for(result.code)
         return (
-            f"No caregiver response began within {window:g} s. This cue usually calls for: {suits}."
+            f"No caregiver response began within {window:g} s. "
+            f"Responses that often suit this cue: {suits}."
         )
     response = code_label(session, result.response or "")
     return (
-        f"The caregiver responded after {wording.seconds(result.latency)} with {response}; "
-        f"this cue usually calls for: {suits}."
+        f"The caregiver responded after {wording.seconds(result.latency)} with {response}. "
+        f"Responses that often suit this cue: {suits}."
     )
 
 
@@ -83,7 +84,9 @@ def _followed(session: Session, result: CueResult, responses: list) -> str:
     if not following:
         return "No further caregiver response in this session."
     first = following[0]
+    cue = session.scheme.cue(result.code)
+    suited = " It is one that suits this cue." if cue and first.code in cue.matches else ""
     return (
         f"Next caregiver response: {code_label(session, first.code)} at "
-        f"{wording.clock(first.t)} ({wording.seconds(first.t - result.t)} after the cue)."
+        f"{wording.clock(first.t)} ({wording.seconds(first.t - result.t)} after the cue).{suited}"
     )

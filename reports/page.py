@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from attrs import frozen
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from reports import styles
@@ -58,19 +59,40 @@ def draw_furniture(canvas: Canvas, furniture: Furniture, number: int, total: int
     if number > 1:
         canvas.setFont(styles.FONT, 8)
         canvas.setFillColor(styles.GREY)
-        canvas.drawString(left, height - 12 * 2.8346, furniture.running_title)
+        canvas.drawString(
+            left,
+            height - 12 * 2.8346,
+            fitted(furniture.running_title, styles.FONT, 8, right - left),
+        )
         canvas.line(left, height - 13.5 * 2.8346, right, height - 13.5 * 2.8346)
     footer_y = 10 * 2.8346
     canvas.line(left, footer_y + 10, right, footer_y + 10)
+    page_text = f"Page {number} of {total}"
+    room = right - left - stringWidth(page_text, styles.FONT_BOLD, 8) - 12
     canvas.setFont(styles.FONT, 7.5)
     canvas.setFillColor(styles.GREY)
     canvas.drawString(
         left,
         footer_y,
-        f"Generated {furniture.generated} · observe {furniture.version} · "
-        f"scheme {furniture.scheme_digest}",
+        fitted(
+            f"Generated {furniture.generated} · observe {furniture.version} · "
+            f"scheme {furniture.scheme_digest}",
+            styles.FONT,
+            7.5,
+            room,
+        ),
     )
     canvas.setFont(styles.FONT_BOLD, 8)
     canvas.setFillColor(styles.INK)
-    canvas.drawRightString(right, footer_y, f"Page {number} of {total}")
+    canvas.drawRightString(right, footer_y, page_text)
     canvas.restoreState()
+
+
+def fitted(text: str, font: str, size: float, room: float) -> str:
+    """``text`` cut to ``room`` points, ending in "…" when cut (a long visit label or many
+    scheme digests must not run off the page)."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -160,7 +160,14 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
             ]
         )
     if not analysis.summary.cues:
-        return Paragraph("No cues were coded in this session.", styles.BODY)
+        responses = _response_count(session)
+        seen = (
+            f" The caregiver's {responses} coded response{'s are' if responses != 1 else ' is'} "
+            "on the timeline below."
+            if responses
+            else ""
+        )
+        return Paragraph(f"No cues were coded in this session.{seen}", styles.BODY)
     fractions = (0.19, 0.07, 0.095, 0.095, 0.12, 0.12, 0.10, 0.11, 0.10)
     return data_table(
         (
@@ -178,6 +185,10 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
         [width * f for f in fractions],
         numeric_from=1,
     )
+
+
+def _response_count(session: Session) -> int:
+    return sum(1 for e in session.events if session.scheme.is_response(e.code) and e.kind != "stop")
 
 
 def _timeline(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
@@ -223,8 +234,10 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
             f"Answered within 2 s: {wording.percent(summary.within_2s)} of all cues; "
             f"within 5 s: {wording.percent(summary.within_5s)}."
         )
-    else:
+    elif summary.cues:
         reading = "No cue received a response within its window, so there are no latencies."
+    else:
+        reading = "No cues were coded, so there are no latencies to show."
     repair = summary.time_to_repair
     if repair.n:
         reading += (
@@ -240,18 +253,13 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
             f"the response matched the cue's intensity {intensity.matched} times, was gentler "
             f"{intensity.under} times and stronger {intensity.over} times."
         )
-    return [
-        KeepTogether(
-            [
-                heading(SECTION_TITLES[3]),
-                Paragraph(reading, styles.BODY),
-                Spacer(0, 4),
-                latency_histogram(
-                    latencies, latency.median, windows, scheme.response_window, width
-                ),
-            ]
-        )
-    ]
+    flow: list[Flowable] = [heading(SECTION_TITLES[3]), Paragraph(reading, styles.BODY)]
+    if latencies:  # an empty histogram would only repeat the sentence above
+        flow += [
+            Spacer(0, 4),
+            latency_histogram(latencies, latency.median, windows, scheme.response_window, width),
+        ]
+    return [KeepTogether(flow)]
 
 
 def _contingency(summary: Summary, width: float) -> list[Flowable]:
@@ -298,14 +306,13 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
     )
     title = heading(SECTION_TITLES[5])
     if not moments:
-        return [
-            title,
-            Paragraph(
-                strengths + "No cue went unanswered or was met with a response that did not "
-                "suit it, so there are no moments to single out.",
-                styles.BODY,
-            ),
-        ]
+        none = (
+            "No cue went unanswered or was met with a response that did not suit it, so "
+            "there are no moments to single out."
+            if summary.cues
+            else "No cues were coded in this session, so there are no moments to single out."
+        )
+        return [title, Paragraph(strengths + none, styles.BODY)]
     flow: list[Flowable] = [title]
     flow.append(
         Paragraph(
@@ -354,12 +361,14 @@ def _ratings_and_notes(session: Session, width: float) -> list[Flowable]:
     flow.append(Spacer(0, 6))
     flow.append(Paragraph("<b>Observer notes</b>", styles.BODY))
     paragraphs = [p.strip() for p in session.notes.split("\n\n") if p.strip()]
-    if paragraphs:
-        for text in paragraphs:
-            flow.append(Paragraph(wording.text(text).replace("\n", "<br/>"), styles.BODY))
-            flow.append(Spacer(0, 3))
-    else:
-        flow.append(Paragraph("No notes were recorded.", styles.BODY))
+    notes: list[Flowable] = []
+    for text in paragraphs:
+        notes.append(Paragraph(wording.text(text).replace("\n", "<br/>"), styles.BODY))
+        notes.append(Spacer(0, 3))
+    if not notes:
+        notes.append(Paragraph("No notes were recorded.", styles.BODY))
+    # the heading, the ratings and the start of the notes stay on one page
+    flow = [KeepTogether([*flow, notes[0]]), *notes[1:]]
     event_notes = [e for e in session.events if e.note]
     if event_notes:
         flow.append(Spacer(0, 4))

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import __version__
-from observe.analysis.results import DyadTrend
+from observe.analysis.results import DyadTrend, TrendPoint
 from observe.model import Session
 from reports import styles, wording
 from reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
@@ -98,6 +98,39 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
         Spacer(0, 4),
         facts_table(facts, width),
         Spacer(0, 2),
+    ]
+    story += _charts(points, width)
+    unfinished = {s.id for s in sessions if s.status != "ended"}
+    story += [heading(SECTION_TITLES[0]), _table(trend, width, unfinished)]
+    if unfinished:
+        story.append(
+            Paragraph(
+                "* This session had not ended when the report was made; its figures may "
+                "still change.",
+                styles.NOTE,
+            )
+        )
+    explanations: list[Flowable] = [heading(SECTION_TITLES[3])]
+    for name, explanation in _explanations():
+        explanations.append(Paragraph(f"<b>{name}</b>: {explanation}", styles.SMALL))
+        explanations.append(Spacer(0, 2))
+    story.append(KeepTogether(explanations))
+    return story
+
+
+def _charts(points: Sequence[TrendPoint], width: float) -> list[Flowable]:
+    """The charts over the visits, or a sentence saying why there are none yet."""
+    if len(points) < 2:
+        return [
+            Spacer(0, 4),
+            Paragraph(
+                "Only one visit has been recorded for this dyad, so there is no trend to draw "
+                "yet; its figures are in the table below. Record or import more visits and "
+                "write this report again to see the figures over time.",
+                styles.BODY,
+            ),
+        ]
+    flow: list[Flowable] = [
         Paragraph(
             f"The same figures for each visit, oldest first. A figure that rests on fewer "
             f"than {FEW_CUES} cues can swing widely from one visit to the next: those visits "
@@ -111,30 +144,25 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
                 trend_cues(points, width),
             ]
         ),
-        KeepTogether(
-            [
-                heading(SECTION_TITLES[2]),
-                trend_latency(points, width),
-            ]
-        ),
-        heading(SECTION_TITLES[0]),
-        _table(trend, width),
     ]
-    explanations: list[Flowable] = [heading(SECTION_TITLES[3])]
-    for name, explanation in _explanations():
-        explanations.append(Paragraph(f"<b>{name}</b>: {explanation}", styles.SMALL))
-        explanations.append(Spacer(0, 2))
-    story.append(KeepTogether(explanations))
-    return story
+    if any(p.summary.latency.median is not None for p in points):
+        latency: Flowable = trend_latency(points, width)
+    else:
+        latency = Paragraph(
+            "No cue in these visits received a response, so there are no latencies to draw.",
+            styles.BODY,
+        )
+    flow.append(KeepTogether([heading(SECTION_TITLES[2]), latency]))
+    return flow
 
 
-def _table(trend: DyadTrend, width: float) -> Flowable:
+def _table(trend: DyadTrend, width: float, unfinished: set[str]) -> Flowable:
     rows = []
     for point in trend.sessions:
         summary = point.summary
         rows.append(
             [
-                point.visit or "–",
+                (point.visit or "–") + (" *" if point.session in unfinished else ""),
                 wording.day(point.started_at),
                 wording.duration(point.duration),
                 str(summary.cues),
@@ -189,6 +217,7 @@ def _explanations() -> list[tuple[str, str]]:
         (
             "Yule's Q",
             "whether responses start more often in the seconds after cues than at other "
-            "moments: 0 no more often, +1 only after cues; blank with fewer than 5 cues.",
+            "moments: 0 no more often, +1 only after cues, -1 only at other moments; shown "
+            "as – for a visit with fewer than 5 cues.",
         ),
     ]

@@ -36,7 +36,7 @@ def clock(t: float) -> str:
 
 
 def duration(value: float) -> str:
-    total = int(round(value))
+    total = round(value)
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
@@ -67,8 +67,11 @@ def text(value: str) -> str:
     return escape(value)
 
 
-def count_of(part: int, whole: int) -> str:
-    return f"{part} of {whole}"
+def count_of(part: int, whole: int, noun: str = "cues") -> str:
+    """``12 of 40 cues``; with nothing to count, says so instead of ``0 of 0``."""
+    if whole == 0:
+        return f"no {noun} to count"
+    return f"{part} of {whole} {noun}".rstrip()
 
 
 def window_phrase(windows: list[float]) -> str:
@@ -87,6 +90,11 @@ def key_figures(summary: Summary, window: str, repair_window: float) -> list[tup
     answered = summary.cues - outcomes.unanswered
     attuned = outcomes.matched + outcomes.repaired
     missed_match = outcomes.repaired + outcomes.mismatched
+    repairs = (
+        f"{outcomes.repaired} of {missed_match}"
+        if missed_match
+        else "no cue had a first response that did not suit"
+    )
     return [
         (
             "Cues",
@@ -98,42 +106,51 @@ def key_figures(summary: Summary, window: str, repair_window: float) -> list[tup
             "Response rate",
             percent(summary.response_rate),
             f"Cues the caregiver responded to within {window} "
-            f"({count_of(answered, summary.cues)} cues), with any response.",
+            f"({count_of(answered, summary.cues)}), with any response.",
         ),
         (
             "Match rate",
             percent(summary.match_rate),
             "Cues whose first response was one that suits the cue "
-            f"({count_of(outcomes.matched, summary.cues)} cues).",
+            f"({count_of(outcomes.matched, summary.cues)}).",
         ),
         (
             "Attuned rate",
             percent(summary.attuned_rate),
             "Cues met with a suitable response, either at once or after a first response "
-            f"that did not suit ({count_of(attuned, summary.cues)} cues).",
+            f"that did not suit ({count_of(attuned, summary.cues)}).",
         ),
         (
             "Repair rate",
             percent(summary.repair_rate),
             "When the first response did not suit the cue, how often the caregiver then "
             f"found a suitable one within {repair_window:g} s of the cue "
-            f"({count_of(outcomes.repaired, missed_match)}).",
+            f"({repairs}).",
         ),
         (
             "Median latency",
             seconds(summary.latency.median),
             "Typical time from a cue to the caregiver's first response: half of the "
-            f"answered cues were quicker than this ({summary.latency.n} answered cues).",
+            f"answered cues were quicker than this ({_answered(summary.latency.n)}).",
         ),
     ]
+
+
+def _answered(count: int) -> str:
+    if count == 0:
+        return "no answered cues"
+    return f"{count} answered cue{'s' if count != 1 else ''}"
 
 
 def contingency_reading(q: float | None, cues: int) -> str:
     """Yule's Q in plain words."""
     if q is None:
+        if cues >= 5:  # only a session without observed time gets here
+            return "Not enough observed time to judge, so this figure is not shown."
+        counted = "no cues" if cues == 0 else f"only {cues} cue{'s' if cues != 1 else ''}"
         return (
-            f"Not enough cues to judge: with {cues} cue{'s' if cues != 1 else ''} "
-            "(fewer than 5) this figure would be unreliable, so it is not shown."
+            f"Not enough cues to judge: with {counted} (fewer than 5) this figure would be "
+            "unreliable, so it is not shown."
         )
     if q >= 0.5:
         strength = "much more likely"

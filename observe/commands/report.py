@@ -55,7 +55,7 @@ def report(
                 )
             target = output or default_report_path(archive.path, sessions)
             written = write_trend_report(sessions, target, pagesize=paper)
-    click.echo(str(written))
+    click.echo(str(Path(written).resolve()))
 
 
 commands: list[click.Command] = [report]

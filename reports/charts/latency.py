@@ -10,6 +10,8 @@ import math
 from collections.abc import Sequence
 
 from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from reports import styles, wording
 from reports.charts.marks import hline, label, nice_step, vline
@@ -35,7 +37,7 @@ def latency_histogram(
         counts[min(int(value / bin_width), bins - 1)] += 1
     span = bins * bin_width
     x_scale = (right - left) / span
-    top_count = max(counts + [1])
+    top_count = max([*counts, 1])
     count_step = nice_step(top_count, 5, (1, 2, 5, 10, 20, 50, 100, 200, 500))
     y_max = math.ceil(top_count / count_step) * count_step
     y_scale = (top - bottom) / y_max
@@ -54,7 +56,7 @@ def latency_histogram(
                     bottom,
                     bin_width * x_scale - 1,
                     count * y_scale,
-                    fillColor=styles.BLUE,
+                    fillColor=styles.SKY,
                     strokeColor=None,
                 )
             )
@@ -99,15 +101,15 @@ def latency_histogram(
         )
     if median is not None:
         x = left + median * x_scale
+        # a white edge keeps the line visible over a bar in a greyscale print
+        drawing.add(vline(x, bottom, top, colors.white, 3.2))
         drawing.add(vline(x, bottom, top, styles.VERMILLION, 1.4))
+        text = f"median {wording.seconds(median)}"
+        extent = stringWidth(text, styles.FONT_BOLD, 7)
+        # beside the line, on a white patch so bars never run through the words
+        start = x + 3 if x + 5 + extent <= right else x - 5 - extent
         drawing.add(
-            label(
-                x + 3,
-                top - 8,
-                f"median {wording.seconds(median)}",
-                size=7,
-                colour=styles.VERMILLION,
-                bold=True,
-            )
+            Rect(start - 1, top - 10, extent + 2, 9, fillColor=colors.white, strokeColor=None)
         )
+        drawing.add(label(start, top - 8, text, size=7, colour=styles.VERMILLION, bold=True))
     return drawing

@@ -40,10 +40,13 @@ class TimelineResponse:
     code: str
 
 
+SINGLE_STRIP_UP_TO = 150.0  # a 2½-minute session is one strip, not a strip and a sliver
+
+
 def strip_length(duration: float) -> float:
     """Seconds per strip: the whole session if it is short, else the shortest of 2, 3 or
     5 minutes that needs at most ``MAX_STRIPS`` strips (5 minutes beyond that)."""
-    if duration <= STRIP_LENGTHS[0]:
+    if duration <= SINGLE_STRIP_UP_TO:
         return max(duration, 10.0)
     for length in STRIP_LENGTHS:
         if math.ceil(duration / length) <= MAX_STRIPS:

@@ -123,8 +123,8 @@ def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 12
     bottom, top = 20.0, height - 22.0
     xs = _x_positions(len(points), width)
     highs = [p.summary.latency.q3 or p.summary.latency.median or 0.0 for p in points]
-    step = nice_step(max(highs + [1.0]), 5, (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0))
-    y_max = max(step, math.ceil(max(highs + [1.0]) / step) * step)
+    step = nice_step(max([*highs, 1.0]), 5, (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0))
+    y_max = max(step, math.ceil(max([*highs, 1.0]) / step) * step)
 
     def y_of(value: float) -> float:
         return bottom + value / y_max * (top - bottom)

@@ -46,7 +46,7 @@ def test_every_cue_is_drawn_once_with_its_outcome_shape(visit):
 
 def test_a_cue_on_a_strip_boundary_is_drawn_once(make_session):
     session = make_session([(120.0, "hungry"), (121.0, "feed"), (240.0, "tired")], duration=240.0)
-    analysis, strips = strips_of(session)
+    _analysis, strips = strips_of(session)
     assert len(strips) == 2
     assert outcome_shapes(strips) == Counter({"matched": 1, "unanswered": 1})
 
@@ -56,6 +56,7 @@ def test_a_cue_on_a_strip_boundary_is_drawn_once(make_session):
     [
         (45.0, 45.0),
         (5.0, 10.0),
+        (140.0, 140.0),  # one strip, not a strip and a sliver
         (600.0, 120.0),
         (1200.0, 120.0),
         (1800.0, 180.0),
@@ -71,3 +72,18 @@ def test_nothing_is_drawn_outside_a_strip(visit):
     for strip in strips:
         x0, y0, x1, y1 = strip.getBounds()
         assert x0 >= -0.5 and x1 <= 480.5 and y0 >= -0.5 and y1 <= strip.height + 0.5
+
+
+def test_median_line_stands_out_over_the_bars_in_greyscale():
+    """The median is drawn over a white edge, so a greyscale print does not lose it in a bar."""
+    from reportlab.graphics.shapes import Line
+    from reportlab.lib import colors
+
+    from reports.charts.latency import latency_histogram
+
+    drawing = latency_histogram([1.0, 1.2, 1.4, 1.5, 3.0], 1.4, [5.0], 5.0, 480.0)
+    lines = [shape for shape in drawing.contents if isinstance(shape, Line)]
+    median = next(i for i, line in enumerate(lines) if line.strokeColor == styles.VERMILLION)
+    edge = lines[median - 1]
+    assert edge.strokeColor == colors.white and edge.x1 == lines[median].x1
+    assert edge.strokeWidth > lines[median].strokeWidth

@@ -48,6 +48,14 @@ def test_trend_report_to_a_chosen_file(archive_dir, tmp_path):
     assert "Visits 4" in " ".join(PdfReader(str(target)).pages[0].extract_text().split())
 
 
+def test_a_relative_output_is_printed_as_a_full_path(archive_dir, tmp_path, monkeypatch):
+    """The user can open the printed path from anywhere."""
+    monkeypatch.chdir(tmp_path)
+    result = run("report", "--dyad", "DEMO-02", "-o", "trend.pdf")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == str((tmp_path / "trend.pdf").resolve())
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

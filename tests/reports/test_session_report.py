@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from datetime import datetime
 
 import pytest
 from attrs import evolve
@@ -77,7 +78,9 @@ def test_contingency_shows_yules_q_and_the_counts(visit, report_text):
     contingency = analyze_session(visit).summary.contingency
     (a, b), (c, d) = contingency.table
     assert contingency.yules_q is not None
-    assert f"Yule's Q: {contingency.yules_q:.2f}" in report_text
+    assert f"Yule's Q: {contingency.yules_q:.2f} (odds ratio {contingency.odds_ratio:.2f})" in (
+        report_text
+    )
     assert f"Inside a cue's response window {a} {b} {a + b}" in report_text
     assert f"Outside every response window {c} {d} {c + d}" in report_text
 
@@ -132,7 +135,8 @@ def test_every_unanswered_or_mismatched_cue_is_a_moment_to_revisit(
     text = read_text(write_session_report(session, tmp_path / "r.pdf", generated=generated))
     moments = text.split("Moments to revisit")[1].split("Ratings and observer notes")[0]
     assert "1:10 Tired No caregiver response began within 5 s" in moments
-    assert "Settles to sleep at 1:20 (10.0 s after the cue)" in moments
+    assert "Settles to sleep at 1:20 (10.0 s after the cue). It is one that suits this" in moments
+    assert "Responses that often suit this cue: Settles to sleep." in moments
     assert "2:10 Overstimulated The caregiver responded after 1.0 s with Increases play" in moments
     assert "0:10" not in moments
     assert "1 of 3 cues were met with a response that suited them" in moments
@@ -159,8 +163,13 @@ def test_header_names_the_dyad_visit_and_scheme(visit, report_text):
         "Observer demo",
         f"{visit.scheme.name} (version {visit.scheme.version})",
         "synthetic demonstration data",
+        f"Context {visit.context}",
     ):
         assert fact in report_text, fact
+    started = datetime.fromisoformat(visit.started_at)
+    assert f"Date and time {started.day} {started:%B %Y, %H:%M}" in report_text
+    minutes, seconds = divmod(round(analyze_session(visit).duration), 60)
+    assert f"Duration {minutes} min {seconds} s" in report_text
 
 
 def test_same_data_and_date_give_identical_bytes(visit, tmp_path, generated):
@@ -190,16 +199,55 @@ def test_report_file_is_private_and_new_folders_are_private(visit, tmp_path, gen
 def test_unwritable_path_is_one_sentence(visit, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
-    with pytest.raises(ReportError, match=r"cannot write the report to .*choose another place"):
+    with pytest.raises(ReportError, match=r"cannot write the report to .*choose another file"):
         write_session_report(visit, blocker / "r.pdf")
 
 
 def test_session_without_cues_still_reports(make_session, tmp_path, generated, read_text):
+    """With nothing coded every figure is '–' and each section says why, never '0 of 0'."""
     session = make_session([], duration=120.0)
     text = read_text(write_session_report(session, tmp_path / "r.pdf", generated=generated))
     assert "Cues 0 How many times" in text
     assert "Response rate – " in text
     assert "No cues were coded in this session." in text
+    assert "(no cues to count)" in text
+    assert "No cues were coded, so there are no latencies to show." in text
+    assert "seconds from cue to first response" not in text  # no empty histogram
+    assert "not enough cues to judge: with no cues" in text.lower()
+    assert "No cues were coded in this session, so there are no moments to single out." in text
+    for wrong in (r"\b0 of 0\b", r"\bNone\b", r"\bnan\b", r"\(0 answered cues\)"):
+        assert not re.search(wrong, text), wrong
+
+
+def test_responses_without_cues_are_pointed_out(make_session, tmp_path, generated, read_text):
+    """A session with only caregiver responses tells the reader where those responses are."""
+    session = make_session([(5.0, "feed"), (20.0, "calm"), (50.0, "play")], duration=90.0)
+    text = read_text(write_session_report(session, tmp_path / "r.pdf", generated=generated))
+    assert "The caregiver's 3 coded responses are on the timeline below." in text
+    assert "0 of 0" not in text
+
+
+def test_no_mismatch_says_so_in_the_repair_rate(make_session, tmp_path, generated, read_text):
+    session = make_session([(10.0, "hungry"), (11.0, "feed")], duration=30.0)
+    text = read_text(write_session_report(session, tmp_path / "r.pdf", generated=generated))
+    assert "Repair rate – " in text
+    assert "(no cue had a first response that did not suit)" in text
+    assert "(1 answered cue)" in text
+
+
+def test_a_long_visit_label_stays_inside_the_running_title(
+    make_session, tmp_path, generated, outside_page
+):
+    """The running title and footer are cut with '…' rather than running off the page."""
+    session = evolve(
+        make_session([(1.0, "hungry")], duration=400.0),
+        visit="follow-up " * 30,
+        dyad="D-" + "7" * 60,
+    )
+    path = write_session_report(session, tmp_path / "r.pdf", generated=generated)
+    assert len(PdfReader(str(path)).pages) >= 2
+    assert outside_page(path) == []
+    assert "…" in PdfReader(str(path)).pages[1].extract_text()
 
 
 def forty_code_scheme() -> Scheme:
@@ -271,16 +319,18 @@ def test_long_notes_and_forty_codes_stay_on_the_page(
 
 
 def test_text_positions_check_can_see_text_off_the_page(tmp_path, outside_page):
-    """The off-page check above is real: a string drawn past the edge is reported."""
+    """The check above is real: text past the edge or in the margins is reported."""
     from reportlab.pdfgen.canvas import Canvas
 
     path = tmp_path / "off.pdf"
     canvas = Canvas(str(path), pagesize=(200, 200))
     canvas.drawString(150, 100, "this runs past the right edge")
-    canvas.drawString(20, 20, "inside")
+    canvas.drawString(10, 60, "margin")
+    canvas.drawString(60, 20, "inside")
     canvas.save()
     problems = outside_page(path)
-    assert len(problems) == 1 and "past the right edge" in problems[0]
+    assert len(problems) == 2
+    assert "past the right edge" in problems[0] and "margin" in problems[1]
 
 
 def test_live_session_says_it_has_not_ended(make_session, tmp_path, generated, read_text):

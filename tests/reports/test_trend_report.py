@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -102,3 +103,38 @@ def test_sessions_of_two_dyads_are_refused(demo, tmp_path):
 def test_no_sessions_is_one_sentence(tmp_path):
     with pytest.raises(ReportError, match="no sessions to report on"):
         write_trend_report([], tmp_path / "t.pdf")
+
+
+def test_a_single_visit_has_its_table_but_no_trend_charts(simulate, tmp_path, generated):
+    """One visit is not a trend: the reader gets its figures and a sentence, on one page."""
+    path = write_trend_report([simulate()], tmp_path / "t.pdf", generated=generated)
+    pages = PdfReader(str(path)).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert len(pages) == 1
+    assert "Only one visit has been recorded for this dyad" in text
+    assert SECTION_TITLES[0] in text and SECTION_TITLES[1] not in text
+
+
+def test_visits_without_latencies_say_so_instead_of_an_empty_chart(
+    make_session, tmp_path, generated, read_text
+):
+    quiet = [
+        make_session([(1.0, "hungry")], duration=60.0, started_at=f"2026-03-0{n}T10:00:00+00:00")
+        for n in (1, 2)
+    ]
+    text = read_text(write_trend_report(quiet, tmp_path / "t.pdf", generated=generated))
+    assert "no latencies to draw" in text
+    assert not re.search(r"\b(None|nan)\b", text)
+
+
+def test_a_session_still_running_is_marked_in_the_table(make_session, tmp_path, generated):
+    sessions = [
+        make_session([(1.0, "hungry")], visit="1", started_at="2026-03-01T10:00:00+00:00"),
+        make_session(
+            [(1.0, "hungry")], visit="2", started_at="2026-03-08T10:00:00+00:00", status="live"
+        ),
+    ]
+    path = write_trend_report(sessions, tmp_path / "t.pdf", generated=generated)
+    text = " ".join(PdfReader(str(path)).pages[0].extract_text().split())
+    assert "1 2026-03-01" in text and "2 * 2026-03-08" in text
+    assert "had not ended when the report was made" in text
