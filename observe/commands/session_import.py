@@ -46,10 +46,19 @@ def _clock(seconds: float) -> str:
     metavar="ID_OR_PATH",
     help="The coding scheme the codes come from: an installed id or a .toml file.",
 )
-@click.option("--dyad", required=True, help="The family's pseudonymous code (never a name).")
-@click.option("--observer", required=True, help="Who coded the session.")
-@click.option("--visit", default="", help="Visit label, e.g. 2.")
-@click.option("--context", default="", help="Context of the interaction, e.g. feeding.")
+@click.option(
+    "--dyad",
+    default=None,
+    help="The family's pseudonymous code (never a name); required unless the file is an "
+    "export that names it.",
+)
+@click.option(
+    "--observer",
+    default=None,
+    help="Who coded the session; required unless the file is an export that names it.",
+)
+@click.option("--visit", default=None, help="Visit label, e.g. 2.")
+@click.option("--context", default=None, help="Context of the interaction, e.g. feeding.")
 @click.option(
     "--duration",
     type=float,
@@ -66,18 +75,20 @@ def _clock(seconds: float) -> str:
 def import_command(
     file: Path,
     scheme_ref: str,
-    dyad: str,
-    observer: str,
-    visit: str,
-    context: str,
+    dyad: str | None,
+    observer: str | None,
+    visit: str | None,
+    context: str | None,
     duration: float | None,
     started_at: str | None,
 ) -> None:
     """Import a session from FILE.csv: one row per event.
 
     Columns (header row required, any order): time (seconds), code (a code id of the
-    scheme), and optionally kind (point/start/stop), intensity, note. Nothing is stored
-    unless every row is good; the new session's id is printed last.
+    scheme), and optionally kind (point/start/stop), intensity, note. A file written by
+    observe export --format csv (one session) imports as it is, its dyad, observer, visit,
+    start and duration included. Nothing is stored unless every row is good; the new
+    session's id is printed last.
     """
     from observe.interchange.csv_session import parse_started_at, session_from_csv
     from observe.scheme import find_scheme
@@ -94,8 +105,10 @@ def import_command(
         visit=visit,
         context=context,
         duration=duration,
-        started_at=parse_started_at(started_at),
+        started_at=parse_started_at(started_at) if started_at is not None else None,
     )
+    for note in imported.notes:
+        click.echo(f"note: {note}", err=True)
     for warning in imported.warnings:
         click.echo(f"warning: {warning}", err=True)
     session = imported.session

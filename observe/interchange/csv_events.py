@@ -11,9 +11,14 @@ The file has a header row and one row per event. Columns, in any order, names in
 - ``intensity`` (optional): a whole number from 1 to the scheme's ``intensity_levels``;
 - ``note`` (optional): free text.
 
-Any other column is an error naming it: a misspelt ``intensty`` silently ignored would lose
-the data in it. Commas, semicolons or tabs separate the cells (whichever the header uses);
-a byte-order mark and blank rows are fine. Rows need not be in time order: events are sorted
+The file written by ``observe export --format csv`` reads as it is: its session columns
+(``session_id``, ``dyad``, ``started_at``, ...) are handed to the caller, and ``event_id``
+and ``actor`` are left aside; rows of more than one session are refused with a sentence
+saying how to cut the file. Any other column is an error naming it: a misspelt
+``intensty`` silently ignored would lose the data in it.
+
+Commas, semicolons or tabs separate the cells (whichever the header uses); a byte-order
+mark and blank rows are fine. Rows need not be in time order: events are sorted
 by time, rows with the same time keeping their order.
 
 A state code still going after the last row is closed at the session's duration (or, without
@@ -29,23 +34,22 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import math
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from attrs import frozen
+from attrs import field, frozen
 
 from observe.errors import InterchangeError
-from observe.model import Event, new_id, to_ms
+from observe.interchange.csv_cells import read_intensity, read_kind, read_time
+from observe.interchange.csv_export import IMPORT_COLUMNS, SESSION_COLUMNS, events_to_csv
+from observe.model import Event, new_id
 from observe.scheme import Scheme
 
-COLUMNS = ("time", "code", "kind", "intensity", "note")
+COLUMNS = IMPORT_COLUMNS
 REQUIRED_COLUMNS = ("time", "code")
+#: Columns of ``observe export --format csv`` that are not events' own: recognised, and
+#: handed to the caller (the session's metadata) or left aside (ids, the actor).
+EXPORT_ONLY_COLUMNS = (*SESSION_COLUMNS, "event_id", "actor")
 MAX_REPORTED_PROBLEMS = 10
-
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
-_CLOCK_TIME = re.compile(r"(?:(?P<h>\d{1,3}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2}(?:\.\d+)?)")
 
 
 class CsvRowsError(InterchangeError):
@@ -75,6 +79,9 @@ class CsvEvents:
 
     events: tuple[Event, ...]
     closed_at_end: tuple[str, ...] = ()
+    #: For each session column of an export (``dyad``, ``session_id``, ...) the distinct
+    #: values in the file, in row order; empty for a file of events alone.
+    session_values: dict[str, tuple[str, ...]] = field(factory=dict)
 
 
 @frozen
@@ -112,39 +119,62 @@ def read_events_csv(
     columns = _columns(header, header_number, source)
     problems: list[tuple[int, str]] = []  # (row number, "row N: what is wrong")
     rows: list[_Row] = []
+    session_columns = [name for name in SESSION_COLUMNS if name in columns]
+    session_values: dict[str, dict[str, None]] = {name: {} for name in session_columns}
     for number, cells in records:
         if number <= header_number or _blank(cells):
             continue
+        for name in session_columns:
+            value = _cell(cells, columns, name)
+            if value:
+                session_values[name].setdefault(value, None)
+        if (
+            session_columns
+            and not _cell(cells, columns, "time")
+            and not _cell(cells, columns, "code")
+        ):
+            continue  # an export's row for a session in which nothing was coded
         row = _row(number, cells, columns, scheme, duration, problems)
         if row is not None:
             rows.append(row)
     rows.sort(key=lambda row: row.t)  # stable: equal times keep their row order
     events, closed = _events(rows, scheme, duration, problems)
+    values = {name: tuple(found) for name, found in session_values.items()}
+    _check_one_session(values, source)
+    exported_from = values.get("scheme_id", ("",))[0] if values.get("scheme_id") else ""
+    if problems and exported_from and exported_from != scheme.id:
+        raise InterchangeError(
+            f"{source} was exported from scheme {exported_from}, and its codes are not all "
+            f"codes of scheme {scheme.id}: import it with --scheme {exported_from}"
+        )
     if problems:
         shown = [text for _number, text in sorted(problems)[:MAX_REPORTED_PROBLEMS]]
         raise CsvRowsError(source, shown, more=len(problems) - len(shown))
-    return CsvEvents(events=tuple(events), closed_at_end=tuple(closed))
-
-
-def events_to_csv(events: Iterable[Event]) -> str:
-    """The CSV text of events, in the columns :func:`parse_events_csv` reads."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for event in events:
-        writer.writerow(
-            [
-                repr(event.t),
-                event.code,
-                event.kind,
-                "" if event.intensity is None else str(event.intensity),
-                event.note or "",
-            ]
-        )
-    return out.getvalue()
+    return CsvEvents(
+        events=tuple(events),
+        closed_at_end=tuple(closed),
+        session_values=values,
+    )
 
 
 # -- reading ---------------------------------------------------------------------------
+
+
+def _check_one_session(values: dict[str, tuple[str, ...]], source: str) -> None:
+    """An export of several sessions cannot become one session: say how to cut it."""
+    ids = values.get("session_id", ())
+    several = [name for name, found in values.items() if len(found) > 1]
+    if len(ids) <= 1 and not several:
+        return
+    if len(ids) > 1:
+        shown = ", ".join(i[:8] for i in ids[:4]) + (", …" if len(ids) > 4 else "")
+        what = f"the rows of {len(ids)} sessions ({shown})"
+    else:
+        what = f"rows with different {several[0]} values"
+    raise InterchangeError(
+        f"{source} holds {what}; a session is imported on its own: keep only the rows "
+        "of one session (filter on the session_id column) and import that file"
+    )
 
 
 def _records(text: str, source: str) -> list[tuple[int, list[str]]]:
@@ -197,7 +227,7 @@ def _columns(header: Sequence[str], number: int, source: str) -> dict[str, int]:
                 f"{source} row {number} (the header) names the column {name!r} twice; "
                 "keep one and import again"
             )
-        if name not in COLUMNS:
+        if name not in COLUMNS and name not in EXPORT_ONLY_COLUMNS:
             unknown.append(raw.strip())
         columns[name] = position
     if unknown:
@@ -249,103 +279,18 @@ def _row(
         )
         return None
     found: list[str] = []
-    t = _time(_cell(cells, columns, "time"), found)
+    t = read_time(_cell(cells, columns, "time"), found)
     if t is not None and duration is not None and t > duration:
         found.append(f"time {t:g} s is after the end of the session ({duration:g} s)")
     code = _cell(cells, columns, "code")
-    kind = _kind(code, _cell(cells, columns, "kind"), scheme, found)
-    intensity = _intensity(_cell(cells, columns, "intensity"), scheme, found)
+    kind = read_kind(code, _cell(cells, columns, "kind"), scheme, found)
+    intensity = read_intensity(_cell(cells, columns, "intensity"), scheme, found)
     if found:
         problems.append((number, f"row {number}: " + "; ".join(found)))
         return None
     assert t is not None
     note = _cell(cells, columns, "note") or None
     return _Row(number=number, t=t, code=code, kind=kind, intensity=intensity, note=note)
-
-
-def _time(text: str, found: list[str]) -> float | None:
-    if not text:
-        found.append("the time is empty (seconds from the start, e.g. 12.5)")
-        return None
-    candidate = text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
-    clock = _CLOCK_TIME.fullmatch(text)
-    if clock is not None:
-        hours, minutes, seconds = clock["h"] or "0", clock["m"], clock["s"]
-        total = int(hours) * 3600 + int(minutes) * 60 + float(seconds)
-        found.append(
-            f'time "{text}" is a clock time, not seconds; write it as seconds '
-            f"({text} is {total:g} if it means {'hours:' if clock['h'] else ''}minutes:seconds)"
-        )
-        return None
-    if not _NUMBER.fullmatch(candidate):
-        found.append(f'time "{_short(text)}" is not a number of seconds (e.g. 12.5)')
-        return None
-    value = float(candidate)
-    if not math.isfinite(value):
-        found.append(f'time "{_short(text)}" is too large to be a number of seconds')
-        return None
-    if value < 0:
-        found.append(f"time {value:g} is negative; times are seconds from the start")
-        return None
-    return to_ms(value)
-
-
-def _kind(code: str, kind_text: str, scheme: Scheme, found: list[str]) -> str:
-    kind = kind_text.lower()
-    if kind not in ("", "point", "start", "stop"):
-        found.append(f'kind "{_short(kind_text)}" is not point, start or stop')
-        return ""
-    if not code:
-        found.append("the code is empty")
-        return kind
-    definition = scheme.code(code)
-    if definition is None:
-        found.append(_unknown_code(code, scheme))
-        return kind
-    if definition.kind == "point" and kind in ("start", "stop"):
-        found.append(
-            f'"{code}" is a point code, so it cannot {kind}: make the kind point or leave it empty'
-        )
-    elif definition.kind == "state" and kind == "point":
-        found.append(f'"{code}" is a state code, so its kind is start or stop (or empty to toggle)')
-    if definition.kind == "point":
-        return "point"
-    return kind
-
-
-def _unknown_code(code: str, scheme: Scheme) -> str:
-    ids = [c.id for c in (*scheme.cues, *scheme.responses)]
-    by_lower = {i.lower(): i for i in ids}
-    suggestions = [by_lower[code.lower()]] if code.lower() in by_lower else []
-    keyed = scheme.by_key(code) if len(code) == 1 else None
-    if keyed is not None and keyed.id not in suggestions:
-        suggestions.append(keyed.id)
-    for close in difflib.get_close_matches(code, ids, n=3, cutoff=0.6):
-        if close not in suggestions:
-            suggestions.append(close)
-    hint = ""
-    if suggestions:
-        hint = " (did you mean " + " or ".join(f'"{s}"' for s in suggestions[:3]) + "?)"
-    return f'"{_short(code)}" is not a code in scheme {scheme.id}{hint}'
-
-
-def _intensity(text: str, scheme: Scheme, found: list[str]) -> int | None:
-    if not text:
-        return None
-    levels = scheme.intensity_levels
-    if levels <= 0:
-        found.append(
-            f'intensity "{_short(text)}" given, but scheme {scheme.id} does not code intensity; '
-            "leave the intensity empty"
-        )
-        return None
-    value: float | None = None
-    if _NUMBER.fullmatch(text) and len(text) < 20:
-        value = float(text)
-    if value is None or not value.is_integer() or not 1 <= value <= levels:
-        found.append(f'intensity "{_short(text)}" is not a whole number from 1 to {levels}')
-        return None
-    return int(value)
 
 
 def _events(
@@ -367,8 +312,9 @@ def _events(
                 problems.append(
                     (
                         row.number,
-                        f'row {row.number}: "{row.code}" starts at {row.t:g} s while it is already '
-                        f"going (started at {going[row.code].t:g} s, row {going[row.code].number}); "
+                        f'row {row.number}: "{row.code}" starts at {row.t:g} s while it is '
+                        f"already going (started at {going[row.code].t:g} s, row "
+                        f"{going[row.code].number}); "
                         "add its stop before this row or remove this start",
                     )
                 )
@@ -377,8 +323,8 @@ def _events(
                 problems.append(
                     (
                         row.number,
-                        f'row {row.number}: "{row.code}" stops at {row.t:g} s but it was not going; '
-                        "add its start (an earlier row) or remove this stop",
+                        f'row {row.number}: "{row.code}" stops at {row.t:g} s but it was not '
+                        "going; add its start (an earlier row) or remove this stop",
                     )
                 )
                 continue
@@ -400,12 +346,6 @@ def _events(
     closed = list(going)
     events.extend(Event(id=new_id(), code=code, t=end, kind="stop") for code in closed)
     return events, closed
-
-
-def _short(text: str, limit: int = 40) -> str:
-    """A cell quoted in a message, cut short (a pasted paragraph makes no sentence)."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 __all__ = [

@@ -29,6 +29,8 @@ SESSION_COLUMNS = (
 )
 EVENT_COLUMNS = ("event_id", "time", "code", "actor", "kind", "intensity", "note")
 COLUMNS = SESSION_COLUMNS + EVENT_COLUMNS
+#: The columns ``observe session import`` reads (the rest of an export it recognises).
+IMPORT_COLUMNS = ("time", "code", "kind", "intensity", "note")
 
 
 def _session_cells(session: Session) -> list[str]:
@@ -70,4 +72,22 @@ def sessions_to_csv(sessions: Iterable[Session]) -> str:
             writer.writerow(cells + [""] * len(EVENT_COLUMNS))
         for event in session.events:
             writer.writerow(cells + _event_cells(session, event))
+    return out.getvalue()
+
+
+def events_to_csv(events: Iterable[Event]) -> str:
+    """The CSV text of events, in the columns :func:`parse_events_csv` reads."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(IMPORT_COLUMNS)
+    for event in events:
+        writer.writerow(
+            [
+                repr(event.t),
+                event.code,
+                event.kind,
+                "" if event.intensity is None else str(event.intensity),
+                event.note or "",
+            ]
+        )
     return out.getvalue()

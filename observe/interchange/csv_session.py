@@ -30,7 +30,8 @@ class ImportedSession:
     """The session built from a file, and what the user should be told about it."""
 
     session: Session
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # worth checking: said as "warning:"
+    notes: tuple[str, ...] = ()  # what was done on the user's behalf: said as "note:"
 
 
 def check_dyad_code(dyad: str) -> tuple[str, str | None]:
@@ -79,30 +80,66 @@ def session_from_csv(
     scheme: Scheme,
     source: str,
     *,
-    dyad: str,
-    observer: str,
-    visit: str = "",
-    context: str = "",
+    dyad: str | None,
+    observer: str | None,
+    visit: str | None = None,
+    context: str | None = None,
     duration: float | None = None,
     started_at: datetime | None = None,
 ) -> ImportedSession:
     """An ended session (``origin="import"``) holding exactly the file's events.
 
     The duration defaults to the last event's time; a ``duration`` shorter than that is an
-    error naming the rows after it.
+    error naming the rows after it. A file written by ``observe export --format csv``
+    carries its session's dyad, observer, visit, context, start and duration: those the
+    caller leaves as None are taken from it (a file of several sessions is refused).
     """
-    dyad, dyad_warning = check_dyad_code(dyad)
-    observer = observer.strip()
-    if not observer:
-        raise InterchangeError(
-            "the observer is empty; give who coded the session with --observer, e.g. OBS1"
-        )
     if duration is not None and (not math.isfinite(duration) or duration < 0):
         raise InterchangeError(
             f"the duration {duration:g} is not a number of seconds; give --duration as the "
             "session's length in seconds, e.g. 600"
         )
     result = read_events_csv(text, scheme, source, duration=duration)
+    exported = exported_session(result.session_values)
+    notes: list[str] = []
+    if exported:
+        taken = {
+            "dyad": dyad is None,
+            "observer": observer is None,
+            "visit": visit is None,
+            "context": context is None,
+            "started_at": started_at is None,
+            "session_duration": duration is None,
+        }
+        used = [name for name, missing in taken.items() if missing and exported.get(name)]
+        if used:
+            notes.append(
+                f"{source} is an export of session {exported.get('session_id', '?')[:8]}: "
+                f"its {_and_list(used)} were taken from the file (give them as options to "
+                "change them); the events get new ids"
+            )
+        dyad = exported.get("dyad") if dyad is None else dyad
+        observer = exported.get("observer") if observer is None else observer
+        visit = exported.get("visit", "") if visit is None else visit
+        context = exported.get("context", "") if context is None else context
+        if started_at is None and exported.get("started_at"):
+            started_at = parse_started_at(exported["started_at"])
+        if duration is None and exported.get("session_duration"):
+            duration = _exported_duration(exported["session_duration"], source)
+            result = read_events_csv(text, scheme, source, duration=duration)
+        scheme_id = exported.get("scheme_id")
+        if scheme_id and scheme_id != scheme.id:
+            notes.append(
+                f"{source} was exported from scheme {scheme_id} and is imported with scheme "
+                f"{scheme.id}: check that its codes mean the same in both"
+            )
+    dyad, dyad_warning = check_dyad_code(dyad or "")
+    observer = (observer or "").strip()
+    if not observer:
+        raise InterchangeError(
+            "the observer is empty; give who coded the session with --observer, e.g. OBS1"
+        )
+    visit, context = (visit or "").strip(), (context or "").strip()
     events = result.events
     if not events and duration is None:
         raise InterchangeError(
@@ -132,12 +169,35 @@ def session_from_csv(
         started_at=started.isoformat(),
         scheme=scheme,
         scheme_digest=scheme.digest,
-        visit=visit.strip(),
-        context=context.strip(),
+        visit=visit,
+        context=context,
         duration=length,
         status="ended",
         events=events,
         origin="import",
         ended_at=(started + timedelta(seconds=length)).isoformat(),
     )
-    return ImportedSession(session=session, warnings=tuple(warnings))
+    return ImportedSession(session=session, warnings=tuple(warnings), notes=tuple(notes))
+
+
+def exported_session(values: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The session columns of an export (one session: the reader refuses several)."""
+    return {name: found[0] for name, found in values.items() if found}
+
+
+def _exported_duration(text: str, source: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value < 0:
+        raise InterchangeError(
+            f'{source} gives the session_duration "{text[:40]}", which is not a number of '
+            "seconds; correct it, or give --duration, and import again"
+        )
+    return value
+
+
+def _and_list(names: list[str]) -> str:
+    words = [{"session_duration": "duration", "started_at": "start time"}.get(n, n) for n in names]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
