@@ -17,12 +17,14 @@ the last unit and is not a target; cues and responses outside ``[0, duration)`` 
 count where they overlap a unit.
 
 Cues and responses arrive in time order (one sort, when the timeline is built), so the
-windows merge in one pass and target units are matched against them with two pointers:
-linear in the number of events, independent of how long the session is.
+windows merge into runs of given units in one pass, and the target units inside each run are
+counted with two binary searches in the sorted list of target units: ``O(n log n)`` in the
+number of events, independent of how long the session is, and no object per unit or event.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from observe.analysis.results import Contingency
@@ -46,28 +48,16 @@ def contingency(
     """The table and its figures for cue windows (onsets ``t_c`` and lengths ``W``) and
     response onsets, in ms, both in time order (as a timeline holds them)."""
     units = unit_count(duration_ms)
-    given = _merged_units(window_starts, window_lengths, units)
-    given_units = sum(end - start for start, end in given)
-    spans = len(given)
-    span = 0
-    span_start, span_end = given[0] if given else (units, units)
-    targets = both = 0
-    last_unit = -1
-    for t in target_times:
-        unit = t // UNIT_MS
-        if unit == last_unit or unit < 0 or unit >= units:
-            continue
-        last_unit = unit
-        targets += 1
-        while span_end <= unit and span < spans - 1:
-            span += 1
-            span_start, span_end = given[span]
-        if span_start <= unit < span_end:
-            both += 1
+    # Distinct target units in order (the times are sorted), then only those inside [0, units).
+    target_units = list(dict.fromkeys([t // UNIT_MS for t in target_times]))
+    low = bisect_left(target_units, 0)
+    high = bisect_left(target_units, units, low)
+    given, both = _given_units(window_starts, window_lengths, units, target_units, low, high)
+    targets = high - low
     a = both
-    b = given_units - both
+    b = given - both
     c = targets - both
-    d = units - given_units - c
+    d = units - given - c
     table = ((a, b), (c, d))
     if cues < MIN_CUES or units == 0:
         return Contingency(table=table, odds_ratio=None, yules_q=None)
@@ -75,16 +65,22 @@ def contingency(
     return Contingency(table=table, odds_ratio=odds_ratio, yules_q=yules_q)
 
 
-def _merged_units(
-    starts: Iterable[int], lengths: Iterable[int], units: int
-) -> list[tuple[int, int]]:
-    """The given units as disjoint, sorted ``[start, end)`` unit ranges inside ``[0, units)``.
+def _given_units(
+    starts: Iterable[int],
+    lengths: Iterable[int],
+    units: int,
+    target_units: list[int],
+    low: int,
+    high: int,
+) -> tuple[int, int]:
+    """How many units inside ``[0, units)`` are given, and how many of those are targets.
 
     Windows come in onset order, so their first units are already sorted and one pass
-    merges them.
+    merges them into disjoint runs ``[run_start, run_end)``; the targets in a run are counted
+    by binary search in ``target_units[low:high]``.
     """
-    merged: list[tuple[int, int]] = []
-    open_start = open_end = -1
+    given = both = 0
+    run_start = run_end = -1
     for start_ms, window_ms in zip(starts, lengths):
         if window_ms <= 0:
             continue
@@ -98,16 +94,22 @@ def _merged_units(
             end = units
         if first >= end:
             continue
-        if first <= open_end:
-            if end > open_end:
-                open_end = end
+        if first <= run_end:
+            if end > run_end:
+                run_end = end
             continue
-        if open_end > open_start:
-            merged.append((open_start, open_end))
-        open_start, open_end = first, end
-    if open_end > open_start:
-        merged.append((open_start, open_end))
-    return merged
+        if run_end > run_start:
+            given += run_end - run_start
+            both += bisect_left(target_units, run_end, low, high) - bisect_left(
+                target_units, run_start, low, high
+            )
+        run_start, run_end = first, end
+    if run_end > run_start:
+        given += run_end - run_start
+        both += bisect_left(target_units, run_end, low, high) - bisect_left(
+            target_units, run_start, low, high
+        )
+    return given, both
 
 
 def _figures(a: int, b: int, c: int, d: int) -> tuple[float | None, float | None]:

@@ -19,7 +19,9 @@ events with binary searches, a millisecond or two (``bench/analysis.py`` measure
 
 from __future__ import annotations
 
-from observe.analysis.outcomes import decide_outcomes
+from bisect import bisect_left
+
+from observe.analysis.outcomes import Decided, decide_type
 from observe.analysis.results import LiveStatus, OpenCue
 from observe.analysis.session import session_contingency
 from observe.analysis.summary import summarize
@@ -34,32 +36,46 @@ def live_status(session: Session, now: float) -> LiveStatus:
     timeline = build_timeline(session, until=now)
     now_ms = timeline.duration_ms
     missed_ms = to_milliseconds(MISSED_SHOWN_FOR)
-    decided = []
-    open_cues = []
-    for outcome in decide_outcomes(timeline):
-        cue = outcome.cue
-        closes_ms = outcome.t_ms + outcome.window_ms
-        if outcome.answered or now_ms > closes_ms:
-            decided.append(outcome)
-        if outcome.answered:
-            continue
-        if now_ms <= closes_ms:
-            state, remaining = "open", (closes_ms - now_ms) / 1000
-        elif now_ms <= closes_ms + missed_ms:
-            state, remaining = "missed", 0.0
-        else:
-            continue
-        open_cues.append(
-            OpenCue(
-                event_id=cue.id,
-                code=cue.code,
-                t=cue.t,
-                window=outcome.window_ms / 1000,
-                remaining=remaining,
-                state=state,
+    decided_parts: list[Decided] = []
+    shown: list[tuple[int, OpenCue]] = []  # (position among all cues, cue)
+    for cue_type in timeline.types.values():
+        decided = decide_type(timeline, cue_type)
+        window_ms = cue_type.window_ms
+        # Every cue of a type has the same window, so the cues whose window has closed
+        # (t_c + W < now) are a prefix of the type's cues, and only the rest can be open.
+        closed = bisect_left(cue_type.times, now_ms - window_ms)
+        part = Decided(*(column[:closed] for column in decided))
+        for index in range(closed, len(cue_type.times)):
+            if decided.latencies_ms[index] is not None:
+                for column, source in zip(part, decided):
+                    column.append(source[index])
+        decided_parts.append(part)
+        first_shown = bisect_left(cue_type.times, now_ms - window_ms - missed_ms)
+        for index in range(first_shown, len(cue_type.times)):
+            if decided.latencies_ms[index] is not None:
+                continue
+            closes_ms = cue_type.times[index] + window_ms
+            if now_ms <= closes_ms:
+                state, remaining = "open", (closes_ms - now_ms) / 1000
+            else:
+                state, remaining = "missed", 0.0
+            position = cue_type.positions[index]
+            cue = timeline.cue_events[position]
+            shown.append(
+                (
+                    position,
+                    OpenCue(
+                        event_id=cue.id,
+                        code=cue.code,
+                        t=cue.t,
+                        window=window_ms / 1000,
+                        remaining=remaining,
+                        state=state,
+                    ),
+                )
             )
-        )
+    shown.sort(key=lambda item: item[0])
     return LiveStatus(
-        summary=summarize(decided, session_contingency(timeline)),
-        open_cues=tuple(open_cues),
+        summary=summarize(decided_parts, session_contingency(timeline)),
+        open_cues=tuple(cue for _, cue in shown),
     )

@@ -15,8 +15,11 @@ For a cue ``c`` at ``t_c`` with response window ``W`` and repair window ``P``:
 - **intensity**: where the cue and its ``r1`` both carry an intensity, the response is
   ``matched`` (equal), ``under`` (lower) or ``over`` (higher).
 
-Each cue costs two binary searches (all responses, then that cue type's matching
-responses), so a session of ``n`` events takes ``O(n log n)``.
+Cues are decided one type at a time, in onset order. Each cue costs two binary searches
+(all responses, then that type's matching responses), each starting where the previous
+cue's ended, so a session of ``n`` events takes ``O(n log n)``. The results are parallel
+lists (one entry per cue), not an object per cue: a session of 100,000 events would
+otherwise create hundreds of thousands of small objects just to count them.
 """
 
 from __future__ import annotations
@@ -25,30 +28,23 @@ from bisect import bisect_left
 from typing import Literal, NamedTuple
 
 from observe.analysis.results import CueResult, Outcome
-from observe.analysis.timeline import Timeline
-from observe.model import Event
+from observe.analysis.timeline import CueType, Timeline
 
 IntensityFit = Literal["matched", "under", "over"]
 
 
-class CueOutcome(NamedTuple):
-    """One cue and what followed it: the public :class:`CueResult` plus the same figures in
-    whole milliseconds for the summaries."""
+class Decided(NamedTuple):
+    """The outcomes of a list of cues: entry ``i`` of every list is about cue ``i``."""
 
-    result: CueResult
-    cue: Event
-    code: str
-    t_ms: int
-    window_ms: int
-    outcome: Outcome
-    response: Event | None  # r1
-    latency_ms: int | None
-    time_to_repair_ms: int | None
-    intensity_fit: IntensityFit | None
+    outcomes: list[Outcome]
+    latencies_ms: list[int | None]  # None: unanswered
+    responses: list[str | None]  # code of r1
+    repairs_ms: list[int | None]  # time to repair; None unless repaired
+    fits: list[IntensityFit | None]  # None unless cue and r1 both carry an intensity
 
-    @property
-    def answered(self) -> bool:
-        return self.response is not None
+    @classmethod
+    def empty(cls) -> Decided:
+        return cls([], [], [], [], [])
 
 
 def intensity_fit(cue_level: int | None, response_level: int | None) -> IntensityFit | None:
@@ -60,68 +56,75 @@ def intensity_fit(cue_level: int | None, response_level: int | None) -> Intensit
     return "under" if response_level < cue_level else "over"
 
 
-def decide_outcomes(timeline: Timeline) -> list[CueOutcome]:
-    """The outcome of every cue of the timeline, in onset order.
-
-    Times in the results are the millisecond times divided by 1000: the same floats as the
-    events' own times, which the model keeps to the millisecond.
-    """
+def decide_type(timeline: Timeline, cue_type: CueType) -> Decided:
+    """The outcome of every cue of one type, in onset order."""
     responses = timeline.responses
     response_times = responses.times
     response_count = len(response_times)
-    repair_window_ms = timeline.repair_window_ms
-    decided: list[CueOutcome] = []
-    cues = timeline.cues
-    for cue, t_c, window, code, cue_level in zip(
-        cues.events, cues.times, cues.windows, cues.codes, cues.intensities
-    ):
-        first = bisect_left(response_times, t_c)
+    matching = cue_type.matching
+    matching_times = matching.times
+    matching_count = len(matching_times)
+    window = cue_type.window_ms
+    repair_window = timeline.repair_window_ms
+    decided = Decided.empty()
+    add_outcome, add_latency, add_response, add_repair, add_fit = (
+        column.append for column in decided
+    )
+    first = candidate = 0
+    for t_c, cue_level in zip(cue_type.times, cue_type.intensities):
+        first = bisect_left(response_times, t_c, first)
         if first == response_count or response_times[first] > t_c + window:
-            result = CueResult(t_c / 1000, code, "unanswered", None, None, None)
-            decided.append(
-                CueOutcome(result, cue, code, t_c, window, "unanswered", None, None, None, None)
-            )
+            add_outcome("unanswered")
+            add_latency(None)
+            add_response(None)
+            add_repair(None)
+            add_fit(None)
             continue
         t_r1 = response_times[first]
-        matching = timeline.matching[code]
-        matching_times = matching.times
         # The first matching response at or after r1's moment: a tie-breaker if it starts
         # at that very moment, else the candidate repair.
-        candidate = bisect_left(matching_times, t_r1)
-        if candidate < len(matching_times) and matching_times[candidate] == t_r1:
-            chosen, index = matching, candidate
-            outcome, time_to_repair = "matched", None
+        candidate = bisect_left(matching_times, t_r1, candidate)
+        if candidate < matching_count and matching_times[candidate] == t_r1:
+            add_outcome("matched")
+            add_repair(None)
+            r1 = matching.indices[candidate]
         else:
-            chosen, index = responses, first
-            if (
-                candidate < len(matching_times)
-                and matching_times[candidate] <= t_c + repair_window_ms
-            ):
-                outcome, time_to_repair = "repaired", matching_times[candidate] - t_r1
+            if candidate < matching_count and matching_times[candidate] <= t_c + repair_window:
+                add_outcome("repaired")
+                add_repair(matching_times[candidate] - t_r1)
             else:
-                outcome, time_to_repair = "mismatched", None
-        latency = t_r1 - t_c
-        result = CueResult(
-            t_c / 1000,
-            code,
-            outcome,
-            latency / 1000,
-            chosen.codes[index],
-            None if time_to_repair is None else time_to_repair / 1000,
-        )
-        fit = intensity_fit(cue_level, chosen.intensities[index])
-        decided.append(
-            CueOutcome(
-                result,
-                cue,
-                code,
-                t_c,
-                window,
-                outcome,
-                chosen.events[index],
-                latency,
-                time_to_repair,
-                fit,
-            )
-        )
+                add_outcome("mismatched")
+                add_repair(None)
+            r1 = first
+        add_response(responses.codes[r1])
+        add_latency(t_r1 - t_c)
+        add_fit(intensity_fit(cue_level, responses.intensities[r1]))
     return decided
+
+
+def decide_types(timeline: Timeline) -> dict[str, Decided]:
+    """The outcomes of every cue type of the timeline (scheme order)."""
+    return {code: decide_type(timeline, cue_type) for code, cue_type in timeline.types.items()}
+
+
+def cue_results(timeline: Timeline, decided: dict[str, Decided]) -> tuple[CueResult, ...]:
+    """One :class:`CueResult` per cue, in onset order (the public, per-cue view).
+
+    Times are the millisecond times divided by 1000: the same floats as the events' own
+    times, which the model keeps to the millisecond.
+    """
+    results: list[CueResult | None] = [None] * len(timeline.cue_times)
+    for code, cue_type in timeline.types.items():
+        columns = decided[code]
+        for position, t_c, outcome, latency, response, repair in zip(
+            cue_type.positions, cue_type.times, *columns[:4]
+        ):
+            results[position] = CueResult(
+                t_c / 1000,
+                code,
+                outcome,
+                None if latency is None else latency / 1000,
+                response,
+                None if repair is None else repair / 1000,
+            )
+    return tuple(results)  # type: ignore[arg-type]  # every position is filled

@@ -12,7 +12,7 @@ The session's ``duration`` bounds the contingency units; outcomes do not depend 
 from __future__ import annotations
 
 from observe.analysis.contingency import contingency
-from observe.analysis.outcomes import CueOutcome, decide_outcomes
+from observe.analysis.outcomes import Decided, cue_results, decide_types
 from observe.analysis.results import Contingency, SessionAnalysis, Summary
 from observe.analysis.summary import summarize
 from observe.analysis.timeline import Timeline, build_timeline
@@ -22,50 +22,49 @@ from observe.model import Session
 def analyze_session(session: Session) -> SessionAnalysis:
     """Every figure of DESIGN §5 for one session."""
     timeline = build_timeline(session)
-    outcomes = decide_outcomes(timeline)
-    summary, by_cue = summaries(timeline, outcomes)
+    decided = decide_types(timeline)
+    summary, by_cue = summaries(timeline, decided)
     return SessionAnalysis(
         session=session.id,
         duration=session.duration,
         summary=summary,
         by_cue=by_cue,
-        cues=tuple(outcome.result for outcome in outcomes),
+        cues=cue_results(timeline, decided),
     )
 
 
-def summaries(timeline: Timeline, outcomes: list[CueOutcome]) -> tuple[Summary, dict[str, Summary]]:
+def summaries(
+    timeline: Timeline, decided: dict[str, Decided]
+) -> tuple[Summary, dict[str, Summary]]:
     """The summary over all cues of the timeline and one per cue type of its scheme."""
-    summary = summarize(outcomes, session_contingency(timeline))
-    outcomes_by_type: dict[str, list[CueOutcome]] = {cue.id: [] for cue in timeline.scheme.cues}
-    for outcome in outcomes:
-        outcomes_by_type[outcome.code].append(outcome)
+    summary = summarize(list(decided.values()), session_contingency(timeline))
     by_cue = {
-        cue_id: summarize(
-            type_outcomes,
+        code: summarize(
+            [decided[code]],
             contingency(
-                [outcome.t_ms for outcome in type_outcomes],
-                [outcome.window_ms for outcome in type_outcomes],
-                timeline.matching[cue_id].times,
+                cue_type.times,
+                [cue_type.window_ms] * len(cue_type.times),
+                cue_type.matching.times,
                 timeline.duration_ms,
-                cues=len(type_outcomes),
+                cues=len(cue_type.times),
             ),
         )
-        for cue_id, type_outcomes in outcomes_by_type.items()
+        for code, cue_type in timeline.types.items()
     }
     return summary, by_cue
 
 
 def session_contingency(timeline: Timeline) -> Contingency:
     return contingency(
-        timeline.cues.times,
-        timeline.cues.windows,
+        timeline.cue_times,
+        timeline.cue_windows,
         timeline.responses.times,
         timeline.duration_ms,
-        cues=len(timeline.cues.times),
+        cues=len(timeline.cue_times),
     )
 
 
 def session_summary(session: Session) -> Summary:
     """The session summary alone (no per-cue-type breakdown): for trends and the index."""
     timeline = build_timeline(session)
-    return summarize(decide_outcomes(timeline), session_contingency(timeline))
+    return summarize(list(decide_types(timeline).values()), session_contingency(timeline))

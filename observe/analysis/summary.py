@@ -21,9 +21,11 @@ A rate with a zero denominator and a statistic of nothing are ``None`` (``null``
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
+from typing import TypeVar
 
-from observe.analysis.outcomes import CueOutcome
+from observe.analysis.outcomes import Decided
 from observe.analysis.results import (
     Contingency,
     IntensityCounts,
@@ -34,47 +36,63 @@ from observe.analysis.results import (
 )
 from observe.analysis.stats import median, quantile, rate
 
+T = TypeVar("T")
 
-def summarize(outcomes: Sequence[CueOutcome], contingency: Contingency) -> Summary:
+
+class InSeconds(Sequence[float]):
+    """Sorted millisecond values read as seconds, converted only where a quantile looks."""
+
+    def __init__(self, milliseconds: list[int]) -> None:
+        self.milliseconds = milliseconds
+
+    def __len__(self) -> int:
+        return len(self.milliseconds)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self.milliseconds[index] / 1000
+
+
+def summarize(parts: Sequence[Decided], contingency: Contingency) -> Summary:
+    """The figures over the cues of ``parts`` (one cue type's outcomes, or several)."""
+    outcomes = _joined(part.outcomes for part in parts)
+    fits = _joined(part.fits for part in parts)
+    latencies_ms = sorted([ms for ms in _joined(p.latencies_ms for p in parts) if ms is not None])
+    repairs_ms = sorted([ms for ms in _joined(p.repairs_ms for p in parts) if ms is not None])
+    counts = Outcomes(
+        matched=outcomes.count("matched"),
+        repaired=outcomes.count("repaired"),
+        mismatched=outcomes.count("mismatched"),
+        unanswered=outcomes.count("unanswered"),
+    )
     cues = len(outcomes)
-    counts = {"matched": 0, "repaired": 0, "mismatched": 0, "unanswered": 0}
-    fits = {"matched": 0, "under": 0, "over": 0}
-    latencies_ms: list[int] = []
-    repairs_ms: list[int] = []
-    for outcome in outcomes:
-        counts[outcome.outcome] += 1
-        if outcome.latency_ms is not None:
-            latencies_ms.append(outcome.latency_ms)
-        if outcome.time_to_repair_ms is not None:
-            repairs_ms.append(outcome.time_to_repair_ms)
-        fit = outcome.intensity_fit
-        if fit is not None:
-            fits[fit] += 1
-    latencies_ms.sort()
-    repairs_ms.sort()
-    latencies = [ms / 1000 for ms in latencies_ms]
-    repairs = [ms / 1000 for ms in repairs_ms]
-    answered = cues - counts["unanswered"]
+    latencies = InSeconds(latencies_ms)
+    repairs = InSeconds(repairs_ms)
     return Summary(
         cues=cues,
-        outcomes=Outcomes(**counts),
-        response_rate=rate(answered, cues),
-        match_rate=rate(counts["matched"], cues),
-        attuned_rate=rate(counts["matched"] + counts["repaired"], cues),
-        repair_rate=rate(counts["repaired"], counts["repaired"] + counts["mismatched"]),
+        outcomes=counts,
+        response_rate=rate(cues - counts.unanswered, cues),
+        match_rate=rate(counts.matched, cues),
+        attuned_rate=rate(counts.matched + counts.repaired, cues),
+        repair_rate=rate(counts.repaired, counts.repaired + counts.mismatched),
         latency=LatencyStats(
             n=len(latencies),
             median=median(latencies),
             q1=quantile(latencies, 0.25),
             q3=quantile(latencies, 0.75),
         ),
-        within_2s=rate(_count_at_most(latencies_ms, 2000), cues),
-        within_5s=rate(_count_at_most(latencies_ms, 5000), cues),
+        within_2s=rate(bisect_right(latencies_ms, 2000), cues),
+        within_5s=rate(bisect_right(latencies_ms, 5000), cues),
         time_to_repair=RepairStats(n=len(repairs), median=median(repairs)),
-        intensity=IntensityCounts(**fits),
+        intensity=IntensityCounts(
+            matched=fits.count("matched"), under=fits.count("under"), over=fits.count("over")
+        ),
         contingency=contingency,
     )
 
 
-def _count_at_most(sorted_ms: Sequence[int], limit_ms: int) -> int:
-    return bisect_right(sorted_ms, limit_ms)
+def _joined(columns: Iterable[list[T]]) -> list[T]:
+    """One list of the entries of several columns (the same list if there is only one)."""
+    columns = list(columns)
+    if len(columns) == 1:
+        return columns[0]
+    return list(chain.from_iterable(columns))

@@ -14,8 +14,10 @@ integer arithmetic, and a response exactly at the end of a window counts even wh
 floating point would put ``t_c + W`` a hair off. Results are converted back to seconds.
 
 Building a timeline sorts once (stable, so events at the same moment keep the order they
-were recorded in) and groups, for every cue type, the responses that match it; everything
-after that is binary search.
+were recorded in) and reads every event once into flat parallel lists (times, codes,
+intensities): later passes read those compact lists, never the event objects again, and
+create no object per event. Cues are also grouped by type, with, for every cue type, the
+responses that match it.
 """
 
 from __future__ import annotations
@@ -33,40 +35,44 @@ def to_milliseconds(seconds: float) -> int:
     return round(seconds * 1000)
 
 
-class Cues(NamedTuple):
-    """Cues by onset: ``events[i]`` starts at ``times[i]`` (ms), window ``windows[i]`` (ms).
+class Responses(NamedTuple):
+    """Responses by onset: ``times[i]`` (ms), ``codes[i]``, ``intensities[i]``."""
 
-    Codes and intensities are copied out of the events once, so that later passes read
-    compact lists rather than every event object again (it matters for large sessions).
+    times: list[int]
+    codes: list[str]
+    intensities: list[int | None]
+
+
+class Matching(NamedTuple):
+    """The responses that match one cue type, by onset: ``times[i]`` (ms) and ``indices[i]``,
+    the response's place among all responses (for its code and intensity)."""
+
+    times: list[int]
+    indices: list[int]
+
+
+class CueType(NamedTuple):
+    """The cues of one type, by onset, and the responses that match that type.
+
+    ``positions[i]`` is the place of the type's i-th cue among all cues of the session (onset
+    order), so per-type results can be put back in session order.
     """
 
-    events: list[Event]
+    code: str
+    window_ms: int  # W: the same for every cue of a type
+    positions: list[int]
     times: list[int]
-    windows: list[int]
-    codes: list[str]
     intensities: list[int | None]
-
-
-class Responses(NamedTuple):
-    """Responses sorted by onset: ``times[i]`` (ms) is the onset of ``events[i]``."""
-
-    times: list[int]
-    events: list[Event]
-    codes: list[str]
-    intensities: list[int | None]
-
-    def add(self, event: Event, t_ms: int) -> None:
-        self.times.append(t_ms)
-        self.events.append(event)
-        self.codes.append(event.code)
-        self.intensities.append(event.intensity)
+    matching: Matching
 
 
 class Timeline(NamedTuple):
     scheme: Scheme
-    cues: Cues
+    cue_events: list[Event]  # every cue, by onset (for event ids in the live view)
+    cue_times: list[int]  # ms, by onset
+    cue_windows: list[int]  # ms, W of each cue
     responses: Responses  # every response, by onset
-    matching: dict[str, Responses]  # cue id -> the responses in that cue's ``matches``
+    types: dict[str, CueType]  # every cue type of the scheme, in scheme order
     repair_window_ms: int
     duration_ms: int
 
@@ -75,44 +81,62 @@ def build_timeline(session: Session, *, until: float | None = None) -> Timeline:
     """The cues and responses of ``session``; with ``until``, only events up to that
     session-clock time (inclusive) and a duration of ``until`` (the live view)."""
     scheme = session.scheme
-    cue_windows = {
-        cue.id: to_milliseconds(cue.window if cue.window is not None else scheme.response_window)
+    types = {
+        cue.id: CueType(
+            code=cue.id,
+            window_ms=to_milliseconds(
+                cue.window if cue.window is not None else scheme.response_window
+            ),
+            positions=[],
+            times=[],
+            intensities=[],
+            matching=Matching([], []),
+        )
         for cue in scheme.cues
     }
     response_ids = {response.id for response in scheme.responses}
-    matched_by: dict[str, list[str]] = {}
+    matched_by: dict[str, list[Matching]] = {}
     for cue in scheme.cues:
         for response_id in cue.matches:
-            matched_by.setdefault(response_id, []).append(cue.id)
+            matched_by.setdefault(response_id, []).append(types[cue.id].matching)
 
     until_ms = to_milliseconds(until) if until is not None else None
-    cues = Cues([], [], [], [], [])
-    responses = Responses([], [], [], [])
-    matching: dict[str, Responses] = {cue.id: Responses([], [], [], []) for cue in scheme.cues}
+    cue_events: list[Event] = []
+    cue_times: list[int] = []
+    cue_windows: list[int] = []
+    responses = Responses([], [], [])
+    response_times, response_codes, response_levels = responses
     for event in sorted(session.events, key=_onset):
         if event.kind not in ONSET_KINDS:
             continue
         t_ms = round(event.t * 1000)
         if until_ms is not None and t_ms > until_ms:
             break
-        window_ms = cue_windows.get(event.code)
-        if window_ms is not None:
-            cues.events.append(event)
-            cues.times.append(t_ms)
-            cues.windows.append(window_ms)
-            cues.codes.append(event.code)
-            cues.intensities.append(event.intensity)
-        elif event.code in response_ids:
-            responses.add(event, t_ms)
-            for cue_id in matched_by.get(event.code, ()):
-                matching[cue_id].add(event, t_ms)
+        code = event.code
+        cue_type = types.get(code)
+        if cue_type is not None:
+            cue_type.positions.append(len(cue_times))
+            cue_type.times.append(t_ms)
+            cue_type.intensities.append(event.intensity)
+            cue_events.append(event)
+            cue_times.append(t_ms)
+            cue_windows.append(cue_type.window_ms)
+        elif code in response_ids:
+            for matching in matched_by.get(code, ()):
+                matching.times.append(t_ms)
+                matching.indices.append(len(response_times))
+            response_times.append(t_ms)
+            response_codes.append(code)
+            response_levels.append(event.intensity)
 
     duration_ms = until_ms if until_ms is not None else to_milliseconds(session.duration)
     return Timeline(
         scheme=scheme,
-        cues=cues,
+        cue_events=cue_events,
+        cue_times=cue_times,
+        cue_windows=cue_windows,
         responses=responses,
-        matching=matching,
+        types=types,
         repair_window_ms=to_milliseconds(scheme.repair_window),
         duration_ms=max(duration_ms, 0),
     )
