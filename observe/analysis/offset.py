@@ -5,20 +5,26 @@ at ``t`` on one clock and at ``t - offset`` on the other. The offset is the shif
 the second observer's times, that makes the two codings agree best:
 
 1. try every shift from ``-30 s`` to ``+30 s`` in steps of ``0.1 s`` (601 shifts) and
-   keep those with the most agreements (same-code pairs of the alignment,
+   count the agreements at each (same-code pairs of the alignment,
    :mod:`observe.analysis.alignment`, summed over cues and responses);
-2. several shifts usually tie — any shift that keeps each pair within the tolerance gives
-   the same agreements — so among them take the one whose agreeing pairs are closest in
-   time (the smallest total time difference: the middle of the plateau, not its edge);
-3. if that still ties, the smallest ``|shift|`` (no agreements at all: 0).
+2. keep the shifts with the most agreements — or within 2 % of the most (rounded down,
+   so with fewer than 50 agreements only the most): every shift that keeps the true pairs
+   within the tolerance gives about the same count, and one coincidental extra agreement
+   at the edge of that plateau (a code one observer added near a like code of the other)
+   must not pull the estimate there;
+3. among those, the shift whose agreeing pairs are closest in time (the smallest mean
+   time difference: the middle of the plateau, where the two clocks really line up);
+4. if that still ties, the smallest ``|shift|``, then the lower shift (no agreements at
+   all: 0).
 
 Step 1 counts agreements with a longest-increasing-run pass per shift (fast); the full
-alignment runs only for the tied shifts of step 2.
+alignment runs only for the shifts kept in step 2.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 
 from attrs import frozen
 
@@ -26,6 +32,7 @@ from observe.analysis.alignment import Timed, align, by_code, most_agreements
 
 SEARCH_RANGE_MS = 30_000
 SEARCH_STEP_MS = 100
+NEAR_BEST_PERCENT = 2
 
 
 @frozen
@@ -58,23 +65,33 @@ def estimate_offset(
     best = max(counts.values())
     if best == 0:
         return OffsetEstimate(shift_ms=0, agreements=0, at_search_edge=False)
-    tied = [shift for shift in shifts if counts[shift] == best]
+    enough = best - (best * NEAR_BEST_PERCENT) // 100
+    kept = [shift for shift in shifts if counts[shift] >= enough]
     chosen = min(
-        tied, key=lambda shift: (_agreeing_distance(actors, shift, tolerance_ms), abs(shift), shift)
+        kept,
+        key=lambda shift: (
+            _mean_agreeing_distance(actors, shift, tolerance_ms),
+            abs(shift),
+            shift,
+        ),
     )
     return OffsetEstimate(
-        shift_ms=chosen, agreements=best, at_search_edge=abs(chosen) == steps * step_ms
+        shift_ms=chosen,
+        agreements=counts[chosen],
+        at_search_edge=abs(chosen) == steps * step_ms,
     )
 
 
-def _agreeing_distance(
+def _mean_agreeing_distance(
     actors: Sequence[tuple[Sequence[Timed], Sequence[Timed]]], shift_ms: int, tolerance_ms: int
-) -> int:
-    """Total time difference (ms) over the agreeing pairs of the alignment at this shift."""
-    total = 0
+) -> Fraction:
+    """Mean time difference (ms, exact) over the agreeing pairs of the alignment at this
+    shift."""
+    total = agreeing = 0
     for first, second in actors:
         shifted = [(t + shift_ms, code) for t, code in second]
         for i, j in align(first, shifted, tolerance_ms):
             if i is not None and j is not None and first[i][1] == shifted[j][1]:
                 total += abs(first[i][0] - shifted[j][0])
-    return total
+                agreeing += 1
+    return Fraction(total, agreeing) if agreeing else Fraction(tolerance_ms + 1)
