@@ -103,8 +103,9 @@ def session_story(session: Session, analysis: SessionAnalysis, width: float) -> 
         heading(SECTION_TITLES[1]),
         Paragraph(
             "The same figures for each kind of cue in the scheme (also those not seen in this "
-            "visit, so visits can be compared row by row). Outcome columns count cues; rates "
-            "are out of that row's cues.",
+            "visit, so visits can be compared row by row). Outcome columns count cues; the "
+            "response rate is out of that row's cues, the repair rate out of its cues whose "
+            "first response did not suit.",
             styles.NOTE,
         ),
         Spacer(0, 3),
@@ -297,13 +298,7 @@ def _contingency(summary: Summary, width: float) -> list[Flowable]:
 def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
     summary = analysis.summary
     moments = moments_to_revisit(session, analysis)
-    met = summary.outcomes.matched + summary.outcomes.repaired
-    strengths = (
-        f"To start from what went well: {met} of {summary.cues} cues were met with a response "
-        "that suited them. "
-        if summary.cues
-        else ""
-    )
+    strengths = _what_went_well(summary)
     title = heading(SECTION_TITLES[5])
     if not moments:
         none = (
@@ -316,9 +311,10 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
     flow: list[Flowable] = [title]
     flow.append(
         Paragraph(
-            strengths + "The moments below are ones where the baby's signal was not met as the "
-            "cue suggests. They are openings to wonder together with the family about what the "
-            "baby may have been saying, not faults: no caregiver answers every cue.",
+            strengths + "The moments below are ones where the baby's signal had no response "
+            "in time, or a response other than those that usually suit it. They are openings to "
+            "wonder together with the family about what the baby may have been saying, not "
+            "faults: no caregiver answers every cue.",
             styles.BODY,
         )
     )
@@ -335,6 +331,23 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
         )
     )
     return [KeepTogether(flow)]
+
+
+def _what_went_well(summary: Summary) -> str:
+    """The opening of "moments to revisit": what the caregiver did, before what was missed."""
+    met = summary.outcomes.matched + summary.outcomes.repaired
+    answered = summary.cues - summary.outcomes.unanswered
+    if met:
+        return (
+            f"To start from what went well: {met} of {summary.cues} cues were met with a "
+            "response that suited them. "
+        )
+    if answered:
+        return (
+            f"To start from what went well: the caregiver responded to {answered} of "
+            f"{summary.cues} cues. "
+        )
+    return ""
 
 
 def _ratings_and_notes(session: Session, width: float) -> list[Flowable]:

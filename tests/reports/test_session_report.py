@@ -351,3 +351,15 @@ def test_event_notes_are_listed_with_their_time(make_session, tmp_path, generate
     assert "1:05 Hungry: looked at the window" in text
     assert "Mother & baby <relaxed>." in text
     assert re.search(r"Overall warmth|No ratings were entered", text)
+
+
+def test_moments_open_with_what_the_caregiver_did(make_session, tmp_path, generated, read_text):
+    """With no suitable response at all, the section still starts from the responses given,
+    not from "0 of 3 cues were met"."""
+    session = make_session([(10.0, "tired"), (11.0, "play"), (40.0, "over"), (70.0, "hungry")])
+    text = read_text(write_session_report(session, tmp_path / "r.pdf", generated=generated))
+    moments = text.split("Moments to revisit")[1]
+    assert moments.lstrip().startswith(
+        "To start from what went well: the caregiver responded to 1 of 3 cues."
+    )
+    assert "0 of 3 cues were met" not in text
