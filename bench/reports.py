@@ -5,6 +5,13 @@ Run by hand: ``.venv/bin/python bench/reports.py``. Cases: the session report of
 measured in the same run, lays out the same story with every chart left out on a
 plain ``SimpleDocTemplate`` (no page furniture), so the ratio is what the charts, the
 analysis and "page x of y" cost on top of the tables themselves.
+
+Last run (2-core machine, median of 9 runs each):
+
+| case | report | of which analysis | plain tables, no charts | ratio | pages |
+|---|---:|---:|---:|---:|---:|
+| session report, 1,096 events | 451 ms | 2 ms | 241 ms | 1.9× | 16 |
+| trend report, 50 sessions | 107 ms | 4 ms | 64 ms | 1.7× | 3 |
 """
 
 from __future__ import annotations
