@@ -41,6 +41,10 @@ def _chosen_sessions(
 def _write_output(path: Path, text: str) -> None:
     from observe.store.atomic import atomic_write
 
+    if path.is_dir():
+        raise ObserveError(
+            f"{path} is a folder; give -o the name of a file to write, e.g. {path / 'sessions.csv'}"
+        )
     try:
         atomic_write(path, text.encode("utf-8"))
     except OSError as error:
@@ -70,7 +74,7 @@ def _write_output(path: Path, text: str) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
     help="Write to this file (readable by you only) instead of the screen.",
 )
@@ -112,7 +116,7 @@ def export_command(
 
 
 @click.command("import-bundle")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--replace",
     is_flag=True,
@@ -129,6 +133,11 @@ def import_bundle_command(file: Path, replace: bool) -> None:
 
     try:
         text = file.read_bytes().decode("utf-8")
+    except IsADirectoryError:
+        raise InterchangeError(
+            f"{file} is a folder, not a bundle; give the path to the .json file written by "
+            "observe export --format json"
+        ) from None
     except OSError as error:
         raise InterchangeError(
             f"{file} cannot be read ({error.strerror or error}); check the path and try again"

@@ -73,7 +73,7 @@ def show_command(id_or_path: str) -> None:
 
 
 @scheme_group.command("validate")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 def validate_command(file: Path) -> None:
     """Check a scheme file and report every problem in it."""
     scheme = load_scheme(file)

@@ -19,6 +19,10 @@ from observe.errors import InterchangeError
 def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
+    except IsADirectoryError:
+        raise InterchangeError(
+            f"{path} is a folder, not a CSV file; give the path to the .csv file to import"
+        ) from None
     except OSError as error:
         raise InterchangeError(
             f"{path} cannot be read ({error.strerror or error}); check the path and try again"
@@ -38,7 +42,7 @@ def _clock(seconds: float) -> str:
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--scheme",
     "scheme_ref",
