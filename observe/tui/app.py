@@ -5,18 +5,24 @@ Only the App lives here; screens, dialogs and widgets have a file each.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual._time import get_time as textual_key_clock
 from textual.app import App
 from textual.binding import Binding
 
 from observe.errors import ObserveError
 from observe.tui.commands import ObserveCommands
+from observe.tui.dialogs.confirm import QuitWithUnsavedDialog
 from observe.tui.messages import SessionsChanged
+from observe.tui.report_process import (
+    ReportOutcome,
+    prepare_report_processes,
+    write_report_in_process,
+)
 from observe.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -39,16 +45,24 @@ class ObserveApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "observe"
     COMMANDS = App.COMMANDS | {ObserveCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # Tab moves focus the moment it is read: a non-priority binding only runs once the
+        # focused field has handled it, so keys typed right after Tab (a fast typist, a
+        # paste, tmux send-keys) would land in the field being left.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
+    ]
 
     def __init__(
         self,
         data_dir: Path,
         *,
-        clock_source: ClockSource = time.monotonic,
+        clock_source: ClockSource = textual_key_clock,
         wall_clock: WallClock = local_now,
     ) -> None:
         super().__init__()
+        prepare_report_processes()
         self.data_dir = Path(data_dir)
         self.clock_source = clock_source
         self.wall_clock = wall_clock
@@ -144,21 +158,76 @@ class ObserveApp(App[None]):
 
         self.push_screen(ReviewScreen(self.archive, session_id))
 
-    def write_report(self, session_id: str) -> Path:
-        """Write a session's PDF report (blocking: call from a worker thread)."""
-        from reports import default_report_path, write_session_report
+    def write_report(self, session_id: str) -> ReportOutcome:
+        """Write a session's PDF report in a child process (blocking: call from a worker
+        thread). The child does the layout, so a key pressed meanwhile is not kept waiting."""
+        from reports import default_report_path
 
-        session = self.archive.load(session_id)
-        return write_session_report(session, default_report_path(self.archive.path, session))
+        try:
+            session = self.archive.load(session_id)
+        except ObserveError as error:
+            return ReportOutcome(error=str(error))
+        return write_report_in_process(session, default_report_path(self.archive.path, session))
+
+    def switch_archive(self, folder: Path) -> str | None:
+        """Open the archive at ``folder`` in place of the current one (home screen only).
+
+        The new archive is opened before the old one is closed: a folder that cannot be
+        opened leaves everything as it was. Returns the sentence saying why, or None.
+        """
+        from observe.workspace import open_archive
+
+        folder = folder.expanduser()
+        if folder.resolve() == self.archive.path.resolve():
+            return f"{folder} is the archive already open."
+        try:
+            archive = open_archive(folder)
+        except ObserveError as error:
+            return str(error)
+        self.archive.close()
+        self._archive = archive
+        self.data_dir = folder
+        self.last_observer = ""
+        for problem in archive.problems:
+            self.notify(problem, title="Archive problem", severity="warning", timeout=30)
+        return None
+
+    # -- quitting ------------------------------------------------------------------------
+
+    def unsaved_changes(self) -> tuple[int, str] | None:
+        """How many coded changes wait in memory for the disk, and why; None when none."""
+        from observe.tui.screens.coding import CodingScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, CodingScreen) and screen.writes.waiting:
+                reason = screen.writes.last_error or "the disk refused the last write."
+                return len(screen.writes.waiting), reason
+        return None
+
+    async def action_quit(self) -> None:
+        """Quit, but ask first while coded changes are still waiting to be saved."""
+        unsaved = self.unsaved_changes()
+        if unsaved is None or isinstance(self.screen, QuitWithUnsavedDialog):
+            self.exit()
+            return
+        count, reason = unsaved
+        self.push_screen(
+            QuitWithUnsavedDialog(count, reason),
+            lambda quit_anyway: self.exit() if quit_anyway else None,
+        )
 
 
 def make_app(
     data_dir: Path,
     *,
-    clock_source: ClockSource = time.monotonic,
+    clock_source: ClockSource = textual_key_clock,
     wall_clock: WallClock = local_now,
 ) -> ObserveApp:
-    """The app on the archive at ``data_dir``; tests inject the clocks."""
+    """The app on the archive at ``data_dir``; tests inject the clocks.
+
+    ``clock_source`` must be the clock Textual stamps key events with (``Message.time``):
+    monotonic on Linux and macOS, perf_counter on Windows.
+    """
     return ObserveApp(data_dir, clock_source=clock_source, wall_clock=wall_clock)
 
 

@@ -14,6 +14,7 @@ HOME_COMMANDS = (
     ("report", "Write report", "PDF report of the selected ended session"),
     ("delete", "Delete session", "Delete the selected session (asks first)"),
     ("filter", "Filter by dyad", "Show only one dyad's sessions"),
+    ("open_archive", "Open archive", "Open another archive folder"),
     ("help", "Keys", "Every key on this screen"),
 )
 

@@ -78,3 +78,51 @@ async def test_help_with_a_scheme_lists_every_code_key_and_label(
             line.split()[:1] == [code.key] and code.label in line for line in shown.splitlines()
         ), code
     assert "pause / resume" in shown and "Tiny test scheme" in shown
+
+
+def test_the_default_clock_is_the_one_textual_stamps_keys_with(isolated_data_dir: Path) -> None:
+    """Event times come from key timestamps: the session clock must read the same clock
+    (perf_counter on Windows, monotonic elsewhere), or every time would be off."""
+    from textual import _time, events
+
+    app = make_app(isolated_data_dir)
+    assert app.clock_source is _time.get_time
+    before = app.clock_source()
+    key = events.Key("h", "h")
+    after = app.clock_source()
+    assert before <= key.time <= after
+
+
+async def test_o_opens_another_archive_and_releases_the_first(tmp_path: Path, make_session) -> None:
+    """The home screen switches to another archive folder; the first is left unlocked."""
+    from observe.workspace import open_archive
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    with open_archive(second) as archive:
+        archive.add(make_session(dyad="OTHER-1"))
+    app = make_app(first)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        field = app.screen.query_one("#folder")
+        field.value = str(second)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.archive.path == second
+        assert [s.dyad for s in app.archive.list_sessions()] == ["OTHER-1"]
+        assert "OTHER-1" in str(app.screen.query_one("#sessions").get_row_at(0))
+        with open_archive(first) as again:
+            assert not again.readonly, "the first archive's lock must be released"
+
+
+async def test_an_archive_folder_that_cannot_open_keeps_the_current_one(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x")
+    app = make_app(tmp_path / "archive")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        app.screen.query_one("#folder").value = str(not_a_folder)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.archive.path == tmp_path / "archive" and not app.archive.readonly
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and str(not_a_folder) in errors[0]

@@ -38,6 +38,7 @@ async def test_coded_session_lands_in_the_archive_with_the_key_times(
         await press_at(pilot, "t", 1010.0)  # ignored: paused
         assert "PAUSED" in str(app.screen.query_one("#hint").render())
         await press_at(pilot, "space", 1020.0, " ")  # resume: 14 s of pause not counted
+        assert str(app.screen.query_one("#hint").render()) == "", "the PAUSED hint is stale"
         await press_at(pilot, "t", 1021.0)  # tired at 7.0 s ...
         await pilot.press("backspace")  # ... undone
         await press_at(pilot, "o", 1022.25)  # overstimulated at 8.25 s

@@ -61,7 +61,7 @@ async def test_intensity_outside_the_scheme_levels_is_refused(
 
 
 async def test_state_key_toggles_start_and_stop(tmp_path: Path, tiny_scheme: Scheme) -> None:
-    """Fussing (a state cue) starts on the first press, stops on the second, and shows ON meanwhile."""
+    """Fussing (a state cue) starts on the first press, stops on the second, shows ON meanwhile."""
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -139,3 +139,64 @@ def test_waiting_changes_are_written_in_order(tiny_scheme: Scheme) -> None:
     assert writes.retry()
     assert recorder.changes == [first, second]
     assert writes.waiting == [] and writes.last_error is None
+
+
+async def test_a_key_that_is_no_code_says_so(tmp_path: Path, tiny_scheme: Scheme) -> None:
+    """Pressing a letter the scheme does not use shows a hint instead of doing nothing."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "z", 1001.0, "z")
+        hint = str(pilot.app.screen.query_one("#hint").render())
+        assert "“z” is not a key of this scheme" in hint
+    assert coded(recorder) == []
+    archive.close()
+
+
+async def test_a_fresh_cue_counts_as_open_before_its_window_closes(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
+    """The running figures show a cue at once (as open), not only once its window closed."""
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    clock = FakeMonotonic(1000.0)
+    async with CodingApp(recorder, clock).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        figures = pilot.app.screen.query_one("#running-figures")
+        await press_at(pilot, "h", 1001.0)
+        clock.now = 1002.0
+        pilot.app.screen._tick()
+        assert str(figures.render()).startswith("Cues 0 (+1 open)")
+        clock.now = 1012.0  # the 10 s window has closed, unanswered
+        pilot.app.screen._tick()
+        assert str(figures.render()).startswith("Cues 1 · responded 0%")
+    archive.close()
+
+
+async def test_recent_events_say_start_and_stop_before_the_label(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press_at(pilot, "u", 1001.0)
+        await press_at(pilot, "u", 1002.0)
+        await pilot.pause()
+        lines = str(pilot.app.screen.query_one("#recent-events").render()).splitlines()
+        assert "stop Fussing" in lines[0] and "start Fussing" in lines[1]
+    archive.close()
+
+
+async def test_after_the_end_the_coding_keys_leave_the_footer(
+    tmp_path: Path, tiny_scheme: Scheme
+) -> None:
+    archive, recorder = start_recording(tmp_path, tiny_scheme)
+    async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        coding = pilot.app.screen
+        assert coding.check_action("undo", ()) is True
+        await press_at(pilot, "x", 1003.0)
+        await pilot.press("y")
+        for action in ("toggle_pause", "undo", "redo", "note", "end"):
+            assert coding.check_action(action, ()) is False, action
+        await pilot.press("escape", "enter")  # skip ratings, leave the summary
+    archive.close()

@@ -32,7 +32,7 @@ def fail_once(monkeypatch: pytest.MonkeyPatch, recorder) -> list[str]:
 async def test_failed_write_is_shown_and_saved_on_the_next_key(
     tmp_path: Path, tiny_scheme: Scheme, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A refused write shows a NOT SAVED banner and marks the event; the next key saves both, in order."""
+    """A refused write shows NOT SAVED and marks the event; the next key saves both, in order."""
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     session_id = recorder.session.id
     failures = fail_once(monkeypatch, recorder)
@@ -83,7 +83,7 @@ async def test_failed_write_is_retried_without_another_key(
 async def test_session_left_mid_way_resumes_with_its_events_and_clock(
     tmp_path: Path, tiny_scheme: Scheme
 ) -> None:
-    """Closing observe mid-session keeps every event; resuming continues the clock where it stopped."""
+    """Closing observe mid-session keeps every event; resuming continues the clock from there."""
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     session_id = recorder.session.id
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
@@ -184,3 +184,65 @@ async def test_screen_stays_until_the_end_is_saved(
     with Archive.open(tmp_path) as reopened:
         session = reopened.load(session_id)
     assert (session.status, session.duration) == ("ended", 2.0)
+
+
+async def test_quitting_with_unsaved_changes_asks_first(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+Q while the disk refuses writes says how many changes would be lost and why;
+    "Stay open" keeps coding, and once the writes succeed Ctrl+Q quits at once."""
+    from observe.tui.app import make_app
+    from observe.tui.dialogs.confirm import QuitWithUnsavedDialog
+
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *"D014", "enter")
+        await pilot.pause(0.2)
+        coding = app.screen
+        assert isinstance(coding, CodingScreen)
+        real_apply = coding.recorder.apply
+        disk_full = True
+
+        def apply(change):
+            if disk_full:
+                raise ArchiveError("the disk is full: sessions/x.journal; free some space")
+            return real_apply(change)
+
+        monkeypatch.setattr(coding.recorder, "apply", apply)
+        await pilot.press("a", "o")
+        assert len(coding.writes.waiting) == 2
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, QuitWithUnsavedDialog)
+        question = app.screen.question
+        assert "2 coded changes are not saved" in question and "disk is full" in question
+        await pilot.press("escape")  # stay open
+        assert app.screen is coding and app.is_running
+        disk_full = False
+        coding._retry_writes()
+        assert not coding.writes.waiting
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    with Archive.open(isolated_data_dir) as archive:
+        [summary] = archive.list_sessions()
+        assert [e.code for e in archive.load(summary.id).events] == ["hungry", "feed"]
+
+
+async def test_ctrl_q_twice_quits_even_with_unsaved_changes(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from observe.tui.app import make_app
+
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *"D014", "enter")
+        await pilot.pause(0.2)
+        coding = app.screen
+
+        def refuse(change):
+            raise ArchiveError("the folder is read-only; check its permissions")
+
+        monkeypatch.setattr(coding.recorder, "apply", refuse)
+        await pilot.press("a", "ctrl+q", "ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

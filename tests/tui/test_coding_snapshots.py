@@ -18,7 +18,7 @@ SESSION_ID = "5e55100000000000000000000000c0de"
 
 
 def test_coding_screen_with_open_cues_while_paused(snap_compare, tmp_path: Path) -> None:
-    """Clock, legend of the shipped scheme, a missed cue, two counting down, crying ongoing, PAUSED."""
+    """Clock, the shipped scheme's legend, a missed cue, two counting down, crying on, PAUSED."""
     scheme = find_scheme("infant-cues", tmp_path)
     _archive, recorder = start_recording(tmp_path, scheme, session_id=SESSION_ID)
     app = CodingApp(recorder, FakeMonotonic(1000.0))
@@ -71,7 +71,7 @@ def ended_session(tmp_path: Path) -> Session:
 
 
 def test_review_screen(snap_compare, tmp_path: Path) -> None:
-    """The events table with actor, kind, intensity, note and each cue's outcome, and the figures."""
+    """The events table with actor, kind, intensity, note, each cue's outcome, and the figures."""
     with Archive.open(tmp_path) as archive:
         archive.add(ended_session(tmp_path))
     app = ReviewApp(Archive.open(tmp_path), SESSION_ID)

@@ -111,7 +111,9 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         for key, _code in CODED:
             before = journal_lines(data_dir)
             terminal.send(key)
-            wait_until(lambda: journal_lines(data_dir) > before, 10, f"key {key!r} on disk")
+            wait_until(
+                lambda before=before: journal_lines(data_dir) > before, 10, f"key {key!r} on disk"
+            )
     finally:
         terminal.kill()
 
@@ -137,7 +139,9 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         for key in (" ", "a"):  # resume the clock, then one more hunger cue
             before = journal_lines(data_dir)
             restarted.send(key)
-            wait_until(lambda: journal_lines(data_dir) > before, 10, f"key {key!r} on disk")
+            wait_until(
+                lambda before=before: journal_lines(data_dir) > before, 10, f"key {key!r} on disk"
+            )
     finally:
         restarted.kill()
 

@@ -90,3 +90,22 @@ async def test_the_observer_is_remembered_from_the_last_session(
         await pilot.pause()
         await pilot.press("n")
         assert app.screen.query_one("#observer").value == "OBS1"
+
+
+async def test_tab_typed_in_a_burst_moves_to_the_next_field(isolated_data_dir: Path) -> None:
+    """Keys that arrive together (fast typing, a paste, tmux send-keys) still land in the
+    field Tab moved to, not all in the dyad field."""
+    from textual import events
+
+    app = make_app(isolated_data_dir, wall_clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, NewSessionDialog)
+        burst = [*"D777", "tab", *"AB", "tab", "1"]
+        for key in burst:  # all queued before any is handled, as a terminal read delivers them
+            app.post_message(events.Key(key, None if key == "tab" else key))
+        await pilot.pause()
+        values = [app.screen.query_one(f"#{name}").value for name in ("dyad", "observer", "visit")]
+        assert values == ["D777", "AB", "1"]
+        await pilot.press("shift+tab")
+        assert app.focused is app.screen.query_one("#observer")

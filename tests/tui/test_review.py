@@ -1,4 +1,4 @@
-"""Reviewing an ended session: edits, deletions and insertions are journaled and land in the archive."""
+"""Reviewing an ended session: edits, deletions and insertions are journaled and kept."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ async def replace_input(pilot, selector: str, text: str) -> None:
 
 
 async def test_edit_delete_and_insert_land_in_the_archive(tmp_path: Path, make_session) -> None:
-    """A corrected time, a deleted event and an inserted response are all in the reloaded session."""
+    """A corrected time, a deleted event and an inserted response are in the reloaded session."""
     session_id = stored_session(tmp_path, make_session)
     archive = Archive.open(tmp_path)
     app = ReviewApp(archive, session_id)

@@ -60,3 +60,18 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class QuitWithUnsavedDialog(ConfirmDialog):
+    """Quitting while coded changes still wait for the disk would lose them: ask first."""
+
+    def __init__(self, count: int, reason: str) -> None:
+        changes = "1 coded change is" if count == 1 else f"{count} coded changes are"
+        super().__init__(
+            f"{changes} not saved yet: {reason.rstrip('.')}. They are kept in memory and "
+            "retried while observe stays open; quitting now loses them. Free some space or "
+            "fix the folder, then wait for the red NOT SAVED line to go. Quit anyway?",
+            yes="Quit and lose them",
+            no="Stay open",
+            danger=True,
+        )

@@ -40,7 +40,8 @@ def parse_ratings(
             continue
         if not rating.min <= value <= rating.max:
             problems.append(
-                f"{rating.label}: {value} is outside {rating.min}–{rating.max}; type a number in that range."
+                f"{rating.label}: {value} is outside {rating.min}–{rating.max}; "
+                "type a number in that range."
             )
             continue
         parsed[rating.id] = value
@@ -94,6 +95,7 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
                         value="" if value is None else str(value),
                         id=f"rating-{rating.id}",
                         compact=True,
+                        placeholder="–",  # an empty field is visible, not a blank
                         restrict=r"[0-9]*",
                         max_length=len(str(rating.max)),
                     )

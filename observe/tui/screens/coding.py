@@ -39,7 +39,7 @@ from observe.tui.clock import SessionClock
 from observe.tui.dialogs.note import NoteDialog
 from observe.tui.pending import PendingWrites
 from observe.tui.screens.coding_end import SessionEnding
-from observe.tui.screens.help import HelpScreen
+from observe.tui.screens.help import HelpScreen, coding_key_rows
 from observe.tui.widgets.clock_display import ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.open_cues import OpenCues
@@ -55,6 +55,10 @@ FOLD_EVERY_CHANGES = 50
 RETRY_EVERY_SECONDS = 2.0
 #: The interpreter's thread switch interval while coding (s): see ``on_mount``.
 SWITCH_INTERVAL = 0.0005
+#: Printable keys the screen's own bindings use (not codes, not digits).
+COMMAND_CHARACTERS = frozenset({"n", "x", "?", " "})
+#: Actions that mean nothing once the session has ended.
+ENDED_HIDES = frozenset({"toggle_pause", "undo", "redo", "note", "end"})
 #: How long a hint ("paused: press space…") stays.
 HINT_SECONDS = 4.0
 
@@ -150,6 +154,10 @@ class CodingScreen(SessionEnding, Screen[None]):
         self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
         self._refresh_all()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once the session has ended, its coding keys leave the footer (dialogs follow)."""
+        return not (self._ended and action in ENDED_HIDES)
+
     # -- keys ----------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
@@ -172,6 +180,9 @@ class CodingScreen(SessionEnding, Screen[None]):
             if digit is not None:
                 event.stop()
                 self.set_intensity(int(digit))
+            elif event.is_printable and event.character not in COMMAND_CHARACTERS:
+                # A key that is no code must not look as if it did something.
+                self._hint(f"“{event.character}” is not a key of this scheme (? lists them).")
             return
         event.stop()
         event.prevent_default()
@@ -200,6 +211,7 @@ class CodingScreen(SessionEnding, Screen[None]):
         else:
             self.clock.resume(key_time)
             self._submit(SessionResumed(wall=self.wall()))
+            self._clear_hint()  # "PAUSED: … not coded" is no longer true
         self._refresh_all()
 
     def set_intensity(self, level: int) -> None:
@@ -265,20 +277,7 @@ class CodingScreen(SessionEnding, Screen[None]):
         self.app.push_screen(HelpScreen(self.key_rows(), scheme=self.scheme, title="Coding keys"))
 
     def key_rows(self) -> list[tuple[str, str]]:
-        levels = self.scheme.intensity_levels
-        rows = [
-            ("code keys", "record an infant cue or caregiver response now (see the codes below)"),
-            ("state code key", "starts the state; pressing it again stops it"),
-            ("space", "pause / resume: the session clock stops; code keys wait for resume"),
-            ("backspace", "undo the last event"),
-            ("ctrl+y", "redo the event just undone"),
-            ("n", "write a note on the last event"),
-            ("x", "end the session (asks first), then ratings and the summary"),
-            ("?", "this help"),
-        ]
-        if levels:
-            rows.insert(2, (f"1–{levels}", "intensity of the last event (0 clears it)"))
-        return rows
+        return coding_key_rows(self.scheme.intensity_levels)
 
     def on_unmount(self) -> None:
         """Leaving without ending (the app closes): stop the clock, save, fold."""
@@ -355,6 +354,12 @@ class CodingScreen(SessionEnding, Screen[None]):
             self._hint_timer.stop()
         self._hint_timer = self.set_timer(HINT_SECONDS, lambda: hint.update(""))
 
+    def _clear_hint(self) -> None:
+        if self._hint_timer is not None:
+            self._hint_timer.stop()
+            self._hint_timer = None
+        self.query_one("#hint", Static).update("")
+
     def _show_write_state(self) -> None:
         banner = self.query_one("#write-error", Static)
         waiting = len(self.writes.waiting)
@@ -403,4 +408,5 @@ class CodingScreen(SessionEnding, Screen[None]):
         self.query_one("#coding-clock", ClockDisplay).show(now, paused=self.clock.paused)
         status = live_status(session, now)
         self.query_one("#open-cues", OpenCues).show(status.open_cues, session)
-        self.query_one("#running-figures", RunningFigures).show(status.summary)
+        waiting = sum(1 for cue in status.open_cues if cue.state == "open")
+        self.query_one("#running-figures", RunningFigures).show(status.summary, waiting=waiting)

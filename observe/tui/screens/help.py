@@ -81,3 +81,21 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def coding_key_rows(intensity_levels: int) -> list[tuple[str, str]]:
+    """Every key of the coding screen, for its help (the scheme's codes are listed below)."""
+    rows = [
+        ("code keys", "record an infant cue or caregiver response now (see the codes below)"),
+        ("state code key", "starts the state; pressing it again stops it"),
+        ("space", "pause / resume: the clock stops and code keys are not recorded"),
+        ("backspace", "undo the last event"),
+        ("ctrl+y", "redo the event just undone"),
+        ("n", "write a note on the last event"),
+        ("x", "end the session (asks first), then ratings and the summary"),
+        ("?", "this help"),
+        ("ctrl+q", "quit; the session stays paused, ready to resume"),
+    ]
+    if intensity_levels:
+        rows.insert(2, (f"1–{intensity_levels}", "intensity of the last event (0 clears it)"))
+    return rows

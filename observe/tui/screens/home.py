@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -13,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from observe.errors import ObserveError
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.new_session import NewSessionDialog, NewSessionRequest
+from observe.tui.dialogs.open_archive import OpenArchiveDialog
 from observe.tui.messages import ReportFailed, ReportWritten, SessionsChanged
 from observe.tui.screens.help import HelpScreen
 from observe.tui.widgets.session_table import SessionTable, format_started, is_interrupted
@@ -32,6 +34,7 @@ HOME_KEYS = (
     ("p", "Write the PDF report of the selected ended session"),
     ("d", "Delete the selected session (asks first)"),
     ("/", "Filter the list by dyad code; Esc or Enter returns to the list"),
+    ("o", "Open another archive folder (e.g. a colleague's copy or a USB stick)"),
     ("↑ ↓ / j k", "Move through the list"),
     ("ctrl+p", "Command palette: every action by name"),
     ("?", "This help"),
@@ -54,6 +57,7 @@ class HomeScreen(Screen[None]):
         Binding("p", "report", "Report"),
         Binding("d", "delete", "Delete"),
         Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("o", "open_archive", "Archive"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("escape", "leave_filter", "List", show=False),
     ]
@@ -82,6 +86,13 @@ class HomeScreen(Screen[None]):
         return self.query_one(SessionTable)
 
     def on_mount(self) -> None:
+        self._show_readonly()
+        self.reload()
+        self.table.focus()
+        self.call_after_refresh(self._offer_resume)
+        self.set_interval(INDEX_POLL_SECONDS, self._reload_if_index_changed)
+
+    def _show_readonly(self) -> None:
         archive = self.observe.archive
         banner = self.query_one("#readonly", Static)
         if archive.readonly:
@@ -90,10 +101,6 @@ class HomeScreen(Screen[None]):
             )
             banner.update(f"⚠ READ-ONLY: {reason}. Browsing and reports still work.")
         banner.display = archive.readonly
-        self.reload()
-        self.table.focus()
-        self.call_after_refresh(self._offer_resume)
-        self.set_interval(INDEX_POLL_SECONDS, self._reload_if_index_changed)
 
     def on_screen_resume(self) -> None:
         """Back from coding or review: the list may have changed."""
@@ -142,7 +149,8 @@ class HomeScreen(Screen[None]):
                 text = (
                     "No session matches this dyad filter."
                     if filtered
-                    else "No sessions yet: press n to start one (or run `observe demo` for examples)."
+                    else "No sessions yet: press n to start one "
+                    "(or run `observe demo` for examples)."
                 )
             else:
                 text = ""
@@ -271,20 +279,12 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, group="reports")
     def _write_report(self, session_id: str) -> None:
-        try:
-            path = self.observe.write_report(session_id)
-        except ObserveError as error:
-            self.post_message(ReportFailed(session_id, str(error)))
-        except OSError as error:
-            self.post_message(
-                ReportFailed(
-                    session_id,
-                    f"the report could not be written to {error.filename or 'the reports folder'} "
-                    f"({error.strerror or error}); check that the folder exists and is writable.",
-                )
-            )
+        # This thread only waits: the layout runs in a child process (see report_process).
+        outcome = self.observe.write_report(session_id)
+        if outcome.path is not None:
+            self.post_message(ReportWritten(session_id, outcome.path))
         else:
-            self.post_message(ReportWritten(session_id, path))
+            self.post_message(ReportFailed(session_id, outcome.error or "the report failed."))
 
     @on(ReportWritten)
     def _report_written(self, message: ReportWritten) -> None:
@@ -300,6 +300,26 @@ class HomeScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.query_one("#filter", Input).focus()
+
+    def action_open_archive(self) -> None:
+        def chosen(folder: Path | None) -> None:
+            if folder is not None:
+                self._switch_to(folder)
+
+        self.app.push_screen(OpenArchiveDialog(self.observe.archive.path), chosen)
+
+    def _switch_to(self, folder: Path) -> None:
+        problem = self.observe.switch_archive(folder)
+        if problem is not None:
+            self.notify(problem, title="Archive not opened", severity="error", timeout=20)
+            return
+        self.query_one("#filter", Input).value = ""
+        self._show_readonly()
+        self.reload()
+        self.table.focus()
+        self.notify(f"Archive: {self.observe.archive.path}", title="Archive opened")
+        self._offered_resume = False
+        self.call_after_refresh(self._offer_resume)
 
     def action_leave_filter(self) -> None:
         self.table.focus()

@@ -123,7 +123,8 @@ class ReviewScreen(Screen[None]):
         visit = f" · visit {session.visit}" if session.visit else ""
         self.query_one("#review-title", Static).update(
             f"Review · {session.dyad}{visit} · {session.started_at[:16].replace('T', ' ')} · "
-            f"{format_clock(session.duration)} · {len(session.events)} events · {session.scheme.name}"
+            f"{format_clock(session.duration)} · {len(session.events)} events · "
+            f"{session.scheme.name}"
         )
         table = self.query_one(DataTable)
         row = table.cursor_row

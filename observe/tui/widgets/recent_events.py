@@ -10,7 +10,8 @@ from textual.widgets import Static
 from observe.model import Event, Session
 from observe.tui.widgets.clock_display import format_clock
 
-KIND_WORDS = {"point": "", "start": " start", "stop": " stop"}
+# Before the label, so a narrow panel that cuts the label off still says start or stop.
+KIND_WORDS = {"point": "", "start": "start ", "stop": "stop "}
 
 
 def actor(session: Session, code: str) -> str:
@@ -25,7 +26,9 @@ def event_line(session: Session, event: Event, *, unsaved: bool) -> Text:
         text.append("UNSAVED ", style="bold reverse")
     text.append(f"{format_clock(event.t)} ", style="bold")
     text.append(f"{actor(session, event.code)} ")
-    text.append(f"{label}{KIND_WORDS[event.kind]}")
+    if event.kind != "point":
+        text.append(KIND_WORDS[event.kind], style="bold")
+    text.append(label)
     if event.intensity is not None:
         text.append(f"  i{event.intensity}", style="bold")
     if event.note:
@@ -66,4 +69,7 @@ class RecentEvents(Static):
     def show(
         self, session: Session, *, unsaved: Collection[str] = (), undone: Event | None = None
     ) -> None:
-        self.update(recent_text(session, unsaved=unsaved, undone=undone))
+        # As many events as the panel has lines for (a taller terminal shows more of them).
+        room = self.parent.content_size.height if self.parent is not None else 0
+        limit = max(10, room - (1 if undone is not None else 0))
+        self.update(recent_text(session, unsaved=unsaved, undone=undone, limit=limit))

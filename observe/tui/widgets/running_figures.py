@@ -16,11 +16,14 @@ def seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} s"
 
 
-def figures_line(summary: Summary | None) -> str:
+def figures_line(summary: Summary | None, waiting: int = 0) -> str:
+    """The figures of the cues decided so far; cues still inside their window are counted
+    apart (``+1 open``), so a fresh cue visibly counts before its window closes."""
+    open_part = f" (+{waiting} open)" if waiting else ""
     if summary is None:
-        return "Cues 0 · responded – · matched – · median –"
+        return f"Cues 0{open_part} · responded – · matched – · median –"
     return (
-        f"Cues {summary.cues} · responded {percent(summary.response_rate)}"
+        f"Cues {summary.cues}{open_part} · responded {percent(summary.response_rate)}"
         f" · matched {percent(summary.match_rate)}"
         f" · median {seconds(summary.latency.median)}"
     )
@@ -36,8 +39,8 @@ class RunningFigures(Static):
 
     _shown: str | None = None
 
-    def show(self, summary: Summary | None) -> None:
-        line = figures_line(summary)
+    def show(self, summary: Summary | None, *, waiting: int = 0) -> None:
+        line = figures_line(summary, waiting)
         if line != self._shown:  # redraw only when a figure changed
             self._shown = line
             self.update(line)

@@ -19,7 +19,9 @@ from textual.widgets.data_table import CellDoesNotExist
 if TYPE_CHECKING:
     from observe.store import SessionSummary
 
-COLUMNS = ("Dyad", "Visit", "Started", "Status", "Length", "Resp", "Match", "Observer", "Scheme")
+# Observer comes last: at 80 columns it is the one cut off (on a visitor's own laptop it is
+# mostly their own initials), while the scheme says how the figures were coded.
+COLUMNS = ("Dyad", "Visit", "Started", "Status", "Length", "Resp", "Match", "Scheme", "Observer")
 INTERRUPTED = ("live", "paused")
 MOVE = Binding.Group("Move", compact=True)
 
@@ -39,7 +41,7 @@ def format_started(started_at: str) -> str:
 
 
 def format_duration(seconds: float) -> str:
-    whole = int(round(seconds))
+    whole = round(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -67,8 +69,8 @@ def summary_cells(summary: SessionSummary) -> list[str | Text]:
         format_duration(summary.duration),
         format_rate(figures.get("response_rate")),
         format_rate(figures.get("match_rate")),
-        summary.observer,
         summary.scheme_id,
+        summary.observer,
     ]
     if is_interrupted(summary):
         cells = [Text(c, style="bold") if isinstance(c, str) else c for c in cells]
