@@ -16,14 +16,15 @@ USAGE = (
 
 
 @click.command("report")
-@click.argument("session_id", metavar="ID", required=False)
+@click.argument("session_id", metavar="[ID]", required=False)
 @click.option("--dyad", metavar="D", help="Report the trend over all sessions of this dyad.")
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Where to write the PDF (default: the archive's reports/ folder).",
+    help="Where to write the PDF: a file, or a folder to put the usual file name in "
+    "(default: the archive's reports/ folder).",
 )
 @click.option(
     "--paper",
@@ -44,7 +45,7 @@ def report(
     with open_archive(cli_context().data_dir, readonly=True) as archive:
         if session_id is not None:
             session = archive.load(session_id)
-            target = output or default_report_path(archive.path, session)
+            target = _target(output, default_report_path(archive.path, session))
             written = write_session_report(session, target, pagesize=paper)
         else:
             sessions = archive.sessions(dyad)
@@ -53,9 +54,19 @@ def report(
                     f"the archive {archive.path} has no sessions of dyad {dyad!r}; "
                     "see the dyad codes with `observe session list`."
                 )
-            target = output or default_report_path(archive.path, sessions)
+            target = _target(output, default_report_path(archive.path, sessions))
             written = write_trend_report(sessions, target, pagesize=paper)
     click.echo(str(Path(written).resolve()))
+
+
+def _target(output: Path | None, default: Path) -> Path:
+    """The file to write: ``-o`` as given, the usual name inside an ``-o`` folder, or the
+    archive's reports/ folder."""
+    if output is None:
+        return default
+    if output.expanduser().is_dir():
+        return output.expanduser() / default.name
+    return output
 
 
 commands: list[click.Command] = [report]

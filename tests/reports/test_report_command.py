@@ -48,6 +48,15 @@ def test_trend_report_to_a_chosen_file(archive_dir, tmp_path):
     assert "Visits 4" in " ".join(PdfReader(str(target)).pages[0].extract_text().split())
 
 
+def test_an_output_folder_gets_the_usual_file_name(archive_dir, demo, tmp_path):
+    session = next(s for s in demo if s.dyad == "DEMO-02" and s.visit == "3")
+    result = run("report", session.id[:8], "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    expected = tmp_path / f"DEMO-02_visit-3_{session.started_at[:10]}_{session.id[:8]}.pdf"
+    assert result.output.strip() == str(expected)
+    assert expected.is_file()
+
+
 def test_a_relative_output_is_printed_as_a_full_path(archive_dir, tmp_path, monkeypatch):
     """The user can open the printed path from anywhere."""
     monkeypatch.chdir(tmp_path)
