@@ -70,7 +70,8 @@ def second_observer(
             continue
         code = event.code
         if rng.random() < confuse_rate:
-            code = _other_code(rng, scheme, code)
+            busy = {started[0] for started in open_states.values() if started is not None}
+            code = _other_code(rng, scheme, code, busy)
         if event.kind == "start":
             open_states[event.code] = (code, to_ms(t))
         events.append(_event(rng, code, t, event.kind, event.intensity))
@@ -111,13 +112,14 @@ def _moved(rng: random.Random, t: float, clock_offset: float, jitter: float) -> 
     return to_ms(t - clock_offset + spread)
 
 
-def _other_code(rng: random.Random, scheme: Scheme, code: str) -> str:
-    """Another code of the same actor and kind (point or state), else ``code`` itself."""
+def _other_code(rng: random.Random, scheme: Scheme, code: str, busy: set[str]) -> str:
+    """Another code of the same actor and kind (point or state), else ``code`` itself; a
+    state already running (``busy``) is not started again."""
     own = scheme.code(code)
     if own is None:
         return code
     family = scheme.cues if scheme.is_cue(code) else scheme.responses
-    others = [c.id for c in family if c.id != code and c.kind == own.kind]
+    others = [c.id for c in family if c.id != code and c.kind == own.kind and c.id not in busy]
     return rng.choice(others) if others else code
 
 

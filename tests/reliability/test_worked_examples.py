@@ -41,9 +41,7 @@ def test_a_session_pair_worked_by_hand(make_session) -> None:
     Per code: hungry row 2 + column 3 − 2 = 3 pairs, 2 agreements; tired 1 + 1 − 0 = 2, 0;
     over 1, 0; feed 1, 1.
     """
-    a = make_session(
-        [(10, "hungry"), (12, "feed"), (20, "tired"), (30, "hungry"), (40, "over")]
-    )
+    a = make_session([(10, "hungry"), (12, "feed"), (20, "tired"), (30, "hungry"), (40, "over")])
     b = make_session(
         [(10.5, "hungry"), (13.9, "feed"), (20.4, "hungry"), (31, "hungry"), (50, "tired")]
     )

@@ -1,0 +1,188 @@
+"""``observe reliability`` from the command line (DESIGN §6, §8)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from click.testing import CliRunner, Result
+
+from observe.cli import main
+from observe.scheme import Cue, Response, Scheme
+from observe.workspace import open_archive
+
+from .conftest import pdf_text
+
+HAND_A = [(10, "hungry"), (12, "feed"), (20, "tired"), (30, "hungry"), (40, "over")]
+HAND_B = [(10.5, "hungry"), (13.9, "feed"), (20.4, "hungry"), (31, "hungry"), (50, "tired")]
+JSON_KEYS = [
+    "session_a", "session_b", "offset", "tolerance", "pairs", "agreements",
+    "percent_agreement", "kappa", "flags", "warnings", "matrix", "per_code", "metrics",
+]  # fmt: skip
+
+
+def run(archive_dir: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["--data-dir", str(archive_dir), *args])
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    return tmp_path / "archive"
+
+
+def store(archive_dir: Path, *sessions) -> None:
+    with open_archive(archive_dir) as archive:
+        for session in sessions:
+            archive.add(session)
+
+
+@pytest.fixture
+def hand_pair(archive_dir, make_session):
+    """The hand-worked pair of test_worked_examples: 50 %, kappa 1/3."""
+    a, b = make_session(HAND_A), make_session(HAND_B)
+    store(archive_dir, a, b)
+    return a, b
+
+
+def test_json_is_the_documented_structure(archive_dir, hand_pair) -> None:
+    """A lead's script reads the same figures the hand calculation gives."""
+    a, b = hand_pair
+    result = run(archive_dir, "reliability", a.id[:6], b.id[:6], "--offset", "0", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert list(data) == JSON_KEYS
+    assert (data["session_a"], data["session_b"]) == (a.id, b.id)
+    assert data["offset"] == {"seconds": 0.0, "estimated": False}
+    assert data["tolerance"] == 2.0
+    assert (data["pairs"], data["agreements"], data["percent_agreement"]) == (6, 3, 0.5)
+    assert data["kappa"] == pytest.approx(1 / 3)
+    assert len(data["flags"]) == 2
+    assert data["matrix"]["codes"] == ["hungry", "tired", "over", "feed", "nil"]
+    assert data["matrix"]["counts"][0] == [2, 0, 0, 0, 0]
+    assert data["per_code"]["hungry"] == {"pairs": 3, "agreements": 2, "agreement": 2 / 3}
+    assert list(data["metrics"]) == ["a", "b", "difference"]
+    assert list(data["metrics"]["a"]) == [
+        "cues", "response_rate", "match_rate", "attuned_rate", "median_latency",
+    ]  # fmt: skip
+    assert data["metrics"]["a"]["cues"] == 4 and data["metrics"]["b"]["cues"] == 4
+
+
+def test_kappa_is_null_in_json_when_undefined(archive_dir, make_session) -> None:
+    a, b = make_session([(10, "hungry")]), make_session([(10.2, "hungry")])
+    store(archive_dir, a, b)
+    data = json.loads(run(archive_dir, "reliability", a.id, b.id, "--json").stdout)
+    assert data["percent_agreement"] == 1.0 and data["kappa"] is None
+
+
+def test_text_summary_reads_the_figures(archive_dir, hand_pair) -> None:
+    a, b = hand_pair
+    result = run(archive_dir, "reliability", a.id, b.id, "--offset", "0")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "offset +0.0 s (given; added to B's times)" in text
+    assert "Percent agreement  50% (3 of 6 pairs coded the same)" in text
+    assert "Cohen's kappa      0.33" in text
+    assert text.count("FLAG: ") == 2
+    assert "Infant cues" in text and "Caregiver responses" in text
+    hungry = next(line for line in text.splitlines() if line.startswith("hungry"))
+    assert hungry.split() == ["hungry", "3", "2", "67%"]
+    assert "Would both session reports say the same?" in text
+
+
+def test_the_offset_is_estimated_by_default(archive_dir, visit, second) -> None:
+    store(archive_dir, visit, second)
+    result = run(archive_dir, "reliability", visit.id, second.id, "--json")
+    offset = json.loads(result.stdout)["offset"]
+    assert offset["estimated"] is True and abs(offset["seconds"] - 4.3) <= 0.1 + 1e-9
+
+
+def test_pdf_shows_the_same_agreement_and_kappa(archive_dir, visit, second, tmp_path) -> None:
+    """The report a lead files says what --json says."""
+    store(archive_dir, visit, second)
+    data = json.loads(run(archive_dir, "reliability", visit.id, second.id, "--json").stdout)
+    target = tmp_path / "out" / "agreement.pdf"
+    result = run(archive_dir, "reliability", visit.id, second.id, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(target)
+    text = pdf_text(target)
+    percent = round(data["percent_agreement"] * 100)
+    assert f"Percent agreement {percent} % Pairs where both observers coded the same code" in text
+    assert f"({data['agreements']} of {data['pairs']} pairs)" in text
+    assert f"Cohen's kappa {data['kappa']:.2f} Agreement once" in text
+    assert f"moved by {data['offset']['seconds']:+.1f} s" in text
+    assert "Page 1 of" in text and "Generated" in text
+
+
+def test_same_session_twice_is_one_sentence(archive_dir, hand_pair) -> None:
+    a, _ = hand_pair
+    result = run(archive_dir, "reliability", a.id, a.id[:8])
+    assert result.exit_code == 1
+    assert "both ids name the same session" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_session_is_one_sentence(archive_dir, hand_pair) -> None:
+    a, _ = hand_pair
+    result = run(archive_dir, "reliability", a.id, "ffffffff")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--tolerance", "-1"], "outside 0 to 60 s"),
+        (["--tolerance", "nan"], "outside 0 to 60 s"),
+        (["--offset", "inf"], "is not a number of seconds"),
+    ],
+)
+def test_bad_options_are_one_sentence(archive_dir, hand_pair, args, message) -> None:
+    a, b = hand_pair
+    result = run(archive_dir, "reliability", a.id, b.id, *args)
+    assert result.exit_code == 1 and message in result.stderr
+
+
+def test_different_dyads_and_unended_sessions_warn_but_compare(archive_dir, make_session) -> None:
+    """A shared training recording may carry different dyad codes: compared, with a note."""
+    a = make_session(HAND_A, dyad="TRAIN-1")
+    b = make_session(HAND_B, dyad="TRAIN-2", status="live")
+    store(archive_dir, a, b)
+    result = run(archive_dir, "reliability", a.id, b.id, "--offset", "0", "--json")
+    assert result.exit_code == 0, result.output
+    assert "different dyads (TRAIN-1, TRAIN-2)" in result.stderr
+    assert "has not ended (live)" in result.stderr
+    assert len(json.loads(result.stdout)["warnings"]) == 2
+
+
+def test_schemes_sharing_some_codes_compare_those_codes(
+    archive_dir, make_session, tiny_scheme
+) -> None:
+    """B's scheme drops 'over' and adds 'bored': only the shared codes are compared."""
+    other = evolve(
+        tiny_scheme,
+        id="tiny-2",
+        cues=[c for c in tiny_scheme.cues if c.id != "over"] + [Cue("bored", "Bored", "b")],
+    )
+    a = make_session(HAND_A)
+    b = make_session([(10.5, "hungry"), (12.5, "bored")], scheme=other)
+    store(archive_dir, a, b)
+    result = run(archive_dir, "reliability", a.id, b.id, "--offset", "0", "--json")
+    assert result.exit_code == 0, result.output
+    assert "different schemes" in result.stderr and "left out: bored, over" in result.stderr
+    data = json.loads(result.stdout)
+    assert "over" not in data["matrix"]["codes"] and "bored" not in data["matrix"]["codes"]
+
+
+def test_schemes_with_nothing_in_common_is_one_sentence(archive_dir, make_session) -> None:
+    elsewhere = Scheme(
+        id="other", name="Other", version="1", response_window=5.0, repair_window=30.0,
+        cues=[Cue("peek", "Peek", "k")], responses=[Response("wave", "Wave", "w")],
+    )  # fmt: skip
+    a = make_session(HAND_A)
+    b = make_session([(10, "peek")], scheme=elsewhere)
+    store(archive_dir, a, b)
+    result = run(archive_dir, "reliability", a.id, b.id)
+    assert result.exit_code == 1
+    assert "share no code" in result.stderr and "Traceback" not in result.output
