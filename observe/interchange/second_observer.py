@@ -145,3 +145,15 @@ def _later(started_at: str, seconds: float) -> str:
         return (datetime.fromisoformat(started_at) + timedelta(seconds=seconds)).isoformat()
     except ValueError:
         return started_at
+
+
+#: The demo visit that a second observer also codes (``observe demo``).
+DEMO_RELIABILITY_VISIT = ("DEMO-01", "3")
+
+
+def demo_second_observer(sessions: list[Session], seed: int = 7) -> Session:
+    """The second observer's session of demo visit ``DEMO-01`` 3 (clock 4.3 s later), so
+    the demo archive has a pair to try ``observe reliability`` on."""
+    dyad, visit = DEMO_RELIABILITY_VISIT
+    first = next(s for s in sessions if (s.dyad, s.visit) == (dyad, visit))
+    return second_observer(first, seed=seed)

@@ -186,3 +186,13 @@ def test_schemes_with_nothing_in_common_is_one_sentence(archive_dir, make_sessio
     result = run(archive_dir, "reliability", a.id, b.id)
     assert result.exit_code == 1
     assert "share no code" in result.stderr and "Traceback" not in result.output
+
+
+def test_json_and_pdf_together(archive_dir, hand_pair, tmp_path) -> None:
+    """--json still prints only JSON on stdout; where the PDF went is said on stderr."""
+    a, b = hand_pair
+    target = tmp_path / "both.pdf"
+    result = run(archive_dir, "reliability", a.id, b.id, "--json", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["pairs"] == 6
+    assert target.exists() and str(target) in result.stderr

@@ -50,3 +50,16 @@ def test_every_state_it_starts_it_also_stops(visit, second) -> None:
             assert event.code in open_states
             open_states.discard(event.code)
     assert not open_states
+
+
+def test_the_demo_gets_a_second_observer_of_one_visit(infant_cues) -> None:
+    """`observe demo` can add a pair of sessions to try `observe reliability` on."""
+    from observe.analysis.reliability import compare_sessions
+    from observe.interchange.second_observer import demo_second_observer
+    from observe.interchange.simulate import demo_sessions
+
+    sessions = demo_sessions(infant_cues)
+    extra = demo_second_observer(sessions)
+    first = next(s for s in sessions if (s.dyad, s.visit) == ("DEMO-01", "3"))
+    assert extra == demo_second_observer(demo_sessions(infant_cues))
+    assert abs(compare_sessions(first, extra).offset.seconds - 4.3) <= 0.2
