@@ -91,7 +91,7 @@ def compare_sessions(
                 f"the estimated offset is at the edge of the search ({offset_ms / 1000:+.1f} s), "
                 "so the real offset may be larger; give it with --offset SECONDS."
             )
-        elif estimate.agreements == 0:
+        elif estimate.agreements == 0 and all(any(side) for side in zip(*actors, strict=True)):
             warnings.append(
                 "no shift within ±30 s gave a single agreement, so no offset was applied; "
                 "check that both sessions are of the same interaction, or give --offset."

@@ -115,6 +115,9 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         "0 = chance)",
     ]
     lines += [f"FLAG: {flag}" for flag in result.flags]
+    if not result.pairs:
+        lines.append("Nothing to compare: neither session has events of the compared codes.")
+        return "\n".join(lines)
     lines += ["", "Per code (pairs in which either observer coded it)"]
     rows = [
         (code, str(figures.pairs), str(figures.agreements), _percent(figures.agreement))
