@@ -1,18 +1,24 @@
 """The readable summary ``observe analyze`` prints (DESIGN §5, §8).
 
-This is where numbers are rounded, for reading only: rates as whole percentages, times to
-two decimals (latencies) or one (repairs), Yule's Q and the odds ratio to two. A figure that
-cannot be computed is shown as ``-``. The library and ``--json`` keep exact values.
+Written for a programme lead at an 80-column terminal: every line fits in 80 columns, and
+every figure says what it counts (of how many cues, over what). This is where numbers are
+rounded, for reading only: rates as whole percentages, latencies to two decimals, repair
+times to one, Yule's Q and the odds ratio to two. A figure that cannot be computed is
+shown as ``-`` with the reason. The library and ``--json`` keep exact values.
 """
 
 from __future__ import annotations
 
+import textwrap
 from datetime import datetime
 
+from observe.analysis.contingency import MIN_CUES
 from observe.analysis.results import DyadTrend, SessionAnalysis, Summary
 from observe.model import Session
 
 MISSING = "-"
+WIDTH = 80
+LABEL = 18  # the summary's left column: "Within 2 s / 5 s  "
 
 
 def percent(value: float | None) -> str:
@@ -33,11 +39,17 @@ def clock(value: float) -> str:
     return f"{minutes} min {rest:02d} s"
 
 
-def when(started_at: str) -> str:
+def when(started_at: str, *, time_of_day: bool = True) -> str:
     try:
-        return datetime.fromisoformat(started_at).strftime("%Y-%m-%d %H:%M")
+        moment = datetime.fromisoformat(started_at)
     except ValueError:
         return started_at
+    return moment.strftime("%Y-%m-%d %H:%M" if time_of_day else "%Y-%m-%d")
+
+
+def count_of(rate: float | None, total: int) -> int:
+    """The whole count behind a rate over ``total`` (rates are exact count / total)."""
+    return 0 if rate is None else round(rate * total)
 
 
 def session_text(session: Session, analysis: SessionAnalysis) -> str:
@@ -45,8 +57,9 @@ def session_text(session: Session, analysis: SessionAnalysis) -> str:
     scheme = session.scheme
     header = [
         f"Session {session.id}",
-        f"  dyad {session.dyad}, visit {session.visit or MISSING}, observer {session.observer}, "
-        f"{when(session.started_at)}, {clock(session.duration)} observed ({session.status})",
+        f"  dyad {session.dyad}, visit {session.visit or MISSING}, "
+        f"observer {session.observer}, {when(session.started_at)}",
+        f"  {clock(session.duration)} observed ({session.status})",
         f"  coding scheme {scheme.name} ({scheme.id} {scheme.version})",
         "",
     ]
@@ -55,43 +68,112 @@ def session_text(session: Session, analysis: SessionAnalysis) -> str:
     return "\n".join(lines)
 
 
+def rows(label: str, text: str) -> list[str]:
+    """``label`` in the left column and ``text`` wrapped to the width beside it."""
+    wrapped = textwrap.wrap(text, WIDTH - LABEL) or [""]
+    return [f"{label if i == 0 else '':<{LABEL}}{part}".rstrip() for i, part in enumerate(wrapped)]
+
+
 def summary_lines(summary: Summary) -> list[str]:
+    """The figures over all cues (or one cue type), one labelled paragraph each."""
+    cues = summary.cues
+    if cues == 0:
+        return rows("Infant cues", "0 (no infant cues were coded, so there is nothing to rate)")
     counts = summary.outcomes
-    answered = summary.cues - counts.unanswered
+    answered = cues - counts.unanswered
+    attuned = counts.matched + counts.repaired
+    poorly_fitted = counts.repaired + counts.mismatched
     latency = summary.latency
+    repair = summary.time_to_repair
+    fits = summary.intensity
+    compared = fits.matched + fits.under + fits.over
+    paragraphs = [
+        (
+            "Infant cues",
+            f"{cues}: matched {counts.matched}, repaired {counts.repaired}, "
+            f"mismatched {counts.mismatched}, unanswered {counts.unanswered}",
+        ),
+        ("Responded to", f"{percent(summary.response_rate)} of cues ({answered} of {cues})"),
+        (
+            "Matched",
+            f"{percent(summary.match_rate)} of cues ({counts.matched} of {cues}: "
+            "the first response fitted the cue)",
+        ),
+        (
+            "Attuned",
+            f"{percent(summary.attuned_rate)} of cues ({attuned} of {cues}: matched, "
+            "or repaired later)",
+        ),
+        (
+            "Repaired",
+            f"{percent(summary.repair_rate)} of poorly fitted first responses "
+            f"({counts.repaired} of {poorly_fitted} put right)"
+            if poorly_fitted
+            else f"{MISSING} (no first response needed repairing)",
+        ),
+        (
+            "Latency",
+            f"median {seconds(latency.median)} from cue to first response "
+            f"({latency.n} answered); middle half of latencies {seconds(latency.q1)} "
+            f"to {seconds(latency.q3)}"
+            if latency.n
+            else f"{MISSING} (no cue was answered)",
+        ),
+        (
+            "Within 2 s / 5 s",
+            f"{percent(summary.within_2s)} / {percent(summary.within_5s)} of cues "
+            f"({count_of(summary.within_2s, cues)} / {count_of(summary.within_5s, cues)} "
+            f"of {cues} answered that soon)",
+        ),
+        (
+            "Time to repair",
+            f"median {seconds(repair.median, 1)} ({repair.n} repaired)"
+            if repair.n
+            else f"{MISSING} (nothing was repaired)",
+        ),
+        (
+            "Intensity",
+            f"response matched the cue's intensity {fits.matched}, under {fits.under}, "
+            f"over {fits.over} (of {compared} cues where cue and first response both "
+            "had one)"
+            if compared
+            else f"{MISSING} (no cue and its first response both had one)",
+        ),
+        ("Contingency", contingency_text(summary)),
+    ]
+    return [line for label, text in paragraphs for line in rows(label, text)]
+
+
+def contingency_text(summary: Summary) -> str:
     contingency = summary.contingency
     (a, b), (c, d) = contingency.table
-    if summary.cues == 0:
-        return ["Cues              0 (no infant cues were coded, so there is nothing to rate)"]
-    return [
-        f"Cues              {summary.cues}: matched {counts.matched}, repaired {counts.repaired}, "
-        f"mismatched {counts.mismatched}, unanswered {counts.unanswered}",
-        f"Responded to      {percent(summary.response_rate)} of cues "
-        f"({answered} of {summary.cues})",
-        f"Matched           {percent(summary.match_rate)} of cues (first response fitted the cue)",
-        f"Attuned           {percent(summary.attuned_rate)} of cues (matched, or repaired)",
-        f"Repaired          {percent(summary.repair_rate)} of poorly fitted first responses "
-        f"({counts.repaired} of {counts.repaired + counts.mismatched})",
-        f"Latency           median {seconds(latency.median)}, quartiles "
-        f"{seconds(latency.q1)} to {seconds(latency.q3)} (n = {latency.n})",
-        f"Within 2 s / 5 s  {percent(summary.within_2s)} / {percent(summary.within_5s)} of cues",
-        f"Time to repair    median {seconds(summary.time_to_repair.median, 1)} "
-        f"(n = {summary.time_to_repair.n})",
-        f"Intensity         matched {summary.intensity.matched}, under {summary.intensity.under}, "
-        f"over {summary.intensity.over} (cues and responses that both carry an intensity)",
-        f"Contingency       Yule's Q {number(contingency.yules_q)}, odds ratio "
-        f"{number(contingency.odds_ratio)} (responses inside cue windows beyond chance; "
-        f"needs 5 cues)",
-        f"                  1-s units: cue window and response {a}, window only {b}, "
-        f"response only {c}, neither {d}",
-    ]
+    units = a + b + c + d
+    if contingency.yules_q is not None:
+        figures = (
+            f"Yule's Q {number(contingency.yules_q)}, odds ratio "
+            f"{number(contingency.odds_ratio)} (Q above 0: responses start in cue windows "
+            "more often than by chance; 1: only there)."
+        )
+    elif units == 0:
+        figures = f"{MISSING} (the session has no observed time)."
+    else:
+        figures = f"{MISSING} (needs at least {MIN_CUES} cues; there are {summary.cues})."
+    return (
+        f"{figures} Of {units} 1-s units: cue window and response {a}, window only {b}, "
+        f"response only {c}, neither {d}."
+    )
+
+
+CUE_TYPE_LEGEND = [
+    "Responded, Matched, Attuned: share of that type's cues. Repaired: share of",
+    "its poorly fitted first responses. Latency: median seconds to the first",
+    f"response. Q: Yule's Q (needs {MIN_CUES} cues of the type). -: cannot be computed.",
+]
 
 
 def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
     labels = {cue.id: cue.label for cue in session.scheme.cues}
-    heading = (
-        "Cue type", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Median latency", "Q",
-    )  # fmt: skip
+    heading = ("Cue type", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Latency", "Q")
     rows = [
         (
             labels.get(cue_id, cue_id),
@@ -100,48 +182,62 @@ def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
             percent(summary.match_rate),
             percent(summary.attuned_rate),
             percent(summary.repair_rate),
-            seconds(summary.latency.median),
+            number(summary.latency.median),
             number(summary.contingency.yules_q),
         )
         for cue_id, summary in analysis.by_cue.items()
     ]
-    return table(heading, rows)
+    return [*table(heading, rows), "", *CUE_TYPE_LEGEND]
+
+
+TREND_LEGEND = [
+    "Responded, Matched, Attuned: share of the session's cues. Repaired: share of",
+    "poorly fitted first responses. Latency: median seconds to the first response.",
+]
 
 
 def trend_text(trend: DyadTrend) -> str:
     """One row per session of the dyad, oldest first."""
     heading = (
-        "Date", "Visit", "Cues", "Responded", "Matched", "Attuned", "Repaired",
-        "Median latency", "Session",
+        "Date", "Visit", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Latency",
+        "Session",
     )  # fmt: skip
     rows = [
         (
-            when(point.started_at),
+            when(point.started_at, time_of_day=False),
             point.visit or MISSING,
             str(point.summary.cues),
             percent(point.summary.response_rate),
             percent(point.summary.match_rate),
             percent(point.summary.attuned_rate),
             percent(point.summary.repair_rate),
-            seconds(point.summary.latency.median),
+            number(point.summary.latency.median),
             point.session[:8],
         )
         for point in trend.sessions
     ]
     count = len(trend.sessions)
     title = f"Dyad {trend.dyad}: {count} session{'s' if count != 1 else ''}, oldest first"
-    return "\n".join([title, "", *table(heading, rows)])
+    return "\n".join([title, "", *table(heading, rows), "", *TREND_LEGEND])
 
 
 def table(heading: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    """Left-aligned first column, right-aligned numbers."""
-    widths = [max(len(row[i]) for row in (heading, *rows)) for i in range(len(heading))]
+    """Left-aligned first column, right-aligned figures, at most :data:`WIDTH` columns.
 
-    def line(row: tuple[str, ...]) -> str:
-        cells = [
-            cell.ljust(width) if index == 0 else cell.rjust(width)
-            for index, (cell, width) in enumerate(zip(row, widths))
-        ]
-        return "  ".join(cells).rstrip()
+    Figure columns are one space apart (their headings are words, their cells short and
+    right-aligned, so they stay apart); the first column is shortened with ``…`` if a
+    long label would push the table past the width.
+    """
+    widths = [max(len(cells[i]) for cells in (heading, *rows)) for i in range(len(heading))]
+    rest = sum(widths[1:]) + len(widths[1:]) + 1
+    widths[0] = max(min(widths[0], WIDTH - rest), len(heading[0]))
 
-    return [line(heading), *(line(row) for row in rows)]
+    def fit(text: str, width: int) -> str:
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    def line(cells: tuple[str, ...]) -> str:
+        first = fit(cells[0], widths[0]).ljust(widths[0])
+        others = " ".join(cell.rjust(width) for cell, width in zip(cells[1:], widths[1:]))
+        return f"{first}  {others}".rstrip()
+
+    return [line(heading), *(line(cells) for cells in rows)]

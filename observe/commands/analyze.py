@@ -11,8 +11,12 @@ from observe.analysis.text import session_text, trend_text
 from observe.commands.context import cli_context
 from observe.errors import ObserveError, UnknownSession
 
-USAGE = (
-    "give either a session id or --dyad, not both: "
+NOTHING_NAMED = (
+    "name what to analyze: a session (`observe analyze ID [--json]`) or a dyad "
+    "(`observe analyze --dyad D [--json]`); `observe session list` shows the ids and dyads."
+)
+BOTH_NAMED = (
+    "give a session id or --dyad, not both: "
     "`observe analyze ID [--json]` or `observe analyze --dyad D [--json]`."
 )
 
@@ -24,8 +28,10 @@ USAGE = (
 def analyze(session_id: str | None, dyad: str | None, as_json: bool) -> None:
     """Responsiveness of one session (ID or a unique prefix of 4+ characters), or the
     trend over a dyad's sessions with --dyad D."""
-    if (session_id is None) == (dyad is None):
-        raise ObserveError(USAGE)
+    if session_id is None and dyad is None:
+        raise ObserveError(NOTHING_NAMED)
+    if session_id is not None and dyad is not None:
+        raise ObserveError(BOTH_NAMED)
     from observe.workspace import open_archive
 
     with open_archive(cli_context().data_dir, readonly=True) as archive:

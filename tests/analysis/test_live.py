@@ -22,9 +22,12 @@ def test_an_unanswered_cue_counts_down_while_its_window_is_open(make_session) ->
 def test_the_window_end_is_still_open_then_the_cue_is_missed_for_five_seconds(
     make_session,
 ) -> None:
-    """Window [10, 15]: open at 15 (0 s left), missed from 15.001 to 20, gone after."""
+    """Window [10, 15]: open at 15 (0 s left, not yet in the figures), missed from 15.001
+    (now counted: 1 cue, unanswered) to 20 = 15 + 5, gone after."""
     session = make_session([(10, "tired")], status="live")
     assert open_cues(live_status(session, 15.0)) == [("tired", 10.0, 5.0, 0.0, "open")]
+    assert live_status(session, 15.0).summary.cues == 0
+    assert live_status(session, 15.001).summary.outcomes.unanswered == 1
     assert open_cues(live_status(session, 15.001)) == [("tired", 10.0, 5.0, 0.0, "missed")]
     assert open_cues(live_status(session, 20.0)) == [("tired", 10.0, 5.0, 0.0, "missed")]
     assert open_cues(live_status(session, 20.001)) == []
@@ -64,6 +67,8 @@ def test_a_miss_shows_as_mismatched_until_it_is_repaired(make_session) -> None:
 
 
 def test_open_cues_are_listed_in_onset_order_with_their_event_ids(make_session) -> None:
+    """hungry at 10 (window 10 s) and tired at 11 (5 s), at 12: 10 + 10 − 12 = 8 s and
+    11 + 5 − 12 = 4 s left, listed hungry first (earlier onset)."""
     session = make_session([(10, "hungry"), (11, "tired")], status="live")
     status = live_status(session, 12.0)
     assert [cue.event_id for cue in status.open_cues] == [e.id for e in session.events]
@@ -71,6 +76,7 @@ def test_open_cues_are_listed_in_onset_order_with_their_event_ids(make_session) 
 
 
 def test_an_empty_session_at_the_start(make_session) -> None:
+    """Nothing coded at 0 s: no open cues, no cues, no units (duration 0)."""
     status = live_status(make_session([], status="live", duration=0.0), 0.0)
     assert status.open_cues == ()
     assert status.summary.cues == 0

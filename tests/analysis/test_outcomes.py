@@ -127,6 +127,7 @@ def test_a_stop_is_not_a_response_but_a_start_is(make_session) -> None:
 
 
 def test_codes_the_scheme_does_not_know_are_ignored(make_session) -> None:
+    """sneezes at 11 is neither cue nor response: settle at 12 is r1, latency 12 − 10 = 2."""
     session = make_session([(10, "tired"), (11, "sneezes"), (12, "settle")])
     assert outcomes_of(session) == [("tired", "matched", 2.0, "settle", None)]
 

@@ -251,3 +251,61 @@ def test_live_figures_after_every_window_closed_equal_the_analysis(make_session,
     status = live_status(session, now)
     assert status.summary == analyze_session(evolve(session, duration=now)).summary
     assert all(cue.state == "missed" for cue in status.open_cues)
+
+
+def naive_live(session, now: float) -> tuple[dict, list[tuple]]:
+    """DESIGN §4/§5 for the coding screen, read literally: the session as it stood at
+    ``now``; a cue is decided once answered or once its window ``[t_c, t_c + W]`` has
+    closed; unanswered cues are open until then, and missed for 5 s after."""
+    now_ms = ms(now)
+    seen = evolve(
+        session, events=[e for e in session.events if ms(e.t) <= now_ms], duration=max(now, 0)
+    )
+    scheme = seen.scheme
+    cues = [e for e in seen.events if e.kind in ("point", "start") and scheme.is_cue(e.code)]
+    counts = {"matched": 0, "repaired": 0, "mismatched": 0, "unanswered": 0}
+    shown = []
+    for cue, (_, outcome, *_) in zip(cues, naive_outcomes(seen)):
+        closes = ms(cue.t) + ms(scheme.window_for(cue.code))
+        if outcome != "unanswered" or now_ms > closes:
+            counts[outcome] += 1
+        if outcome != "unanswered":
+            continue
+        if now_ms <= closes:
+            shown.append((cue.id, cue.code, "open", (closes - now_ms) / 1000))
+        elif now_ms <= closes + 5000:
+            shown.append((cue.id, cue.code, "missed", 0.0))
+    return counts, shown
+
+
+@fixture_ok
+@given(coded=events(), extra=slack, data=st.data())
+def test_live_status_at_any_moment_agrees_with_a_brute_force_reading(
+    make_session, coded, extra, data
+):
+    """At any moment of coding, the open and missed cues and the running outcome counts
+    are exactly what the definitions give for the events recorded so far. Moments are
+    drawn at random and, mostly, a millisecond either side of or exactly where a cue's
+    window closes or where it stops being shown as missed (5 s later)."""
+    session = build(make_session, coded, extra)
+    edges = [
+        t + session.scheme.window_for(code) + after
+        for t, code, *_ in coded
+        if code in CUES
+        for after in (0.0, 5.0)
+    ]
+    anchored = st.sampled_from(edges or [0.0]).flatmap(
+        lambda edge: st.sampled_from([edge - 0.001, edge, edge + 0.001])
+    )
+    moment = round(data.draw(anchored | anchored | times), 3)
+    status = live_status(session, moment)
+    counts, shown = naive_live(session, moment)
+    running = status.summary.outcomes
+    assert {
+        "matched": running.matched,
+        "repaired": running.repaired,
+        "mismatched": running.mismatched,
+        "unanswered": running.unanswered,
+    } == counts
+    assert status.summary.cues == sum(counts.values())
+    assert [(c.event_id, c.code, c.state, c.remaining) for c in status.open_cues] == shown

@@ -104,6 +104,29 @@ def test_the_documented_json_example_is_reproduced_exactly(worked) -> None:
     ]  # fmt: skip
 
 
+SUMMARY_KEYS = [
+    "cues", "outcomes", "response_rate", "match_rate", "attuned_rate", "repair_rate",
+    "latency", "within_2s", "within_5s", "time_to_repair", "intensity", "contingency",
+]  # fmt: skip
+
+
+def test_the_json_keys_are_exactly_the_documented_ones(worked) -> None:
+    """Scripts reading `--json` rely on these keys, in this order, at every level."""
+    result = to_json(analyze_session(worked))
+    assert list(result) == ["session", "duration", "summary", "by_cue", "cues"]
+    assert list(result["summary"]) == SUMMARY_KEYS
+    for cue_summary in result["by_cue"].values():
+        assert list(cue_summary) == SUMMARY_KEYS  # "same keys as summary"
+    summary = result["summary"]
+    assert list(summary["outcomes"]) == ["matched", "repaired", "mismatched", "unanswered"]
+    assert list(summary["latency"]) == ["n", "median", "q1", "q3"]
+    assert list(summary["time_to_repair"]) == ["n", "median"]
+    assert list(summary["intensity"]) == ["matched", "under", "over"]
+    assert list(summary["contingency"]) == ["table", "odds_ratio", "yules_q"]
+    for cue in result["cues"]:
+        assert list(cue) == ["t", "code", "outcome", "latency", "response", "time_to_repair"]
+
+
 def test_per_cue_type_figures_of_the_worked_example(worked) -> None:
     """The per-cue-type table of the report shows each cue type's own figures.
 
