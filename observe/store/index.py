@@ -6,17 +6,16 @@ The index is derived data: every document can be rebuilt from ``sessions/``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
-from tinydb import TinyDB, where
-from tinydb.storages import MemoryStorage
 
 from observe.model import Session
-from observe.store.atomic import AtomicJSONStorage
+from observe.store.atomic import AtomicJSONStorage, atomic_write, encode_json
 
 Figures = Callable[[Session], dict[str, Any]]
 _TABLE = "sessions"
@@ -99,49 +98,86 @@ def started_key(document: dict[str, Any]) -> tuple[float, str]:
 
 class Index:
     """The index file, or an in-memory stand-in when a read-only archive's index is
-    damaged (it cannot be moved aside without writing)."""
+    damaged (it cannot be moved aside without writing).
+
+    The file is a TinyDB database (table ``sessions``). Its documents are kept in memory
+    between writes and read again only when the file has changed (another process wrote
+    it): with 2,000 sessions, parsing the file on every fold would hold the interpreter
+    for tens of milliseconds while the coding screen waits to journal a key press. For
+    the same reason a write encodes one document at a time, so the coding thread gets its
+    turn in between.
+    """
 
     def __init__(self, path: Path, *, in_memory: bool = False) -> None:
         self.path = path
         self.in_memory = in_memory
-        self._open()
+        self._storage = AtomicJSONStorage(path)
+        self._documents: dict[str, dict[str, Any]] | None = {} if in_memory else None
+        self._signature: tuple[int, int, int] | None = None
 
-    def _open(self) -> None:
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            status = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        """The documents by session id; raises DamagedFile for an unreadable file."""
         if self.in_memory:
-            self._db = TinyDB(storage=MemoryStorage)
-        else:
-            self._db = TinyDB(self.path, storage=AtomicJSONStorage)
-        self._table = self._db.table(_TABLE)
+            assert self._documents is not None
+            return self._documents
+        signature = self._stat()
+        if self._documents is not None and signature == self._signature:
+            return self._documents
+        data = self._storage.read() or {}
+        table = data.get(_TABLE, {})
+        documents = {
+            str(document["id"]): document
+            for document in table.values()
+            if isinstance(document, dict) and "id" in document
+        }
+        self._documents, self._signature = documents, signature
+        return documents
 
     def check(self) -> None:
         """Raise :class:`~observe.store.atomic.DamagedFile` if the file is unreadable."""
-        self._db.storage.read()
+        if not self.in_memory:
+            self._documents = None  # read it, whatever was read before
+            self._load()
 
     def documents(self) -> list[dict[str, Any]]:
-        return [dict(document) for document in self._table.all()]
+        return [dict(document) for document in self._load().values()]
 
     def get(self, session_id: str) -> dict[str, Any] | None:
-        found = self._table.get(where("id") == session_id)
-        return dict(found) if isinstance(found, dict) else None
+        found = self._load().get(session_id)
+        return dict(found) if found is not None else None
 
     def put(self, document: dict[str, Any]) -> None:
-        self._table.upsert(document, where("id") == document["id"])
+        self.put_many([document])
 
     def put_many(self, documents: list[dict[str, Any]]) -> None:
         """Add or replace many documents in one write."""
-        by_id = {d["id"]: d for d in self.documents()}
-        by_id.update({d["id"]: d for d in documents})
-        self.replace_all(list(by_id.values()))
+        updated = dict(self._load())
+        updated.update({str(d["id"]): d for d in documents})
+        self._write(updated)
 
     def remove(self, session_id: str) -> None:
-        self._table.remove(where("id") == session_id)
+        current = self._load()
+        if session_id in current:
+            self._write({i: d for i, d in current.items() if i != session_id})
 
     def replace_all(self, documents: list[dict[str, Any]]) -> None:
         """Write the whole index in one atomic write."""
-        data = {_TABLE: {str(number): d for number, d in enumerate(documents, start=1)}}
-        if self.in_memory:
-            self._open()  # a fresh memory storage, then fill it
-            self._db.storage.write(data)
-        else:
-            self._db.storage.write(data)
-            self._open()  # drop TinyDB's cached ids and query results
+        self._write({str(d["id"]): d for d in documents})
+
+    def _write(self, documents: dict[str, dict[str, Any]]) -> None:
+        """Atomically write ``documents``; the memory copy changes only once it is saved."""
+        if not self.in_memory:
+            entries = [
+                b'"%d":%s' % (number, encode_json(document))
+                for number, document in enumerate(documents.values(), start=1)
+            ]
+            atomic_write(self.path, b'{"%s":{%s}}' % (_TABLE.encode(), b",".join(entries)))
+            self._signature = self._stat()
+        self._documents = documents

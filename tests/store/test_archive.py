@@ -213,3 +213,24 @@ def test_a_full_disk_while_importing_lists_what_was_saved(
         archive.add_many([first, second])
     assert [s.id for s in archive.list_sessions()] == [first.id]
     assert not archive.session_path(second.id).exists()
+
+
+def test_the_index_stays_a_tinydb_file_and_a_reader_sees_what_the_writer_adds(
+    archive_dir: Path, make_session
+) -> None:
+    """A second observe (read-only, e.g. `observe session list` while the coding screen
+    records) sees sessions added after it opened; and the index opens in TinyDB itself."""
+    from tinydb import TinyDB
+
+    first, second = make_session(dyad="D1"), make_session(dyad="D2")
+    with Archive.open(archive_dir) as writer:
+        writer.add(first)
+        reader = Archive.open(archive_dir, readonly=True)
+        assert [s.dyad for s in reader.list_sessions()] == ["D1"]
+        writer.add(second)
+        assert {s.dyad for s in reader.list_sessions()} == {"D1", "D2"}
+        writer.delete(first.id)
+        assert [s.dyad for s in reader.list_sessions()] == ["D2"]
+        reader.close()
+    with TinyDB(archive_dir / "index.json") as db:
+        assert [d["id"] for d in db.table("sessions").all()] == [second.id]

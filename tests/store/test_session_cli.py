@@ -94,3 +94,38 @@ def test_a_damaged_archive_warns_and_lists_what_it_can(tmp_path: Path, make_sess
     assert result.exit_code == 0
     assert good.id[:8] in result.stdout and bad.id[:8] not in result.stdout
     assert "warning:" in result.stderr and f"{bad.id}.json" in result.stderr
+
+
+def test_list_fits_an_80_column_terminal_and_shows_more_on_a_wide_one(
+    tmp_path: Path, make_session
+) -> None:
+    fill(tmp_path, [make_session([(1.0, "hungry"), (2.0, "feed")], dyad=f"D{n}") for n in (1, 2)])
+    narrow = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path), "session", "list"], env={"COLUMNS": "80"}
+    )
+    assert narrow.exit_code == 0, narrow.output
+    assert max(len(line) for line in narrow.stdout.splitlines()) <= 80
+    assert narrow.stdout.split("\n")[0].split() == [
+        "id", "dyad", "visit", "started", "status", "events", "responded", "matched",
+    ]  # fmt: skip
+    wide = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path), "session", "list"], env={"COLUMNS": "200"}
+    )
+    assert {"observer", "scheme", "length"} <= set(wide.stdout.split("\n")[0].split())
+
+
+def test_show_of_a_live_session_says_it_is_not_finished(tmp_path: Path, make_session) -> None:
+    from attrs import evolve
+
+    from observe.model import Event, EventRecorded
+
+    live = make_session(status="live")
+    long_note = "The baby's older sibling came in twice and the caregiver turned to them. " * 3
+    with Archive.open(tmp_path) as archive:
+        recorder = archive.recorder(evolve(live, notes=long_note))
+        recorder.apply(EventRecorded(Event("e" * 32, "hungry", 1.5, note="rooting")))
+        result = run(tmp_path, "session", "show", live.id[:8])  # read-only while recording
+    assert result.exit_code == 0, result.output
+    assert "this session is live" in result.stdout and "1.500" in result.stdout
+    assert "coded live" in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
