@@ -24,6 +24,7 @@ from reports.charts.timeline import (
 )
 from reports.document import render_pdf, write_private
 from reports.moments import code_label, moments_to_revisit
+from reports.notes import ratings_and_notes
 from reports.page import Furniture
 from reports.sections import facts_table, generated_text, heading, key_figures_table
 from reports.tables import data_table
@@ -115,7 +116,7 @@ def session_story(session: Session, analysis: SessionAnalysis, width: float) -> 
     story += _latency(session, analysis, width)
     story += _contingency(summary, width)
     story += _moments(session, analysis, width)
-    story += _ratings_and_notes(session, width)
+    story += ratings_and_notes(session, width, SECTION_TITLES[6])
     return story
 
 
@@ -348,50 +349,3 @@ def _what_went_well(summary: Summary) -> str:
             f"{summary.cues} cues. "
         )
     return ""
-
-
-def _ratings_and_notes(session: Session, width: float) -> list[Flowable]:
-    flow: list[Flowable] = [heading(SECTION_TITLES[6])]
-    rating_labels = {r.id: r for r in session.scheme.ratings}
-    if session.ratings:
-        rows = []
-        ordered = [r.id for r in session.scheme.ratings if r.id in session.ratings]
-        ordered += sorted(k for k in session.ratings if k not in ordered)
-        for key in ordered:
-            rating = rating_labels.get(key)
-            scale = f"{rating.min} to {rating.max}" if rating else "–"
-            rows.append([rating.label if rating else key, str(session.ratings[key]), scale])
-        flow.append(
-            data_table(
-                ("Rating", "Score", "Scale"),
-                rows,
-                [width * 0.6, width * 0.2, width * 0.2],
-                numeric_from=1,
-            )
-        )
-    else:
-        flow.append(Paragraph("No ratings were entered for this session.", styles.BODY))
-    flow.append(Spacer(0, 6))
-    flow.append(Paragraph("<b>Observer notes</b>", styles.BODY))
-    paragraphs = [p.strip() for p in session.notes.split("\n\n") if p.strip()]
-    notes: list[Flowable] = []
-    for text in paragraphs:
-        notes.append(Paragraph(wording.text(text).replace("\n", "<br/>"), styles.BODY))
-        notes.append(Spacer(0, 3))
-    if not notes:
-        notes.append(Paragraph("No notes were recorded.", styles.BODY))
-    # the heading, the ratings and the start of the notes stay on one page
-    flow = [KeepTogether([*flow, notes[0]]), *notes[1:]]
-    event_notes = [e for e in session.events if e.note]
-    if event_notes:
-        flow.append(Spacer(0, 4))
-        flow.append(Paragraph("<b>Notes on coded moments</b>", styles.BODY))
-        for event in event_notes:
-            flow.append(
-                Paragraph(
-                    f"<b>{wording.clock(event.t)} {wording.text(code_label(session, event.code))}"
-                    f"</b>: {wording.text(event.note or '')}",
-                    styles.BODY,
-                )
-            )
-    return flow

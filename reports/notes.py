@@ -1,0 +1,59 @@
+"""The last section of the session report: the observer's ratings and notes, as written."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from observe.model import Session
+from reports import styles, wording
+from reports.moments import code_label
+from reports.sections import heading
+from reports.tables import data_table
+
+
+def ratings_and_notes(session: Session, width: float, title: str) -> list[Flowable]:
+    """The ratings table, the observer's notes and the notes on single coded moments."""
+    flow: list[Flowable] = [heading(title)]
+    rating_labels = {r.id: r for r in session.scheme.ratings}
+    if session.ratings:
+        rows = []
+        ordered = [r.id for r in session.scheme.ratings if r.id in session.ratings]
+        ordered += sorted(k for k in session.ratings if k not in ordered)
+        for key in ordered:
+            rating = rating_labels.get(key)
+            scale = f"{rating.min} to {rating.max}" if rating else "–"
+            rows.append([rating.label if rating else key, str(session.ratings[key]), scale])
+        flow.append(
+            data_table(
+                ("Rating", "Score", "Scale"),
+                rows,
+                [width * 0.6, width * 0.2, width * 0.2],
+                numeric_from=1,
+            )
+        )
+    else:
+        flow.append(Paragraph("No ratings were entered for this session.", styles.BODY))
+    flow.append(Spacer(0, 6))
+    flow.append(Paragraph("<b>Observer notes</b>", styles.BODY))
+    paragraphs = [p.strip() for p in session.notes.split("\n\n") if p.strip()]
+    notes: list[Flowable] = []
+    for text in paragraphs:
+        notes.append(Paragraph(wording.text(text).replace("\n", "<br/>"), styles.BODY))
+        notes.append(Spacer(0, 3))
+    if not notes:
+        notes.append(Paragraph("No notes were recorded.", styles.BODY))
+    # the heading, the ratings and the start of the notes stay on one page
+    flow = [KeepTogether([*flow, notes[0]]), *notes[1:]]
+    event_notes = [e for e in session.events if e.note]
+    if event_notes:
+        flow.append(Spacer(0, 4))
+        flow.append(Paragraph("<b>Notes on coded moments</b>", styles.BODY))
+        for event in event_notes:
+            flow.append(
+                Paragraph(
+                    f"<b>{wording.clock(event.t)} {wording.text(code_label(session, event.code))}"
+                    f"</b>: {wording.text(event.note or '')}",
+                    styles.BODY,
+                )
+            )
+    return flow
