@@ -88,3 +88,59 @@ def test_every_confirmed_event_survives_repeated_kills(tmp_path: Path) -> None:
         # Carry on from what the archive holds, exactly as a resumed session does.
         confirmed = [f"recorded {event_id}" for event_id in actual]
     assert recorded > 10 * TRIALS  # the trials really recorded something
+
+
+MID_SWAP_CHILD = """
+import sys, time
+from pathlib import Path
+from observe.model import Event, EventRecorded, Session
+from observe.store import Archive, atomic
+sys.path.insert(0, sys.argv[3])
+from recording_child import SCHEME
+
+archive = Archive.open(Path(sys.argv[1]))
+session = Session(id="0" * 31 + "1", dyad="K002", observer="child",
+                  started_at="2026-01-01T10:00:00+00:00", scheme=SCHEME,
+                  scheme_digest=SCHEME.digest)
+recorder = archive.recorder(session)
+for n in range(8):
+    recorder.apply(EventRecorded(Event(f"{n:032d}", "hungry", n + 1.0)))
+    if n == 4:
+        recorder.fold()
+real_replace = atomic.replace
+
+def stalled_replace(source, target):
+    if Path(target).name == sys.argv[2]:
+        print("swapping", flush=True)  # the new file is written and fsync'd, not yet swapped
+        time.sleep(60)
+    real_replace(source, target)
+
+atomic.replace = stalled_replace
+recorder.fold()
+"""
+
+
+@pytest.mark.parametrize("target", ["session file", "index"])
+def test_a_kill_in_the_middle_of_an_atomic_rewrite_keeps_the_old_file(
+    tmp_path: Path, target: str
+) -> None:
+    """SIGKILL after the new file was written but before it was swapped in: the old file
+    is intact, the leftover is cleaned up, and every journaled event is there."""
+    archive_dir = tmp_path / "archive"
+    session_id = "0" * 31 + "1"
+    name = f"{session_id}.json" if target == "session file" else "index.json"
+    child = subprocess.Popen(
+        [sys.executable, "-c", MID_SWAP_CHILD, str(archive_dir), name, str(CHILD.parent)],
+        stdout=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == b"swapping\n"
+    child.kill()
+    child.wait()
+    leftovers = [p for p in archive_dir.rglob(".*.tmp")]
+    assert leftovers, "the kill landed inside the rewrite"
+    with Archive.open(archive_dir) as archive:
+        assert [e.t for e in archive.load(session_id).events] == [float(n + 1) for n in range(8)]
+        assert not any("damaged" in problem for problem in archive.problems)
+        assert [s.id for s in archive.list_sessions()] == [session_id]
+    assert not [p for p in archive_dir.rglob(".*.tmp")], "opening cleaned up the leftover"
