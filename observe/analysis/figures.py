@@ -1,7 +1,15 @@
-"""The few figures the session list and home screen show for every session.
+"""The few figures the session list and home screen show for every session (DESIGN §5).
 
-The archive stores them in its index (through the ``figures`` hook of
-``Archive.open``), so listing thousands of sessions never re-analyses them.
+- ``cues``: how many infant cues were coded (a state cue counts once, at its onset);
+- ``response_rate``: answered cues / cues; ``match_rate``: cues whose first response
+  matched / cues; both ``None`` with no cues;
+- ``median_latency``: the median seconds from a cue to its first response, over the
+  answered cues (``None`` if none was answered).
+
+They are the session summary's own figures (:mod:`observe.analysis.summary`), so the list
+and ``observe analyze`` always agree. The archive stores them in its index (through the
+``figures`` hook of ``Archive.open``), so listing thousands of sessions never re-analyses
+them.
 """
 
 from __future__ import annotations

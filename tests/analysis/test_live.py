@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from observe.analysis import live_status
+from observe.model import Event, EventRecorded, EventRemoved, apply_change, new_id
 
 
 def open_cues(status) -> list[tuple]:
@@ -81,3 +82,21 @@ def test_an_empty_session_at_the_start(make_session) -> None:
     assert status.open_cues == ()
     assert status.summary.cues == 0
     assert status.summary.contingency.table == ((0, 0), (0, 0))
+
+
+def test_each_key_press_and_clock_tick_is_reflected_at_once(make_session) -> None:
+    """The coding screen asks again and again: tired at 10; at 11 it is open (4 s left);
+    settle is recorded at 12 → at 12 the cue is matched (latency 2) and no longer open;
+    the settle is then undone → at 13 the cue is open again with 2 s left, and at 16
+    (window closed at 15) it is unanswered."""
+    session = make_session([(10, "tired")], status="live")
+    assert open_cues(live_status(session, 11.0)) == [("tired", 10.0, 5.0, 4.0, "open")]
+    settle = Event(id=new_id(), code="settle", t=12.0)
+    answered = apply_change(session, EventRecorded(settle))
+    status = live_status(answered, 12.0)
+    assert open_cues(status) == []
+    assert (status.summary.outcomes.matched, status.summary.latency.median) == (1, 2.0)
+    undone = apply_change(answered, EventRemoved(settle.id))
+    assert open_cues(live_status(undone, 13.0)) == [("tired", 10.0, 5.0, 2.0, "open")]
+    assert live_status(undone, 16.0).summary.outcomes.unanswered == 1
+    assert live_status(answered, 16.0).summary.outcomes.matched == 1
