@@ -8,10 +8,12 @@ to note ``time.monotonic()`` after it returns (the journal line is fsync'd by th
 latency of a key is that moment minus the key's ``.time``: the whole path through the
 message queue, the handler and the fsync.
 
-Three runs in the same process: (a) quiet, (b) while a worker thread keeps folding a long
-session (``--background-duration`` seconds of simulated coding) into its session file, (c) while a worker thread
-keeps writing a PDF report of that session. Target: p99 under 5 ms in (b) and (c); the
-ratio to (a) shows what the background work costs.
+Runs in the same process: (a) quiet, (b) while a worker thread keeps folding a long
+session (``--background-duration`` seconds of simulated coding) into its session file,
+(c) while PDF reports of that session are written one after another in a child process,
+awaited from a worker thread (what the app's report action does), and (d) for comparison,
+the same reports laid out in a worker thread of the app's own process. Target: p99 under
+5 ms in (b) and (c); the ratio to (a) shows what the background work costs.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from observe.interchange.simulate import simulate_session
 from observe.model import EventRecorded, Session
 from observe.scheme import DEFAULT_SCHEME_ID, find_scheme
 from observe.store import Archive
+from observe.tui.report_process import prepare_report_processes
 from observe.tui.screens.coding import CodingScreen
 from tests.tui.coding_harness import live_session
 
@@ -79,11 +82,25 @@ def background_fold(archive: Archive, big: Session) -> Callable[[threading.Event
 
 
 def background_report(big: Session, folder: Path) -> Callable[[threading.Event], None]:
+    """Reports laid out in this process's worker thread (what the app no longer does)."""
     from reports import write_session_report
 
     def run(stop: threading.Event) -> None:
         while not stop.is_set():
             write_session_report(big, folder / "bench-report.pdf")
+
+    return run
+
+
+def background_report_process(big: Session, folder: Path) -> Callable[[threading.Event], None]:
+    """Reports written as the app writes them: a child process, awaited from a thread."""
+    from observe.tui.report_process import write_report_in_process
+
+    def run(stop: threading.Event) -> None:
+        while not stop.is_set():
+            outcome = write_report_in_process(big, folder / "bench-report-child.pdf")
+            if outcome.error:
+                raise SystemExit(outcome.error)
 
     return run
 
@@ -153,8 +170,7 @@ def bare_apply(archive: Archive, keys: int, interval: float) -> list[float]:
     return times
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--keys", type=int, default=400)
     parser.add_argument("--background-duration", type=float, default=7200.0)
     parser.add_argument(
@@ -163,7 +179,17 @@ def main() -> None:
         default=0.05,
         help="seconds between keys (0.05: 20 a second, faster than any observer)",
     )
-    options = parser.parse_args()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_options(parser)
+    run_and_print(parser.parse_args())
+
+
+def run_and_print(options: argparse.Namespace) -> float:
+    """Measure every path, print the table; returns the worst p99 with background work."""
+    prepare_report_processes()  # before any app replaces stderr (see report_process)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder)
         archive = Archive.open(path)
@@ -180,7 +206,11 @@ def main() -> None:
         runs = [
             ("quiet", None),
             ("fold in a worker", background_fold(archive, big)),
-            ("PDF report in a worker", background_report(big, path)),
+            (
+                "PDF report in a child process (as the app does)",
+                background_report_process(big, path),
+            ),
+            ("PDF report in a worker thread (for comparison)", background_report(big, path)),
         ]
         bare = bare_apply(archive, options.keys, options.interval)
         rows = [
@@ -205,7 +235,8 @@ def main() -> None:
             )
         archive.close()
     print(
-        f"Key press → durable event, {options.keys} keys, background session of {len(big.events)} events\n"
+        f"Key press → durable event, {options.keys} keys, "
+        f"background session of {len(big.events)} events\n"
     )
     print(
         "| path | events | key→durable p50 ms | p99 ms | max ms "
@@ -218,9 +249,14 @@ def main() -> None:
             f"| {percentile(writes, 0.5):.2f} / {percentile(writes, 0.99):.2f} "
             f"| {percentile(waits, 0.5):.2f} / {percentile(waits, 0.99):.2f} |"
         )
-    worst_p99 = max(row[3] for row in rows[1:])
+    # The thread row is there for comparison only: the app writes reports in a child.
+    worst_p99 = max(row[3] for row in rows[2:4])
     verdict = "met" if worst_p99 < 5 else "NOT met"
-    print(f"\nTarget p99 < 5 ms: {verdict} (worst p99 {worst_p99:.2f} ms).")
+    print(
+        f"\nTarget p99 < 5 ms with a fold or a report running: {verdict} "
+        f"(worst p99 {worst_p99:.2f} ms)."
+    )
+    return worst_p99
 
 
 if __name__ == "__main__":

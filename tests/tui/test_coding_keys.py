@@ -200,3 +200,12 @@ async def test_after_the_end_the_coding_keys_leave_the_footer(
             assert coding.check_action(action, ()) is False, action
         await pilot.press("escape", "enter")  # skip ratings, leave the summary
     archive.close()
+
+
+def test_coding_help_lists_every_key_binding() -> None:
+    from observe.tui.screens.help import coding_key_rows
+
+    listed = [key for key, _ in coding_key_rows(3)]
+    for binding in CodingScreen.BINDINGS:
+        assert (binding.key_display or binding.key) in listed, binding.key
+    assert "1–3" in listed and "ctrl+q" in listed

@@ -140,3 +140,50 @@ async def test_read_only_archive_shows_why_and_changes_nothing(
         assert isinstance(pilot.app.screen, ReviewScreen)  # no delete dialog
         assert pilot.app.screen.query_one(DataTable).row_count == 4
     archive.close()
+
+
+async def test_review_figures_and_the_home_list_follow_an_edit(
+    isolated_data_dir: Path, make_session
+) -> None:
+    """Deleting the only response turns "responded" from 100% to 0% in the review figures
+    at once, and in the home list after going back."""
+    from observe.tui.app import make_app
+    from observe.tui.screens.home import HomeScreen
+    from observe.workspace import open_archive
+
+    session = make_session([(1.0, "hungry"), (2.5, "feed")], duration=30.0)
+    with open_archive(isolated_data_dir) as archive:
+        archive.add(session)
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        home = app.screen
+        assert "100%" in str(home.query_one("#sessions").get_row_at(0))
+        await pilot.press("v")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        figures = review.query_one("#review-figures")
+        assert "Responded 100%" in str(figures.render())
+        await pilot.press("down", "d", "y")
+        assert "Responded 0%" in str(figures.render())
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause(1.2)  # the home list follows the index on disk
+        assert isinstance(app.screen, HomeScreen)
+        row = [str(cell) for cell in home.query_one("#sessions").get_row_at(0)]
+        assert row[5] == "0%", row
+
+
+async def test_review_help_lists_every_key(tmp_path: Path, make_session) -> None:
+    from observe.tui.screens.help import HelpScreen
+
+    session_id = stored_session(tmp_path, make_session)
+    archive = Archive.open(tmp_path)
+    async with ReviewApp(archive, session_id).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        listed = " ".join(key for key, _ in pilot.app.screen.rows)
+        for binding in ReviewScreen.BINDINGS:
+            shown = binding.key_display or binding.key
+            assert shown.replace("escape", "esc") in listed, shown
+    archive.close()

@@ -245,6 +245,8 @@ class ReviewScreen(Screen[None]):
             ("d", "delete the event (asks first)"),
             ("r", "ratings and observer notes"),
             ("esc", "back to the sessions"),
+            ("?", "this help"),
+            ("ctrl+q", "quit"),
         ]
         self.app.push_screen(HelpScreen(rows, scheme=self.session.scheme, title="Review keys"))
 

@@ -80,10 +80,11 @@ def summary_cells(summary: SessionSummary) -> list[str | Text]:
 class SessionTable(DataTable[str | Text]):
     """Sessions, one row each, keyed by session id."""
 
-    # j/k: moving through the list without leaving the home row (one-handed use).
+    # j/k: moving through the list without leaving the home row (one-handed use). Listed in
+    # the help, not the footer: at 80 columns the footer needs the room for "? Help".
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", group=MOVE),
-        Binding("k", "cursor_up", "Up", group=MOVE),
+        Binding("j", "cursor_down", "Down", group=MOVE, show=False),
+        Binding("k", "cursor_up", "Up", group=MOVE, show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
