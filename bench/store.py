@@ -233,7 +233,8 @@ def run_latency(args: argparse.Namespace, workdir: Path) -> None:
             f"| {ms(rec_p50)} / {ms(rec_p99)} | {rec_p99 / floor_p99:.2f} "
             f"| {ms(fold_p50)} / {ms(fold_p99)} ({fold_p99 / fold_floor_p99:.2f}) "
             f"| {ms(base_p50)} ({row['inserts']}, {row['single_mb']:.1f}) "
-            f"| {base_p50 / rec_p50:,.0f}× | {row['opened'] * 1000:.0f} / {row['listed'] * 1000:.0f} |"
+            f"| {base_p50 / rec_p50:,.0f}× "
+            f"| {row['opened'] * 1000:.0f} / {row['listed'] * 1000:.0f} |"
         )
 
 
