@@ -1,6 +1,7 @@
 """The terminal UI's two speed targets: key press to durable event, and start-up.
 
     .venv/bin/python bench/tui.py [--sessions 2000] [--repeat 5] [--keys 400] [--skip-keys]
+                                  [--archive /tmp/tui-bench-archive]
 
 1. Key press → durable event on the live coding screen, quiet, while a fold runs and while
    a PDF report is written (``bench/tui_keys.py``, which also runs on its own). Target: p99
@@ -92,6 +93,11 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--skip-keys", action="store_true", help="only the start-up table")
+    parser.add_argument(
+        "--archive",
+        type=Path,
+        help="keep the start-up archive here (built once if missing) instead of a temporary one",
+    )
     tui_keys.add_options(parser)
     args = parser.parse_args()
 
@@ -100,9 +106,10 @@ def main() -> int:
         print()
 
     with tempfile.TemporaryDirectory() as folder:
-        archive_dir = Path(folder) / "archive"
+        archive_dir = args.archive or Path(folder) / "archive"
         built = time.perf_counter()
-        build_archive(archive_dir, args.sessions)
+        if not (archive_dir / "index.json").exists():
+            build_archive(archive_dir, args.sessions)
         built = time.perf_counter() - built
         with open_archive(archive_dir, readonly=True) as archive:
             rows = [summary_cells(s) for s in archive.list_sessions()]

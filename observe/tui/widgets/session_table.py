@@ -90,8 +90,8 @@ class SessionTable(DataTable[str | Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.summaries: dict[str, SessionSummary] = {}
-
-    def on_mount(self) -> None:
+        # Columns before any row: the home screen fills the table from its own on_mount,
+        # and columns added after 2,000 rows would make the table measure every row twice.
         self.add_columns(*COLUMNS)
 
     def show(self, summaries: Sequence[SessionSummary]) -> None:
