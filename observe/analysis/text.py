@@ -64,7 +64,8 @@ def session_text(session: Session, analysis: SessionAnalysis) -> str:
         "",
     ]
     lines = header + summary_lines(analysis.summary)
-    lines += ["", "By cue type", *cue_type_table(session, analysis)]
+    if analysis.summary.cues:  # with no cues, every row would be dashes
+        lines += ["", "By cue type", *cue_type_table(session, analysis)]
     return "\n".join(lines)
 
 

@@ -121,6 +121,7 @@ def test_a_session_without_cues_prints_nulls_not_errors(archive_dir, make_sessio
     machine = run(archive_dir, "analyze", session.id, "--json")
     assert human.exit_code == 0 and machine.exit_code == 0
     assert "no infant cues were coded" in human.stdout
+    assert "By cue type" not in human.stdout  # a table of dashes says nothing
     assert json.loads(machine.stdout)["summary"]["response_rate"] is None
 
 
