@@ -166,6 +166,7 @@ async def test_a_fresh_cue_counts_as_open_before_its_window_closes(
         clock.now = 1002.0
         pilot.app.screen._tick()
         assert str(figures.render()).startswith("Cues 0 (+1 open)")
+        assert pilot.app.screen.query_one("#open-panel").border_title == "Open cues · 1 waiting"
         clock.now = 1012.0  # the 10 s window has closed, unanswered
         pilot.app.screen._tick()
         assert str(figures.render()).startswith("Cues 1 · responded 0%")
@@ -209,3 +210,20 @@ def test_coding_help_lists_every_key_binding() -> None:
     for binding in CodingScreen.BINDINGS:
         assert (binding.key_display or binding.key) in listed, binding.key
     assert "1–3" in listed and "ctrl+q" in listed
+
+
+def test_a_narrow_figures_line_drops_the_open_count_not_the_median(tiny_scheme: Scheme) -> None:
+    from attrs import evolve
+
+    from observe.analysis import live_status
+    from observe.tui.widgets.running_figures import figures_line
+
+    session = evolve(
+        live_session(tiny_scheme),
+        events=(Event(id="e1", code="hungry", t=1.0), Event(id="e2", code="feed", t=2.0)),
+    )
+    summary = live_status(session, 30.0).summary
+    wide = figures_line(summary, 2, width=100)
+    narrow = figures_line(summary, 2, width=56)
+    assert "(+2 open)" in wide and wide.endswith("median 1.0 s")
+    assert "(+2 open)" not in narrow and narrow.endswith("median 1.0 s") and len(narrow) <= 56

@@ -110,6 +110,7 @@ class CodingScreen(SessionEnding, Screen[None]):
         self._leave_when_saved = False
         self._hint_timer = None
         self._redraw_pending = False
+        self._waiting_shown = 0
 
     # -- layout --------------------------------------------------------------------------
 
@@ -410,3 +411,8 @@ class CodingScreen(SessionEnding, Screen[None]):
         self.query_one("#open-cues", OpenCues).show(status.open_cues, session)
         waiting = sum(1 for cue in status.open_cues if cue.state == "open")
         self.query_one("#running-figures", RunningFigures).show(status.summary, waiting=waiting)
+        if waiting != self._waiting_shown:
+            self._waiting_shown = waiting
+            self.query_one("#open-panel").border_title = (
+                f"Open cues · {waiting} waiting" if waiting else "Open cues"
+            )

@@ -16,10 +16,18 @@ def seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} s"
 
 
-def figures_line(summary: Summary | None, waiting: int = 0) -> str:
+def figures_line(summary: Summary | None, waiting: int = 0, width: int | None = None) -> str:
     """The figures of the cues decided so far; cues still inside their window are counted
-    apart (``+1 open``), so a fresh cue visibly counts before its window closes."""
-    open_part = f" (+{waiting} open)" if waiting else ""
+    apart (``+1 open``), so a fresh cue visibly counts before its window closes. When the
+    line would not fit ``width``, the open count goes (the open cues panel shows them) and
+    the figures stay whole."""
+    line = _line(summary, f" (+{waiting} open)" if waiting else "")
+    if width is not None and waiting and len(line) > width:
+        return _line(summary, "")
+    return line
+
+
+def _line(summary: Summary | None, open_part: str) -> str:
     if summary is None:
         return f"Cues 0{open_part} · responded – · matched – · median –"
     return (
@@ -40,7 +48,7 @@ class RunningFigures(Static):
     _shown: str | None = None
 
     def show(self, summary: Summary | None, *, waiting: int = 0) -> None:
-        line = figures_line(summary, waiting)
+        line = figures_line(summary, waiting, self.content_size.width or None)
         if line != self._shown:  # redraw only when a figure changed
             self._shown = line
             self.update(line)
