@@ -246,3 +246,30 @@ async def test_ctrl_q_twice_quits_even_with_unsaved_changes(
         await pilot.press("a", "ctrl+q", "ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_quit_from_the_command_palette_asks_too(
+    isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from observe.tui.app import make_app
+    from observe.tui.dialogs.confirm import QuitWithUnsavedDialog
+
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", *"D014", "enter")
+        await pilot.pause(0.2)
+        coding = app.screen
+
+        def refuse(change):
+            raise ArchiveError("the folder is read-only; check its permissions")
+
+        monkeypatch.setattr(coding.recorder, "apply", refuse)
+        await pilot.press("a", "ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"Quit")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, QuitWithUnsavedDialog)
+        assert "1 coded change is not saved" in app.screen.question
+        assert app.is_running
