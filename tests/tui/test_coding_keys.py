@@ -227,3 +227,25 @@ def test_a_narrow_figures_line_drops_the_open_count_not_the_median(tiny_scheme: 
     narrow = figures_line(summary, 2, width=56)
     assert "(+2 open)" in wide and wide.endswith("median 1.0 s")
     assert "(+2 open)" not in narrow and narrow.endswith("median 1.0 s") and len(narrow) <= 56
+
+
+def test_labels_that_would_read_the_same_when_cut_keep_their_ends() -> None:
+    """At 80 columns "Needs a break (subtle)" and "(strong)" must not both read
+    "Needs a break …"; labels that fit, or differ when cut, are left alone."""
+    from observe.scheme import Cue
+    from observe.tui.widgets.code_legend import fitted_labels
+
+    codes = [
+        Cue("subtle", "Needs a break (subtle)", "d", window=5.0),
+        Cue("strong", "Needs a break (strong)", "r", window=5.0),
+        Cue("stim", "Reduces or pauses stimulation", "j", window=5.0),
+        Cue("hunger", "Hunger cues", "a", window=5.0),
+    ]
+    labels = fitted_labels(codes, 19)
+    assert labels == {
+        "subtle": "Needs…(subtle)",
+        "strong": "Needs…(strong)",
+        "stim": "Reduces or pau…",
+        "hunger": "Hunger cues",
+    }
+    assert fitted_labels(codes, 40)["subtle"] == "Needs a break (subtle)"
