@@ -7,6 +7,7 @@ stderr and a non-zero exit; tracebacks only with ``--debug``.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,10 @@ class ObserveGroup(click.Group):
             ctx.exit(1)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # The reader went away (``observe session list | head``): not an error.
+            _silence_stdout()
+            ctx.exit(0)
         except KeyboardInterrupt:
             click.echo("interrupted.", err=True)
             ctx.exit(130)
@@ -44,10 +49,17 @@ class ObserveGroup(click.Group):
             ctx.exit(2)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 @click.group(cls=ObserveGroup, invoke_without_command=True)
 @click.option(
     "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
     help="Archive directory (default: $OBSERVE_DATA_DIR or the user data directory).",
 )
