@@ -69,7 +69,10 @@ def prepare_report_processes() -> None:
 
 
 def _quiet_child() -> None:
-    """The child shares the terminal the app draws on: keep its output off the screen."""
+    """The child shares the terminal the app draws on: keep its output off the screen. It
+    also yields the processor to the app: a key press matters more than a report."""
+    if hasattr(os, "nice"):  # not on Windows
+        os.nice(10)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
