@@ -21,12 +21,15 @@ from observe.commands.context import cli_context
 )
 def demo_command(seed: int) -> None:
     """Put synthetic demo sessions (dyads DEMO-01 ...) in the archive."""
+    from observe.interchange.second_observer import demo_reliability_pair
     from observe.interchange.simulate import demo_sessions
     from observe.scheme import DEFAULT_SCHEME_ID, find_scheme
     from observe.workspace import open_archive
 
     data_dir = cli_context().data_dir
-    sessions = demo_sessions(find_scheme(DEFAULT_SCHEME_ID, data_dir), seed=seed)
+    scheme = find_scheme(DEFAULT_SCHEME_ID, data_dir)
+    pair = demo_reliability_pair(scheme, seed=seed)
+    sessions = [*demo_sessions(scheme, seed=seed), *pair]
     with open_archive(data_dir) as archive:
         present = {summary.id for summary in archive.list_sessions()}
         new = [session for session in sessions if session.id not in present]
@@ -43,12 +46,19 @@ def demo_command(seed: int) -> None:
         click.echo(f"added {len(new)} demo sessions ({events:,} events) to {where}:")
         for dyad in sorted({session.dyad for session in new}):
             visits = sorted(s.started_at[:10] for s in new if s.dyad == dyad)
-            click.echo(f"  {dyad}  {len(visits)} visits, {visits[0]} to {visits[-1]}")
+            if dyad == pair[0].dyad:
+                click.echo(f"  {dyad}  1 visit, {visits[0]}, coded by two observers")
+            else:
+                click.echo(f"  {dyad}  {len(visits)} visits, {visits[0]} to {visits[-1]}")
     first = sorted({session.dyad for session in sessions})[0]
     steps = [
         ("observe session list", "the sessions in the archive"),
         (f"observe analyze --dyad {first}", "how the family did over the visits"),
         (f"observe report --dyad {first}", "the same as a PDF for a clinician"),
+        (
+            f"observe reliability {pair[0].id[:8]} {pair[1].id[:8]}",
+            "do two observers of one visit agree?",
+        ),
         ("observe", "open the terminal app"),
     ]
     width = max(len(command) for command, _ in steps) + 3

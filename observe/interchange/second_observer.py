@@ -147,13 +147,24 @@ def _later(started_at: str, seconds: float) -> str:
         return started_at
 
 
-#: The demo visit that a second observer also codes (``observe demo``).
-DEMO_RELIABILITY_VISIT = ("DEMO-01", "3")
+#: The demo family whose one visit two observers coded (``observe demo``). A family of its
+#: own, so the other demo families' trends show one coding per visit.
+DEMO_RELIABILITY_DYAD = "DEMO-05"
 
 
-def demo_second_observer(sessions: list[Session], seed: int = 7) -> Session:
-    """The second observer's session of demo visit ``DEMO-01`` 3 (clock 4.3 s later), so
+def demo_reliability_pair(scheme: Scheme, seed: int = 7) -> tuple[Session, Session]:
+    """One demo visit coded by two observers (the second's clock started 4.3 s later), so
     the demo archive has a pair to try ``observe reliability`` on."""
-    dyad, visit = DEMO_RELIABILITY_VISIT
-    first = next(s for s in sessions if (s.dyad, s.visit) == (dyad, visit))
-    return second_observer(first, seed=seed)
+    from observe.interchange.simulate import simulate_session
+
+    first = simulate_session(
+        scheme,
+        seed=seed,
+        dyad=DEMO_RELIABILITY_DYAD,
+        visit="1",
+        started_at="2026-02-05T10:30:00+00:00",
+        duration=600.0,
+        skill=0.6,
+        context="free play",
+    )
+    return first, second_observer(first, seed=seed)

@@ -224,8 +224,12 @@ def test_demo_fills_the_archive_and_says_what_next(archive_dir: Path) -> None:
     with Archive.open(archive_dir, readonly=True) as archive:
         summaries = archive.list_sessions()
     assert {s.origin for s in summaries} == {"demo"}
-    assert all(s.dyad.startswith("DEMO-") and s.observer == "demo" for s in summaries)
+    assert all(s.dyad.startswith("DEMO-") for s in summaries)
+    assert {s.observer for s in summaries} == {"demo", "demo-2"}
     assert all(s.status == "ended" for s in summaries)
+    pair = [s for s in summaries if s.observer == "demo-2"]
+    assert len(pair) == 1, "one visit is coded by a second observer"
+    assert "observe reliability" in result.output
 
 
 def test_demo_twice_adds_nothing_the_second_time(archive_dir: Path) -> None:

@@ -52,14 +52,14 @@ def test_every_state_it_starts_it_also_stops(visit, second) -> None:
     assert not open_states
 
 
-def test_the_demo_gets_a_second_observer_of_one_visit(infant_cues) -> None:
-    """`observe demo` can add a pair of sessions to try `observe reliability` on."""
+def test_the_demo_has_one_visit_coded_by_two_observers(infant_cues) -> None:
+    """`observe demo` adds a pair of sessions to try `observe reliability` on; the pair
+    is the same every time and its clock offset can be found again."""
     from observe.analysis.reliability import compare_sessions
-    from observe.interchange.second_observer import demo_second_observer
-    from observe.interchange.simulate import demo_sessions
+    from observe.interchange.second_observer import demo_reliability_pair
 
-    sessions = demo_sessions(infant_cues)
-    extra = demo_second_observer(sessions)
-    first = next(s for s in sessions if (s.dyad, s.visit) == ("DEMO-01", "3"))
-    assert extra == demo_second_observer(demo_sessions(infant_cues))
-    assert abs(compare_sessions(first, extra).offset.seconds - 4.3) <= 0.2
+    first, second = demo_reliability_pair(infant_cues)
+    assert (first.dyad, first.visit) == (second.dyad, second.visit)
+    assert first.observer != second.observer
+    assert (first, second) == demo_reliability_pair(infant_cues)
+    assert abs(compare_sessions(first, second).offset.seconds - 4.3) <= 0.2
