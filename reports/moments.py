@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from observe import display
 from observe.analysis.results import CueResult, SessionAnalysis
 from observe.model import Session
-from reports import wording
 
 
 @frozen
@@ -71,7 +71,7 @@ def _happened(session: Session, result: CueResult) -> str:
         )
     response = code_label(session, result.response or "")
     return (
-        f"The caregiver responded after {wording.seconds(result.latency)} with {response}. "
+        f"The caregiver responded after {display.seconds(result.latency)} with {response}. "
         f"Responses that often suit this cue: {suits}."
     )
 
@@ -88,5 +88,5 @@ def _followed(session: Session, result: CueResult, responses: list) -> str:
     suited = " It is one that suits this cue." if cue and first.code in cue.matches else ""
     return (
         f"Next caregiver response: {code_label(session, first.code)} at "
-        f"{wording.clock(first.t)} ({wording.seconds(first.t - result.t)} after the cue).{suited}"
+        f"{display.clock(first.t)} ({display.seconds(first.t - result.t)} after the cue).{suited}"
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from observe import display
 from observe.model import Session
 from reports import styles, wording
 from reports.moments import code_label
@@ -21,7 +22,7 @@ def ratings_and_notes(session: Session, width: float, title: str) -> list[Flowab
         ordered += sorted(k for k in session.ratings if k not in ordered)
         for key in ordered:
             rating = rating_labels.get(key)
-            scale = f"{rating.min} to {rating.max}" if rating else "–"
+            scale = f"{rating.min} to {rating.max}" if rating else display.MISSING
             rows.append([rating.label if rating else key, str(session.ratings[key]), scale])
         flow.append(
             data_table(
@@ -51,7 +52,7 @@ def ratings_and_notes(session: Session, width: float, title: str) -> list[Flowab
         for event in event_notes:
             flow.append(
                 Paragraph(
-                    f"<b>{wording.clock(event.t)} {wording.text(code_label(session, event.code))}"
+                    f"<b>{display.clock(event.t)} {wording.text(code_label(session, event.code))}"
                     f"</b>: {wording.text(event.note or '')}",
                     styles.BODY,
                 )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from observe import __version__
+from observe import __version__, display
 from observe.analysis.reliability import (
     AGREEMENT_THRESHOLD,
     KAPPA_THRESHOLD,
@@ -124,10 +124,10 @@ def _observer_rows(session_a: Session, session_b: Session) -> list[tuple[str, st
         return [
             session.id[:8],
             session.dyad,
-            session.visit or "–",
-            session.observer or "–",
+            session.visit or display.MISSING,
+            session.observer or display.MISSING,
             wording.wall_time(session.started_at),
-            wording.duration(session.duration),
+            display.duration_words(session.duration),
             str(len(session.events)),
             f"{session.scheme.name} (version {session.scheme.version})",
             session.status
@@ -159,14 +159,14 @@ def _alignment_sentence(result: Reliability) -> str:
 
 
 def _at_a_glance(result: Reliability, width: float) -> list[Flowable]:
-    kappa = "–" if result.kappa is None else f"{result.kappa:.2f}"
+    kappa = display.number(result.kappa)
     figures = [
         (
             "Percent agreement",
-            wording.percent(result.percent_agreement),
+            display.percent(result.percent_agreement),
             f"Pairs where both observers coded the same code ({result.agreements} of "
             f"{result.pairs} pairs). A pair is two codes lined up, or one code with nil. "
-            f"The usual standard is at least {AGREEMENT_THRESHOLD * 100:.0f} %.",
+            f"The usual standard is at least {display.percent(AGREEMENT_THRESHOLD)}.",
         ),
         (
             "Cohen's kappa",
@@ -193,7 +193,7 @@ def _at_a_glance(result: Reliability, width: float) -> list[Flowable]:
         flow.append(
             Paragraph(
                 "Both figures meet the usual standards "
-                f"({AGREEMENT_THRESHOLD * 100:.0f} % agreement, kappa {KAPPA_THRESHOLD:.2f}).",
+                f"({display.percent(AGREEMENT_THRESHOLD)} agreement, kappa {KAPPA_THRESHOLD:.2f}).",
                 styles.BODY,
             )
         )
@@ -236,7 +236,7 @@ def _per_code(session_a: Session, result: Reliability, width: float) -> list[Flo
             "infant cue" if session_a.scheme.is_cue(code) else "caregiver response",
             str(figures.pairs),
             str(figures.agreements),
-            wording.percent(figures.agreement),
+            display.percent(figures.agreement),
         ]
         for code, figures in result.per_code.items()
     ]
@@ -261,7 +261,7 @@ def _side_by_side(result: Reliability, width: float) -> list[Flowable]:
     a, b, difference = metrics.a, metrics.b, metrics.difference
 
     def points(value: float | None) -> str:
-        return "–" if value is None else f"{value * 100:+.0f} points"
+        return display.MISSING if value is None else f"{value * 100:+.0f} points"
 
     rows = [["Cues", str(a.cues), str(b.cues), f"{difference.cues:+d}"]]
     for name, field in (
@@ -272,8 +272,8 @@ def _side_by_side(result: Reliability, width: float) -> list[Flowable]:
         rows.append(
             [
                 name,
-                wording.percent(getattr(a, field)),
-                wording.percent(getattr(b, field)),
+                display.percent(getattr(a, field)),
+                display.percent(getattr(b, field)),
                 points(getattr(difference, field)),
             ]
         )
@@ -281,9 +281,9 @@ def _side_by_side(result: Reliability, width: float) -> list[Flowable]:
     rows.append(
         [
             "Median latency",
-            wording.seconds(a.median_latency),
-            wording.seconds(b.median_latency),
-            "–" if latency is None else f"{latency:+.1f} s",
+            display.seconds(a.median_latency),
+            display.seconds(b.median_latency),
+            display.MISSING if latency is None else f"{latency:+.1f} s",
         ]
     )
     table = data_table(
@@ -334,7 +334,7 @@ def _disagreements(session_a: Session, pairs: list[AlignedPair], width: float) -
 
     def shown(t: float | None, code: str | None) -> str:
         if code is None:
-            return "–"
+            return display.MISSING
         return f"{code_label(session_a, code)} at {_clock_tenths(t or 0.0)}"
 
     rows = [[shown(p.t_a, p.code_a), shown(p.t_b, p.code_b)] for p in differing]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from observe import __version__
+from observe import __version__, display
 from observe.analysis.results import SessionAnalysis, Summary
 from observe.model import Session
 from reports import styles, wording
@@ -125,11 +125,11 @@ def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowab
     facts = [
         ("Dyad", session.dyad),
         ("Coding scheme", f"{scheme.name} (version {scheme.version})"),
-        ("Visit", session.visit or "–"),
-        ("Context", session.context or "–"),
+        ("Visit", session.visit or display.MISSING),
+        ("Context", session.context or display.MISSING),
         ("Date and time", wording.wall_time(session.started_at)),
-        ("Observer", session.observer or "–"),
-        ("Duration", wording.duration(analysis.duration)),
+        ("Observer", session.observer or display.MISSING),
+        ("Duration", display.duration_words(analysis.duration)),
         ("Session", session.id[:8]),
     ]
     if session.status != "ended":
@@ -156,9 +156,9 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
                 str(outcomes.repaired),
                 str(outcomes.mismatched),
                 str(outcomes.unanswered),
-                wording.percent(figures.response_rate),
-                wording.seconds(figures.latency.median),
-                wording.percent(figures.repair_rate),
+                display.percent(figures.response_rate),
+                display.seconds(figures.latency.median),
+                display.percent(figures.repair_rate),
             ]
         )
     if not analysis.summary.cues:
@@ -231,10 +231,10 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
     if latency.n:
         reading = (
             f"{latency.n} cue{'s' if latency.n != 1 else ''} received a response. Median "
-            f"latency {wording.seconds(latency.median)}; half of the responses came between "
-            f"{wording.seconds(latency.q1)} and {wording.seconds(latency.q3)} after the cue. "
-            f"Answered within 2 s: {wording.percent(summary.within_2s)} of all cues; "
-            f"within 5 s: {wording.percent(summary.within_5s)}."
+            f"latency {display.seconds(latency.median)}; half of the responses came between "
+            f"{display.seconds(latency.q1)} and {display.seconds(latency.q3)} after the cue. "
+            f"Answered within 2 s: {display.percent(summary.within_2s)} of all cues; "
+            f"within 5 s: {display.percent(summary.within_5s)}."
         )
     elif summary.cues:
         reading = "No cue received a response within its window, so there are no latencies."
@@ -244,7 +244,7 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
     if repair.n:
         reading += (
             f" When a first response did not suit the cue, a suitable one followed after a "
-            f"median of {wording.seconds(repair.median)} ({repair.n} repair"
+            f"median of {display.seconds(repair.median)} ({repair.n} repair"
             f"{'s' if repair.n != 1 else ''})."
         )
     intensity = summary.intensity
@@ -267,7 +267,7 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
 def _contingency(summary: Summary, width: float) -> list[Flowable]:
     contingency = summary.contingency
     (a, b), (c, d) = contingency.table
-    odds = "–" if contingency.odds_ratio is None else f"{contingency.odds_ratio:.2f}"
+    odds = display.number(contingency.odds_ratio)
     table = data_table(
         ("Seconds of the session", "A response started", "No response started", "Total"),
         [
@@ -283,7 +283,7 @@ def _contingency(summary: Summary, width: float) -> list[Flowable]:
             [
                 heading(SECTION_TITLES[4]),
                 Paragraph(
-                    f"<b>Yule's Q: {wording.yules_q(contingency.yules_q)}</b> (odds ratio {odds}). "
+                    f"<b>Yule's Q: {display.number(contingency.yules_q)}</b> (odds ratio {odds}). "
                     + wording.text(wording.contingency_reading(contingency.yules_q, summary.cues)),
                     styles.BODY,
                 ),
@@ -323,7 +323,7 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
     rows = []
     for moment in moments:
         happened = moment.happened + (f" Observer's note: {moment.note}" if moment.note else "")
-        rows.append([wording.clock(moment.t), moment.cue, happened, moment.followed])
+        rows.append([display.clock(moment.t), moment.cue, happened, moment.followed])
     flow.append(
         data_table(
             ("Time", "Cue", "What happened", "What followed"),

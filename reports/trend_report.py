@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from observe import __version__
+from observe import __version__, display
 from observe.analysis.results import DyadTrend, TrendPoint
 from observe.model import Session
 from reports import styles, wording
@@ -87,7 +87,7 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
         ("Dyad", trend.dyad),
         ("Coding scheme", "; ".join(schemes)),
         ("Visits", str(len(points))),
-        ("Observers", ", ".join(observers) or "–"),
+        ("Observers", ", ".join(observers) or display.MISSING),
         ("From", wording.wall_time(points[0].started_at)),
         ("To", wording.wall_time(points[-1].started_at)),
     ]
@@ -162,16 +162,16 @@ def _table(trend: DyadTrend, width: float, unfinished: set[str]) -> Flowable:
         summary = point.summary
         rows.append(
             [
-                (point.visit or "–") + (" *" if point.session in unfinished else ""),
+                (point.visit or display.MISSING) + (" *" if point.session in unfinished else ""),
                 wording.day(point.started_at),
-                wording.duration(point.duration),
+                display.duration_words(point.duration),
                 str(summary.cues),
-                wording.percent(summary.response_rate),
-                wording.percent(summary.match_rate),
-                wording.percent(summary.attuned_rate),
-                wording.percent(summary.repair_rate),
-                wording.seconds(summary.latency.median),
-                wording.yules_q(summary.contingency.yules_q),
+                display.percent(summary.response_rate),
+                display.percent(summary.match_rate),
+                display.percent(summary.attuned_rate),
+                display.percent(summary.repair_rate),
+                display.seconds(summary.latency.median),
+                display.number(summary.contingency.yules_q),
             ]
         )
     fractions = (0.08, 0.13, 0.12, 0.07, 0.10, 0.09, 0.10, 0.09, 0.12, 0.10)

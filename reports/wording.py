@@ -1,8 +1,9 @@
 """How figures are shown and explained to a clinician.
 
-Display rounding (the tests read the PDF back with these same rules): rates are whole
-percentages (``80 %``), times are seconds to one decimal (``1.8 s``), Yule's Q has two
-decimals (``0.62``), and a figure that cannot be computed is shown as ``–``.
+Figures themselves are formatted by :mod:`observe.display` (the tests read the PDF back
+with the same rules): rates are whole percentages (``80%``), times are seconds to one
+decimal (``1.8 s``), Yule's Q has two decimals (``0.62``), and a figure that cannot be
+computed is shown as ``–``.
 """
 
 from __future__ import annotations
@@ -11,39 +12,7 @@ from datetime import datetime
 from xml.sax.saxutils import escape
 
 from observe.analysis.results import Summary
-
-MISSING = "–"
-
-
-def percent(rate: float | None) -> str:
-    return MISSING if rate is None else f"{round(rate * 100):d} %"
-
-
-def seconds(value: float | None) -> str:
-    return MISSING if value is None else f"{value:.1f} s"
-
-
-def yules_q(value: float | None) -> str:
-    return MISSING if value is None else f"{value:.2f}"
-
-
-def clock(t: float) -> str:
-    """Session-clock time as ``m:ss`` (``h:mm:ss`` past an hour)."""
-    total = int(t)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def duration(value: float) -> str:
-    total = round(value)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours} h {minutes} min"
-    if minutes:
-        return f"{minutes} min {secs} s"
-    return f"{secs} s"
+from observe.display import percent, seconds
 
 
 def wall_time(iso: str) -> str:

@@ -1,4 +1,5 @@
-"""The stable ``observe analyze --json`` structure (DESIGN §5, §8).
+"""The stable ``--json`` structures of ``observe analyze`` and ``observe reliability``
+(DESIGN §5, §6, §8).
 
 The result types' field names are the JSON keys, so the one converter produces the
 structure; tuples become lists so the value is exactly what ``json.loads`` gives back.
@@ -10,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from observe.analysis.reliability_results import Reliability
 from observe.analysis.results import DyadTrend, SessionAnalysis
 from observe.convert import unstructure
 
 
-def to_json(result: SessionAnalysis | DyadTrend) -> dict[str, Any]:
+def to_json(result: SessionAnalysis | DyadTrend | Reliability) -> dict[str, Any]:
     return _lists(unstructure(result))
 
 

@@ -24,15 +24,15 @@ Definitions (the tests work them by hand):
   usual convention for timed-event agreement. ``None`` when ``p_e = 1`` or there are no pairs.
 - **Per code**: pairs in which either observer coded the code (its row plus its column
   minus the diagonal cell), agreements (the diagonal cell), and their ratio.
-- **Flags**: percent agreement below 85 % or kappa below 0.60, each one plain sentence.
+- **Flags**: percent agreement below 85% or kappa below 0.60, each one plain sentence.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Any
 
+from observe import display
 from observe.analysis.alignment import Timed, align
 from observe.analysis.offset import estimate_offset
 from observe.analysis.reliability_results import (
@@ -48,7 +48,6 @@ from observe.analysis.reliability_results import (
 )
 from observe.analysis.results import Summary
 from observe.analysis.timeline import ONSET_KINDS
-from observe.convert import unstructure
 from observe.errors import ObserveError
 from observe.model import Session
 from observe.scheme import Scheme
@@ -128,19 +127,6 @@ def compare_sessions(
         per_code=per_code(matrix),
         metrics=side_by_side(session_a, session_b),
     )
-
-
-def reliability_json(result: Reliability) -> dict[str, Any]:
-    """The documented ``observe reliability --json`` structure (lists, not tuples)."""
-    return _lists(unstructure(result))
-
-
-def _lists(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _lists(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_lists(item) for item in value]
-    return value
 
 
 # -- what is compared ------------------------------------------------------------------
@@ -336,7 +322,7 @@ def flags(percent: float | None, kappa: float | None) -> list[str]:
     raised = []
     if percent is not None and percent < AGREEMENT_THRESHOLD:
         raised.append(
-            f"Percent agreement is {percent * 100:.0f} %, below the usual 85 %: the observers "
+            f"Percent agreement is {display.percent(percent)}, below the usual 85%: the observers "
             "often coded different things or different moments; go through the disagreements "
             "together before relying on either coding."
         )
@@ -398,7 +384,9 @@ def report_differences(metrics: SideBySide) -> list[str]:
         ("attuned rate", a.attuned_rate, b.attuned_rate),
     ):
         if first is not None and second is not None and abs(second - first) >= RATE_DIFFERENCE:
-            found.append(f"{name}: {first * 100:.0f} % (A) against {second * 100:.0f} % (B)")
+            found.append(
+                f"{name}: {display.percent(first)} (A) against {display.percent(second)} (B)"
+            )
         elif (first is None) != (second is None):
             found.append(f"{name}: only one observer's coding gives a figure")
     first, second = a.median_latency, b.median_latency

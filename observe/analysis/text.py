@@ -4,7 +4,7 @@ Written for a programme lead at an 80-column terminal: every line fits in 80 col
 every figure says what it counts (of how many cues, over what). This is where numbers are
 rounded, for reading only: rates as whole percentages, latencies to two decimals, repair
 times to one, Yule's Q and the odds ratio to two. A figure that cannot be computed is
-shown as ``-`` with the reason. The library and ``--json`` keep exact values.
+shown as ``–`` with the reason. The library and ``--json`` keep exact values.
 """
 
 from __future__ import annotations
@@ -14,29 +14,11 @@ from datetime import datetime
 
 from observe.analysis.contingency import MIN_CUES
 from observe.analysis.results import DyadTrend, SessionAnalysis, Summary
+from observe.display import MISSING, duration_words, number, percent, seconds, text_table
 from observe.model import Session
 
-MISSING = "-"
 WIDTH = 80
 LABEL = 18  # the summary's left column: "Within 2 s / 5 s  "
-
-
-def percent(value: float | None) -> str:
-    return MISSING if value is None else f"{round(value * 100)}%"
-
-
-def seconds(value: float | None, places: int = 2) -> str:
-    return MISSING if value is None else f"{value:.{places}f} s"
-
-
-def number(value: float | None, places: int = 2) -> str:
-    return MISSING if value is None else f"{value:.{places}f}"
-
-
-def clock(value: float) -> str:
-    """A duration as minutes and seconds: ``2 min 05 s``."""
-    minutes, rest = divmod(round(value), 60)
-    return f"{minutes} min {rest:02d} s"
 
 
 def when(started_at: str, *, time_of_day: bool = True) -> str:
@@ -59,7 +41,7 @@ def session_text(session: Session, analysis: SessionAnalysis) -> str:
         f"Session {session.id}",
         f"  dyad {session.dyad}, visit {session.visit or MISSING}, "
         f"observer {session.observer}, {when(session.started_at)}",
-        f"  {clock(session.duration)} observed ({session.status})",
+        f"  {duration_words(session.duration)} observed ({session.status})",
         f"  coding scheme {scheme.name} ({scheme.id} {scheme.version})",
         "",
     ]
@@ -114,9 +96,9 @@ def summary_lines(summary: Summary) -> list[str]:
         ),
         (
             "Latency",
-            f"median {seconds(latency.median)} from cue to first response "
-            f"({latency.n} answered); middle half of latencies {seconds(latency.q1)} "
-            f"to {seconds(latency.q3)}"
+            f"median {seconds(latency.median, 2)} from cue to first response "
+            f"({latency.n} answered); middle half of latencies {seconds(latency.q1, 2)} "
+            f"to {seconds(latency.q3, 2)}"
             if latency.n
             else f"{MISSING} (no cue was answered)",
         ),
@@ -168,7 +150,7 @@ def contingency_text(summary: Summary) -> str:
 CUE_TYPE_LEGEND = [
     "Responded, Matched, Attuned: share of that type's cues. Repaired: share of",
     "its poorly fitted first responses. Latency: median seconds to the first",
-    f"response. Q: Yule's Q (needs {MIN_CUES} cues of the type). -: cannot be computed.",
+    f"response. Q: Yule's Q (needs {MIN_CUES} cues of the type). –: cannot be computed.",
 ]
 
 
@@ -188,7 +170,7 @@ def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
         )
         for cue_id, summary in analysis.by_cue.items()
     ]
-    return [*table(heading, rows), "", *CUE_TYPE_LEGEND]
+    return [*text_table(heading, rows, gap=1, width=WIDTH), "", *CUE_TYPE_LEGEND]
 
 
 TREND_LEGEND = [
@@ -219,26 +201,4 @@ def trend_text(trend: DyadTrend) -> str:
     ]
     count = len(trend.sessions)
     title = f"Dyad {trend.dyad}: {count} session{'s' if count != 1 else ''}, oldest first"
-    return "\n".join([title, "", *table(heading, rows), "", *TREND_LEGEND])
-
-
-def table(heading: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    """Left-aligned first column, right-aligned figures, at most :data:`WIDTH` columns.
-
-    Figure columns are one space apart (their headings are words, their cells short and
-    right-aligned, so they stay apart); the first column is shortened with ``…`` if a
-    long label would push the table past the width.
-    """
-    widths = [max(len(cells[i]) for cells in (heading, *rows)) for i in range(len(heading))]
-    rest = sum(widths[1:]) + len(widths[1:]) + 1
-    widths[0] = max(min(widths[0], WIDTH - rest), len(heading[0]))
-
-    def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: width - 1] + "…"
-
-    def line(cells: tuple[str, ...]) -> str:
-        first = fit(cells[0], widths[0]).ljust(widths[0])
-        others = " ".join(cell.rjust(width) for cell, width in zip(cells[1:], widths[1:]))
-        return f"{first}  {others}".rstrip()
-
-    return [line(heading), *(line(cells) for cells in rows)]
+    return "\n".join([title, "", *text_table(heading, rows, gap=1, width=WIDTH), "", *TREND_LEGEND])

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import click
 
+from observe.analysis.jsonout import to_json
 from observe.analysis.reliability import (
     DEFAULT_TOLERANCE,
     actor_matrices,
     compare_sessions,
-    reliability_json,
     report_differences,
 )
 from observe.analysis.reliability_results import (
@@ -25,10 +25,9 @@ from observe.analysis.reliability_results import (
     ObserverMetrics,
     Reliability,
 )
-from observe.commands.context import cli_context
+from observe.commands.target import reading_archive
+from observe.display import MISSING, number, percent, seconds, text_table
 from observe.model import Session
-
-MISSING = "-"
 
 
 @click.command("reliability")
@@ -75,14 +74,11 @@ def reliability(
     """Agreement between two observers' sessions of the same interaction (ids or unique
     prefixes of 4+ characters): percent agreement, Cohen's kappa, the confusion matrix, and
     both observers' figures side by side."""
-    from observe.workspace import open_archive
-
-    with open_archive(cli_context().data_dir, readonly=True) as archive:
+    with reading_archive() as archive:
         session_a = archive.load(first)
         session_b = archive.load(second)
-        problems = list(archive.problems)
     result = compare_sessions(session_a, session_b, tolerance=tolerance, offset=offset)
-    for warning in (*result.warnings, *problems):
+    for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     written = None
     if output is not None:
@@ -90,7 +86,7 @@ def reliability(
 
         written = write_reliability_report(session_a, session_b, result, output, pagesize=paper)
     if as_json:
-        click.echo(json.dumps(reliability_json(result), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(to_json(result), indent=2, ensure_ascii=False))
         if written is not None:
             click.echo(f"wrote {written}", err=True)
     elif written is not None:
@@ -109,9 +105,9 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         _who("A", session_a),
         _who("B", session_b),
         "",
-        f"Percent agreement  {_percent(result.percent_agreement)} "
+        f"Percent agreement  {percent(result.percent_agreement)} "
         f"({result.agreements} of {result.pairs} pairs coded the same)",
-        f"Cohen's kappa      {_number(result.kappa)} (agreement beyond chance; 1 = perfect, "
+        f"Cohen's kappa      {number(result.kappa)} (agreement beyond chance; 1 = perfect, "
         "0 = chance)",
     ]
     lines += [f"FLAG: {flag}" for flag in result.flags]
@@ -120,10 +116,10 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         return "\n".join(lines)
     lines += ["", "Per code (pairs in which either observer coded it)"]
     rows = [
-        (code, str(figures.pairs), str(figures.agreements), _percent(figures.agreement))
+        (code, str(figures.pairs), str(figures.agreements), percent(figures.agreement))
         for code, figures in result.per_code.items()
     ]
-    lines += _table(("Code", "Pairs", "Agreed", "Agreement"), rows)
+    lines += text_table(("Code", "Pairs", "Agreed", "Agreement"), rows)
     lines += [
         "",
         "Confusion matrix (rows: observer A, columns: observer B, numbered as the rows;",
@@ -134,7 +130,7 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         lines += _matrix_lines(matrix)
     lines += ["", "Would both session reports say the same?"]
     metrics = result.metrics
-    lines += _table(
+    lines += text_table(
         ("Figure", "A", "B", "B - A"),
         _metric_rows(metrics.a, metrics.b, metrics.difference),
     )
@@ -149,7 +145,7 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
 def _matrix_lines(matrix: ConfusionMatrix) -> list[str]:
     codes = matrix.codes
     numbers = [str(k) for k in range(1, len(codes))] + ["nil"]
-    return _table(
+    return text_table(
         ("A \\ B", *numbers),
         [
             (f"{number:>3} {code}" if number != "nil" else "    nil", *map(str, row))
@@ -180,8 +176,8 @@ def _metric_rows(
         rows.append(
             (
                 name,
-                _percent(getattr(a, field)),
-                _percent(getattr(b, field)),
+                percent(getattr(a, field)),
+                percent(getattr(b, field)),
                 MISSING if delta is None else f"{delta * 100:+.0f} points",
             )
         )
@@ -189,36 +185,12 @@ def _metric_rows(
     rows.append(
         (
             "Median latency",
-            _seconds(a.median_latency),
-            _seconds(b.median_latency),
+            seconds(a.median_latency, 2),
+            seconds(b.median_latency, 2),
             MISSING if delta is None else f"{delta:+.2f} s",
         )
     )
     return rows
-
-
-def _percent(value: float | None) -> str:
-    return MISSING if value is None else f"{round(value * 100)}%"
-
-
-def _number(value: float | None) -> str:
-    return MISSING if value is None else f"{value:.2f}"
-
-
-def _seconds(value: float | None) -> str:
-    return MISSING if value is None else f"{value:.2f} s"
-
-
-def _table(heading: tuple[str, ...], rows: list[tuple]) -> list[str]:
-    widths = [max(len(str(row[k])) for row in (heading, *rows)) for k in range(len(heading))]
-    render = [heading, *rows]
-    return [
-        "  ".join(
-            str(cell).ljust(width) if k == 0 else str(cell).rjust(width)
-            for k, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in render
-    ]
 
 
 commands: list[click.Command] = [reliability]

@@ -6,13 +6,7 @@ from pathlib import Path
 
 import click
 
-from observe.commands.context import cli_context
-from observe.errors import ObserveError, UnknownSession
-
-USAGE = (
-    "give either a session id or --dyad, not both: "
-    "`observe report ID [-o FILE.pdf]` or `observe report --dyad D [-o FILE.pdf]`."
-)
+from observe.commands.target import dyad_sessions, reading_archive, require_one_target
 
 
 @click.command("report")
@@ -37,23 +31,16 @@ def report(
 ) -> None:
     """Write the PDF report of one session (ID or a unique prefix of 4+ characters), or the
     trend report over a dyad's sessions with --dyad D, and print where it went."""
-    if (session_id is None) == (dyad is None):
-        raise ObserveError(USAGE)
-    from observe.workspace import open_archive
+    require_one_target("report", session_id, dyad, " [-o FILE.pdf]")
     from reports import default_report_path, write_session_report, write_trend_report
 
-    with open_archive(cli_context().data_dir, readonly=True) as archive:
+    with reading_archive() as archive:
         if session_id is not None:
             session = archive.load(session_id)
             target = _target(output, default_report_path(archive.path, session))
             written = write_session_report(session, target, pagesize=paper)
         else:
-            sessions = archive.sessions(dyad)
-            if not sessions:
-                raise UnknownSession(
-                    f"the archive {archive.path} has no sessions of dyad {dyad!r}; "
-                    "see the dyad codes with `observe session list`."
-                )
+            sessions = dyad_sessions(archive, dyad)
             target = _target(output, default_report_path(archive.path, sessions))
             written = write_trend_report(sessions, target, pagesize=paper)
     click.echo(str(Path(written).resolve()))

@@ -9,57 +9,25 @@ from collections.abc import Callable
 import click
 
 from observe.commands.context import cli_context
-from observe.errors import ArchiveError
+from observe.commands.target import reading_archive, warn_problems
+from observe.display import MISSING, clock, percent, text_table
 from observe.model import Session
-from observe.store import Archive, SessionSummary
+from observe.store import SessionSummary
 from observe.workspace import open_archive
-
-
-def _warn_problems(archive: Archive, *, except_for: str | None = None) -> None:
-    for problem in archive.problems:
-        if problem != except_for:  # the error itself is said once, as the error
-            click.echo(f"warning: {problem}", err=True)
-
-
-def _clock(seconds: float) -> str:
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def _percent(value: object) -> str:
-    return f"{float(value) * 100:.0f}%" if isinstance(value, (int, float)) else "-"
-
-
-def _table(
-    header: tuple[str, ...], rows: list[tuple[str, ...]], right: frozenset[int] = frozenset()
-) -> str:
-    """Columns two spaces apart; the columns in ``right`` (numbers) right-aligned."""
-    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-    lines = [
-        "  ".join(
-            cell.rjust(width) if i in right else cell.ljust(width)
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ).rstrip()
-        for row in (header, *rows)
-    ]
-    return "\n".join(lines)
-
 
 #: The session list's columns: (header, cell, right-aligned), in display order.
 _LIST_COLUMNS: dict[str, tuple[str, Callable[[SessionSummary], str], bool]] = {
     "id": ("id", lambda s: s.id[:8], False),
     "dyad": ("dyad", lambda s: s.dyad, False),
-    "visit": ("visit", lambda s: s.visit or "-", False),
+    "visit": ("visit", lambda s: s.visit or MISSING, False),
     "started": ("started", lambda s: s.started_at[:16].replace("T", " "), False),
     "observer": ("observer", lambda s: s.observer, False),
     "scheme": ("scheme", lambda s: s.scheme_id, False),
     "status": ("status", lambda s: s.status, False),
-    "duration": ("length", lambda s: _clock(s.duration), True),
+    "duration": ("length", lambda s: clock(s.duration), True),
     "events": ("events", lambda s: str(s.events), True),
-    "responded": ("responded", lambda s: _percent(s.figures.get("response_rate")), True),
-    "matched": ("matched", lambda s: _percent(s.figures.get("match_rate")), True),
+    "responded": ("responded", lambda s: percent(s.figures.get("response_rate")), True),
+    "matched": ("matched", lambda s: percent(s.figures.get("match_rate")), True),
 }
 #: Which columns give way first when the terminal is narrow (80 columns keeps the rest).
 _DROPPED_FIRST = ("scheme", "observer", "duration", "visit", "status")
@@ -74,7 +42,7 @@ def session_table(summaries: list[SessionSummary], width: int) -> str:
         header = tuple(title for title, _, _ in columns)
         rows = [tuple(cell(s) for _, cell, _ in columns) for s in summaries]
         right = frozenset(i for i, (_, _, is_right) in enumerate(columns) if is_right)
-        text = _table(header, rows, right)
+        text = "\n".join(text_table(header, rows, right=right))
         if not dropping or max(len(line) for line in text.splitlines()) <= width:
             return text
         shown.remove(dropping.pop(0))
@@ -89,9 +57,8 @@ def session_group() -> None:
 @click.option("--dyad", default=None, help="Only the sessions of this dyad code.")
 def list_command(dyad: str | None) -> None:
     """List sessions, newest first."""
-    with open_archive(cli_context().data_dir, readonly=True) as archive:
+    with reading_archive() as archive:
         summaries = archive.list_sessions(dyad)
-        _warn_problems(archive)
     if not summaries:
         where = f" for dyad {dyad}" if dyad else ""
         click.echo(f'no sessions{where} yet; record one with "observe" or try "observe demo".')
@@ -109,13 +76,13 @@ def describe_session(session: Session) -> str:
     lines = [
         f"session   {session.id}",
         f"dyad      {session.dyad}",
-        f"visit     {session.visit or '-'}",
-        f"context   {session.context or '-'}",
+        f"visit     {session.visit or MISSING}",
+        f"context   {session.context or MISSING}",
         f"observer  {session.observer}",
         f"started   {session.started_at}",
-        f"ended     {session.ended_at or '-'}",
+        f"ended     {session.ended_at or MISSING}",
         f"status    {session.status} ({_ORIGINS.get(session.origin, session.origin)})",
-        f"duration  {_clock(session.duration)} ({session.duration:.3f} s observed)",
+        f"duration  {clock(session.duration)} ({session.duration:.3f} s observed)",
         f"scheme    {scheme.id} {scheme.version} — {scheme.name}",
     ]
     if session.pauses:
@@ -153,8 +120,8 @@ def describe_session(session: Session) -> str:
                 )
             )
         header = ("t (s)", "actor", "code", "kind", "intensity", "event", "note")
-        table = _table(header, rows, right=frozenset({0, 4}))
-        lines.extend(f"  {line}" for line in table.splitlines())
+        table = text_table(header, rows, right={0, 4})
+        lines.extend(f"  {line}" for line in table)
     return "\n".join(lines)
 
 
@@ -162,13 +129,8 @@ def describe_session(session: Session) -> str:
 @click.argument("session_id")
 def show_command(session_id: str) -> None:
     """Show a session: who, when, pauses, ratings, notes and every event."""
-    with open_archive(cli_context().data_dir, readonly=True) as archive:
-        try:
-            session = archive.load(session_id)
-        except ArchiveError as error:
-            _warn_problems(archive, except_for=str(error))
-            raise
-        _warn_problems(archive)
+    with reading_archive() as archive:
+        session = archive.load(session_id)
     click.echo(describe_session(session))
     if session.status != "ended":
         click.echo(
@@ -183,7 +145,7 @@ def show_command(session_id: str) -> None:
 def delete_command(session_id: str, yes: bool) -> None:
     """Delete a session and its files for good."""
     with open_archive(cli_context().data_dir) as archive:
-        _warn_problems(archive)
+        warn_problems(archive)
         archive.require_writable()
         full_id = archive.resolve(session_id)
         summary = next((s for s in archive.list_sessions() if s.id == full_id), None)
@@ -191,7 +153,7 @@ def delete_command(session_id: str, yes: bool) -> None:
             what = f"session {full_id[:8]} (not listed: its file cannot be read)"
         else:
             what = (
-                f"session {full_id[:8]} (dyad {summary.dyad}, visit {summary.visit or '-'}, "
+                f"session {full_id[:8]} (dyad {summary.dyad}, visit {summary.visit or MISSING}, "
                 f"{summary.started_at[:16].replace('T', ' ')}, {summary.events} events)"
             )
         if not yes and not click.confirm(f"Delete {what}? This cannot be undone"):

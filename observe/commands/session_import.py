@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from observe.commands.context import cli_context
+from observe.display import clock
 from observe.errors import InterchangeError
 
 
@@ -34,11 +35,6 @@ def _read_text(path: Path) -> str:
             f"{path} is not UTF-8 text (byte {error.start + 1} is not); save it from the "
             'spreadsheet as "CSV UTF-8" and import again'
         ) from None
-
-
-def _clock(seconds: float) -> str:
-    minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 @click.command("import")
@@ -121,7 +117,7 @@ def import_command(
     visit_text = f", visit {session.visit}" if session.visit else ""
     click.echo(
         f"imported {len(session.events)} events from {file} "
-        f"(dyad {session.dyad}{visit_text}, {_clock(session.duration)} long, "
+        f"(dyad {session.dyad}{visit_text}, {clock(session.duration)} long, "
         f"scheme {scheme.id} {scheme.version})"
     )
     click.echo(session.id)

@@ -13,7 +13,8 @@ from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from reports import styles, wording
+from observe import display
+from reports import styles
 from reports.charts.marks import hline, label, nice_step, vline
 
 HEIGHT = 130.0
@@ -104,7 +105,7 @@ def latency_histogram(
         # a white edge keeps the line visible over a bar in a greyscale print
         drawing.add(vline(x, bottom, top, colors.white, 3.2))
         drawing.add(vline(x, bottom, top, styles.VERMILLION, 1.4))
-        text = f"median {wording.seconds(median)}"
+        text = f"median {display.seconds(median)}"
         extent = stringWidth(text, styles.FONT_BOLD, 7)
         # beside the line, on a white patch so bars never run through the words
         start = x + 3 if x + 5 + extent <= right else x - 5 - extent

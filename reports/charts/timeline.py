@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from attrs import frozen
 from reportlab.graphics.shapes import Drawing, Line, Rect
 
+from observe import display
 from observe.analysis.results import CueResult
-from reports import styles, wording
+from reports import styles
 from reports.charts.marks import hline, label, nice_step, outcome_marker, vline
 
 STRIP_LENGTHS = (120.0, 180.0, 300.0)
@@ -103,7 +104,7 @@ def _strip(
     while tick <= stop + 1e-9:
         x = x_of(tick)
         drawing.add(vline(x, AXIS_Y - 2, AXIS_Y, styles.GREY, 0.5))
-        drawing.add(label(x, 1.5, wording.clock(tick), size=6, anchor="middle", colour=styles.GREY))
+        drawing.add(label(x, 1.5, display.clock(tick), size=6, anchor="middle", colour=styles.GREY))
         tick += step
 
     if end < stop:  # past the end of the session: nothing was observed there

@@ -71,7 +71,7 @@ def _polyline(
 
 
 def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.0) -> Drawing:
-    """Response, match and attuned rate per visit (0–100 %)."""
+    """Response, match and attuned rate per visit (0–100%)."""
     drawing = Drawing(width, height)
     bottom, top = 20.0, height - 22.0
     xs = _x_positions(len(points), width)
@@ -79,7 +79,7 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
         y = bottom + level / 100 * (top - bottom)
         drawing.add(hline(LEFT, width - RIGHT_PAD, y, styles.LIGHT if level else styles.GREY))
         drawing.add(
-            label(LEFT - 4, y - 2.5, f"{level} %", size=6.5, anchor="end", colour=styles.GREY)
+            label(LEFT - 4, y - 2.5, f"{level}%", size=6.5, anchor="end", colour=styles.GREY)
         )
     _visit_labels(drawing, points, xs, bottom - 11)
     legend_x = LEFT

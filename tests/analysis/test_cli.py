@@ -74,9 +74,9 @@ def test_human_summary_reads_the_figures(archive_dir, make_session) -> None:
         "neither 97." in flowing
     )
     tired_row = next(line for line in text.splitlines() if line.startswith("Tired"))
-    assert tired_row.split() == ["Tired", "3", "67%", "33%", "67%", "100%", "1.75", "-"]
+    assert tired_row.split() == ["Tired", "3", "67%", "33%", "67%", "100%", "1.75", "–"]
     hungry_row = next(line for line in text.splitlines() if line.startswith("Hungry"))
-    assert hungry_row.split()[1:] == ["0", "-", "-", "-", "-", "-", "-"]
+    assert hungry_row.split()[1:] == ["0", "–", "–", "–", "–", "–", "–"]
 
 
 def test_human_summary_says_why_a_figure_is_missing(archive_dir, make_session) -> None:
@@ -85,10 +85,10 @@ def test_human_summary_says_why_a_figure_is_missing(archive_dir, make_session) -
     session = make_session([(10, "tired"), (11, "settle")], duration=30.0)
     store(archive_dir, session)
     flowing = " ".join(run(archive_dir, "analyze", session.id).stdout.split())
-    assert "Repaired - (no first response needed repairing)" in flowing
-    assert "Time to repair - (nothing was repaired)" in flowing
-    assert "Intensity - (no cue and its first response both had one)" in flowing
-    assert "Contingency - (needs at least 5 cues; there are 1)." in flowing
+    assert "Repaired – (no first response needed repairing)" in flowing
+    assert "Time to repair – (nothing was repaired)" in flowing
+    assert "Intensity – (no cue and its first response both had one)" in flowing
+    assert "Contingency – (needs at least 5 cues; there are 1)." in flowing
 
 
 def test_human_output_fits_80_columns(archive_dir, make_session, tiny_scheme) -> None:
@@ -147,11 +147,11 @@ def test_dyad_trend_one_row_per_session_oldest_first(archive_dir, make_session) 
         "100%",
         "100%",
         "100%",
-        "-",
+        "–",
         "1.00",
         first.id[:8],
     ]
-    assert rows[1].split() == ["2026-04-06", "2", "2", "0%", "0%", "0%", "-", "-", second.id[:8]]
+    assert rows[1].split() == ["2026-04-06", "2", "2", "0%", "0%", "0%", "–", "–", second.id[:8]]
 
     machine = run(archive_dir, "analyze", "--dyad", "D001", "--json")
     data = json.loads(machine.stdout)

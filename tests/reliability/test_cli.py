@@ -108,7 +108,7 @@ def test_pdf_shows_the_same_agreement_and_kappa(archive_dir, visit, second, tmp_
     assert result.stdout.strip() == str(target)
     text = pdf_text(target)
     percent = round(data["percent_agreement"] * 100)
-    assert f"Percent agreement {percent} % Pairs where both observers coded the same code" in text
+    assert f"Percent agreement {percent}% Pairs where both observers coded the same code" in text
     assert f"({data['agreements']} of {data['pairs']} pairs)" in text
     assert f"Cohen's kappa {data['kappa']:.2f} Agreement once" in text
     assert f"moved by {data['offset']['seconds']:+.1f} s" in text

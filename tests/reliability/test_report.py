@@ -55,7 +55,7 @@ def test_low_agreement_is_flagged_in_plain_words(make_session, tmp_path) -> None
     b = make_session([(10, "tired"), (20, "hungry"), (60, "over")])
     low = compare_sessions(a, b, offset=0.0)
     text = pdf_text(write_reliability_report(a, b, low, tmp_path / "low.pdf", generated=GENERATED))
-    assert "Below standard: Percent agreement is 0 %, below the usual 85 %" in text
+    assert "Below standard: Percent agreement is 0%, below the usual 85%" in text
     assert "Not defined here" not in text
 
 

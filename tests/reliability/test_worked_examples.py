@@ -61,7 +61,7 @@ def test_a_session_pair_worked_by_hand(make_session) -> None:
     assert figures == {"hungry": (3, 2), "tired": (2, 0), "over": (1, 0), "feed": (1, 1)}
     assert result.per_code["hungry"].agreement == pytest.approx(2 / 3)
     assert len(result.flags) == 2  # 50 % < 85 % and 0.33 < 0.60
-    assert "50 %" in result.flags[0] and "0.33" in result.flags[1]
+    assert "50%" in result.flags[0] and "0.33" in result.flags[1]
     assert result.offset.seconds == 0.0 and result.offset.estimated is False
 
 

@@ -70,7 +70,8 @@ def test_a_relative_output_is_printed_as_a_full_path(archive_dir, tmp_path, monk
     [
         (("report", "ffffffff"), "ffffffff"),
         (("report", "--dyad", "NOBODY"), "no sessions of dyad 'NOBODY'"),
-        (("report",), "give either a session id or --dyad"),
+        (("report",), "name what to report: a session or a dyad"),
+        (("report", "abcd", "--dyad", "DEMO-02"), "give a session id or --dyad, not both"),
         (("report", "--dyad", "DEMO-02", "-o", "/proc/no/such/place.pdf"), "cannot write"),
     ],
 )

@@ -19,7 +19,7 @@ from reports.session_report import SECTION_TITLES
 
 
 def shown_rate(rate: float | None) -> str:
-    return "–" if rate is None else f"{round(rate * 100)} %"
+    return "–" if rate is None else f"{round(rate * 100)}%"
 
 
 def shown_seconds(value: float | None) -> str:
@@ -27,7 +27,7 @@ def shown_seconds(value: float | None) -> str:
 
 
 def clock(t: float) -> str:
-    return f"{int(t) // 60}:{int(t) % 60:02d}"
+    return f"{round(t) // 60}:{round(t) % 60:02d}"
 
 
 @pytest.fixture

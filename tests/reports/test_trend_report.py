@@ -14,7 +14,7 @@ from reports.trend_report import SECTION_TITLES
 
 
 def shown_rate(rate: float | None) -> str:
-    return "–" if rate is None else f"{round(rate * 100)} %"
+    return "–" if rate is None else f"{round(rate * 100)}%"
 
 
 def shown_seconds(value: float | None) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from observe.tui.dialogs.frame import button_row, dialog_css
 
 
 class ConfirmDialog(ModalScreen[bool]):
@@ -16,16 +18,12 @@ class ConfirmDialog(ModalScreen[bool]):
     The safe answer has the focus, so a stray Enter never deletes anything.
     """
 
-    DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical {
-        width: 60; max-width: 100%; height: auto;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
+    DEFAULT_CSS = (
+        dialog_css("ConfirmDialog", width=60, padding="1 2")
+        + """
     ConfirmDialog #question { margin-bottom: 1; }
-    ConfirmDialog Horizontal { height: auto; align-horizontal: right; }
-    ConfirmDialog Button { margin-left: 2; }
     """
+    )
 
     BINDINGS = [
         Binding("escape", "answer(False)", "Cancel", show=False),
@@ -45,11 +43,10 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, id="question")
-            with Horizontal():
-                yield Button(
-                    self.yes_label, id="yes", variant="error" if self.danger else "primary"
-                )
-                yield Button(self.no_label, id="no")
+            yield button_row(
+                Button(self.yes_label, id="yes", variant="error" if self.danger else "primary"),
+                Button(self.no_label, id="no"),
+            )
 
     def on_mount(self) -> None:
         self.query_one("#no" if self.danger else "#yes", Button).focus()

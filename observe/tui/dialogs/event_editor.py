@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from observe.model import Event, new_id
 from observe.scheme import Scheme
+from observe.tui.dialogs.frame import button_row, dialog_css
 
 
 def parse_time(text: str) -> float | None:
@@ -86,20 +87,16 @@ def check_event(
 
 
 class EventEditor(ModalScreen[Event | None]):
-    DEFAULT_CSS = """
-    EventEditor { align: center middle; }
-    EventEditor > Vertical {
-        width: 70; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = (
+        dialog_css("EventEditor", width=70)
+        + """
     EventEditor .title { text-style: bold; }
     EventEditor .row { height: auto; }
     EventEditor .row Label { width: 12; padding-top: 1; }
     EventEditor .row Input, EventEditor .row Select { width: 1fr; }
     EventEditor #problems { color: $text-error; text-style: bold; height: auto; }
-    EventEditor Horizontal.buttons { height: auto; align-horizontal: right; }
-    EventEditor Button { margin-left: 2; }
     """
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
@@ -150,9 +147,10 @@ class EventEditor(ModalScreen[Event | None]):
                 yield Label("Note")
                 yield Input(event.note or "" if event else "", id="note")
             yield Static("", id="problems")
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Cancel", id="cancel")
+            yield button_row(
+                Button("Save", id="save", variant="primary"),
+                Button("Cancel", id="cancel"),
+            )
 
     def on_mount(self) -> None:
         self.query_one("#time", Input).focus()

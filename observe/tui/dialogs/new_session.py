@@ -10,12 +10,13 @@ from attrs import frozen
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from observe.model import Session, new_id
 from observe.scheme import Scheme
+from observe.tui.dialogs.frame import button_row, dialog_css
 
 CONTEXTS = ("feeding", "play", "bathing", "free", "other")
 
@@ -59,21 +60,17 @@ class NewSessionRequest:
 class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     """Returns the filled-in request, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    NewSessionDialog { align: center middle; }
-    NewSessionDialog > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = (
+        dialog_css("NewSessionDialog", width=72)
+        + """
     NewSessionDialog #title { text-style: bold; width: 100%; content-align: center middle; }
     NewSessionDialog Grid { grid-size: 2; grid-columns: 10 1fr; grid-rows: 3; height: auto; }
     NewSessionDialog Grid Label { height: 3; content-align: left middle; }
     NewSessionDialog #message { height: auto; min-height: 1; }
     NewSessionDialog #message.-error { color: $text-error; text-style: bold; }
     NewSessionDialog #message.-warning { color: $text-warning; }
-    NewSessionDialog Horizontal { height: auto; align-horizontal: right; }
-    NewSessionDialog Button { margin-left: 2; }
     """
+    )
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
@@ -115,9 +112,10 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
                     id="scheme",
                 )
             yield Static("", id="message")
-            with Horizontal():
-                yield Button("Start", id="start", variant="primary")
-                yield Button("Cancel", id="cancel")
+            yield button_row(
+                Button("Start", id="start", variant="primary"),
+                Button("Cancel", id="cancel"),
+            )
 
     def on_mount(self) -> None:
         self.query_one("#dyad", Input).focus()

@@ -11,16 +11,16 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from observe.tui.dialogs.frame import dialog_css
+
 
 class NoteDialog(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    NoteDialog { align: center middle; }
-    NoteDialog > Vertical {
-        width: 70; max-width: 100%; height: auto;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
+    DEFAULT_CSS = (
+        dialog_css("NoteDialog", width=70, padding="1 2")
+        + """
     NoteDialog .hint { color: $text-muted; }
     """
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 

@@ -7,26 +7,24 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from observe.tui.dialogs.frame import button_row, dialog_css
 
 
 class OpenArchiveDialog(ModalScreen[Path | None]):
     """Returns the folder typed in, or None when cancelled. Opening it is the caller's job,
     so a folder that cannot be opened is reported in one sentence and nothing changes."""
 
-    DEFAULT_CSS = """
-    OpenArchiveDialog { align: center middle; }
-    OpenArchiveDialog > Vertical {
-        width: 72; max-width: 100%; height: auto;
-        border: thick $primary; background: $surface; padding: 1 2;
-    }
+    DEFAULT_CSS = (
+        dialog_css("OpenArchiveDialog", width=72, padding="1 2")
+        + """
     OpenArchiveDialog #about { margin-bottom: 1; }
     OpenArchiveDialog #message { color: $text-error; height: auto; }
-    OpenArchiveDialog Horizontal { height: auto; align-horizontal: right; }
-    OpenArchiveDialog Button { margin-left: 2; }
     """
+    )
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", show=False)]
 
@@ -43,9 +41,10 @@ class OpenArchiveDialog(ModalScreen[Path | None]):
             )
             yield Input(str(self.current), placeholder="folder path, e.g. ~/observe", id="folder")
             yield Static("", id="message")
-            with Horizontal():
-                yield Button("Open", id="open", variant="primary")
-                yield Button("Cancel", id="cancel")
+            yield button_row(
+                Button("Open", id="open", variant="primary"),
+                Button("Cancel", id="cancel"),
+            )
 
     def on_mount(self) -> None:
         self.query_one("#folder", Input).focus()

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from observe.scheme import Rating
+from observe.tui.dialogs.frame import button_row, dialog_css
 
 RatingsResult = tuple[dict[str, int], str]
 
@@ -49,21 +50,17 @@ def parse_ratings(
 
 
 class RatingsDialog(ModalScreen[RatingsResult | None]):
-    DEFAULT_CSS = """
-    RatingsDialog { align: center middle; }
-    RatingsDialog > Vertical {
-        width: 72; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = (
+        dialog_css("RatingsDialog", width=72)
+        + """
     RatingsDialog .title { text-style: bold; }
     RatingsDialog .rating-row { height: 1; margin-top: 1; }
     RatingsDialog .rating-row Label { width: 1fr; }
     RatingsDialog .rating-row Input { width: 8; }
     RatingsDialog #notes { height: 5; margin-top: 1; }
     RatingsDialog #problems { color: $text-error; text-style: bold; height: auto; }
-    RatingsDialog Horizontal.buttons { height: auto; align-horizontal: right; }
-    RatingsDialog Button { margin-left: 2; }
     """
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save"),
@@ -104,9 +101,10 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
             yield Static(
                 "Digits fill each rating in turn · Ctrl+S saves · Esc skips", classes="hint"
             )
-            with Horizontal(classes="buttons"):
-                yield Button("Save", id="save", variant="primary")
-                yield Button("Skip", id="skip")
+            yield button_row(
+                Button("Save", id="save", variant="primary"),
+                Button("Skip", id="skip"),
+            )
 
     def on_mount(self) -> None:
         self.query_one("#notes", TextArea).border_title = "Observer notes"

@@ -11,21 +11,21 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from observe.analysis.results import SessionAnalysis
+from observe.display import MISSING
 from observe.model import Session
+from observe.tui.dialogs.frame import dialog_css
 from observe.tui.widgets.clock_display import format_clock
 from observe.tui.widgets.figures_panel import figures_table
 
 
 class EndSummary(ModalScreen[None]):
-    DEFAULT_CSS = """
-    EndSummary { align: center middle; }
-    EndSummary > Vertical {
-        width: 76; max-width: 100%; height: auto; max-height: 100%;
-        border: thick $primary; background: $surface; padding: 0 1;
-    }
+    DEFAULT_CSS = (
+        dialog_css("EndSummary", width=76)
+        + """
     EndSummary .title { text-style: bold; }
     EndSummary .hint { color: $text-muted; margin-top: 1; }
     """
+    )
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "close", "Back to sessions"),
@@ -41,7 +41,7 @@ class EndSummary(ModalScreen[None]):
         session = self.session
         with Vertical():
             yield Static(
-                f"Session ended · {session.dyad} · visit {session.visit or '–'} · "
+                f"Session ended · {session.dyad} · visit {session.visit or MISSING} · "
                 f"{format_clock(session.duration)} observed · {len(session.events)} events",
                 classes="title",
             )

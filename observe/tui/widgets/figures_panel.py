@@ -6,11 +6,7 @@ from rich.table import Table
 from textual.widgets import Static
 
 from observe.analysis.results import SessionAnalysis, Summary
-from observe.tui.widgets.running_figures import percent, seconds
-
-
-def _number(value: float | None, digits: int = 2) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
+from observe.display import number, percent, seconds
 
 
 def summary_rows(summary: Summary) -> list[tuple[str, str]]:
@@ -33,7 +29,7 @@ def summary_rows(summary: Summary) -> list[tuple[str, str]]:
             "Answered within 2 s / 5 s",
             f"{percent(summary.within_2s)} / {percent(summary.within_5s)}",
         ),
-        ("Contingency (Yule's Q)", _number(summary.contingency.yules_q)),
+        ("Contingency (Yule's Q)", number(summary.contingency.yules_q)),
     ]
 
 
@@ -56,7 +52,7 @@ def figures_lines(summary: Summary) -> str:
         f"Responded {percent(summary.response_rate)} · matched {percent(summary.match_rate)} · "
         f"attuned {percent(summary.attuned_rate)} · repaired {percent(summary.repair_rate)}\n"
         f"Median latency {seconds(latency.median)} · within 2 s {percent(summary.within_2s)} · "
-        f"within 5 s {percent(summary.within_5s)} · Yule's Q {_number(summary.contingency.yules_q)}"
+        f"within 5 s {percent(summary.within_5s)} · Yule's Q {number(summary.contingency.yules_q)}"
     )
 
 

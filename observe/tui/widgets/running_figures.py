@@ -5,15 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from observe.analysis.results import Summary
-
-
-def percent(rate: float | None) -> str:
-    """A rate as a whole percentage; a rate that cannot be computed yet is a dash, not 0%."""
-    return "–" if rate is None else f"{rate * 100:.0f}%"
-
-
-def seconds(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} s"
+from observe.display import MISSING, percent, seconds
 
 
 def figures_line(summary: Summary | None, waiting: int = 0, width: int | None = None) -> str:
@@ -29,7 +21,7 @@ def figures_line(summary: Summary | None, waiting: int = 0, width: int | None = 
 
 def _line(summary: Summary | None, open_part: str) -> str:
     if summary is None:
-        return f"Cues 0{open_part} · responded – · matched – · median –"
+        return f"Cues 0{open_part} · responded {MISSING} · matched {MISSING} · median {MISSING}"
     return (
         f"Cues {summary.cues}{open_part} · responded {percent(summary.response_rate)}"
         f" · matched {percent(summary.match_rate)}"

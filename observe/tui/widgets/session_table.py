@@ -16,6 +16,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
+from observe.display import clock, percent
+
 if TYPE_CHECKING:
     from observe.store import SessionSummary
 
@@ -40,19 +42,6 @@ def format_started(started_at: str) -> str:
         return started_at[:16]
 
 
-def format_duration(seconds: float) -> str:
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
-def format_rate(value: object) -> str:
-    if isinstance(value, (int, float)):
-        return f"{value:.0%}"
-    return "–"
-
-
 def format_status(summary: SessionSummary) -> Text:
     if is_interrupted(summary):
         return Text("▶ resume", style="bold")
@@ -66,9 +55,9 @@ def summary_cells(summary: SessionSummary) -> list[str | Text]:
         summary.visit,
         format_started(summary.started_at),
         format_status(summary),
-        format_duration(summary.duration),
-        format_rate(figures.get("response_rate")),
-        format_rate(figures.get("match_rate")),
+        clock(summary.duration),
+        percent(figures.get("response_rate")),
+        percent(figures.get("match_rate")),
         summary.scheme_id,
         summary.observer,
     ]

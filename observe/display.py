@@ -1,0 +1,95 @@
+"""Figures as people read them: the one plain-text style of the CLI, the TUI and the PDFs.
+
+Rates are whole percentages with no space (``80%``), times in seconds carry their unit
+(``1.8 s``), session-clock times read like a clock (``4:05``, ``1:02:09``), lengths in
+words (``14 min 28 s``). A figure that cannot be computed is always :data:`MISSING`,
+never ``0%``, ``-``, ``None`` or ``nan``: a reader must not mistake "no data" for a value.
+Everything rounds to the nearest unit, so one figure reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection, Sequence
+
+MISSING = "–"
+
+
+def _known(value: object) -> float | None:
+    """``value`` as a float, or None when it is no number (None, nan, a stray string)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return None if math.isnan(value) else float(value)
+
+
+def percent(rate: object) -> str:
+    """A rate (0–1) as a whole percentage: ``0.8`` → ``80%``."""
+    known = _known(rate)
+    return MISSING if known is None else f"{round(known * 100)}%"
+
+
+def seconds(value: object, decimals: int = 1) -> str:
+    """A time in seconds with its unit: ``1.84`` → ``1.8 s``."""
+    known = _known(value)
+    return MISSING if known is None else f"{known:.{decimals}f} s"
+
+
+def number(value: object, decimals: int = 2) -> str:
+    """A plain figure such as Yule's Q or kappa: ``0.617`` → ``0.62``."""
+    known = _known(value)
+    return MISSING if known is None else f"{known:.{decimals}f}"
+
+
+def clock(t: float) -> str:
+    """Session-clock time (or a length) to the nearest second: ``m:ss``, ``h:mm:ss`` past an
+    hour."""
+    hours, rest = divmod(round(t), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def duration_words(value: float) -> str:
+    """A length in words to the nearest second: ``14 min 28 s``, ``1 h 5 min``, ``40 s``."""
+    hours, rest = divmod(round(value), 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    if minutes:
+        return f"{minutes} min {secs} s"
+    return f"{secs} s"
+
+
+def text_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: Collection[int] | None = None,
+    gap: int = 2,
+    width: int | None = None,
+) -> list[str]:
+    """A plain-text table, one string per line (header first), trailing spaces trimmed.
+
+    ``right`` names the right-aligned columns (figures); by default every column but the
+    first (a label column). The first column is followed by two spaces and the others are
+    ``gap`` spaces apart. With ``width``, a long first column is cut with ``…`` so that the
+    table fits (never narrower than its heading).
+    """
+    aligned_right = set(range(1, len(header))) if right is None else set(right)
+    widths = [max(len(cells[i]) for cells in (header, *rows)) for i in range(len(header))]
+    if width is not None and len(widths) > 1:
+        rest = sum(widths[1:]) + gap * (len(widths) - 2) + 2
+        widths[0] = max(min(widths[0], width - rest), len(header[0]))
+
+    def cell(text: str, column: int) -> str:
+        size = widths[column]
+        if len(text) > size:
+            text = text[: size - 1] + "…"
+        return text.rjust(size) if column in aligned_right else text.ljust(size)
+
+    def line(cells: Sequence[str]) -> str:
+        first, *others = (cell(text, i) for i, text in enumerate(cells))
+        if not others:
+            return first.rstrip()
+        return f"{first}  {(' ' * gap).join(others)}".rstrip()
+
+    return [line(header), *(line(cells) for cells in rows)]

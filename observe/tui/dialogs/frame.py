@@ -1,0 +1,26 @@
+"""The look every dialog shares: centred, framed, never past the terminal's edges, with
+its buttons in one row at the right, the first (the usual answer) leftmost."""
+
+from __future__ import annotations
+
+from textual.containers import Horizontal
+from textual.widgets import Button
+
+
+def dialog_css(screen: str, *, width: int, padding: str = "0 1") -> str:
+    """The shared rules for the modal screen class ``screen``, whose content is one
+    ``Vertical`` of ``width`` cells; add the dialog's own rules after them."""
+    return f"""
+    {screen} {{ align: center middle; }}
+    {screen} > Vertical {{
+        width: {width}; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: {padding};
+    }}
+    {screen} Horizontal.buttons {{ height: auto; align-horizontal: right; }}
+    {screen} Horizontal.buttons Button {{ margin-left: 2; }}
+    """
+
+
+def button_row(*buttons: Button) -> Horizontal:
+    """The dialog's buttons, laid out by :func:`dialog_css`."""
+    return Horizontal(*buttons, classes="buttons")

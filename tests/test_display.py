@@ -1,0 +1,86 @@
+"""How figures read in the CLI, the TUI and the PDFs: one style, one marker for "no figure"."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from observe.display import (
+    MISSING,
+    clock,
+    duration_words,
+    number,
+    percent,
+    seconds,
+    text_table,
+)
+
+
+def parse_clock(text: str) -> int:
+    """``m:ss`` or ``h:mm:ss`` back to whole seconds."""
+    parts = [int(part) for part in text.split(":")]
+    assert len(parts) in (2, 3) and all(len(p) == 2 for p in text.split(":")[1:])
+    total = 0
+    for part in parts:
+        total = total * 60 + part
+    return total
+
+
+@given(st.floats(min_value=0, max_value=100 * 3600, allow_nan=False))
+def test_clock_reads_back_as_the_nearest_whole_second(t: float) -> None:
+    """A time on the clock is the time recorded, to the second, at any session length."""
+    assert parse_clock(clock(t)) == round(t)
+
+
+@given(st.floats(min_value=0, max_value=1))
+def test_a_rate_is_a_whole_percentage_from_0_to_100(rate: float) -> None:
+    shown = percent(rate)
+    assert shown.endswith("%") and " " not in shown
+    assert 0 <= int(shown[:-1]) <= 100
+    assert abs(int(shown[:-1]) - rate * 100) <= 0.5
+
+
+@pytest.mark.parametrize("missing", [None, math.nan, "0.5", True])
+@pytest.mark.parametrize("formatter", [percent, seconds, number])
+def test_a_figure_that_cannot_be_computed_is_the_one_missing_marker(formatter, missing) -> None:
+    """No figure never reads as 0%, "-", "None" or "nan"."""
+    assert formatter(missing) == MISSING == "–"
+
+
+def test_figures_read_as_people_expect() -> None:
+    assert percent(0.8) == "80%"
+    assert percent(2 / 3) == "67%"
+    assert percent(0) == "0%"
+    assert seconds(1.84) == "1.8 s"
+    assert seconds(1.75, 2) == "1.75 s"
+    assert number(0.617) == "0.62"
+    assert clock(65) == "1:05"
+    assert clock(59.6) == "1:00"
+    assert clock(3729) == "1:02:09"
+    assert duration_words(868.4) == "14 min 28 s"
+    assert duration_words(40) == "40 s"
+    assert duration_words(3900) == "1 h 5 min"
+
+
+def test_a_table_aligns_labels_left_and_figures_right() -> None:
+    lines = text_table(("Cue", "Cues", "Rate"), [("Tired", "3", "67%"), ("Hungry", "12", "–")])
+    assert lines == [
+        "Cue     Cues  Rate",
+        "Tired      3   67%",
+        "Hungry    12     –",
+    ]
+
+
+def test_a_table_that_would_be_too_wide_cuts_its_labels_not_its_figures() -> None:
+    rows = [("A very long cue label indeed", "3", "67%")]
+    lines = text_table(("Cue", "Cues", "Rate"), rows, gap=1, width=20)
+    assert all(len(line) <= 20 for line in lines)
+    assert lines[1].endswith("3  67%") and "…" in lines[1]
+
+
+def test_chosen_columns_can_be_right_aligned() -> None:
+    lines = text_table(("t (s)", "code"), [("1.500", "h"), ("12.000", "cry")], right={0})
+    assert lines == [" t (s)  code", " 1.500  h", "12.000  cry"]
