@@ -48,6 +48,15 @@ def clock(t: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def clock_tenths(t: float) -> str:
+    """Session-clock time to the tenth, as the coding screen's clock shows it: ``mm:ss.t``
+    (minutes keep counting past 59: a long visit reads ``75:03.2``). Tenths are cut, not
+    rounded, like a stopwatch: a moment never reads later than it happened."""
+    tenths = int(max(0.0, t) * 10 + 1e-6)
+    minutes, tenths_in_minute = divmod(tenths, 600)
+    return f"{minutes:02d}:{tenths_in_minute // 10:02d}.{tenths_in_minute % 10}"
+
+
 def duration_words(value: float) -> str:
     """A length in words to the nearest second: ``14 min 28 s``, ``1 h 5 min``, ``40 s``."""
     hours, rest = divmod(round(value), 3600)

@@ -335,7 +335,7 @@ def _disagreements(session_a: Session, pairs: list[AlignedPair], width: float) -
     def shown(t: float | None, code: str | None) -> str:
         if code is None:
             return display.MISSING
-        return f"{code_label(session_a, code)} at {_clock_tenths(t or 0.0)}"
+        return f"{code_label(session_a, code)} at {display.clock_tenths(t or 0.0)}"
 
     rows = [[shown(p.t_a, p.code_a), shown(p.t_b, p.code_b)] for p in differing]
     intro = Paragraph(
@@ -356,11 +356,3 @@ def _disagreements(session_a: Session, pairs: list[AlignedPair], width: float) -
             table,
         ]
     )
-
-
-def _clock_tenths(t: float) -> str:
-    """``m:ss.s``: the tenths show which of two close codes came first."""
-    t = max(0.0, t)
-    tenths = round(t * 10)
-    minutes, rest = divmod(tenths, 600)
-    return f"{minutes}:{rest // 10:02d}.{rest % 10}"

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from observe.display import (
     MISSING,
     clock,
+    clock_tenths,
     duration_words,
     number,
     percent,
@@ -63,6 +64,19 @@ def test_figures_read_as_people_expect() -> None:
     assert duration_words(868.4) == "14 min 28 s"
     assert duration_words(40) == "40 s"
     assert duration_words(3900) == "1 h 5 min"
+
+
+@given(st.floats(min_value=0, max_value=100 * 3600, allow_nan=False))
+def test_a_moment_to_the_tenth_never_reads_later_than_it_happened(t: float) -> None:
+    minutes, rest = clock_tenths(t).split(":")
+    shown = int(minutes) * 60 + float(rest)
+    assert t - 0.1 < shown <= t + 1e-6
+
+
+def test_the_clock_with_tenths_reads_like_the_coding_screen() -> None:
+    assert clock_tenths(12.34) == "00:12.3"
+    assert clock_tenths(4503.2) == "75:03.2"
+    assert clock_tenths(-1) == "00:00.0"
 
 
 def test_a_table_aligns_labels_left_and_figures_right() -> None:

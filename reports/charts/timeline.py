@@ -13,7 +13,8 @@ import math
 from collections.abc import Sequence
 
 from attrs import frozen
-from reportlab.graphics.shapes import Drawing, Line, Rect
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.colors import Color
 
 from observe import display
 from observe.analysis.results import CueResult
@@ -118,17 +119,8 @@ def _strip(
                 strokeColor=None,
             )
         )
-        x_end = x_of(max(end, start))
-        near_end = x_end > right - 45
         drawing.add(
-            label(
-                x_end - 3 if near_end else x_end + 3,
-                STRIP_HEIGHT - 8,
-                "end of session",
-                size=5.5,
-                colour=styles.GREY,
-                anchor="end" if near_end else "start",
-            )
+            _beside(x_of(max(end, start)), "end of session", styles.GREY, right, room=45, gap=3)
         )
     # windows first so that every mark is drawn over them
     for cue in cues:
@@ -144,17 +136,7 @@ def _strip(
         if inside(at):
             x = x_of(at)
             drawing.add(vline(x, AXIS_Y, STRIP_HEIGHT - 3, styles.INK, 0.8, dash=[2, 1.5]))
-            near_end = x > right - 25
-            drawing.add(
-                label(
-                    x - 1.5 if near_end else x + 1.5,
-                    STRIP_HEIGHT - 8,
-                    "paused",
-                    size=5.5,
-                    colour=styles.INK,
-                    anchor="end" if near_end else "start",
-                )
-            )
+            drawing.add(_beside(x, "paused", styles.INK, right, room=25, gap=1.5))
     for response in responses:
         if inside(response.t):
             x = x_of(response.t)
@@ -208,3 +190,17 @@ def timeline_legend(width: float) -> Drawing:
     drawing.add(vline(x + 3, y - 5, y + 5, styles.INK, 0.8, dash=[2, 1.5]))
     drawing.add(label(x + 8, y - 2.5, "Pause", size=7))
     return drawing
+
+
+def _beside(x: float, text: str, colour: Color, right: float, *, room: float, gap: float) -> String:
+    """A small label beside a vertical mark at ``x``: to its right, or to its left when
+    fewer than ``room`` points are left before the strip's right edge, so it stays inside."""
+    near_end = x > right - room
+    return label(
+        x - gap if near_end else x + gap,
+        STRIP_HEIGHT - 8,
+        text,
+        size=5.5,
+        colour=colour,
+        anchor="end" if near_end else "start",
+    )

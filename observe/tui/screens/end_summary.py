@@ -11,10 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from observe.analysis.results import SessionAnalysis
-from observe.display import MISSING
+from observe.display import MISSING, clock_tenths
 from observe.model import Session
 from observe.tui.dialogs.frame import dialog_css
-from observe.tui.widgets.clock_display import format_clock
 from observe.tui.widgets.figures_panel import figures_table
 
 
@@ -42,7 +41,7 @@ class EndSummary(ModalScreen[None]):
         with Vertical():
             yield Static(
                 f"Session ended · {session.dyad} · visit {session.visit or MISSING} · "
-                f"{format_clock(session.duration)} observed · {len(session.events)} events",
+                f"{clock_tenths(session.duration)} observed · {len(session.events)} events",
                 classes="title",
             )
             yield Static(figures_table(self.analysis), id="end-figures")

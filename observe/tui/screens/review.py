@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from observe.analysis import analyze_session
 from observe.analysis.results import SessionAnalysis
+from observe.display import clock_tenths
 from observe.errors import ObserveError
 from observe.model import (
     Change,
@@ -33,7 +34,6 @@ from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.event_editor import EventEditor
 from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
 from observe.tui.screens.help import HelpScreen
-from observe.tui.widgets.clock_display import format_clock
 from observe.tui.widgets.figures_panel import FiguresPanel
 
 COLUMNS = ("Time", "Actor", "Code", "Kind", "Int.", "Note", "Outcome")
@@ -60,7 +60,7 @@ def shorten(text: str, width: int) -> str:
 def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str, ...]:
     code = session.scheme.code(event.code)
     return (
-        format_clock(event.t),
+        clock_tenths(event.t),
         "cue" if session.scheme.is_cue(event.code) else "response",
         shorten(code.label if code else event.code, 22),
         event.kind,
@@ -123,7 +123,7 @@ class ReviewScreen(Screen[None]):
         visit = f" · visit {session.visit}" if session.visit else ""
         self.query_one("#review-title", Static).update(
             f"Review · {session.dyad}{visit} · {session.started_at[:16].replace('T', ' ')} · "
-            f"{format_clock(session.duration)} · {len(session.events)} events · "
+            f"{clock_tenths(session.duration)} · {len(session.events)} events · "
             f"{session.scheme.name}"
         )
         table = self.query_one(DataTable)
@@ -212,7 +212,7 @@ class ReviewScreen(Screen[None]):
 
         self.app.push_screen(
             ConfirmDialog(
-                f"Delete {label} at {format_clock(event.t)}?", yes="Delete", no="Keep", danger=True
+                f"Delete {label} at {clock_tenths(event.t)}?", yes="Delete", no="Keep", danger=True
             ),
             answered,
         )

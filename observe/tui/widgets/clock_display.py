@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Digits
 
+from observe.display import clock_tenths
 
-def format_clock(seconds: float) -> str:
-    """``mm:ss.t`` (minutes keep counting past 59: a long visit reads 75:03.2)."""
-    tenths = int(max(0.0, seconds) * 10 + 1e-6)
-    minutes, tenths_in_minute = divmod(tenths, 600)
-    return f"{minutes:02d}:{tenths_in_minute // 10:02d}.{tenths_in_minute % 10}"
+#: The coding screen's clock format, under the name the screens use.
+format_clock = clock_tenths
 
 
 class ClockDisplay(Digits):

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widgets import Static
 
+from observe.display import clock_tenths
 from observe.model import Session
-from observe.tui.widgets.clock_display import format_clock
 
 
 def open_cues_text(open_cues: Sequence[object], session: Session) -> Text:
@@ -36,7 +36,7 @@ def open_cues_text(open_cues: Sequence[object], session: Session) -> Text:
         if lines:
             text.append("\n")
         text.append("◆ ONGOING ", style="bold")
-        text.append(f" {label} since {format_clock(started.get(state, 0.0))}")
+        text.append(f" {label} since {clock_tenths(started.get(state, 0.0))}")
         lines += 1
     if not lines:
         text.append("No open cues", style="dim")

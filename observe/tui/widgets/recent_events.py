@@ -7,8 +7,8 @@ from collections.abc import Collection
 from rich.text import Text
 from textual.widgets import Static
 
+from observe.display import clock_tenths
 from observe.model import Event, Session
-from observe.tui.widgets.clock_display import format_clock
 
 # Before the label, so a narrow panel that cuts the label off still says start or stop.
 KIND_WORDS = {"point": "", "start": "start ", "stop": "stop "}
@@ -24,7 +24,7 @@ def event_line(session: Session, event: Event, *, unsaved: bool) -> Text:
     text = Text()
     if unsaved:
         text.append("UNSAVED ", style="bold reverse")
-    text.append(f"{format_clock(event.t)} ", style="bold")
+    text.append(f"{clock_tenths(event.t)} ", style="bold")
     text.append(f"{actor(session, event.code)} ")
     if event.kind != "point":
         text.append(KIND_WORDS[event.kind], style="bold")
@@ -48,7 +48,7 @@ def recent_text(
         code = session.scheme.code(undone.code)
         label = code.label if code else undone.code
         lines.append(
-            Text(f"UNDONE (ctrl+y redoes): {label} {format_clock(undone.t)}", style="italic")
+            Text(f"UNDONE (ctrl+y redoes): {label} {clock_tenths(undone.t)}", style="italic")
         )
     for event in reversed(session.events[-limit:]):
         lines.append(event_line(session, event, unsaved=event.id in unsaved))
