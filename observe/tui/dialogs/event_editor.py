@@ -90,11 +90,9 @@ class EventEditor(ModalScreen[Event | None]):
     DEFAULT_CSS = (
         dialog_css("EventEditor", width=70)
         + """
-    EventEditor .title { text-style: bold; }
     EventEditor .row { height: auto; }
     EventEditor .row Label { width: 12; padding-top: 1; }
     EventEditor .row Input, EventEditor .row Select { width: 1fr; }
-    EventEditor #problems { color: $text-error; text-style: bold; height: auto; }
     """
     )
 

@@ -9,13 +9,16 @@ from textual.widgets import Button
 
 def dialog_css(screen: str, *, width: int, padding: str = "0 1") -> str:
     """The shared rules for the modal screen class ``screen``, whose content is one
-    ``Vertical`` of ``width`` cells; add the dialog's own rules after them."""
+    ``Vertical`` of ``width`` cells (a bold ``.title``, what is wrong with the input in
+    ``#problems``); add the dialog's own rules after them."""
     return f"""
     {screen} {{ align: center middle; }}
     {screen} > Vertical {{
         width: {width}; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: {padding};
     }}
+    {screen} .title {{ text-style: bold; }}
+    {screen} #problems {{ color: $text-error; text-style: bold; height: auto; }}
     {screen} Horizontal.buttons {{ height: auto; align-horizontal: right; }}
     {screen} Horizontal.buttons Button {{ margin-left: 2; }}
     """

@@ -53,12 +53,10 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
     DEFAULT_CSS = (
         dialog_css("RatingsDialog", width=72)
         + """
-    RatingsDialog .title { text-style: bold; }
     RatingsDialog .rating-row { height: 1; margin-top: 1; }
     RatingsDialog .rating-row Label { width: 1fr; }
     RatingsDialog .rating-row Input { width: 8; }
     RatingsDialog #notes { height: 5; margin-top: 1; }
-    RatingsDialog #problems { color: $text-error; text-style: bold; height: auto; }
     """
     )
 

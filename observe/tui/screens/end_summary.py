@@ -21,7 +21,6 @@ class EndSummary(ModalScreen[None]):
     DEFAULT_CSS = (
         dialog_css("EndSummary", width=76)
         + """
-    EndSummary .title { text-style: bold; }
     EndSummary .hint { color: $text-muted; margin-top: 1; }
     """
     )
