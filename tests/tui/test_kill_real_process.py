@@ -107,7 +107,7 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         terminal.wait_for_text("New session")
         terminal.send("D014\r")
         wait_until(lambda: journal_lines(data_dir) >= 0, 15, "the session journal")
-        time.sleep(0.5)  # the coding screen takes the keys once it is shown
+        terminal.wait_for_text("No events yet")  # the coding screen is up and takes keys
         for key, _code in CODED:
             before = journal_lines(data_dir)
             terminal.send(key)
@@ -124,7 +124,8 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
     assert session.status in ("live", "paused")
     assert [event.code for event in session.events] == [code for _key, code in CODED]
     times = [event.t for event in session.events]
-    assert times == sorted(times) and len(set(times)) == len(times)
+    # Keys sent within the same millisecond may share a time; their order is still kept.
+    assert times == sorted(times)
 
     # Start again: observe offers to resume; the session goes on where it stopped.
     restarted = Terminal(data_dir)
@@ -135,7 +136,7 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         wait_until(
             lambda: journal_lines(data_dir) > before, 10, "the resumed session's pause on disk"
         )
-        time.sleep(0.5)
+        restarted.wait_for_text("the clock is stopped")  # the coding screen is up, paused
         for key in (" ", "a"):  # resume the clock, then one more hunger cue
             before = journal_lines(data_dir)
             restarted.send(key)
