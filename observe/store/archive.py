@@ -22,6 +22,7 @@ from observe.store import messages
 from observe.store.atomic import DamagedFile
 from observe.store.index import Figures, Index, SessionSummary, started_key, summary_document
 from observe.store.journal import JournalDamaged
+from observe.store.listing import list_folder
 from observe.store.lock import ArchiveLock
 from observe.store.perms import fsync_dir, make_private_dir
 from observe.store.replay import Restored, restore
@@ -356,20 +357,13 @@ class Archive:
 
     def stored_ids(self) -> list[str]:
         """Ids of every session with a file or a journal in ``sessions/``."""
-        if not self.sessions_dir.is_dir():
-            return []
-        ids = {
-            entry.name.rsplit(".", 1)[0]
-            for entry in self.sessions_dir.iterdir()
-            if not entry.name.startswith(".")
-            and entry.suffix in (".json", ".journal")
-            and _is_file(entry)  # a folder someone named x.json is none of ours
-        }
-        return sorted(ids)
+        return sorted(list_folder(self.sessions_dir).ids)
 
-
-def _is_file(path: Path) -> bool:
-    try:
-        return path.is_file()
-    except OSError:
-        return False
+    def indexed_ids(self) -> set[str]:
+        """Ids the index lists (without copying its documents)."""
+        with self._mutex:
+            try:
+                return self._index.ids()
+            except DamagedFile:
+                self._check_index()
+                return self._index.ids()

@@ -146,6 +146,9 @@ class Index:
             self._documents = None  # read it, whatever was read before
             self._load()
 
+    def ids(self) -> set[str]:
+        return set(self._load())
+
     def documents(self) -> list[dict[str, Any]]:
         return [dict(document) for document in self._load().values()]
 

@@ -13,13 +13,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from observe.errors import ArchiveError
 from observe.store import messages
-from observe.store.atomic import TEMP_SUFFIX, DamagedFile, file_digest
+from observe.store.atomic import DamagedFile, file_digest
 from observe.store.index import Index, summary_document
+from observe.store.listing import list_folder
 from observe.store.perms import fsync_dir
 from observe.store.sessionfile import read_session_file, write_session_file
 
@@ -28,34 +31,40 @@ if TYPE_CHECKING:
 
 
 def recover(archive: Archive) -> None:
-    _remove_temporary_files(archive)
-    on_disk = set(archive.stored_ids())
-    indexed = {str(d["id"]): d for d in archive._documents()}
-    for session_id in sorted(on_disk):
-        if archive.journal_path(session_id).exists():
-            _settle_journal(archive, session_id)
-        elif session_id not in indexed:
-            _index_unlisted(archive, session_id)
-    for session_id, document in indexed.items():
-        if session_id not in on_disk:
-            archive._write_index(lambda index, sid=session_id: index.remove(sid))
-            archive.note(
-                f"session {session_id[:8]} (dyad {document.get('dyad', '?')}, started "
-                f"{document.get('started_at', '?')}) was listed but its file "
-                f"{archive.session_path(session_id)} is gone; it was removed from the list"
-            )
+    """Repair what a crash left, reading only the files that need it.
+
+    One listing of ``sessions/`` is compared with the index's ids: a session file is read
+    only when it has a journal to settle or is missing from the index. A damaged file
+    that needs neither is named when it is loaded (review, report, analysis), where the
+    user meets it.
+    """
+    try:
+        listing = list_folder(archive.sessions_dir)
+        top_level = list_folder(archive.path)
+    except OSError as error:
+        raise ArchiveError(messages.disk_problem(error, archive.sessions_dir, "read")) from error
+    _remove_temporary_files(archive, listing.temporary + top_level.temporary)
+    indexed = archive.indexed_ids()
+    for session_id in sorted(listing.journals):
+        _settle_journal(archive, session_id)
+    for session_id in sorted(listing.files - listing.journals - indexed):
+        _index_unlisted(archive, session_id)
+    for session_id in sorted(indexed - listing.ids):
+        document = archive._index.get(session_id) or {}
+        archive._write_index(lambda index, sid=session_id: index.remove(sid))
+        archive.note(
+            f"session {session_id[:8]} (dyad {document.get('dyad', '?')}, started "
+            f"{document.get('started_at', '?')}) was listed but its file "
+            f"{archive.session_path(session_id)} is gone; it was removed from the list"
+        )
 
 
-def _remove_temporary_files(archive: Archive) -> None:
-    for folder in (archive.path, archive.sessions_dir):
-        if not folder.is_dir():
-            continue
-        for entry in folder.iterdir():
-            if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX):
-                try:
-                    entry.unlink()
-                except OSError:
-                    pass  # harmless; tried again next time
+def _remove_temporary_files(archive: Archive, leftovers: Iterable[Path]) -> None:
+    for entry in leftovers:
+        try:
+            entry.unlink()
+        except OSError:
+            pass  # harmless; tried again next time
 
 
 def _settle_journal(archive: Archive, session_id: str) -> None:

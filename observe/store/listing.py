@@ -1,0 +1,66 @@
+"""What ``sessions/`` holds, from one directory listing.
+
+Opening an archive of 2,000 sessions must not stat or read 2,000 files: the listing
+alone says which sessions have a file, which have a journal (a live session, or a crash
+to recover from) and which temporary files an interrupted write left behind.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from attrs import frozen
+
+from observe.store.atomic import TEMP_SUFFIX
+
+SESSION_SUFFIX = ".json"
+JOURNAL_SUFFIX = ".journal"
+
+
+@frozen
+class Listing:
+    files: frozenset[str]  # ids with a ``<id>.json``
+    journals: frozenset[str]  # ids with a ``<id>.journal``
+    temporary: tuple[Path, ...]  # leftovers of interrupted atomic writes
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return self.files | self.journals
+
+
+EMPTY = Listing(frozenset(), frozenset(), ())
+
+
+def list_folder(folder: Path) -> Listing:
+    """One ``os.scandir``; an entry's type comes with the listing on most file systems,
+    so nothing is stat'ed per file. A missing or unreadable folder lists as empty."""
+    files: set[str] = set()
+    journals: set[str] = set()
+    temporary: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    if name.endswith(TEMP_SUFFIX):
+                        temporary.append(Path(entry.path))
+                    continue
+                if name.endswith(SESSION_SUFFIX):
+                    target, stem = files, name[: -len(SESSION_SUFFIX)]
+                elif name.endswith(JOURNAL_SUFFIX):
+                    target, stem = journals, name[: -len(JOURNAL_SUFFIX)]
+                else:
+                    continue
+                if stem and _is_file(entry):  # a folder someone named x.json is none of ours
+                    target.add(stem)
+    except (FileNotFoundError, NotADirectoryError):
+        return EMPTY
+    return Listing(frozenset(files), frozenset(journals), tuple(temporary))
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
