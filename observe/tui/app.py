@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual._time import get_time as textual_key_clock
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from observe.errors import ObserveError
 from observe.tui.commands import ObserveCommands
@@ -79,18 +80,24 @@ class ObserveApp(App[None]):
             raise RuntimeError("the archive is opened when the app starts")
         return self._archive
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The home screen is the app's first screen, not one pushed over an empty one:
+        that would lay out and draw the table of every session twice while starting."""
         from observe.workspace import open_archive
 
         try:
             self._archive = open_archive(self.data_dir)
         except ObserveError as error:
-            self.open_error = error
+            self.open_error = error  # on_mount exits; run_app says the sentence
+            return Screen()
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self._archive is None:
             self.exit(return_code=1)
             return
         for problem in self._archive.problems:
             self.notify(problem, title="Archive problem", severity="warning", timeout=30)
-        self.push_screen(HomeScreen())
 
     def on_unmount(self) -> None:
         if self._archive is not None:

@@ -68,6 +68,7 @@ class HomeScreen(Screen[None]):
         self._reports_running = 0
         self._all: list[SessionSummary] = []
         self._seen_index: tuple[int, int] | None = None
+        self._bindings_pending = False
 
     @property
     def observe(self) -> ObserveApp:
@@ -182,6 +183,19 @@ class HomeScreen(Screen[None]):
         )
 
     # -- which actions apply ------------------------------------------------------------
+
+    def refresh_bindings(self) -> None:
+        """Update the footer once per refresh, however many changes asked for it: each
+        update rebuilds the footer and lays the screen out again, and loading the list
+        (rows, cursor, focus) asks three times in a row."""
+        if self._bindings_pending:
+            return
+        self._bindings_pending = True
+        self.call_after_refresh(self._publish_bindings)
+
+    def _publish_bindings(self) -> None:
+        self._bindings_pending = False
+        super().refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted or not self.query(SessionTable):
