@@ -19,6 +19,10 @@ For archives of 0, 200 and 2,000 sessions of 300 events (from the demo simulator
 
 Targets: recorder p99 ≤ 2 × floor p99 at every size; ≥ 100 × faster than the single
 file at 2,000 sessions.
+
+``--open ARCHIVE`` instead times opening an existing archive (what the home screen waits
+for): for writing (recovery checks included), read-only, and listing it, against the
+floor any opening pays, reading and parsing ``index.json``, measured in the same run.
 """
 
 from __future__ import annotations
@@ -177,6 +181,43 @@ def measure_listing(archive_dir: Path) -> tuple[float, float, int]:
     return opened, listed, count
 
 
+def run_opening(archive_dir: Path, repeat: int) -> None:
+    """Medians of ``repeat`` interleaved runs of each way to open ``archive_dir``."""
+    index = archive_dir / "index.json"
+
+    def floor() -> None:
+        json.loads(index.read_bytes())
+
+    def writable() -> None:
+        open_archive(archive_dir).close()
+
+    def readonly() -> None:
+        open_archive(archive_dir, readonly=True).close()
+
+    listing = open_archive(archive_dir, readonly=True)
+    cases = {
+        "read and parse index.json (floor)": floor,
+        "open for writing (recovery checks)": writable,
+        "open read-only": readonly,
+        "list the sessions (index cached)": listing.list_sessions,
+    }
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(repeat):
+        for name, case in cases.items():
+            began = time.perf_counter()
+            case()
+            times[name].append(time.perf_counter() - began)
+    count = len(listing.list_sessions())
+    listing.close()
+    floor_median = statistics.median(times["read and parse index.json (floor)"])
+    print(f"\nOpening {archive_dir} ({count:,} sessions; median of {repeat} runs)\n")
+    print("| case | median (ms) | min (ms) | ÷ floor |")
+    print("|---|---:|---:|---:|")
+    for name, samples in times.items():
+        median = statistics.median(samples)
+        print(f"| {name} | {ms(median)} | {ms(min(samples))} | {median / floor_median:.2f} |")
+
+
 def run_latency(args: argparse.Namespace, workdir: Path) -> None:
     scheme = find_scheme("infant-cues", workdir)
     archive_dir = workdir / "archive"
@@ -291,7 +332,14 @@ def main() -> None:
     )
     parser.add_argument("--kill-trials", type=int, default=0)
     parser.add_argument("--no-latency", action="store_true", help="only the kill trials")
+    parser.add_argument(
+        "--open", type=Path, metavar="ARCHIVE", help="only time opening this existing archive"
+    )
+    parser.add_argument("--open-repeat", type=int, default=15)
     args = parser.parse_args()
+    if args.open is not None:
+        run_opening(args.open, args.open_repeat)
+        return
     workdir = Path(tempfile.mkdtemp(prefix="observe-bench-", dir=args_dir()))
     try:
         if not args.no_latency:
