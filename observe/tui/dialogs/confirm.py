@@ -22,6 +22,7 @@ class ConfirmDialog(ModalScreen[bool]):
         dialog_css("ConfirmDialog", width=60, padding="1 2")
         + """
     ConfirmDialog #question { margin-bottom: 1; }
+    ConfirmDialog #keys { color: $text-muted; margin-bottom: 1; }
     """
     )
 
@@ -29,6 +30,8 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("escape", "answer(False)", "Cancel", show=False),
         Binding("y", "answer(True)", "Yes", show=False),
         Binding("n", "answer(False)", "No", show=False),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
     ]
 
     def __init__(
@@ -43,6 +46,7 @@ class ConfirmDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, id="question")
+            yield Static(f"y: {self.yes_label} · n or Esc: {self.no_label}", id="keys")
             yield button_row(
                 Button(self.yes_label, id="yes", variant="error" if self.danger else "primary"),
                 Button(self.no_label, id="no"),
