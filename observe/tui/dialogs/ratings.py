@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -49,6 +49,31 @@ def parse_ratings(
     return parsed, problems
 
 
+class RatingInput(Input):
+    """A rating field that passes on what it has no room for.
+
+    Keys typed in a burst (fast typing, a paste, ``tmux send-keys``) are all delivered to
+    the field that had the focus when they were read, before "the field is full, move on"
+    has run. A full field hands each further character, in order, to the widget after it
+    (which does the same when full), so 4 3 5 and the notes after them all land where they
+    belong, in the order they were typed.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        full = bool(self.max_length) and len(self.value) >= self.max_length
+        if event.is_printable and full and self.selection.is_empty:
+            event.stop()
+            event.prevent_default()
+            chain = self.screen.focus_chain
+            successor = chain[chain.index(self) + 1] if self in chain[:-1] else None
+            if successor is not None:
+                if self.has_focus:
+                    successor.focus()
+                successor.post_message(events.Key(event.key, event.character))
+            return
+        await super()._on_key(event)
+
+
 class RatingsDialog(ModalScreen[RatingsResult | None]):
     DEFAULT_CSS = (
         dialog_css("RatingsDialog", width=72)
@@ -86,7 +111,7 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
                 with Horizontal(classes="rating-row"):
                     yield Label(f"{rating.label} ({rating.min}–{rating.max})")
                     value = self.values.get(rating.id)
-                    yield Input(
+                    yield RatingInput(
                         value="" if value is None else str(value),
                         id=f"rating-{rating.id}",
                         compact=True,
@@ -110,13 +135,18 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
         (inputs.first() if inputs else self.query_one("#notes", TextArea)).focus()
 
     @on(Input.Submitted)
-    def _next_field(self) -> None:
-        self.focus_next()
+    def _next_field(self, event: Input.Submitted) -> None:
+        if event.input.has_focus:
+            self.focus_next()
 
     @on(Input.Changed)
     def _full_field(self, event: Input.Changed) -> None:
-        """A rating typed in full moves on by itself: 4 3 5 fills three 1–5 ratings."""
-        if event.input.max_length and len(event.value) == event.input.max_length:
+        """A rating typed in full moves on by itself: 4 3 5 fills three 1–5 ratings.
+
+        Only while the field still has the focus: if it already passed keys on (see
+        :class:`RatingInput`), the focus has moved on without it."""
+        full = event.input.max_length and len(event.value) == event.input.max_length
+        if full and event.input.has_focus:
             self.focus_next()
 
     @on(Button.Pressed, "#save")
