@@ -56,7 +56,11 @@ def _silence_stdout() -> None:
     os.close(devnull)
 
 
-@click.group(cls=ObserveGroup, invoke_without_command=True)
+@click.group(
+    cls=ObserveGroup,
+    invoke_without_command=True,
+    context_settings={"max_content_width": 110, "help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--data-dir",
     type=click.Path(path_type=Path),
