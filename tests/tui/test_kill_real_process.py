@@ -73,7 +73,7 @@ class Terminal:
     def send(self, data: str) -> None:
         os.write(self.master, data.encode())
 
-    def wait_for_text(self, text: str, timeout: float = 15.0) -> None:
+    def wait_for_text(self, text: str, timeout: float = 60.0) -> None:
         wait_until(lambda: text.encode() in self.output, timeout, f"{text!r} on the screen")
 
     def kill(self) -> None:
@@ -106,13 +106,13 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         terminal.send("n")
         terminal.wait_for_text("New session")
         terminal.send("D014\r")
-        wait_until(lambda: journal_lines(data_dir) >= 0, 15, "the session journal")
+        wait_until(lambda: journal_lines(data_dir) >= 0, 60, "the session journal")
         terminal.wait_for_text("No events yet")  # the coding screen is up and takes keys
         for key, _code in CODED:
             before = journal_lines(data_dir)
             terminal.send(key)
             wait_until(
-                lambda before=before: journal_lines(data_dir) > before, 10, f"key {key!r} on disk"
+                lambda before=before: journal_lines(data_dir) > before, 30, f"key {key!r} on disk"
             )
     finally:
         terminal.kill()
@@ -134,14 +134,14 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         before = journal_lines(data_dir)
         restarted.send("\r")  # "Resume" has the focus
         wait_until(
-            lambda: journal_lines(data_dir) > before, 10, "the resumed session's pause on disk"
+            lambda: journal_lines(data_dir) > before, 30, "the resumed session's pause on disk"
         )
         restarted.wait_for_text("the clock is stopped")  # the coding screen is up, paused
         for key in (" ", "a"):  # resume the clock, then one more hunger cue
             before = journal_lines(data_dir)
             restarted.send(key)
             wait_until(
-                lambda before=before: journal_lines(data_dir) > before, 10, f"key {key!r} on disk"
+                lambda before=before: journal_lines(data_dir) > before, 30, f"key {key!r} on disk"
             )
     finally:
         restarted.kill()
