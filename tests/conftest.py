@@ -38,6 +38,14 @@ def isolated_data_dir(
     return path
 
 
+@pytest.fixture(autouse=True)
+def standard_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands size their tables to ``COLUMNS``: a developer's narrow terminal or a CI
+    runner's unset one must not change what a test sees. Tests about widths set their own."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+
+
 @pytest.fixture
 def tiny_scheme() -> Scheme:
     """A small scheme built in code (independent of the shipped TOML files).
