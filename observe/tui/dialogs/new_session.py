@@ -152,7 +152,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
         scheme_id = self.query_one("#scheme", Select).value
         if scheme_id not in self.schemes:
             self._show(
-                "✗ No coding scheme is installed; add one with `observe scheme add`.", "error"
+                "✗ No coding scheme is installed; start one with `observe scheme new`.", "error"
             )
             return
         self.dismiss(
