@@ -7,14 +7,17 @@ from pathlib import Path
 
 from observe.tui.app import make_app
 from observe.tui.dialogs.new_session import NewSessionDialog
+from observe.tui.screens.coding import CodingScreen
 from observe.tui.screens.home import HomeScreen
+
+from .waiting import offered, wait_until
 
 
 async def test_the_command_palette_offers_new_session(isolated_data_dir: Path) -> None:
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p", *"new session")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: offered(app, "New session"), "the palette to offer it")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, NewSessionDialog)
@@ -44,9 +47,10 @@ async def test_quitting_while_coding_keeps_the_session_for_resume(isolated_data_
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", *"D014", "enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         await pilot.press("a", "o")  # hunger cue, offers a feed
-        await pilot.pause(0.2)
+        coding = app.screen
+        await wait_until(pilot, lambda: len(coding.recorder.session.events) == 2, "both events")
         await pilot.press("ctrl+q")
     with open_archive(isolated_data_dir) as archive:
         assert not archive.readonly, "quitting released the archive"

@@ -12,6 +12,7 @@ from observe.store import Archive
 from observe.tui.screens.coding import CodingScreen
 
 from .coding_harness import CodingApp, FakeMonotonic, press_at, start_recording
+from .waiting import offered, wait_until
 
 
 def fail_once(monkeypatch: pytest.MonkeyPatch, recorder) -> list[str]:
@@ -197,7 +198,7 @@ async def test_quitting_with_unsaved_changes_asks_first(
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", *"D014", "enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         coding = app.screen
         assert isinstance(coding, CodingScreen)
         real_apply = coding.recorder.apply
@@ -236,7 +237,7 @@ async def test_ctrl_q_twice_quits_even_with_unsaved_changes(
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", *"D014", "enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         coding = app.screen
 
         def refuse(change):
@@ -257,7 +258,7 @@ async def test_quit_from_the_command_palette_asks_too(
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", *"D014", "enter")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         coding = app.screen
 
         def refuse(change):
@@ -265,11 +266,11 @@ async def test_quit_from_the_command_palette_asks_too(
 
         monkeypatch.setattr(coding.recorder, "apply", refuse)
         await pilot.press("a", "ctrl+p")
-        await pilot.pause(0.2)
         await pilot.press(*"Quit")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: offered(app, "Quit"), "the palette to offer Quit")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, QuitWithUnsavedDialog)
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, QuitWithUnsavedDialog), "the question"
+        )
         assert "1 coded change is not saved" in app.screen.question
         assert app.is_running

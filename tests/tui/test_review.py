@@ -12,6 +12,7 @@ from observe.tui.dialogs.event_editor import EventEditor, check_event, parse_tim
 from observe.tui.screens.review import ReviewScreen
 
 from .coding_harness import APP_CSS
+from .waiting import wait_until
 
 
 class ReviewApp(App[None]):
@@ -167,10 +168,13 @@ async def test_review_figures_and_the_home_list_follow_an_edit(
         assert "Responded 0%" in str(figures.render())
         await pilot.press("escape")
         await app.workers.wait_for_complete()
-        await pilot.pause(1.2)  # the home list follows the index on disk
+
+        def home_row() -> list[str]:
+            return [str(cell) for cell in home.query_one("#sessions").get_row_at(0)]
+
+        # The home list follows the index on disk: it polls, so give it time.
+        await wait_until(pilot, lambda: home_row()[5] == "0%", "the home list to follow")
         assert isinstance(app.screen, HomeScreen)
-        row = [str(cell) for cell in home.query_one("#sessions").get_row_at(0)]
-        assert row[5] == "0%", row
 
 
 async def test_review_help_lists_every_key(tmp_path: Path, make_session) -> None:
