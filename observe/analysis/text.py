@@ -41,7 +41,8 @@ def session_text(session: Session, analysis: SessionAnalysis) -> str:
         f"Session {session.id}",
         f"  dyad {session.dyad}, visit {session.visit or MISSING}, "
         f"observer {session.observer}, {when(session.started_at)}",
-        f"  {duration_words(session.duration)} observed ({session.status})",
+        f"  {duration_words(session.duration)} observed ({session.status})"
+        + (", synthetic demo data" if session.origin == "demo" else ""),
         f"  coding scheme {scheme.name} ({scheme.id} {scheme.version})",
         "",
     ]

@@ -12,7 +12,7 @@ from observe.commands.target import dyad_sessions, reading_archive, require_one_
 
 
 @click.command("analyze")
-@click.argument("session_id", metavar="ID", required=False)
+@click.argument("session_id", metavar="[ID]", required=False)
 @click.option("--dyad", metavar="D", help="Show the trend over all sessions of this dyad.")
 @click.option("--json", "as_json", is_flag=True, help="Print the documented JSON structure.")
 def analyze(session_id: str | None, dyad: str | None, as_json: bool) -> None:

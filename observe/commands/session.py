@@ -50,7 +50,7 @@ def session_table(summaries: list[SessionSummary], width: int) -> str:
 
 @click.group("session")
 def session_group() -> None:
-    """The sessions in the archive: list, show, delete."""
+    """The sessions in the archive: list, show, import, delete."""
 
 
 @session_group.command("list")

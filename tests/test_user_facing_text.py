@@ -1,0 +1,31 @@
+"""Small things a user reads in the terminal: usage lines, group summaries, demo labels."""
+
+from __future__ import annotations
+
+import attrs
+from click.testing import CliRunner
+
+from observe.analysis import analyze_session
+from observe.analysis.text import session_text
+from observe.cli import main
+
+
+def test_analyze_usage_shows_the_id_is_optional() -> None:
+    """`observe analyze --dyad D` needs no ID, so the usage line must not demand one."""
+    result = CliRunner().invoke(main, ["analyze", "--help"], prog_name="observe")
+    assert result.exit_code == 0
+    assert "Usage: observe analyze [OPTIONS] [ID]" in result.output
+
+
+def test_session_group_summary_names_every_subcommand() -> None:
+    """`observe session --help` lists import, so its one-line summary should mention it."""
+    result = CliRunner().invoke(main, ["session", "--help"])
+    assert "list, show, import, delete" in result.output
+
+
+def test_analyzing_a_demo_session_says_it_is_demonstration_data(make_session) -> None:
+    """Synthetic figures must never be mistaken for a family's: the summary says so."""
+    demo = attrs.evolve(make_session([(1.0, "hungry"), (2.0, "feed")]), origin="demo")
+    live = attrs.evolve(demo, origin="live")
+    assert "synthetic demo data" in session_text(demo, analyze_session(demo))
+    assert "synthetic demo data" not in session_text(live, analyze_session(live))
