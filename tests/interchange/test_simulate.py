@@ -55,6 +55,7 @@ def test_other_dyads_with_the_same_seed_get_their_own_ids(tiny_scheme: Scheme) -
 
 
 def test_a_simulated_session_is_a_well_formed_ended_demo_session(tiny_scheme: Scheme) -> None:
+    """The demo sessions behind `observe demo` read back, analyse and report like coded ones."""
     for seed in range(20):
         session = _simulate(tiny_scheme, seed=seed, skill=seed / 19)
         assert session.status == "ended"
@@ -67,14 +68,17 @@ def test_a_simulated_session_is_a_well_formed_ended_demo_session(tiny_scheme: Sc
         assert all(round(t, 3) == t for t in times)
         assert all(tiny_scheme.code(e.code) is not None for e in session.events)
         assert len({e.id for e in session.events}) == len(session.events)
-        for e in session.events:
-            if e.intensity is not None:
-                assert 1 <= e.intensity <= tiny_scheme.intensity_levels
+        intensities = [e.intensity for e in session.events if e.intensity is not None]
+        assert intensities, "the scheme codes intensity, so the demo cues carry one"
+        assert all(1 <= i <= tiny_scheme.intensity_levels for i in intensities)
         for rating, value in session.ratings.items():
             assert rating == "overall_warmth" and 1 <= value <= 5
 
 
 def test_state_codes_are_balanced_and_never_overlap(tiny_scheme: Scheme) -> None:
+    """A demo session with a fussing spell that never stops, or starts twice, would show
+    impossible state durations in every report made from it."""
+    states_started = 0
     for seed in range(20):
         session = _simulate(tiny_scheme, seed=seed)
         open_codes: set[str] = set()
@@ -86,11 +90,13 @@ def test_state_codes_are_balanced_and_never_overlap(tiny_scheme: Scheme) -> None
             elif event.kind == "start":
                 assert event.code not in open_codes
                 open_codes.add(event.code)
+                states_started += 1
             else:
                 assert event.kind == "stop" and event.code in open_codes
                 open_codes.remove(event.code)
         assert not open_codes
         assert session.open_states == ()
+    assert states_started >= 20, "the simulated sessions hardly code any state at all"
 
 
 def test_a_more_skilled_caregiver_matches_more_cues(tiny_scheme: Scheme) -> None:
