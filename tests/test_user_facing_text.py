@@ -29,3 +29,14 @@ def test_analyzing_a_demo_session_says_it_is_demonstration_data(make_session) ->
     live = attrs.evolve(demo, origin="live")
     assert "synthetic demo data" in session_text(demo, analyze_session(demo))
     assert "synthetic demo data" not in session_text(live, analyze_session(live))
+
+
+def test_a_session_without_an_observer_shows_a_dash_not_a_blank(make_session) -> None:
+    """The new-session form lets the observer field stay empty; the summaries then say "–"."""
+    from observe.commands.reliability import _who
+    from observe.commands.session import describe_session
+
+    session = attrs.evolve(make_session([(1.0, "hungry"), (2.0, "feed")]), observer="")
+    assert "observer –," in session_text(session, analyze_session(session))
+    assert "observer –," in _who("A", session)
+    assert "observer  –" in describe_session(session).splitlines()

@@ -40,7 +40,7 @@ def session_text(session: Session, analysis: SessionAnalysis) -> str:
     header = [
         f"Session {session.id}",
         f"  dyad {session.dyad}, visit {session.visit or MISSING}, "
-        f"observer {session.observer}, {when(session.started_at)}",
+        f"observer {session.observer or MISSING}, {when(session.started_at)}",
         f"  {duration_words(session.duration)} observed ({session.status})"
         + (", synthetic demo data" if session.origin == "demo" else ""),
         f"  coding scheme {scheme.name} ({scheme.id} {scheme.version})",

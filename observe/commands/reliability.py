@@ -158,7 +158,7 @@ def _who(label: str, session: Session) -> str:
     visit = session.visit or MISSING
     return (
         f"  {label}: {session.id[:8]}  dyad {session.dyad}, visit {visit}, observer "
-        f"{session.observer}, {session.started_at[:16].replace('T', ' ')}, "
+        f"{session.observer or MISSING}, {session.started_at[:16].replace('T', ' ')}, "
         f"{len(session.events)} events ({session.status})"
     )
 

@@ -78,7 +78,7 @@ def describe_session(session: Session) -> str:
         f"dyad      {session.dyad}",
         f"visit     {session.visit or MISSING}",
         f"context   {session.context or MISSING}",
-        f"observer  {session.observer}",
+        f"observer  {session.observer or MISSING}",
         f"started   {session.started_at}",
         f"ended     {session.ended_at or MISSING}",
         f"status    {session.status} ({_ORIGINS.get(session.origin, session.origin)})",
