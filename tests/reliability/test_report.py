@@ -12,9 +12,20 @@ from reportlab.platypus import KeepTogether, Table
 from observe.analysis.reliability import compare_sessions
 from observe.scheme import Cue, Response, Scheme
 from reports import write_reliability_report
-from reports.reliability_report import SECTION_TITLES, reliability_story
+from reports.reliability_report import reliability_story
 
 from .conftest import pdf_text
+
+#: Written out rather than imported from the report, so that a section dropped from the
+#: report (title and all) fails this test instead of silently shrinking it.
+SECTION_TITLES = (
+    "The two codings",
+    "Agreement at a glance",
+    "Which codes the observers confused",
+    "Agreement per code",
+    "Would both session reports say the same?",
+    "Moments the observers coded differently",
+)
 
 GENERATED = datetime(2026, 3, 2, 10, 15, tzinfo=UTC)
 

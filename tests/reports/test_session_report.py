@@ -15,7 +15,18 @@ from observe.analysis import analyze_session
 from observe.model import Pause
 from observe.scheme import Cue, Response, Scheme
 from reports import ReportError, write_session_report
-from reports.session_report import SECTION_TITLES
+
+#: Written out rather than imported from the report, so that a section dropped from the
+#: report (title and all) fails this test instead of silently shrinking it.
+SECTION_TITLES = (
+    "Key figures at a glance",
+    "By cue type",
+    "Timeline",
+    "How quickly the caregiver responded",
+    "Responses after cues compared with other moments",
+    "Moments to revisit",
+    "Ratings and observer notes",
+)
 
 
 def shown_rate(rate: float | None) -> str:
