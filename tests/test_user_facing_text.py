@@ -40,3 +40,13 @@ def test_a_session_without_an_observer_shows_a_dash_not_a_blank(make_session) ->
     assert "observer –," in session_text(session, analyze_session(session))
     assert "observer –," in _who("A", session)
     assert "observer  –" in describe_session(session).splitlines()
+
+
+def test_a_new_schemes_first_line_repeats_the_command_that_made_it(tmp_path) -> None:
+    """The comment at the top of a copied scheme must name the scheme it was copied from."""
+    result = CliRunner().invoke(
+        main, ["--data-dir", str(tmp_path), "scheme", "new", "mine", "--from", "feeding"]
+    )
+    assert result.exit_code == 0, result.output
+    first_line = (tmp_path / "schemes" / "mine.toml").read_text().splitlines()[0]
+    assert first_line.endswith("with: observe scheme new mine --from feeding")

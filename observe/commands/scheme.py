@@ -210,7 +210,7 @@ def _with_new_identity(text: str, original: Scheme, new_id: str, origin: str) ->
         del lines[0]  # the new line below says where this copy came from
     header = (
         f"{_STARTED_FROM} {original.id} (version {original.version}) "
-        f"with: observe scheme new {new_id}\n"
+        f"with: observe scheme new {new_id} --from {original.id}\n"
     )
     return header + "".join(lines)
 
