@@ -50,4 +50,4 @@ async def test_a_locked_archive_opens_read_only_with_a_notice(
             assert app.screen is home, "no dialog opens for a write action"
             assert len(app.archive.list_sessions()) == 1
     finally:
-        holder.communicate("\n", timeout=10)
+        holder.communicate("\n", timeout=60)

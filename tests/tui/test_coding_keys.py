@@ -249,3 +249,34 @@ def test_labels_that_would_read_the_same_when_cut_keep_their_ends() -> None:
         "hunger": "Hunger cues",
     }
     assert fitted_labels(codes, 40)["subtle"] == "Needs a break (subtle)"
+
+
+def test_no_scheme_can_claim_a_key_the_coding_screen_binds() -> None:
+    """A scheme whose cue key is also pause, undo, note or end would do that instead of
+    coding the cue, mid-session. Checked against the screen's real bindings, so a new
+    binding that is not reserved for it fails here."""
+    import json
+
+    from observe.errors import SchemeError
+    from observe.scheme import parse_scheme
+
+    def scheme_with_key(key: str) -> str:
+        return (
+            '[scheme]\nid = "k"\nname = "K"\nversion = "1"\n'
+            "response_window = 5\nrepair_window = 30\n"
+            f'[[cues]]\nid = "hungry"\nlabel = "Hungry"\nkey = {json.dumps(key)}\n'
+            'matches = ["feed"]\n[[responses]]\nid = "feed"\nlabel = "Feeds"\nkey = "f"\n'
+        )
+
+    bound = [key for binding in CodingScreen.BINDINGS for key in binding.key.split(",")]
+    typeable = {"space": " ", "question_mark": "?"}
+    checked = []
+    for key in bound:
+        written = "backspace" if key == "backspace" else typeable.get(key, key)
+        if len(written) != 1 and key != "backspace":
+            continue  # ctrl+y and the like: no scheme key is more than one character
+        with pytest.raises(SchemeError) as refused:
+            parse_scheme(scheme_with_key(written), "k.toml")
+        assert any("used by the coding screen" in p for p in refused.value.problems), key
+        checked.append(key)
+    assert {"space", "backspace", "n", "x", "question_mark"} <= set(checked)
