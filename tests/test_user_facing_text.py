@@ -50,3 +50,15 @@ def test_a_new_schemes_first_line_repeats_the_command_that_made_it(tmp_path) -> 
     assert result.exit_code == 0, result.output
     first_line = (tmp_path / "schemes" / "mine.toml").read_text().splitlines()[0]
     assert first_line.endswith("with: observe scheme new mine --from feeding")
+
+
+def test_importing_one_event_says_one_event(tmp_path) -> None:
+    events = tmp_path / "one.csv"
+    events.write_text("time,code\n1.5,hungry\n")
+    archive = str(tmp_path / "archive")
+    options = ["--scheme", "infant-cues", "--dyad", "D030", "--observer", "AB"]
+    result = CliRunner().invoke(
+        main, ["--data-dir", archive, "session", "import", str(events), *options]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"imported 1 event from {events} (" in result.output

@@ -115,8 +115,9 @@ def import_command(
     with open_archive(data_dir) as archive:
         archive.add(session)
     visit_text = f", visit {session.visit}" if session.visit else ""
+    count = len(session.events)
     click.echo(
-        f"imported {len(session.events)} events from {file} "
+        f"imported {count} event{'' if count == 1 else 's'} from {file} "
         f"(dyad {session.dyad}{visit_text}, {clock(session.duration)} long, "
         f"scheme {scheme.id} {scheme.version})"
     )
