@@ -62,3 +62,23 @@ def test_importing_one_event_says_one_event(tmp_path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert f"imported 1 event from {events} (" in result.output
+
+
+def test_importing_a_bundle_counts_one_session_in_the_singular(tmp_path) -> None:
+    laptop, office = str(tmp_path / "laptop"), str(tmp_path / "office")
+    runner = CliRunner()
+    events = tmp_path / "one.csv"
+    events.write_text("time,code\n1.5,hungry\n")
+    options = ["--scheme", "infant-cues", "--dyad", "D030", "--observer", "AB"]
+    imported = runner.invoke(
+        main, ["--data-dir", laptop, "session", "import", str(events), *options]
+    )
+    session_id = imported.output.strip().splitlines()[-1]
+    bundle = tmp_path / "bundle.json"
+    runner.invoke(
+        main, ["--data-dir", laptop, "export", session_id, "--format", "json", "-o", str(bundle)]
+    )
+    first = runner.invoke(main, ["--data-dir", office, "import-bundle", str(bundle)])
+    assert "imported 1 new session (1 event) from" in first.output
+    again = runner.invoke(main, ["--data-dir", office, "import-bundle", str(bundle)])
+    assert "1 session already in the archive, unchanged" in again.output

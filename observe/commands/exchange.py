@@ -170,24 +170,30 @@ def _report_bundle(
 ) -> None:
     events = sum(len(s.events) for s in added)
     dyads = sorted({s.dyad for s in added})
-    line = f"imported {len(added)} new sessions ({events:,} events) from {file}"
+    line = f"imported {_sessions(len(added), 'new ')} ({events:,} event{'' if events == 1 else 's'}) from {file}"
     if dyads:
         line += f": dyads {', '.join(dyads)}"
     click.echo(line)
     if same:
-        click.echo(f"{len(same)} already in the archive, unchanged")
+        click.echo(f"{_sessions(len(same))} already in the archive, unchanged")
     if differing and replace:
         click.echo(
-            f"{len(differing)} replaced by the bundle's version: "
+            f"{_sessions(len(differing))} replaced by the bundle's version: "
             + ", ".join(s.id[:8] for s in differing)
         )
     elif differing:
         names = ", ".join(f"{s.id[:8]} ({s.dyad})" for s in differing)
         click.echo(
-            f"warning: {len(differing)} differ from the archive's copy and were left as they "
-            f"are: {names}; run again with --replace to take the bundle's version",
+            f"warning: sessions that differ from the archive's copy were left as they are "
+            f"({len(differing)}): {names}; run again with --replace to take the bundle's "
+            "version",
             err=True,
         )
+
+
+def _sessions(count: int, kind: str = "") -> str:
+    """``1 session``, ``2 new sessions``: the count of sessions in words."""
+    return f"{count} {kind}session{'' if count == 1 else 's'}"
 
 
 commands: list[click.Command] = [export_command, import_bundle_command]
