@@ -170,7 +170,8 @@ def _report_bundle(
 ) -> None:
     events = sum(len(s.events) for s in added)
     dyads = sorted({s.dyad for s in added})
-    line = f"imported {_sessions(len(added), 'new ')} ({events:,} event{'' if events == 1 else 's'}) from {file}"
+    event_words = f"{events:,} event{'' if events == 1 else 's'}"
+    line = f"imported {_sessions(len(added), 'new ')} ({event_words}) from {file}"
     if dyads:
         line += f": dyads {', '.join(dyads)}"
     click.echo(line)
