@@ -39,11 +39,17 @@ def isolated_data_dir(
 
 
 @pytest.fixture(autouse=True)
-def standard_terminal_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands size their tables to ``COLUMNS``: a developer's narrow terminal or a CI
-    runner's unset one must not change what a test sees. Tests about widths set their own."""
+def standard_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The terminal a test sees is the same on every machine.
+
+    Commands size their tables to ``COLUMNS``: a developer's narrow terminal or a CI
+    runner's unset one must not change what a test sees (tests about widths set their
+    own). ``NO_COLOR`` turns the screens grey, and Textual removes it from the environment
+    when the first app starts, so with it set only the first app test of a worker would
+    render differently from its snapshot."""
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("LINES", "24")
+    monkeypatch.delenv("NO_COLOR", raising=False)
 
 
 @pytest.fixture
