@@ -79,6 +79,8 @@ def test_the_offset_search_counts_the_agreements_the_alignment_finds(a, b, toler
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.integers(0, 30), min_size=4, max_size=4), min_size=4, max_size=4))
 def test_kappa_never_exceeds_one(counts):
+    """An agreement figure above 1 (or below -1) in a reliability report would be nonsense
+    a reader could not interpret; an undefined kappa is shown as missing instead."""
     counts[3][3] = 0  # nil-nil is structurally zero
     kappa = cohen_kappa(counts)
     assert kappa is None or -1.0 <= kappa <= 1.0 + 1e-12

@@ -25,10 +25,13 @@ from reports.styles import paper_from_locale, parse_paper
     ],
 )
 def test_paper_follows_the_locale(environ, paper):
+    """Without --paper, a clinician whose locale uses Letter (US, Canada, Mexico...) gets
+    Letter, everyone else A4; LC_PAPER wins over LANG."""
     assert paper_from_locale(environ) == paper
 
 
 def test_paper_option_is_checked():
+    """--paper accepts A4 or Letter in any case; anything else is one sentence naming both."""
     assert parse_paper("A4") == "a4" and parse_paper("Letter") == "letter"
     with pytest.raises(ObserveError, match="use a4 or letter"):
         parse_paper("legal")

@@ -76,6 +76,7 @@ def test_a_relative_output_is_printed_as_a_full_path(archive_dir, tmp_path, monk
     ],
 )
 def test_problems_are_one_sentence(archive_dir, args, message):
+    """A mistyped report command says what is wrong in one line, never a traceback."""
     result = run(*args)
     assert result.exit_code == 1
     assert message in result.output

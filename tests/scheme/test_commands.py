@@ -126,6 +126,7 @@ def test_new_starts_from_the_default_scheme(run) -> None:
 
 
 def test_new_refuses_to_overwrite(run) -> None:
+    """`scheme new` never overwrites a scheme file the user has already edited."""
     assert run("scheme", "new", "mine").exit_code == 0
     path = run.archive / "schemes" / "mine.toml"
     path.write_text(path.read_text() + "\n# my edits\n")

@@ -19,6 +19,7 @@ RIGHT_HAND = set("yuiophjkl;m,./")
 
 
 def test_the_three_schemes_ship() -> None:
+    """A fresh install offers exactly the three documented schemes."""
     assert {path.name for path in SHIPPED} == {"infant-cues.toml", "feeding.toml", "play.toml"}
 
 

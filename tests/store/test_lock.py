@@ -63,6 +63,7 @@ def test_a_lock_left_by_a_killed_process_is_taken_over(archive_dir: Path, make_s
 
 
 def test_closing_releases_the_lock(archive_dir: Path) -> None:
+    """Closing observe lets the next observe write: it never finds itself read-only."""
     with Archive.open(archive_dir) as first:
         assert not first.readonly
     with Archive.open(archive_dir) as second:

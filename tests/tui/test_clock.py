@@ -53,6 +53,7 @@ def test_timestamp_before_the_start_maps_to_the_start() -> None:
 
 
 def test_now_reads_the_injected_source() -> None:
+    """The clock reads the monotonic source it was given, to the millisecond event times keep."""
     source = FakeMonotonic(10.0)
     clock = SessionClock(source)
     clock.start()
@@ -61,6 +62,7 @@ def test_now_reads_the_injected_source() -> None:
 
 
 def test_negative_start_is_refused() -> None:
+    """A resumed session can never start its clock before zero (times would read negative)."""
     with pytest.raises(ValueError):
         SessionClock(FakeMonotonic(), start_at=-1)
 

@@ -18,11 +18,13 @@ NOW = datetime(2026, 3, 2, 10, 15, 0, tzinfo=timezone(timedelta(hours=1)))
 
 @pytest.mark.parametrize("dyad", ["Anna Smith", "anna smith", "Mary Jane Watson", "Zoë Brontë"])
 def test_person_names_are_flagged(dyad: str) -> None:
+    """A dyad typed as a family's name is warned about (families' data stays pseudonymous)."""
     assert looks_like_a_name(dyad)
 
 
 @pytest.mark.parametrize("dyad", ["D014", "fam-07", "A12 B3", "Smith", "X", "D 14"])
 def test_codes_are_not_flagged(dyad: str) -> None:
+    """Ordinary pseudonymous dyad codes are not nagged about."""
     assert not looks_like_a_name(dyad)
 
 

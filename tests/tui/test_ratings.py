@@ -41,6 +41,8 @@ async def test_ratings_typed_in_a_row_and_notes_are_returned() -> None:
 
 
 async def test_escape_skips_without_ratings() -> None:
+    """Escape on the ratings form skips the ratings (none are stored) instead of trapping
+    the observer in the form."""
     app = RatingsApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
