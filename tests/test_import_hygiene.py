@@ -27,8 +27,13 @@ NO_UI = ["reports"]
 
 
 def _loaded_after_import(module: str) -> set[str]:
+    """Top-level packages loaded by importing ``module`` and, for a package, every module
+    in it: a submodule its ``__init__`` does not import is just as headless a promise."""
     code = (
-        f"import sys, {module}\n"
+        "import importlib, pkgutil, sys\n"
+        f"top = importlib.import_module({module!r})\n"
+        "for info in pkgutil.walk_packages(getattr(top, '__path__', []), top.__name__ + '.'):\n"
+        "    importlib.import_module(info.name)\n"
         "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))"
     )
     result = subprocess.run(
