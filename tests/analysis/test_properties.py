@@ -54,7 +54,9 @@ def events(draw: st.DrawFn) -> list[tuple]:
 
 slack = st.one_of(st.just(0.0), st.integers(0, 30_000).map(lambda ms: ms / 1000))
 fixture_ok = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 

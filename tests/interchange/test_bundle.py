@@ -111,7 +111,7 @@ def test_a_session_missing_fields_is_refused_with_its_number(tiny_scheme: Scheme
 
 
 # The scheme fixture is an immutable value: sharing it across examples is safe.
-_FIXTURE_OK = [HealthCheck.function_scoped_fixture]
+_FIXTURE_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=_FIXTURE_OK)

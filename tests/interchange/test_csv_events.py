@@ -237,7 +237,7 @@ def test_a_note_with_a_line_break_counts_as_one_row(tiny_scheme: Scheme) -> None
 # -- properties ------------------------------------------------------------------------
 
 # The scheme fixture is an immutable value: sharing it across examples is safe.
-_FIXTURE_OK = [HealthCheck.function_scoped_fixture]
+_FIXTURE_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=_FIXTURE_OK)

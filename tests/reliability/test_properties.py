@@ -96,7 +96,7 @@ event_lists = st.lists(
 
 
 # make_session only builds sessions (no state to reset between examples).
-FACTORY_FIXTURE = [HealthCheck.function_scoped_fixture]
+FACTORY_FIXTURE = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=FACTORY_FIXTURE)
