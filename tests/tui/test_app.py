@@ -46,7 +46,7 @@ async def test_quitting_while_coding_keeps_the_session_for_resume(isolated_data_
 
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", *"D014", "enter")
+        await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         await pilot.press("a", "o")  # hunger cue, offers a feed
         coding = app.screen

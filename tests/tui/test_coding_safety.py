@@ -197,7 +197,7 @@ async def test_quitting_with_unsaved_changes_asks_first(
 
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", *"D014", "enter")
+        await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         coding = app.screen
         assert isinstance(coding, CodingScreen)
@@ -236,7 +236,7 @@ async def test_ctrl_q_twice_quits_even_with_unsaved_changes(
 
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", *"D014", "enter")
+        await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         coding = app.screen
 
@@ -257,7 +257,7 @@ async def test_quit_from_the_command_palette_asks_too(
 
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", *"D014", "enter")
+        await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         coding = app.screen
 

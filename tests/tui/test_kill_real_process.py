@@ -105,7 +105,7 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
         terminal.wait_for_text("No sessions yet")
         terminal.send("n")
         terminal.wait_for_text("New session")
-        terminal.send("D014\r")
+        terminal.send("D014\tOBS1\r")
         wait_until(lambda: journal_lines(data_dir) >= 0, 60, "the session journal")
         terminal.wait_for_text("No events yet")  # the coding screen is up and takes keys
         for key, _code in CODED:

@@ -50,10 +50,27 @@ async def test_a_name_like_dyad_is_warned_about_but_not_blocked(isolated_data_di
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"Anna Smith")
         assert "Looks like a person's name" in message_text(app)
-        await pilot.press("enter")
+        await pilot.press("tab", *"OBS1", "enter")
         await pilot.pause()
         assert not isinstance(app.screen, NewSessionDialog)
         assert [s.dyad for s in app.archive.list_sessions()] == ["Anna Smith"]
+
+
+async def test_a_session_needs_an_observer(isolated_data_dir: Path) -> None:
+    """Without an observer code the session does not start: reports and agreement checks
+    would not say who coded it. The form says so and puts the cursor there."""
+    app = make_app(isolated_data_dir, wall_clock=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"D014", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+        assert "observer code" in message_text(app)
+        assert app.focused is app.screen.query_one("#observer")
+        assert app.archive.list_sessions() == []
+        await pilot.press(*"OBS1", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, NewSessionDialog)
+        assert [s.observer for s in app.archive.list_sessions()] == ["OBS1"]
 
 
 async def test_starting_a_session_opens_coding_on_a_live_session(isolated_data_dir: Path) -> None:

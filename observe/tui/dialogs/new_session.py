@@ -149,6 +149,11 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
             )
             self.query_one("#dyad", Input).focus()
             return
+        if not self.query_one("#observer", Input).value.strip():
+            # Reports and observer-agreement checks say who coded; a blank is no use later.
+            self._show("✗ Enter your observer code (initials or a code) to start.", "error")
+            self.query_one("#observer", Input).focus()
+            return
         scheme_id = self.query_one("#scheme", Select).value
         if scheme_id not in self.schemes:
             self._show(
