@@ -6,8 +6,11 @@ family. Their ids come from the seed, so running the command again adds nothing 
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
+from observe import locations
 from observe.commands.context import cli_context
 
 
@@ -51,19 +54,24 @@ def demo_command(seed: int) -> None:
             else:
                 click.echo(f"  {dyad}  {len(visits)} visits, {visits[0]} to {visits[-1]}")
     first = sorted({session.dyad for session in sessions})[0]
+    # The hints must reach this archive when it is not the one observe opens by default.
+    observe = "observe"
+    if data_dir != locations.data_dir():
+        observe = f"observe --data-dir {shlex.quote(str(data_dir))}"
     steps = [
-        ("observe session list", "the sessions in the archive"),
-        (f"observe analyze --dyad {first}", "how the family did over the visits"),
-        (f"observe report --dyad {first}", "the same as a PDF for a clinician"),
+        ("session list", "the sessions in the archive"),
+        (f"analyze --dyad {first}", "how the family did over the visits"),
+        (f"report --dyad {first}", "the same as a PDF for a clinician"),
         (
-            f"observe reliability {pair[0].id[:8]} {pair[1].id[:8]}",
+            f"reliability {pair[0].id[:8]} {pair[1].id[:8]}",
             "do two observers of one visit agree?",
         ),
-        ("observe", "open the terminal app"),
+        ("", "open the terminal app"),
     ]
-    width = max(len(command) for command, _ in steps) + 3
+    commands = [f"{observe} {command}".rstrip() for command, _ in steps]
+    width = max(len(command) for command in commands) + 3
     click.echo("next:")
-    for command, what in steps:
+    for command, (_, what) in zip(commands, steps, strict=True):
         click.echo(f"  {command.ljust(width)}{what}")
 
 

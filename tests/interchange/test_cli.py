@@ -219,8 +219,10 @@ def test_demo_fills_the_archive_and_says_what_next(archive_dir: Path) -> None:
     ids = _session_ids(archive_dir)
     assert len(ids) >= 12
     assert "DEMO-01" in result.output
-    assert "observe session list" in result.output
-    assert "observe analyze --dyad DEMO-01" in result.output
+    # The hints name this archive, which is not the default one, so they can be copied.
+    hint = f"observe --data-dir {archive_dir}"
+    assert f"{hint} session list" in result.output
+    assert f"{hint} analyze --dyad DEMO-01" in result.output
     with Archive.open(archive_dir, readonly=True) as archive:
         summaries = archive.list_sessions()
     assert {s.origin for s in summaries} == {"demo"}
@@ -229,7 +231,7 @@ def test_demo_fills_the_archive_and_says_what_next(archive_dir: Path) -> None:
     assert all(s.status == "ended" for s in summaries)
     pair = [s for s in summaries if s.observer == "demo-2"]
     assert len(pair) == 1, "one visit is coded by a second observer"
-    assert "observe reliability" in result.output
+    assert f"{hint} reliability " in result.output
 
 
 def test_demo_twice_adds_nothing_the_second_time(archive_dir: Path) -> None:
