@@ -114,10 +114,3 @@ class Scheme:
             converter.unstructure(self), sort_keys=True, separators=(",", ":"), ensure_ascii=False
         )
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-    @classmethod
-    def from_toml(cls, text: str | bytes, source: str = "<text>") -> Scheme:
-        """The scheme in TOML ``text``; raises :class:`SchemeError` listing every problem."""
-        from observe.scheme_loading import parse_scheme
-
-        return parse_scheme(text, source)
