@@ -48,10 +48,6 @@ class ArchiveLock:
             pass  # only the explanation shown to others is lost, not the lock
         return True
 
-    @property
-    def held(self) -> bool:
-        return self._lock.is_locked
-
     def holder(self) -> str:
         """Who holds the lock, as a phrase: "process 4242 on laptop-3 (since …)"."""
         try:
