@@ -152,15 +152,6 @@ Change = (
     | SessionEnded
     | SessionAnnotated
 )
-CHANGE_TYPES: tuple[type, ...] = (
-    EventRecorded,
-    EventAmended,
-    EventRemoved,
-    SessionPaused,
-    SessionResumed,
-    SessionEnded,
-    SessionAnnotated,
-)
 
 
 def _insert_sorted(events: tuple[Event, ...], event: Event) -> tuple[Event, ...]:
