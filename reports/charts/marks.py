@@ -6,7 +6,7 @@ alone (colour-blind readers, greyscale prints).
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Group, Line, Polygon, Rect, Shape, String
+from reportlab.graphics.shapes import Circle, Line, Polygon, Rect, Shape, String
 from reportlab.lib.colors import Color, white
 
 from reports import styles
@@ -105,10 +105,3 @@ def nice_step(span: float, max_ticks: int, steps: tuple[float, ...]) -> float:
         if span / step <= max_ticks:
             return step
     return steps[-1]
-
-
-def grouped(*shapes: Shape) -> Group:
-    group = Group()
-    for shape in shapes:
-        group.add(shape)
-    return group
