@@ -36,8 +36,6 @@ SKY = colors.HexColor("#56B4E9")
 ORANGE = colors.HexColor("#E69F00")
 VERMILLION = colors.HexColor("#D55E00")
 GREEN = colors.HexColor("#009E73")
-PURPLE = colors.HexColor("#CC79A7")
-BLACK = colors.black
 INK = colors.HexColor("#222222")
 GREY = colors.HexColor("#777777")
 LIGHT = colors.HexColor("#DDDDDD")
@@ -66,7 +64,6 @@ OUTCOME_LABELS = {
 
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
-FONT_ITALIC = "Helvetica-Oblique"
 
 BODY = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, alignment=TA_LEFT)
 SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
