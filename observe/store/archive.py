@@ -11,10 +11,10 @@ archive.lock            one writing process at a time (+ archive.lock.owner: who
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from observe.errors import ArchiveError, UnknownSession
 from observe.model import Session
@@ -30,6 +30,8 @@ from observe.store.sessionfile import read_session_file, write_session_file
 
 if TYPE_CHECKING:
     from observe.store.recorder import Recorder
+
+T = TypeVar("T")
 
 INDEX_NAME = "index.json"
 SESSIONS_DIR = "sessions"
@@ -326,20 +328,21 @@ class Archive:
     # -- the index ---------------------------------------------------------------------------
 
     def _documents(self) -> list[dict[str, Any]]:
-        with self._mutex:
-            try:
-                return self._index.documents()
-            except DamagedFile:
-                self._check_index()
-                return self._index.documents()
+        return self._with_index(Index.documents)
 
-    def _write_index(self, change: Any) -> None:
+    def _with_index(self, use: Callable[[Index], T]) -> T:
+        """``use(index)``; if the index file turns out damaged, repair it and use it again."""
         with self._mutex:
             try:
-                change(self._index)
+                return use(self._index)
             except DamagedFile:
                 self._check_index()
-                change(self._index)
+                return use(self._index)
+
+    def _write_index(self, change: Callable[[Index], object]) -> None:
+        with self._mutex:
+            try:
+                self._with_index(change)
             except OSError as error:
                 raise ArchiveError(
                     messages.disk_problem(error, self._index.path, "update the index")
@@ -361,9 +364,4 @@ class Archive:
 
     def indexed_ids(self) -> set[str]:
         """Ids the index lists (without copying its documents)."""
-        with self._mutex:
-            try:
-                return self._index.ids()
-            except DamagedFile:
-                self._check_index()
-                return self._index.ids()
+        return self._with_index(Index.ids)
