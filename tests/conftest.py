@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from attrs import frozen
+from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, settings
 
 from observe.model import Event, Session, new_id
@@ -125,3 +127,28 @@ def make_session(tiny_scheme: Scheme) -> SessionFactory:
         )
 
     return build
+
+
+@frozen
+class CliArchive:
+    """An archive folder of its own that a test fills with sessions and runs ``observe``
+    against, as a user would with ``observe --data-dir PATH``."""
+
+    path: Path
+
+    def run(self, *args: str) -> Result:
+        from observe.cli import main
+
+        return CliRunner().invoke(main, ["--data-dir", str(self.path), *args])
+
+    def store(self, *sessions: Session) -> None:
+        from observe.workspace import open_archive
+
+        with open_archive(self.path) as archive:
+            for session in sessions:
+                archive.add(session)
+
+
+@pytest.fixture
+def cli_archive(tmp_path: Path) -> CliArchive:
+    return CliArchive(tmp_path / "archive")

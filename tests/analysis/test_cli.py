@@ -3,38 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import attrs
 import pytest
-from click.testing import CliRunner, Result
-
-from observe.cli import main
-from observe.workspace import open_archive
 
 from .test_worked_example import EVENTS
 
 
-def run(archive_dir: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--data-dir", str(archive_dir), *args])
-
-
-@pytest.fixture
-def archive_dir(tmp_path: Path) -> Path:
-    return tmp_path / "archive"
-
-
-def store(archive_dir: Path, *sessions) -> None:
-    with open_archive(archive_dir) as archive:
-        for session in sessions:
-            archive.add(session)
-
-
-def test_json_output_is_the_documented_structure(archive_dir, make_session) -> None:
+def test_json_output_is_the_documented_structure(cli_archive, make_session) -> None:
     """`observe analyze ID --json` (a 6-character prefix) parses and holds the worked example."""
     session = make_session(EVENTS, duration=120.0)
-    store(archive_dir, session)
-    result = run(archive_dir, "analyze", session.id[:6], "--json")
+    cli_archive.store(session)
+    result = cli_archive.run("analyze", session.id[:6], "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert list(data) == ["session", "duration", "summary", "by_cue", "cues"]
@@ -47,13 +27,13 @@ def test_json_output_is_the_documented_structure(archive_dir, make_session) -> N
     assert len(data["cues"]) == 5
 
 
-def test_human_summary_reads_the_figures(archive_dir, make_session) -> None:
+def test_human_summary_reads_the_figures(cli_archive, make_session) -> None:
     """Without --json: rounded percentages with the counts behind them, latency, repair,
     intensity, contingency, and a per-cue-type table with the cue labels (the worked
     example: see test_worked_example for the arithmetic)."""
     session = make_session(EVENTS, duration=120.0)
-    store(archive_dir, session)
-    result = run(archive_dir, "analyze", session.id)
+    cli_archive.store(session)
+    result = cli_archive.run("analyze", session.id)
     assert result.exit_code == 0, result.output
     text = result.stdout
     flowing = " ".join(text.split())  # wrapped paragraphs read as one line
@@ -79,19 +59,19 @@ def test_human_summary_reads_the_figures(archive_dir, make_session) -> None:
     assert hungry_row.split()[1:] == ["0", "–", "–", "–", "–", "–", "–"]
 
 
-def test_human_summary_says_why_a_figure_is_missing(archive_dir, make_session) -> None:
+def test_human_summary_says_why_a_figure_is_missing(cli_archive, make_session) -> None:
     """One matched cue (tired 10, settle 11): nothing to repair, no intensities, and too
     few cues for contingency — each missing figure gives its reason, not a bare dash."""
     session = make_session([(10, "tired"), (11, "settle")], duration=30.0)
-    store(archive_dir, session)
-    flowing = " ".join(run(archive_dir, "analyze", session.id).stdout.split())
+    cli_archive.store(session)
+    flowing = " ".join(cli_archive.run("analyze", session.id).stdout.split())
     assert "Repaired – (no first response needed repairing)" in flowing
     assert "Time to repair – (nothing was repaired)" in flowing
     assert "Intensity – (no cue and its first response both had one)" in flowing
     assert "Contingency – (needs at least 5 cues; there are 1)." in flowing
 
 
-def test_human_output_fits_80_columns(archive_dir, make_session, tiny_scheme) -> None:
+def test_human_output_fits_80_columns(cli_archive, make_session, tiny_scheme) -> None:
     """A programme lead's 80-column terminal: no line of a session summary (with a cue
     label too long for the table) or of a dyad trend is wider than 80 characters."""
     long_label = attrs.evolve(tiny_scheme.cues[0], label="Hunger cues, early and late, all kinds")
@@ -101,31 +81,31 @@ def test_human_output_fits_80_columns(archive_dir, make_session, tiny_scheme) ->
         duration=100_000.0,  # large unit counts
         scheme=scheme,
     )
-    store(archive_dir, session)
+    cli_archive.store(session)
     for args in (["analyze", session.id], ["analyze", "--dyad", session.dyad]):
-        result = run(archive_dir, *args)
+        result = cli_archive.run(*args)
         assert result.exit_code == 0, result.output
         widths = [len(line) for line in result.stdout.splitlines()]
         assert max(widths) <= 80, result.stdout
     table_row = next(
-        line for line in run(archive_dir, "analyze", session.id).stdout.splitlines()
+        line for line in cli_archive.run("analyze", session.id).stdout.splitlines()
         if line.startswith("Hunger cues")
     )  # fmt: skip
     assert "…" in table_row  # shortened, not wrapped
 
 
-def test_a_session_without_cues_prints_nulls_not_errors(archive_dir, make_session) -> None:
+def test_a_session_without_cues_prints_nulls_not_errors(cli_archive, make_session) -> None:
     session = make_session([(5, "feed")], duration=30.0)
-    store(archive_dir, session)
-    human = run(archive_dir, "analyze", session.id)
-    machine = run(archive_dir, "analyze", session.id, "--json")
+    cli_archive.store(session)
+    human = cli_archive.run("analyze", session.id)
+    machine = cli_archive.run("analyze", session.id, "--json")
     assert human.exit_code == 0 and machine.exit_code == 0
     assert "no infant cues were coded" in human.stdout
     assert "By cue type" not in human.stdout  # a table of dashes says nothing
     assert json.loads(machine.stdout)["summary"]["response_rate"] is None
 
 
-def test_dyad_trend_one_row_per_session_oldest_first(archive_dir, make_session) -> None:
+def test_dyad_trend_one_row_per_session_oldest_first(cli_archive, make_session) -> None:
     first = make_session(
         [(10, "tired"), (11, "settle")], started_at="2026-03-02T10:00:00+00:00", visit="1"
     )
@@ -133,9 +113,9 @@ def test_dyad_trend_one_row_per_session_oldest_first(archive_dir, make_session) 
         [(10, "tired"), (20, "over")], started_at="2026-04-06T10:00:00+00:00", visit="2"
     )
     other = make_session([(10, "tired")], dyad="D002")
-    store(archive_dir, second, first, other)
+    cli_archive.store(second, first, other)
 
-    human = run(archive_dir, "analyze", "--dyad", "D001")
+    human = cli_archive.run("analyze", "--dyad", "D001")
     assert human.exit_code == 0, human.output
     lines = human.stdout.splitlines()
     assert lines[0] == "Dyad D001: 2 sessions, oldest first"
@@ -153,7 +133,7 @@ def test_dyad_trend_one_row_per_session_oldest_first(archive_dir, make_session) 
     ]
     assert rows[1].split() == ["2026-04-06", "2", "2", "0%", "0%", "0%", "–", "–", second.id[:8]]
 
-    machine = run(archive_dir, "analyze", "--dyad", "D001", "--json")
+    machine = cli_archive.run("analyze", "--dyad", "D001", "--json")
     data = json.loads(machine.stdout)
     assert data["dyad"] == "D001"
     assert [point["session"] for point in data["sessions"]] == [first.id, second.id]
@@ -161,17 +141,17 @@ def test_dyad_trend_one_row_per_session_oldest_first(archive_dir, make_session) 
     assert data["sessions"][1]["summary"]["cues"] == 2
 
 
-def test_an_unknown_session_is_one_sentence(archive_dir, make_session) -> None:
-    store(archive_dir, make_session([(10, "tired")]))
-    result = run(archive_dir, "analyze", "zzzzzzzz")
+def test_an_unknown_session_is_one_sentence(cli_archive, make_session) -> None:
+    cli_archive.store(make_session([(10, "tired")]))
+    result = cli_archive.run("analyze", "zzzzzzzz")
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.stderr.startswith("error: ") and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_an_unknown_dyad_is_one_sentence(archive_dir, make_session) -> None:
-    store(archive_dir, make_session([(10, "tired")]))
-    result = run(archive_dir, "analyze", "--dyad", "NOPE")
+def test_an_unknown_dyad_is_one_sentence(cli_archive, make_session) -> None:
+    cli_archive.store(make_session([(10, "tired")]))
+    result = cli_archive.run("analyze", "--dyad", "NOPE")
     assert result.exit_code == 1
     assert "no sessions of dyad 'NOPE'" in result.stderr
 
@@ -183,8 +163,8 @@ def test_an_unknown_dyad_is_one_sentence(archive_dir, make_session) -> None:
         (["abcd", "--dyad", "D001"], "give a session id or --dyad, not both"),
     ],
 )
-def test_neither_or_both_of_id_and_dyad_is_a_usage_sentence(archive_dir, args, sentence) -> None:
-    result = run(archive_dir, "analyze", *args)
+def test_neither_or_both_of_id_and_dyad_is_a_usage_sentence(cli_archive, args, sentence) -> None:
+    result = cli_archive.run("analyze", *args)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"error: {sentence}")
     assert len(result.stderr.strip().splitlines()) == 1

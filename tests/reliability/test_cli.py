@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from attrs import evolve
-from click.testing import CliRunner, Result
 
-from observe.cli import main
 from observe.scheme import Cue, Response, Scheme
-from observe.workspace import open_archive
 
 from .conftest import pdf_text
 
@@ -23,33 +19,18 @@ JSON_KEYS = [
 ]  # fmt: skip
 
 
-def run(archive_dir: Path, *args: str) -> Result:
-    return CliRunner().invoke(main, ["--data-dir", str(archive_dir), *args])
-
-
 @pytest.fixture
-def archive_dir(tmp_path: Path) -> Path:
-    return tmp_path / "archive"
-
-
-def store(archive_dir: Path, *sessions) -> None:
-    with open_archive(archive_dir) as archive:
-        for session in sessions:
-            archive.add(session)
-
-
-@pytest.fixture
-def hand_pair(archive_dir, make_session):
+def hand_pair(cli_archive, make_session):
     """The hand-worked pair of test_worked_examples: 50 %, kappa 1/3."""
     a, b = make_session(HAND_A), make_session(HAND_B)
-    store(archive_dir, a, b)
+    cli_archive.store(a, b)
     return a, b
 
 
-def test_json_is_the_documented_structure(archive_dir, hand_pair) -> None:
+def test_json_is_the_documented_structure(cli_archive, hand_pair) -> None:
     """A lead's script reads the same figures the hand calculation gives."""
     a, b = hand_pair
-    result = run(archive_dir, "reliability", a.id[:6], b.id[:6], "--offset", "0", "--json")
+    result = cli_archive.run("reliability", a.id[:6], b.id[:6], "--offset", "0", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert list(data) == JSON_KEYS
@@ -69,16 +50,16 @@ def test_json_is_the_documented_structure(archive_dir, hand_pair) -> None:
     assert data["metrics"]["a"]["cues"] == 4 and data["metrics"]["b"]["cues"] == 4
 
 
-def test_kappa_is_null_in_json_when_undefined(archive_dir, make_session) -> None:
+def test_kappa_is_null_in_json_when_undefined(cli_archive, make_session) -> None:
     a, b = make_session([(10, "hungry")]), make_session([(10.2, "hungry")])
-    store(archive_dir, a, b)
-    data = json.loads(run(archive_dir, "reliability", a.id, b.id, "--json").stdout)
+    cli_archive.store(a, b)
+    data = json.loads(cli_archive.run("reliability", a.id, b.id, "--json").stdout)
     assert data["percent_agreement"] == 1.0 and data["kappa"] is None
 
 
-def test_text_summary_reads_the_figures(archive_dir, hand_pair) -> None:
+def test_text_summary_reads_the_figures(cli_archive, hand_pair) -> None:
     a, b = hand_pair
-    result = run(archive_dir, "reliability", a.id, b.id, "--offset", "0")
+    result = cli_archive.run("reliability", a.id, b.id, "--offset", "0")
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert "offset +0.0 s (given; added to B's times)" in text
@@ -91,19 +72,19 @@ def test_text_summary_reads_the_figures(archive_dir, hand_pair) -> None:
     assert "Would both session reports say the same?" in text
 
 
-def test_the_offset_is_estimated_by_default(archive_dir, visit, second) -> None:
-    store(archive_dir, visit, second)
-    result = run(archive_dir, "reliability", visit.id, second.id, "--json")
+def test_the_offset_is_estimated_by_default(cli_archive, visit, second) -> None:
+    cli_archive.store(visit, second)
+    result = cli_archive.run("reliability", visit.id, second.id, "--json")
     offset = json.loads(result.stdout)["offset"]
     assert offset["estimated"] is True and abs(offset["seconds"] - 4.3) <= 0.1 + 1e-9
 
 
-def test_pdf_shows_the_same_agreement_and_kappa(archive_dir, visit, second, tmp_path) -> None:
+def test_pdf_shows_the_same_agreement_and_kappa(cli_archive, visit, second, tmp_path) -> None:
     """The report a lead files says what --json says."""
-    store(archive_dir, visit, second)
-    data = json.loads(run(archive_dir, "reliability", visit.id, second.id, "--json").stdout)
+    cli_archive.store(visit, second)
+    data = json.loads(cli_archive.run("reliability", visit.id, second.id, "--json").stdout)
     target = tmp_path / "out" / "agreement.pdf"
-    result = run(archive_dir, "reliability", visit.id, second.id, "-o", str(target))
+    result = cli_archive.run("reliability", visit.id, second.id, "-o", str(target))
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == str(target)
     text = pdf_text(target)
@@ -115,17 +96,17 @@ def test_pdf_shows_the_same_agreement_and_kappa(archive_dir, visit, second, tmp_
     assert "Page 1 of" in text and "Generated" in text
 
 
-def test_same_session_twice_is_one_sentence(archive_dir, hand_pair) -> None:
+def test_same_session_twice_is_one_sentence(cli_archive, hand_pair) -> None:
     a, _ = hand_pair
-    result = run(archive_dir, "reliability", a.id, a.id[:8])
+    result = cli_archive.run("reliability", a.id, a.id[:8])
     assert result.exit_code == 1
     assert "both ids name the same session" in result.stderr
     assert "Traceback" not in result.output
 
 
-def test_unknown_session_is_one_sentence(archive_dir, hand_pair) -> None:
+def test_unknown_session_is_one_sentence(cli_archive, hand_pair) -> None:
     a, _ = hand_pair
-    result = run(archive_dir, "reliability", a.id, "ffffffff")
+    result = cli_archive.run("reliability", a.id, "ffffffff")
     assert result.exit_code == 1
     assert result.stderr.startswith("error: ") and result.stderr.count("\n") == 1
 
@@ -138,18 +119,18 @@ def test_unknown_session_is_one_sentence(archive_dir, hand_pair) -> None:
         (["--offset", "inf"], "is not a number of seconds"),
     ],
 )
-def test_bad_options_are_one_sentence(archive_dir, hand_pair, args, message) -> None:
+def test_bad_options_are_one_sentence(cli_archive, hand_pair, args, message) -> None:
     a, b = hand_pair
-    result = run(archive_dir, "reliability", a.id, b.id, *args)
+    result = cli_archive.run("reliability", a.id, b.id, *args)
     assert result.exit_code == 1 and message in result.stderr
 
 
-def test_different_dyads_and_unended_sessions_warn_but_compare(archive_dir, make_session) -> None:
+def test_different_dyads_and_unended_sessions_warn_but_compare(cli_archive, make_session) -> None:
     """A shared training recording may carry different dyad codes: compared, with a note."""
     a = make_session(HAND_A, dyad="TRAIN-1")
     b = make_session(HAND_B, dyad="TRAIN-2", status="live")
-    store(archive_dir, a, b)
-    result = run(archive_dir, "reliability", a.id, b.id, "--offset", "0", "--json")
+    cli_archive.store(a, b)
+    result = cli_archive.run("reliability", a.id, b.id, "--offset", "0", "--json")
     assert result.exit_code == 0, result.output
     assert "different dyads (TRAIN-1, TRAIN-2)" in result.stderr
     assert "has not ended (live)" in result.stderr
@@ -157,7 +138,7 @@ def test_different_dyads_and_unended_sessions_warn_but_compare(archive_dir, make
 
 
 def test_schemes_sharing_some_codes_compare_those_codes(
-    archive_dir, make_session, tiny_scheme
+    cli_archive, make_session, tiny_scheme
 ) -> None:
     """B's scheme drops 'over' and adds 'bored': only the shared codes are compared."""
     other = evolve(
@@ -167,32 +148,32 @@ def test_schemes_sharing_some_codes_compare_those_codes(
     )
     a = make_session(HAND_A)
     b = make_session([(10.5, "hungry"), (12.5, "bored")], scheme=other)
-    store(archive_dir, a, b)
-    result = run(archive_dir, "reliability", a.id, b.id, "--offset", "0", "--json")
+    cli_archive.store(a, b)
+    result = cli_archive.run("reliability", a.id, b.id, "--offset", "0", "--json")
     assert result.exit_code == 0, result.output
     assert "different schemes" in result.stderr and "left out: bored, over" in result.stderr
     data = json.loads(result.stdout)
     assert "over" not in data["matrix"]["codes"] and "bored" not in data["matrix"]["codes"]
 
 
-def test_schemes_with_nothing_in_common_is_one_sentence(archive_dir, make_session) -> None:
+def test_schemes_with_nothing_in_common_is_one_sentence(cli_archive, make_session) -> None:
     elsewhere = Scheme(
         id="other", name="Other", version="1", response_window=5.0, repair_window=30.0,
         cues=[Cue("peek", "Peek", "k")], responses=[Response("wave", "Wave", "w")],
     )  # fmt: skip
     a = make_session(HAND_A)
     b = make_session([(10, "peek")], scheme=elsewhere)
-    store(archive_dir, a, b)
-    result = run(archive_dir, "reliability", a.id, b.id)
+    cli_archive.store(a, b)
+    result = cli_archive.run("reliability", a.id, b.id)
     assert result.exit_code == 1
     assert "share no code" in result.stderr and "Traceback" not in result.output
 
 
-def test_json_and_pdf_together(archive_dir, hand_pair, tmp_path) -> None:
+def test_json_and_pdf_together(cli_archive, hand_pair, tmp_path) -> None:
     """--json still prints only JSON on stdout; where the PDF went is said on stderr."""
     a, b = hand_pair
     target = tmp_path / "both.pdf"
-    result = run(archive_dir, "reliability", a.id, b.id, "--json", "-o", str(target))
+    result = cli_archive.run("reliability", a.id, b.id, "--json", "-o", str(target))
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["pairs"] == 6
     assert target.exists() and str(target) in result.stderr
