@@ -6,7 +6,6 @@ Only the App lives here; screens, dialogs and widgets have a file each.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from observe.errors import ObserveError
+from observe.tui.clock import WallClock, local_now
 from observe.tui.commands import ObserveCommands
 from observe.tui.dialogs.confirm import QuitWithUnsavedDialog
 from observe.tui.messages import SessionsChanged
@@ -32,12 +32,6 @@ if TYPE_CHECKING:
     from observe.tui.dialogs.new_session import NewSessionRequest
 
 ClockSource = Callable[[], float]
-WallClock = Callable[[], datetime]
-
-
-def local_now() -> datetime:
-    """Now, as an aware datetime in the observer's time zone (stored with its offset)."""
-    return datetime.now().astimezone()
 
 
 class ObserveApp(App[None]):

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 
 from observe.model import to_ms
 
 MonotonicSource = Callable[[], float]
+WallClock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """Now, as an aware datetime in the observer's time zone (stored with its offset)."""
+    return datetime.now().astimezone()
 
 
 class SessionClock:

@@ -1,20 +1,18 @@
 """Live coding (DESIGN §4): one key per infant cue or caregiver response, timed by the key.
 
-The only I/O on a key press is the journal append inside ``recorder.apply`` (through
-:class:`PendingWrites`, which keeps a change in memory and retries it if the disk refuses).
-Folding the journal into the session file runs in a worker thread. Every event's time is
-the key event's own timestamp on the :class:`SessionClock`, never the handler's.
+Every event's time is the key event's own timestamp on the :class:`SessionClock`, never the
+handler's. Saving (journal writes, retries, folds) is :class:`SessionSaving`; the end of the
+session (confirm, ratings, summary) is :class:`SessionEnding`.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import datetime
 from typing import ClassVar
 
 from attrs import evolve
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,9 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from observe.analysis import live_status
-from observe.errors import ObserveError
 from observe.model import (
-    Change,
     Event,
     EventAmended,
     EventRecorded,
@@ -35,10 +31,11 @@ from observe.model import (
 )
 from observe.scheme import Cue, Response
 from observe.store import Recorder
-from observe.tui.clock import SessionClock
+from observe.tui.clock import SessionClock, local_now
 from observe.tui.dialogs.note import NoteDialog
 from observe.tui.pending import PendingWrites
 from observe.tui.screens.coding_end import SessionEnding
+from observe.tui.screens.coding_saving import SessionSaving
 from observe.tui.screens.help import HelpScreen, coding_key_rows
 from observe.tui.widgets.clock_display import ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
@@ -48,11 +45,6 @@ from observe.tui.widgets.running_figures import RunningFigures
 
 #: Countdown refresh (s).
 TICK = 0.1
-#: Fold the journal into the session file this often (s) and after this many changes.
-FOLD_EVERY_SECONDS = 30.0
-FOLD_EVERY_CHANGES = 50
-#: Retry unsaved changes this often (s).
-RETRY_EVERY_SECONDS = 2.0
 #: The interpreter's thread switch interval while coding (s): see ``on_mount``.
 SWITCH_INTERVAL = 0.0005
 #: Printable keys the screen's own bindings use (not codes, not digits).
@@ -63,16 +55,6 @@ ENDED_HIDES = frozenset({"toggle_pause", "undo", "redo", "note", "end"})
 HINT_SECONDS = 4.0
 
 
-def wall_now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
-def _wall(app: object) -> str:
-    """The wall clock as the app sees it (the app may inject one), ISO 8601 with offset."""
-    clock = getattr(app, "wall_clock", None)
-    return clock().isoformat(timespec="seconds") if callable(clock) else wall_now()
-
-
 def code_for_key(
     scheme_by_key: Callable[[str], Cue | Response | None], event: events.Key
 ) -> Cue | Response | None:
@@ -81,7 +63,7 @@ def code_for_key(
     return code or scheme_by_key(event.key)
 
 
-class CodingScreen(SessionEnding, Screen[None]):
+class CodingScreen(SessionEnding, SessionSaving, Screen[None]):
     """Code a live session. The screen owns ``recorder`` from here on and closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -102,12 +84,8 @@ class CodingScreen(SessionEnding, Screen[None]):
         self.scheme = session.scheme
         self.resumed = bool(session.events) or session.clock > 0 or session.status == "paused"
         self.clock = SessionClock(clock_source, start_at=session.clock)
-        # Events in the order they were recorded: "the last event" for undo, intensity, note.
-        self._history: list[str] = [e.id for e in session.events]
         self._undone: Event | None = None
-        self._changes_since_fold = 0
         self._ended = False
-        self._leave_when_saved = False
         self._hint_timer = None
         self._redraw_pending = False
         self._waiting_shown = 0
@@ -138,10 +116,11 @@ class CodingScreen(SessionEnding, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        # A report or export in a worker thread holds the GIL for up to the switch interval
-        # (5 ms by default) before a key handler gets it back; while coding, hand it over sooner.
+        # A fold in a worker thread holds the GIL for up to the switch interval (5 ms by
+        # default) before a key handler gets it back; while coding, hand it over sooner.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
+        self.start_saving()
         session = self.recorder.session
         if self.resumed:
             if session.status == "live":
@@ -151,8 +130,6 @@ class CodingScreen(SessionEnding, Screen[None]):
         else:
             self.clock.start(self.clock_source())
         self.set_interval(TICK, self._tick)
-        self.set_interval(FOLD_EVERY_SECONDS, self._periodic_fold)
-        self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
         self._refresh_all()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -193,14 +170,12 @@ class CodingScreen(SessionEnding, Screen[None]):
         if self.clock.paused:
             self._hint(f"PAUSED: {code.label} not coded (space resumes)")
             return
-        self.writes.retry()  # anything waiting goes first: the journal stays in order
-        session = self.writes.session
+        session = self.writes.session  # waiting changes included: a state's start counts
         kind = "point"
         if code.kind == "state":
             kind = "stop" if code.id in session.open_states else "start"
         event = Event(id=new_id(), code=code.id, t=self.clock.at(key_time), kind=kind)
         self._submit(EventRecorded(event))
-        self._history.append(event.id)
         self._undone = None
         self._refresh_soon()
 
@@ -240,7 +215,6 @@ class CodingScreen(SessionEnding, Screen[None]):
             self._hint("Nothing to undo.")
             return
         self._submit(EventRemoved(last.id))
-        self._history.remove(last.id)
         self._undone = last
         self._refresh_all()
 
@@ -250,7 +224,6 @@ class CodingScreen(SessionEnding, Screen[None]):
             return
         restored = evolve(self._undone, id=new_id())
         self._submit(EventRecorded(restored))
-        self._history.append(restored.id)
         self._undone = None
         self._refresh_all()
 
@@ -292,61 +265,17 @@ class CodingScreen(SessionEnding, Screen[None]):
         if self.writes.retry():
             self._final_fold()
 
-    # -- saving ----------------------------------------------------------------------------
-
-    def _submit(self, change: Change) -> bool:
-        saved = self.writes.submit(change)
-        self._changes_since_fold += 1
-        if saved and self._changes_since_fold >= FOLD_EVERY_CHANGES:
-            self._fold_in_background()
-        self._show_write_state()
-        return saved
-
-    def _retry_writes(self) -> None:
-        if not self.writes.waiting:
-            return
-        saved = self.writes.retry()
-        self._show_write_state()
-        self._refresh_all()
-        if saved and self._leave_when_saved:
-            self._leave_when_saved = False
-            self._final_fold()
-            self.app.pop_screen()
-
-    def _periodic_fold(self) -> None:
-        if self._changes_since_fold and not self._ended:
-            self._fold_in_background()
-
-    def _fold_in_background(self) -> None:
-        self._changes_since_fold = 0
-        self._fold_worker()
-
-    @work(thread=True, exclusive=True, group="fold")
-    def _fold_worker(self) -> None:
-        try:
-            self.recorder.fold()
-        except (ObserveError, OSError) as error:
-            self.app.call_from_thread(
-                self.app.notify,
-                f"The session file could not be updated ({error}); every event is still "
-                "safe in the journal.",
-                severity="warning",
-            )
-
     # -- display ---------------------------------------------------------------------------
 
     def _last_event(self) -> Event | None:
-        session = self.writes.session
-        while self._history:
-            event = session.event(self._history[-1])
-            if event is not None:
-                return event
-            self._history.pop()
-        return None
+        """The event coded last: events are kept in time order, and the session clock only
+        moves forward while coding (equal times keep the order they were coded in)."""
+        events = self.writes.session.events
+        return events[-1] if events else None
 
     def wall(self) -> str:
         """Wall-clock now (ISO 8601 with offset), from the app's injected clock if it has one."""
-        return _wall(self.app)
+        return getattr(self.app, "wall_clock", local_now)().isoformat(timespec="seconds")
 
     def _hint(self, text: str) -> None:
         hint = self.query_one("#hint", Static)
@@ -360,18 +289,6 @@ class CodingScreen(SessionEnding, Screen[None]):
             self._hint_timer.stop()
             self._hint_timer = None
         self.query_one("#hint", Static).update("")
-
-    def _show_write_state(self) -> None:
-        banner = self.query_one("#write-error", Static)
-        waiting = len(self.writes.waiting)
-        if waiting:
-            noun = "change" if waiting == 1 else "changes"
-            banner.update(
-                f"NOT SAVED: {waiting} {noun} kept in memory, retrying every "
-                f"{RETRY_EVERY_SECONDS:.0f} s. Keep coding; do not close observe. "
-                f"{self.writes.last_error}"
-            )
-        banner.display = bool(waiting)
 
     def _refresh_soon(self) -> None:
         """Redraw after the messages already queued: a burst of keys is saved back to back

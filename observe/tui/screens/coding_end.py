@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from observe.analysis import analyze_session
-from observe.errors import ObserveError
 from observe.model import Event, EventRecorded, SessionAnnotated, SessionEnded, new_id
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
@@ -83,21 +82,3 @@ class SessionEnding(_Base):
             return
         self._final_fold()
         self.app.pop_screen()
-
-    def _final_fold(self) -> None:
-        try:
-            self.recorder.fold()
-        except ObserveError as error:  # the journal still holds every change
-            self.app.notify(str(error), severity="error", timeout=10)
-        except OSError as error:
-            self.app.notify(
-                f"The session file could not be written ({error}); its journal keeps every "
-                "event and the session is recovered when observe next opens.",
-                severity="error",
-                timeout=10,
-            )
-        finally:
-            try:
-                self.recorder.close()
-            except ObserveError as error:
-                self.app.notify(str(error), severity="error", timeout=10)
