@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.errors import ObserveError, SchemeError
-from observe.scheme_model import Cue, Rating, Response, Scheme
+from observe.scheme_model import Scheme
 from observe.scheme_validation import validate_data
 
 
@@ -94,51 +94,16 @@ def _toml_problem(message: str) -> str:
 
 
 def _build(data: dict[str, Any]) -> Scheme:
-    """A Scheme from data that :func:`validate_data` found valid."""
-    table = data["scheme"]
-    cues = [
-        Cue(
-            id=c["id"],
-            label=c["label"],
-            key=c["key"],
-            matches=c["matches"],
-            window=float(c["window"]) if "window" in c else None,
-            group=c.get("group"),
-            kind=c.get("kind", "point"),
-            description=c.get("description", ""),
-        )
-        for c in data["cues"]
-    ]
-    responses = [
-        Response(
-            id=r["id"],
-            label=r["label"],
-            key=r["key"],
-            group=r.get("group"),
-            kind=r.get("kind", "point"),
-            description=r.get("description", ""),
-        )
-        for r in data["responses"]
-    ]
-    ratings = [
-        Rating(
-            id=r["id"],
-            label=r["label"],
-            min=r.get("min", 1),
-            max=r.get("max", 5),
-            description=r.get("description", ""),
-        )
-        for r in data.get("ratings", [])
-    ]
-    return Scheme(
-        id=table["id"],
-        name=table["name"],
-        version=table["version"],
-        response_window=float(table["response_window"]),
-        repair_window=float(table["repair_window"]),
-        cues=cues,
-        responses=responses,
-        ratings=ratings,
-        description=table.get("description", ""),
-        intensity_levels=table.get("intensity_levels", 0),
+    """A Scheme from data that :func:`validate_data` found valid; whatever the file leaves
+    out takes the defaults the scheme types declare."""
+    from observe.convert import structure  # imported here: observe.convert needs the model
+
+    return structure(
+        {
+            **data["scheme"],
+            "cues": data["cues"],
+            "responses": data["responses"],
+            "ratings": data.get("ratings", []),
+        },
+        Scheme,
     )
