@@ -40,7 +40,6 @@ from observe.analysis.reliability_results import (
     AlignedPair,
     CodeAgreement,
     ConfusionMatrix,
-    MetricsDifference,
     ObserverMetrics,
     OffsetUsed,
     Reliability,
@@ -345,7 +344,7 @@ def side_by_side(session_a: Session, session_b: Session) -> SideBySide:
     return SideBySide(
         a=a,
         b=b,
-        difference=MetricsDifference(
+        difference=ObserverMetrics(
             cues=b.cues - a.cues,
             response_rate=_minus(b.response_rate, a.response_rate),
             match_rate=_minus(b.match_rate, a.match_rate),

@@ -48,18 +48,8 @@ class CodeAgreement:
 
 @frozen
 class ObserverMetrics:
-    """The figures each observer's own session report would show (DESIGN §5)."""
-
-    cues: int
-    response_rate: float | None
-    match_rate: float | None
-    attuned_rate: float | None
-    median_latency: float | None
-
-
-@frozen
-class MetricsDifference:
-    """B minus A for each figure (``None`` where either side is ``None``)."""
+    """The figures each observer's own session report would show (DESIGN §5), or the
+    difference between the two observers' figures."""
 
     cues: int
     response_rate: float | None
@@ -72,7 +62,7 @@ class MetricsDifference:
 class SideBySide:
     a: ObserverMetrics
     b: ObserverMetrics
-    difference: MetricsDifference
+    difference: ObserverMetrics  # B minus A for each figure (None where either is None)
 
 
 @frozen

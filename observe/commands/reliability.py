@@ -21,9 +21,8 @@ from observe.analysis.reliability import (
 )
 from observe.analysis.reliability_results import (
     ConfusionMatrix,
-    MetricsDifference,
-    ObserverMetrics,
     Reliability,
+    SideBySide,
 )
 from observe.commands.target import reading_archive
 from observe.display import MISSING, number, percent, seconds, text_table
@@ -132,7 +131,7 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
     metrics = result.metrics
     lines += text_table(
         ("Figure", "A", "B", "B - A"),
-        _metric_rows(metrics.a, metrics.b, metrics.difference),
+        _metric_rows(metrics),
     )
     differences = report_differences(metrics)
     if differences:
@@ -163,10 +162,9 @@ def _who(label: str, session: Session) -> str:
     )
 
 
-def _metric_rows(
-    a: ObserverMetrics, b: ObserverMetrics, difference: MetricsDifference
-) -> list[tuple]:
-    rows = [("Cues", str(a.cues), str(b.cues), f"{b.cues - a.cues:+d}")]
+def _metric_rows(metrics: SideBySide) -> list[tuple]:
+    a, b, difference = metrics.a, metrics.b, metrics.difference
+    rows = [("Cues", str(a.cues), str(b.cues), f"{difference.cues:+d}")]
     for name, field in (
         ("Response rate", "response_rate"),
         ("Match rate", "match_rate"),
