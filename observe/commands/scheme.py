@@ -148,12 +148,14 @@ def create_user_scheme(archive_dir: Path, name: str, from_id: str) -> Path:
     copied = _with_new_identity(text, original, name, str(source_path))
     parse_scheme(copied, f"the copy of {source_path}")  # the copy must load as it is written
 
+    from observe.store.perms import durable_fsync, make_private_dir, open_private
+
     folder = user_schemes_dir(archive_dir)
-    folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    folder.mkdir(mode=0o700, exist_ok=True)
+    make_private_dir(folder.parent)
+    make_private_dir(folder)
     target = folder / f"{name}.toml"
     try:
-        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        descriptor = open_private(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
     except FileExistsError:
         raise ObserveError(
             f"{target} already exists; choose another name or edit that file"
@@ -162,7 +164,7 @@ def create_user_scheme(archive_dir: Path, name: str, from_id: str) -> Path:
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             handle.write(copied)
             handle.flush()
-            os.fsync(handle.fileno())
+            durable_fsync(handle.fileno())
     except OSError as error:
         target.unlink(missing_ok=True)  # never leave half a scheme behind
         raise ObserveError(
