@@ -99,7 +99,7 @@ def main() -> None:
 
 def run(workdir: Path) -> None:
     scheme = find_scheme("infant-cues", workdir)
-    width = styles.PAGE_SIZES["a4"][0] - 2 * styles.MARGIN
+    width = styles.content_width("a4")
 
     long_session = simulate_session(
         scheme,

@@ -12,18 +12,50 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from observe import __version__
 from observe.errors import ObserveError
 from reports import styles
-from reports.page import Furniture, numbered_canvas
+from reports.page import Furniture, generated_text, numbered_canvas
 
 
 class ReportError(ObserveError):
     """A report cannot be written (unwritable path, nothing to report on)."""
+
+
+def write_report(
+    path: Path,
+    story: Callable[[float], Sequence[Flowable]],
+    *,
+    title: str,
+    running_title: str,
+    scheme_digests: Iterable[str],
+    pagesize: str | None,
+    generated: datetime | None,
+) -> Path:
+    """Lay out ``story(width)`` on the chosen paper, with the page furniture, and write it
+    to ``path`` (0600); return the path. Every report is written through here.
+
+    ``pagesize`` is ``"a4"`` or ``"letter"`` (``None``: from the locale); ``generated`` is
+    the date printed in the footer (``None``: now); the footer names each distinct scheme
+    digest, shortened.
+    """
+    paper = styles.parse_paper(pagesize)
+    furniture = Furniture(
+        running_title=running_title,
+        generated=generated_text(generated),
+        version=__version__,
+        scheme_digest=", ".join(sorted({digest[:12] for digest in scheme_digests})),
+    )
+    pdf = render_pdf(
+        story(styles.content_width(paper)), paper=paper, title=title, furniture=furniture
+    )
+    return write_private(path, pdf)
 
 
 def render_pdf(
@@ -52,7 +84,7 @@ def render_pdf(
     frame = Frame(
         styles.MARGIN,
         styles.BOTTOM_MARGIN,
-        page_width - 2 * styles.MARGIN,
+        styles.content_width(paper),
         page_height - styles.TOP_MARGIN - styles.BOTTOM_MARGIN,
         leftPadding=0,
         rightPadding=0,

@@ -8,6 +8,7 @@ canvas keeps each page's state and draws the furniture when the document is save
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from attrs import frozen
@@ -25,6 +26,14 @@ class Furniture:
     generated: str  # e.g. "2026-03-02 10:15 UTC"
     version: str
     scheme_digest: str  # short form, may be several joined by ", "
+
+
+def generated_text(generated: datetime | None) -> str:
+    """The generation date as printed in the footer (UTC when the time zone is known)."""
+    moment = generated or datetime.now(UTC)
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def numbered_canvas(furniture: Furniture) -> Callable[..., Canvas]:

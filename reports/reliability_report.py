@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from observe import __version__, display
+from observe import display
 from observe.analysis.reliability import (
     AGREEMENT_THRESHOLD,
     KAPPA_THRESHOLD,
@@ -23,11 +23,10 @@ from observe.analysis.reliability import (
 from observe.analysis.reliability_results import AlignedPair, Reliability
 from observe.model import Session
 from reports import styles, wording
-from reports.document import render_pdf, write_private
+from reports.document import write_report
 from reports.moments import code_label
-from reports.page import Furniture
 from reports.reliability_tables import matrix_tables, observers_table
-from reports.sections import generated_text, heading, key_figures_table
+from reports.sections import heading, key_figures_table
 from reports.tables import data_table
 
 SECTION_TITLES = (
@@ -57,38 +56,16 @@ def write_reliability_report(
     """
     if (result.session_a, result.session_b) != (session_a.id, session_b.id):
         raise ValueError("the result is not the comparison of these two sessions")
-    return write_private(
-        Path(path),
-        reliability_report_pdf(
-            session_a, session_b, result, pagesize=pagesize, generated=generated
-        ),
-    )
-
-
-def reliability_report_pdf(
-    session_a: Session,
-    session_b: Session,
-    result: Reliability,
-    *,
-    pagesize: str | None = None,
-    generated: datetime | None = None,
-) -> bytes:
-    paper = styles.parse_paper(pagesize)
-    width = styles.PAGE_SIZES[paper][0] - 2 * styles.MARGIN
     visit = f" · visit {session_a.visit}" if session_a.visit else ""
-    digests = sorted({session_a.scheme_digest[:12], session_b.scheme_digest[:12]})
-    furniture = Furniture(
+    return write_report(
+        path,
+        lambda width: reliability_story(session_a, session_b, result, width),
+        title=f"Reliability report {session_a.dyad}{visit}",
         running_title=f"Reliability report · {session_a.dyad}{visit} · "
         f"{session_a.id[:8]} and {session_b.id[:8]}",
-        generated=generated_text(generated),
-        version=__version__,
-        scheme_digest=", ".join(digests),
-    )
-    return render_pdf(
-        reliability_story(session_a, session_b, result, width),
-        paper=paper,
-        title=f"Reliability report {session_a.dyad}{visit}",
-        furniture=furniture,
+        scheme_digests=[session_a.scheme_digest, session_b.scheme_digest],
+        pagesize=pagesize,
+        generated=generated,
     )
 
 

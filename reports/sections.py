@@ -1,9 +1,8 @@
-"""Building blocks both reports share: headings, the facts header, the key figures."""
+"""Building blocks the reports share: headings, the facts header, the key figures."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
@@ -13,14 +12,6 @@ from reports.tables import cell
 
 def heading(text: str) -> Paragraph:
     return Paragraph(wording.text(text), styles.HEADING)
-
-
-def generated_text(generated: datetime | None) -> str:
-    """The generation date as printed in the footer (UTC when the time zone is known)."""
-    moment = generated or datetime.now(UTC)
-    if moment.tzinfo is not None:
-        return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def facts_table(facts: Sequence[tuple[str, str]], width: float) -> Flowable:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from observe import __version__, display
+from observe import display
 from observe.analysis.results import SessionAnalysis, Summary
 from observe.model import Session
 from reports import styles, wording
@@ -22,11 +22,10 @@ from reports.charts.timeline import (
     timeline_legend,
     timeline_strips,
 )
-from reports.document import render_pdf, write_private
+from reports.document import write_report
 from reports.moments import code_label, moments_to_revisit
 from reports.notes import ratings_and_notes
-from reports.page import Furniture
-from reports.sections import facts_table, generated_text, heading, key_figures_table
+from reports.sections import facts_table, heading, key_figures_table
 from reports.tables import data_table
 
 SECTION_TITLES = (
@@ -55,36 +54,17 @@ def write_session_report(
     """
     from observe.analysis import analyze_session
 
-    return write_private(
-        Path(path),
-        session_report_pdf(
-            session, analyze_session(session), pagesize=pagesize, generated=generated
-        ),
-    )
-
-
-def session_report_pdf(
-    session: Session,
-    analysis: SessionAnalysis,
-    *,
-    pagesize: str | None = None,
-    generated: datetime | None = None,
-) -> bytes:
-    paper = styles.parse_paper(pagesize)
-    width = styles.PAGE_SIZES[paper][0] - 2 * styles.MARGIN
+    analysis = analyze_session(session)
     visit = f" · visit {session.visit}" if session.visit else ""
     when = wording.day(session.started_at)
-    furniture = Furniture(
-        running_title=f"Session report · {session.dyad}{visit} · {when}",
-        generated=generated_text(generated),
-        version=__version__,
-        scheme_digest=session.scheme_digest[:12],
-    )
-    return render_pdf(
-        session_story(session, analysis, width),
-        paper=paper,
+    return write_report(
+        path,
+        lambda width: session_story(session, analysis, width),
         title=f"Session report {session.dyad}{visit}",
-        furniture=furniture,
+        running_title=f"Session report · {session.dyad}{visit} · {when}",
+        scheme_digests=[session.scheme_digest],
+        pagesize=pagesize,
+        generated=generated,
     )
 
 

@@ -85,6 +85,11 @@ FIGURE_VALUE = ParagraphStyle(
 )
 
 
+def content_width(paper: Paper) -> float:
+    """The width the stories are laid out for: the page less both side margins."""
+    return PAGE_SIZES[paper][0] - 2 * MARGIN
+
+
 def parse_paper(value: str | None) -> Paper:
     """``a4`` or ``letter`` (any case); ``None`` means the reader's locale decides."""
     if value is None:

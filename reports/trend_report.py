@@ -13,14 +13,13 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from observe import __version__, display
+from observe import display
 from observe.analysis.results import DyadTrend, TrendPoint
 from observe.model import Session
 from reports import styles, wording
 from reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
-from reports.document import ReportError, render_pdf, write_private
-from reports.page import Furniture
-from reports.sections import facts_table, generated_text, heading
+from reports.document import ReportError, write_report
+from reports.sections import facts_table, heading
 from reports.tables import data_table
 
 SECTION_TITLES = (
@@ -50,32 +49,14 @@ def write_trend_report(
             "choose one dyad."
         )
     trend = analyze_dyad(sessions)
-    return write_private(
-        Path(path), trend_report_pdf(sessions, trend, pagesize=pagesize, generated=generated)
-    )
-
-
-def trend_report_pdf(
-    sessions: Sequence[Session],
-    trend: DyadTrend,
-    *,
-    pagesize: str | None = None,
-    generated: datetime | None = None,
-) -> bytes:
-    paper = styles.parse_paper(pagesize)
-    width = styles.PAGE_SIZES[paper][0] - 2 * styles.MARGIN
-    digests = sorted({s.scheme_digest[:12] for s in sessions})
-    furniture = Furniture(
-        running_title=f"Trend report · {trend.dyad}",
-        generated=generated_text(generated),
-        version=__version__,
-        scheme_digest=", ".join(digests),
-    )
-    return render_pdf(
-        trend_story(sessions, trend, width),
-        paper=paper,
+    return write_report(
+        path,
+        lambda width: trend_story(sessions, trend, width),
         title=f"Trend report {trend.dyad}",
-        furniture=furniture,
+        running_title=f"Trend report · {trend.dyad}",
+        scheme_digests=[s.scheme_digest for s in sessions],
+        pagesize=pagesize,
+        generated=generated,
     )
 
 
