@@ -10,7 +10,7 @@ from attrs import frozen
 
 from observe import display
 from observe.analysis.results import CueResult, SessionAnalysis
-from observe.model import Session
+from observe.model import Event, Session
 
 
 @frozen
@@ -27,6 +27,13 @@ def code_label(session: Session, code: str) -> str:
     return found.label if found is not None else code
 
 
+def caregiver_responses(session: Session) -> list[Event]:
+    """The coded caregiver responses, in session order (a state response's stop is not
+    a new response)."""
+    scheme = session.scheme
+    return [e for e in session.events if scheme.is_response(e.code) and e.kind != "stop"]
+
+
 def _labels(session: Session, codes: tuple[str, ...]) -> str:
     names = [code_label(session, code) for code in codes]
     if not names:
@@ -38,9 +45,7 @@ def _labels(session: Session, codes: tuple[str, ...]) -> str:
 
 def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Moment]:
     """The cues worth a second look, in session order."""
-    responses = [
-        e for e in session.events if session.scheme.is_response(e.code) and e.kind != "stop"
-    ]
+    responses = caregiver_responses(session)
     cue_notes = {
         (e.t, e.code): e.note for e in session.events if e.note and session.scheme.is_cue(e.code)
     }
@@ -76,7 +81,7 @@ def _happened(session: Session, result: CueResult) -> str:
     )
 
 
-def _followed(session: Session, result: CueResult, responses: list) -> str:
+def _followed(session: Session, result: CueResult, responses: list[Event]) -> str:
     after = result.t + (
         result.latency if result.latency is not None else session.scheme.window_for(result.code)
     )

@@ -23,7 +23,7 @@ from reports.charts.timeline import (
     timeline_strips,
 )
 from reports.document import write_report
-from reports.moments import code_label, moments_to_revisit
+from reports.moments import caregiver_responses, code_label, moments_to_revisit
 from reports.notes import ratings_and_notes
 from reports.sections import facts_table, heading, key_figures_table
 from reports.tables import data_table
@@ -142,7 +142,7 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
             ]
         )
     if not analysis.summary.cues:
-        responses = _response_count(session)
+        responses = len(caregiver_responses(session))
         seen = (
             f" The caregiver's {responses} coded response{'s are' if responses != 1 else ' is'} "
             "on the timeline below."
@@ -169,18 +169,10 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
     )
 
 
-def _response_count(session: Session) -> int:
-    return sum(1 for e in session.events if session.scheme.is_response(e.code) and e.kind != "stop")
-
-
 def _timeline(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
     scheme = session.scheme
     cues = [TimelineCue(result, scheme.window_for(result.code)) for result in analysis.cues]
-    responses = [
-        TimelineResponse(e.t, e.code)
-        for e in session.events
-        if scheme.is_response(e.code) and e.kind != "stop"
-    ]
+    responses = [TimelineResponse(e.t, e.code) for e in caregiver_responses(session)]
     strips = timeline_strips(
         analysis.duration, cues, responses, [p.at for p in session.pauses], width
     )
