@@ -8,9 +8,9 @@ Run by hand: ``.venv/bin/python bench/store.py`` (latency; a few minutes) and
 For archives of 0, 200 and 2,000 sessions of 300 events (from the demo simulator):
 
 - **recorder**: ``Recorder.apply`` of one ``EventRecorded`` (a journal line, fsync'd);
-- **floor**: ``write`` + ``fsync`` of one JSON line to a plain file in the same
-  directory — what any durable append costs on this disk. Floor and recorder samples
-  are interleaved, so noise from other processes hits both alike;
+- **floor**: ``write`` + the archive's own fsync (``F_FULLFSYNC`` on macOS) of one JSON
+  line to a plain file in the same directory — what any durable append costs on this
+  disk. Floor and recorder samples are interleaved, so noise from other processes hits both alike;
 - **recorder + folds**: the same while a worker thread folds the session every 100
   events (what the coding screen does);
 - **single file**: inserting one event into one plain TinyDB file holding the whole
@@ -51,6 +51,7 @@ from observe.interchange.simulate import simulate_session  # noqa: E402
 from observe.model import Event, EventRecorded, Session, new_id  # noqa: E402
 from observe.scheme import Scheme, find_scheme  # noqa: E402
 from observe.store import Archive  # noqa: E402
+from observe.store.perms import durable_fsync  # noqa: E402
 from observe.workspace import open_archive  # noqa: E402
 
 EVENTS_PER_SESSION = 300
@@ -119,7 +120,7 @@ def measure_recording(
             record = json.dumps(unstructure(EventRecorded(event))).encode() + b"\n"
             began = time.perf_counter()
             os.write(floor_fd, record)
-            os.fsync(floor_fd)
+            durable_fsync(floor_fd)
             floor_times.append(time.perf_counter() - began)
             began = time.perf_counter()
             recorder.apply(EventRecorded(event))
