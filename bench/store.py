@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT))
 from attrs import evolve  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 
+from observe.analysis.stats import quantile  # noqa: E402
 from observe.convert import unstructure  # noqa: E402
 from observe.interchange.simulate import simulate_session  # noqa: E402
 from observe.model import Event, EventRecorded, Session, new_id  # noqa: E402
@@ -58,11 +59,9 @@ EVENTS_PER_SESSION = 300
 
 
 def percentile(samples: list[float], q: float) -> float:
-    ordered = sorted(samples)
-    position = (len(ordered) - 1) * q
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+    value = quantile(sorted(samples), q)
+    assert value is not None, "no samples"
+    return value
 
 
 def ms(seconds: float) -> str:
