@@ -9,6 +9,7 @@ Numbers are not rounded: rates and times are the exact floats the analysis compu
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from observe.analysis.reliability_results import Reliability
@@ -18,6 +19,12 @@ from observe.convert import unstructure
 
 def to_json(result: SessionAnalysis | DyadTrend | Reliability) -> dict[str, Any]:
     return _lists(unstructure(result))
+
+
+def json_text(result: SessionAnalysis | DyadTrend | Reliability) -> str:
+    """The structure as ``--json`` prints it: indented, text kept as written, and no NaN
+    (JSON has none: a figure that cannot be computed is already ``null``)."""
+    return json.dumps(to_json(result), indent=2, ensure_ascii=False, allow_nan=False)
 
 
 def _lists(value: Any) -> Any:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from observe.analysis import analyze_dyad, analyze_session, to_json
+from observe.analysis import analyze_dyad, analyze_session
+from observe.analysis.jsonout import json_text
 from observe.analysis.text import session_text, trend_text
 from observe.commands.target import dyad_sessions, reading_archive, require_one_target
 
@@ -23,15 +22,11 @@ def analyze(session_id: str | None, dyad: str | None, as_json: bool) -> None:
         if session_id is not None:
             session = archive.load(session_id)
             analysis = analyze_session(session)
-            output = _dump(to_json(analysis)) if as_json else session_text(session, analysis)
+            output = json_text(analysis) if as_json else session_text(session, analysis)
         else:
             trend = analyze_dyad(dyad_sessions(archive, dyad))
-            output = _dump(to_json(trend)) if as_json else trend_text(trend)
+            output = json_text(trend) if as_json else trend_text(trend)
     click.echo(output)
-
-
-def _dump(value: object) -> str:
-    return json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False)
 
 
 commands: list[click.Command] = [analyze]

@@ -7,12 +7,11 @@ comparison. The same session twice, or schemes with no code in common, is an err
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from observe.analysis.jsonout import to_json
+from observe.analysis.jsonout import json_text
 from observe.analysis.reliability import (
     DEFAULT_TOLERANCE,
     actor_matrices,
@@ -85,7 +84,7 @@ def reliability(
 
         written = write_reliability_report(session_a, session_b, result, output, pagesize=paper)
     if as_json:
-        click.echo(json.dumps(to_json(result), indent=2, ensure_ascii=False))
+        click.echo(json_text(result))
         if written is not None:
             click.echo(f"wrote {written}", err=True)
     elif written is not None:
