@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,8 +13,9 @@ from observe.commands.context import cli_context
 from observe.commands.target import reading_archive, warn_problems
 from observe.display import MISSING, clock, percent, text_table
 from observe.model import Session
-from observe.store import SessionSummary
-from observe.workspace import open_archive
+
+if TYPE_CHECKING:
+    from observe.store import SessionSummary
 
 #: The session list's columns: (header, cell, right-aligned), in display order.
 _LIST_COLUMNS: dict[str, tuple[str, Callable[[SessionSummary], str], bool]] = {
@@ -144,6 +146,8 @@ def show_command(session_id: str) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 def delete_command(session_id: str, yes: bool) -> None:
     """Delete a session and its files for good."""
+    from observe.workspace import open_archive  # the store loads only when a command runs
+
     with open_archive(cli_context().data_dir) as archive:
         warn_problems(archive)
         archive.require_writable()
