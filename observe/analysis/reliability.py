@@ -46,7 +46,7 @@ from observe.analysis.reliability_results import (
     SideBySide,
 )
 from observe.analysis.results import Summary
-from observe.analysis.timeline import ONSET_KINDS
+from observe.analysis.timeline import ONSET_KINDS, to_milliseconds
 from observe.errors import ObserveError
 from observe.model import Session
 from observe.scheme import Scheme
@@ -99,7 +99,7 @@ def compare_sessions(
             raise ReliabilityError(
                 f"the offset {offset} is not a number of seconds; give e.g. --offset 4.3."
             )
-        offset_ms = round(offset * 1000)
+        offset_ms = to_milliseconds(offset)
     pairs = aligned_pairs(actors, offset_ms, tolerance_ms)
     order = _code_order(session_a.scheme, codes, pairs)
     matrix = confusion_matrix(pairs, order)
@@ -191,7 +191,7 @@ def _session_warnings(session_a: Session, session_b: Session) -> list[str]:
 def onsets(session: Session, codes: dict[str, Actor], actor: Actor) -> list[Timed]:
     """The session's onsets of the compared codes of one actor, in time order (ms)."""
     events = [
-        (round(event.t * 1000), event.code)
+        (to_milliseconds(event.t), event.code)
         for event in session.events
         if event.kind in ONSET_KINDS and codes.get(event.code) == actor
     ]
@@ -205,7 +205,7 @@ def _tolerance_ms(tolerance: float) -> int:
             f"the tolerance {tolerance:g} s is outside 0 to {MAX_TOLERANCE:g} s; "
             "give e.g. --tolerance 2."
         )
-    return round(tolerance * 1000)
+    return to_milliseconds(tolerance)
 
 
 # -- alignment and the matrix ----------------------------------------------------------
@@ -240,7 +240,7 @@ def session_pairs(session_a: Session, session_b: Session, result: Reliability) -
         (onsets(session_a, codes, actor), onsets(session_b, codes, actor)) for actor in ACTORS
     ]
     return aligned_pairs(
-        actors, round(result.offset.seconds * 1000), round(result.tolerance * 1000)
+        actors, to_milliseconds(result.offset.seconds), to_milliseconds(result.tolerance)
     )
 
 

@@ -109,7 +109,7 @@ def build_timeline(session: Session, *, until: float | None = None) -> Timeline:
     for event in sorted(session.events, key=_onset):
         if event.kind not in ONSET_KINDS:
             continue
-        t_ms = round(event.t * 1000)
+        t_ms = to_milliseconds(event.t)
         if until_ms is not None and t_ms > until_ms:
             break
         code = event.code
