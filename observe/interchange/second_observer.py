@@ -19,11 +19,11 @@ Deterministic: the same session and arguments always give the same session, ids 
 from __future__ import annotations
 
 import random
-import uuid
 from datetime import datetime, timedelta
 
 from attrs import evolve
 
+from observe.interchange.simulate import seeded_id
 from observe.model import Event, Session, to_ms
 from observe.scheme import Scheme
 
@@ -87,7 +87,7 @@ def second_observer(
         if p.at - clock_offset >= 0
     )
     return Session(
-        id=_new_id(rng),
+        id=seeded_id(rng),
         dyad=session.dyad,
         observer=observer,
         started_at=started_at,
@@ -133,11 +133,7 @@ def _extra(rng: random.Random, scheme: Scheme, code: str, t: float) -> Event | N
 
 
 def _event(rng: random.Random, code: str, t: float, kind: str, intensity: int | None) -> Event:
-    return Event(id=_new_id(rng), code=code, t=t, kind=kind, intensity=intensity)  # type: ignore[arg-type]
-
-
-def _new_id(rng: random.Random) -> str:
-    return uuid.UUID(int=rng.getrandbits(128), version=4).hex
+    return Event(id=seeded_id(rng), code=code, t=t, kind=kind, intensity=intensity)  # type: ignore[arg-type]
 
 
 def _later(started_at: str, seconds: float) -> str:

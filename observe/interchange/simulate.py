@@ -56,7 +56,7 @@ _EVENT_NOTES = (
 )
 
 
-def _new_id(rng: random.Random) -> str:
+def seeded_id(rng: random.Random) -> str:
     """A uuid-shaped hex id drawn from the session's own generator (deterministic)."""
     return uuid.UUID(int=rng.getrandbits(128), version=4).hex
 
@@ -85,7 +85,7 @@ class _Builder:
         if self.rng.random() < 0.02:
             note = self.rng.choice(_EVENT_NOTES)
         event = Event(
-            id=_new_id(self.rng), code=code, t=t, kind=kind, intensity=intensity, note=note
+            id=seeded_id(self.rng), code=code, t=t, kind=kind, intensity=intensity, note=note
         )  # type: ignore[arg-type]
         # The sequence number keeps equal times in the order they were generated.
         self.rows.append((t, len(self.rows), event))
@@ -264,7 +264,7 @@ def simulate_session(
             map(str, (seed, dyad, visit, started_at, duration, skill, cue_rate, observer, context))
         )
     )
-    session_id = _new_id(rng)
+    session_id = seeded_id(rng)
     builder = _Builder(scheme, rng, duration, skill)
     state_busy_until: dict[str, float] = {}
     _cue_events(builder, cue_rate, state_busy_until)
