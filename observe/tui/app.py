@@ -19,6 +19,7 @@ from observe.tui.clock import WallClock, local_now
 from observe.tui.commands import ObserveCommands
 from observe.tui.dialogs.confirm import QuitWithUnsavedDialog
 from observe.tui.messages import SessionsChanged
+from observe.tui.pending import PendingWrites
 from observe.tui.report_process import (
     ReportOutcome,
     prepare_report_processes,
@@ -196,13 +197,14 @@ class ObserveApp(App[None]):
     # -- quitting ------------------------------------------------------------------------
 
     def unsaved_changes(self) -> tuple[int, str] | None:
-        """How many coded changes wait in memory for the disk, and why; None when none."""
-        from observe.tui.screens.coding import CodingScreen
+        """How many coded changes wait in memory for the disk, and why; None when none.
 
+        Any screen that writes through :class:`PendingWrites` (coding, review) counts."""
         for screen in self.screen_stack:
-            if isinstance(screen, CodingScreen) and screen.writes.waiting:
-                reason = screen.writes.last_error or "the disk refused the last write."
-                return len(screen.writes.waiting), reason
+            writes = getattr(screen, "writes", None)
+            if isinstance(writes, PendingWrites) and writes.waiting:
+                reason = writes.last_error or "the disk refused the last write."
+                return len(writes.waiting), reason
         return None
 
     async def action_quit(self) -> None:

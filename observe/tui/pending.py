@@ -25,6 +25,10 @@ class ChangeRecorder(Protocol):
     def apply(self, change: Change) -> Session: ...
 
 
+#: How often a screen retries the changes waiting for the disk (s).
+RETRY_EVERY_SECONDS = 2.0
+
+
 class PendingWrites:
     def __init__(self, recorder: ChangeRecorder) -> None:
         self.recorder = recorder
@@ -64,3 +68,15 @@ class PendingWrites:
             self.waiting.pop(0)
         self.last_error = None
         return True
+
+    def not_saved_notice(self) -> str | None:
+        """The sentence a screen shows while changes wait for the disk; None when none do."""
+        waiting = len(self.waiting)
+        if not waiting:
+            return None
+        noun = "change" if waiting == 1 else "changes"
+        return (
+            f"NOT SAVED: {waiting} {noun} kept in memory, retrying every "
+            f"{RETRY_EVERY_SECONDS:.0f} s. Keep working; do not close observe. "
+            f"{self.last_error}"
+        )

@@ -191,3 +191,44 @@ async def test_review_help_lists_every_key(tmp_path: Path, make_session) -> None
             shown = binding.key_display or binding.key
             assert shown.replace("escape", "esc") in listed, shown
     archive.close()
+
+
+async def test_a_refused_review_edit_is_kept_retried_and_saved(
+    tmp_path: Path, make_session, monkeypatch
+) -> None:
+    """A deletion the disk refuses is not lost: the NOT SAVED banner says so, the screen
+    will not close while it waits, and the retry puts it in the archive."""
+    from observe.errors import ArchiveError
+
+    session_id = stored_session(tmp_path, make_session)
+    archive = Archive.open(tmp_path)
+    app = ReviewApp(archive, session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.recorder is not None
+        recorder = screen.recorder
+        real_apply = recorder.apply
+        refusing = [True]
+
+        def apply(change):
+            if refusing[0]:
+                raise ArchiveError("the disk is full; free some space")
+            return real_apply(change)
+
+        monkeypatch.setattr(recorder, "apply", apply)
+        await pilot.press("d", "y")  # delete hungry at 1.0, refused by the disk
+        await pilot.pause()
+        banner = screen.query_one("#write-error")
+        assert banner.display and "NOT SAVED: 1 change" in str(banner.render())
+        assert screen.query_one(DataTable).row_count == 3, "the deletion shows at once"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen, "review stays open while a change waits"
+        refusing[0] = False
+        screen._retry_writes()
+        await pilot.pause()
+        assert not banner.display
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        assert [e.code for e in reopened.load(session_id).events] == ["feed", "tired", "play"]

@@ -39,6 +39,7 @@ from observe.tui.screens.coding_saving import SessionSaving
 from observe.tui.screens.help import HelpScreen, coding_key_rows
 from observe.tui.widgets.clock_display import ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
+from observe.tui.widgets.not_saved_banner import NotSavedBanner
 from observe.tui.widgets.open_cues import OpenCues
 from observe.tui.widgets.recent_events import RecentEvents
 from observe.tui.widgets.running_figures import RunningFigures
@@ -100,7 +101,7 @@ class CodingScreen(SessionEnding, SessionSaving, Screen[None]):
                 yield Static(id="status-line")
                 yield RunningFigures(id="running-figures")
                 yield Static(id="hint")
-        yield Static(id="write-error")
+        yield NotSavedBanner(id="write-error")
         yield Static(id="paused-banner")
         with Horizontal(id="coding-body"):
             with Vertical(id="legend-panel") as legend:

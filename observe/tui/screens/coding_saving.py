@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.widgets import Static
 
 from observe.errors import ObserveError
 from observe.model import Change
+from observe.tui.pending import RETRY_EVERY_SECONDS
+from observe.tui.widgets.not_saved_banner import NotSavedBanner
 
 if TYPE_CHECKING:
     from observe.tui.screens.coding import CodingScreen
@@ -27,8 +28,6 @@ else:
 #: Fold the journal into the session file this often (s) and after this many changes.
 FOLD_EVERY_SECONDS = 30.0
 FOLD_EVERY_CHANGES = 50
-#: Retry unsaved changes this often (s).
-RETRY_EVERY_SECONDS = 2.0
 
 
 class SessionSaving(_Base):
@@ -97,13 +96,4 @@ class SessionSaving(_Base):
                 self.app.notify(str(error), severity="error", timeout=10)
 
     def _show_write_state(self) -> None:
-        banner = self.query_one("#write-error", Static)
-        waiting = len(self.writes.waiting)
-        if waiting:
-            noun = "change" if waiting == 1 else "changes"
-            banner.update(
-                f"NOT SAVED: {waiting} {noun} kept in memory, retrying every "
-                f"{RETRY_EVERY_SECONDS:.0f} s. Keep coding; do not close observe. "
-                f"{self.writes.last_error}"
-            )
-        banner.display = bool(waiting)
+        self.query_one("#write-error", NotSavedBanner).show(self.writes)

@@ -1,8 +1,10 @@
 """Review an ended session: its events in a table, edited through a recorder like live coding.
 
 Every edit, deletion or insertion is a journaled change (``EventAmended``/``EventRemoved``/
-``EventRecorded``) applied through a :class:`Recorder` for the session and then folded in a
-worker, so a review edit is as safe as a live key press. The figures follow every change.
+``EventRecorded``) written through :class:`PendingWrites` and a :class:`Recorder` for the
+session, then folded in a worker, so a review edit is as safe as a live key press: one the
+disk refuses is kept and retried, and the screen does not close while one waits. The
+figures follow every change.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from observe.store import Archive, Recorder
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.event_editor import EventEditor
 from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
+from observe.tui.pending import RETRY_EVERY_SECONDS, PendingWrites
 from observe.tui.screens.help import HelpScreen
 from observe.tui.widgets.figures_panel import FiguresPanel
+from observe.tui.widgets.not_saved_banner import NotSavedBanner
 
 COLUMNS = ("Time", "Actor", "Code", "Kind", "Int.", "Note", "Outcome")
 
@@ -86,10 +90,12 @@ class ReviewScreen(Screen[None]):
         self.session_id = session_id
         self.session: Session = archive.load(session_id)
         self.recorder: Recorder | None = None
+        self.writes: PendingWrites | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
         yield Static(id="review-readonly")
+        yield NotSavedBanner(id="write-error")
         yield DataTable(id="review-events", cursor_type="row", zebra_stripes=True)
         with Vertical(id="review-figures-panel") as panel:
             panel.border_title = "Figures"
@@ -105,7 +111,9 @@ class ReviewScreen(Screen[None]):
         else:
             try:
                 self.recorder = self.archive.recorder(self.session)
+                self.writes = PendingWrites(self.recorder)
                 self.session = self.recorder.session
+                self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
             except ObserveError as error:
                 self._read_only(str(error))
         self._show()
@@ -144,18 +152,26 @@ class ReviewScreen(Screen[None]):
         key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         return self.session.event(str(key))
 
-    def _apply(self, change: Change, *, select: str | None = None) -> bool:
-        if self.recorder is None:
+    def _apply(self, change: Change, *, select: str | None = None) -> None:
+        if self.writes is None:
             self.notify("This session cannot be changed here (read-only).", severity="warning")
-            return False
-        try:
-            self.session = self.recorder.apply(change)
-        except ObserveError as error:
-            self.notify(f"Not saved: {error}", severity="error", timeout=15)
-            return False
-        self._fold()
+            return
+        if self.writes.submit(change):
+            self._fold()
+        self._after_write(select)
+
+    def _retry_writes(self) -> None:
+        if self.writes is None or not self.writes.waiting:
+            return
+        if self.writes.retry():
+            self._fold()
+        self._after_write()
+
+    def _after_write(self, select: str | None = None) -> None:
+        assert self.writes is not None
+        self.session = self.writes.session  # saved, plus what still waits for the disk
+        self.query_one("#write-error", NotSavedBanner).show(self.writes)
         self._show(select)
-        return True
 
     @work(thread=True, exclusive=True, group="review-fold")
     def _fold(self) -> None:
@@ -251,6 +267,12 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen(rows, scheme=self.session.scheme, title="Review keys"))
 
     def action_back(self) -> None:
+        if self.writes is not None and self.writes.waiting:
+            self.notify(
+                "Some changes are not saved yet; review stays open while they are retried.",
+                severity="warning",
+            )
+            return
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
