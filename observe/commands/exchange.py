@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from observe.commands.context import cli_context
+from observe.commands.target import reading_archive
 from observe.errors import InterchangeError, ObserveError
 from observe.model import Session
 
@@ -85,14 +86,13 @@ def export_command(
     from observe.interchange.bundle import bundle_text
     from observe.interchange.csv_export import sessions_to_csv
     from observe.interchange.sdis import sessions_to_sdis
-    from observe.workspace import open_archive
 
     if not ids and not dyads:
         raise ObserveError(
             "name the sessions to export: their ids (observe session list shows them) "
             "or --dyad D for every session of a dyad"
         )
-    with open_archive(cli_context().data_dir, readonly=True) as archive:
+    with reading_archive() as archive:
         sessions = _chosen_sessions(archive, ids, dyads)
     ended = [s for s in sessions if s.status == "ended"]
     for session in sessions:
