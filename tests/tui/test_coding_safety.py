@@ -229,6 +229,20 @@ async def test_quitting_with_unsaved_changes_asks_first(
         assert [e.code for e in archive.load(summary.id).events] == ["hungry", "feed"]
 
 
+async def coding_on_a_refusing_disk(app, pilot, monkeypatch: pytest.MonkeyPatch) -> CodingScreen:
+    """Start a session from the home screen, then make every journal write fail."""
+    await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
+    coding = app.screen
+    assert isinstance(coding, CodingScreen)
+
+    def refuse(change):
+        raise ArchiveError("the folder is read-only; check its permissions")
+
+    monkeypatch.setattr(coding.recorder, "apply", refuse)
+    return coding
+
+
 async def test_ctrl_q_twice_quits_even_with_unsaved_changes(
     isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -236,14 +250,7 @@ async def test_ctrl_q_twice_quits_even_with_unsaved_changes(
 
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
-        coding = app.screen
-
-        def refuse(change):
-            raise ArchiveError("the folder is read-only; check its permissions")
-
-        monkeypatch.setattr(coding.recorder, "apply", refuse)
+        await coding_on_a_refusing_disk(app, pilot, monkeypatch)
         await pilot.press("a", "ctrl+q", "ctrl+q")
         await pilot.pause()
         assert not app.is_running
@@ -257,14 +264,7 @@ async def test_quit_from_the_command_palette_asks_too(
 
     app = make_app(isolated_data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
-        coding = app.screen
-
-        def refuse(change):
-            raise ArchiveError("the folder is read-only; check its permissions")
-
-        monkeypatch.setattr(coding.recorder, "apply", refuse)
+        await coding_on_a_refusing_disk(app, pilot, monkeypatch)
         await pilot.press("a", "ctrl+p")
         await pilot.press(*"Quit")
         await wait_until(pilot, lambda: offered(app, "Quit"), "the palette to offer Quit")
