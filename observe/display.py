@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Sequence
+from datetime import datetime
 
 MISSING = "–"
 
@@ -55,6 +56,16 @@ def clock_tenths(t: float) -> str:
     tenths = int(max(0.0, t) * 10 + 1e-6)
     minutes, tenths_in_minute = divmod(tenths, 600)
     return f"{minutes:02d}:{tenths_in_minute // 10:02d}.{tenths_in_minute % 10}"
+
+
+def when(started_at: str, *, time_of_day: bool = True) -> str:
+    """When a session started, to the minute on its own clock: ``2026-03-02 10:15`` (or
+    the day alone); a time that is no ISO date is shown as it was stored."""
+    try:
+        moment = datetime.fromisoformat(started_at)
+    except ValueError:
+        return started_at
+    return moment.strftime("%Y-%m-%d %H:%M" if time_of_day else "%Y-%m-%d")
 
 
 def duration_words(value: float) -> str:

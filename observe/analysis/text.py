@@ -10,23 +10,22 @@ shown as ``–`` with the reason. The library and ``--json`` keep exact values.
 from __future__ import annotations
 
 import textwrap
-from datetime import datetime
 
 from observe.analysis.contingency import MIN_CUES
 from observe.analysis.results import DyadTrend, SessionAnalysis, Summary
-from observe.display import MISSING, duration_words, number, percent, seconds, text_table
+from observe.display import (
+    MISSING,
+    duration_words,
+    number,
+    percent,
+    seconds,
+    text_table,
+    when,
+)
 from observe.model import Session
 
 WIDTH = 80
 LABEL = 18  # the summary's left column: "Within 2 s / 5 s  "
-
-
-def when(started_at: str, *, time_of_day: bool = True) -> str:
-    try:
-        moment = datetime.fromisoformat(started_at)
-    except ValueError:
-        return started_at
-    return moment.strftime("%Y-%m-%d %H:%M" if time_of_day else "%Y-%m-%d")
 
 
 def count_of(rate: float | None, total: int) -> int:

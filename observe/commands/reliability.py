@@ -24,7 +24,7 @@ from observe.analysis.reliability_results import (
     SideBySide,
 )
 from observe.commands.target import reading_archive
-from observe.display import MISSING, number, percent, seconds, text_table
+from observe.display import MISSING, number, percent, seconds, text_table, when
 from observe.model import Session
 
 
@@ -156,7 +156,7 @@ def _who(label: str, session: Session) -> str:
     visit = session.visit or MISSING
     return (
         f"  {label}: {session.id[:8]}  dyad {session.dyad}, visit {visit}, observer "
-        f"{session.observer or MISSING}, {session.started_at[:16].replace('T', ' ')}, "
+        f"{session.observer or MISSING}, {when(session.started_at)}, "
         f"{len(session.events)} events ({session.status})"
     )
 

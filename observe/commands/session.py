@@ -11,7 +11,7 @@ import click
 
 from observe.commands.context import cli_context
 from observe.commands.target import reading_archive, warn_problems
-from observe.display import MISSING, clock, percent, text_table
+from observe.display import MISSING, clock, percent, text_table, when
 from observe.model import Session
 
 if TYPE_CHECKING:
@@ -22,7 +22,7 @@ _LIST_COLUMNS: dict[str, tuple[str, Callable[[SessionSummary], str], bool]] = {
     "id": ("id", lambda s: s.id[:8], False),
     "dyad": ("dyad", lambda s: s.dyad, False),
     "visit": ("visit", lambda s: s.visit or MISSING, False),
-    "started": ("started", lambda s: s.started_at[:16].replace("T", " "), False),
+    "started": ("started", lambda s: when(s.started_at), False),
     "observer": ("observer", lambda s: s.observer, False),
     "scheme": ("scheme", lambda s: s.scheme_id, False),
     "status": ("status", lambda s: s.status, False),
@@ -158,7 +158,7 @@ def delete_command(session_id: str, yes: bool) -> None:
         else:
             what = (
                 f"session {full_id[:8]} (dyad {summary.dyad}, visit {summary.visit or MISSING}, "
-                f"{summary.started_at[:16].replace('T', ' ')}, {summary.events} events)"
+                f"{when(summary.started_at)}, {summary.events} events)"
             )
         if not yes and not click.confirm(f"Delete {what}? This cannot be undone"):
             click.echo("nothing was deleted.")
