@@ -14,7 +14,7 @@ from typing import Literal
 
 from attrs import evolve, field, frozen
 
-from observe.scheme import Scheme
+from observe.scheme_model import Scheme
 
 EventKind = Literal["point", "start", "stop"]
 SessionStatus = Literal["live", "paused", "ended"]
