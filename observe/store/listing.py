@@ -34,7 +34,8 @@ EMPTY = Listing(frozenset(), frozenset(), ())
 
 def list_folder(folder: Path) -> Listing:
     """One ``os.scandir``; an entry's type comes with the listing on most file systems,
-    so nothing is stat'ed per file. A missing or unreadable folder lists as empty."""
+    so nothing is stat'ed per file. A missing folder lists as empty; an unreadable one
+    raises OSError (opening the archive turns it into a sentence)."""
     files: set[str] = set()
     journals: set[str] = set()
     temporary: list[Path] = []
