@@ -90,7 +90,7 @@ class Archive:
         return archive
 
     def _start(self) -> None:
-        from observe.store.recovery import recover
+        from observe.store.recovery import recover, survey_read_only
 
         if not self.readonly:
             try:
@@ -100,7 +100,9 @@ class Archive:
                     messages.disk_problem(error, self.sessions_dir, "create")
                 ) from error
         self._check_index()
-        if not self.readonly:
+        if self.readonly:
+            survey_read_only(self)
+        else:
             recover(self)
 
     def close(self) -> None:

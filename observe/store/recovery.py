@@ -59,6 +59,34 @@ def recover(archive: Archive) -> None:
         )
 
 
+def survey_read_only(archive: Archive) -> None:
+    """A read-only open cannot repair the index, but must not hide sessions from it.
+
+    When ``sessions/`` holds sessions the index does not list (the index was deleted, or a
+    crash came before a session was indexed), the list is rebuilt in memory from the files,
+    and a sentence says so; the index on disk is left to the next writable open.
+    """
+    try:
+        listing = list_folder(archive.sessions_dir)
+    except FileNotFoundError:
+        return  # an archive with no sessions yet
+    except OSError as error:
+        raise ArchiveError(messages.disk_problem(error, archive.sessions_dir, "read")) from error
+    unlisted = listing.ids - archive.indexed_ids()
+    if not unlisted:
+        return
+    with archive._mutex:
+        archive._index = Index(archive._index.path, in_memory=True)
+        rebuild(archive, archive._index)
+    count = len(unlisted)
+    archive.note(
+        f"{count} session{'s' if count != 1 else ''} in {archive.sessions_dir} "
+        f"{'were' if count != 1 else 'was'} not in the index {archive._index.path}; they are "
+        "listed from their files here, and the index is brought up to date the next time "
+        "observe opens this archive for writing"
+    )
+
+
 def _remove_temporary_files(archive: Archive, leftovers: Iterable[Path]) -> None:
     for entry in leftovers:
         try:

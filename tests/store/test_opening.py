@@ -160,3 +160,22 @@ def test_leftover_temporary_files_next_to_the_index_are_cleaned_up(
     with Archive.open(archive_dir) as archive:
         assert not leftover.exists()
         assert len(archive.list_sessions()) == 1
+
+
+def test_a_read_only_open_lists_sessions_the_index_does_not(
+    archive_dir: Path, make_session
+) -> None:
+    """With index.json gone, `observe session list` (read-only) still shows every session
+    and says why, instead of reporting an empty archive; it writes nothing."""
+    stored = [make_session(dyad=f"D{n}") for n in range(3)]
+    with Archive.open(archive_dir) as archive:
+        archive.add_many(stored)
+    (archive_dir / "index.json").unlink()
+    with Archive.open(archive_dir, readonly=True) as reader:
+        assert {s.id for s in reader.list_sessions()} == {s.id for s in stored}
+        assert any("were not in the index" in problem for problem in reader.problems)
+    assert not (archive_dir / "index.json").exists(), "a read-only open writes nothing"
+    with Archive.open(archive_dir) as writer:
+        assert len(writer.list_sessions()) == 3
+        assert writer.problems == []
+    assert (archive_dir / "index.json").exists(), "the writable open repairs the index"
