@@ -28,6 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from observe.reports import (
+    styles,
+    write_session_report,
+    write_trend_report,
+)
+from observe.reports.session_report import session_story
+from observe.reports.trend_report import trend_story
 from pypdf import PdfReader
 from reportlab.graphics.shapes import Drawing
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate
@@ -35,13 +42,6 @@ from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate
 from observe.analysis import analyze_dyad, analyze_session
 from observe.interchange.simulate import simulate_session
 from observe.scheme import find_scheme
-from reports import (
-    styles,
-    write_session_report,
-    write_trend_report,
-)
-from reports.session_report import session_story
-from reports.trend_report import trend_story
 
 GENERATED = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
 REPEATS = 9

@@ -83,7 +83,7 @@ def background_fold(archive: Archive, big: Session) -> Callable[[threading.Event
 
 def background_report(big: Session, folder: Path) -> Callable[[threading.Event], None]:
     """Reports laid out in this process's worker thread (what the app no longer does)."""
-    from reports import write_session_report
+    from observe.reports import write_session_report
 
     def run(stop: threading.Event) -> None:
         while not stop.is_set():

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 import uuid
-from typing import Literal
+from typing import Any, Literal
 
 from attrs import evolve, field, frozen
+from cattrs.strategies import configure_tagged_union
 
-from observe.scheme_model import Scheme
+from observe.convert import converter
+from observe.scheme.model import Scheme
 
 EventKind = Literal["point", "start", "stop"]
 SessionStatus = Literal["live", "paused", "ended"]
@@ -152,6 +154,19 @@ Change = (
     | SessionEnded
     | SessionAnnotated
 )
+
+# A change's serial form names its type: ``{"type": "EventRecorded", "event": {...}}``.
+configure_tagged_union(Change, converter, tag_name="type")
+
+
+def unstructure_change(change: Change) -> dict[str, Any]:
+    """A change as the JSON-ready record the journal stores."""
+    return converter.unstructure(change, Change)  # type: ignore[arg-type]
+
+
+def structure_change(data: dict[str, Any]) -> Change:
+    """The change a journal record holds (raises if it is none this version knows)."""
+    return converter.structure(data, Change)  # type: ignore[arg-type]
 
 
 def _insert_sorted(events: tuple[Event, ...], event: Event) -> tuple[Event, ...]:

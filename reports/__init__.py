@@ -4,11 +4,11 @@ The only package besides the terminal UI that imports reportlab. Nothing is buil
 import time; every figure comes from :mod:`observe.analysis`.
 """
 
-from reports.document import ReportError
-from reports.paths import default_report_path
-from reports.reliability_report import write_reliability_report
-from reports.session_report import write_session_report
-from reports.trend_report import write_trend_report
+from observe.reports.document import ReportError
+from observe.reports.paths import default_report_path
+from observe.reports.reliability_report import write_reliability_report
+from observe.reports.session_report import write_session_report
+from observe.reports.trend_report import write_trend_report
 
 __all__ = [
     "ReportError",

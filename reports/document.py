@@ -16,12 +16,12 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from observe.reports import styles
+from observe.reports.page import Furniture, generated_text, numbered_canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from observe import __version__
 from observe.errors import ObserveError
-from reports import styles
-from reports.page import Furniture, generated_text, numbered_canvas
 
 
 class ReportError(ObserveError):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from observe.reports import styles, wording
+from observe.reports.moments import code_label
+from observe.reports.sections import heading
+from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
 from observe.model import Session
-from reports import styles, wording
-from reports.moments import code_label
-from reports.sections import heading
-from reports.tables import data_table
 
 
 def ratings_and_notes(session: Session, width: float, title: str) -> list[Flowable]:

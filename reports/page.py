@@ -12,10 +12,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from attrs import frozen
+from observe.reports import styles
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-
-from reports import styles
 
 
 @frozen

@@ -8,9 +8,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from observe.reports import wording
+
 from observe import locations
 from observe.model import Session
-from reports import wording
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 

@@ -10,6 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from observe.reports import styles, wording
+from observe.reports.document import write_report
+from observe.reports.moments import code_label
+from observe.reports.reliability_tables import matrix_tables, observers_table
+from observe.reports.sections import heading, key_figures_table
+from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
@@ -22,12 +28,6 @@ from observe.analysis.reliability import (
 )
 from observe.analysis.reliability_results import AlignedPair, Reliability
 from observe.model import Session
-from reports import styles, wording
-from reports.document import write_report
-from reports.moments import code_label
-from reports.reliability_tables import matrix_tables, observers_table
-from reports.sections import heading, key_figures_table
-from reports.tables import data_table
 
 SECTION_TITLES = (
     "The two codings",

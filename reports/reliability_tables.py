@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from observe.reports import styles
+from observe.reports.tables import cell
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from observe.analysis.reliability_results import ConfusionMatrix
-from reports import styles
-from reports.tables import cell
 
 #: The narrowest a count column gets (points): room for three digits. Codes that do not
 #: fit across the page continue in a next block (each block repeats the row labels), the

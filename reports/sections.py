@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from observe.reports import styles, wording
+from observe.reports.tables import cell
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-
-from reports import styles, wording
-from reports.tables import cell
 
 
 def heading(text: str) -> Paragraph:

@@ -9,24 +9,24 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
-
-from observe import display
-from observe.analysis.results import SessionAnalysis, Summary
-from observe.model import Session
-from reports import styles, wording
-from reports.charts.latency import latency_histogram
-from reports.charts.timeline import (
+from observe.reports import styles, wording
+from observe.reports.charts.latency import latency_histogram
+from observe.reports.charts.timeline import (
     TimelineCue,
     TimelineResponse,
     timeline_legend,
     timeline_strips,
 )
-from reports.document import write_report
-from reports.moments import caregiver_responses, code_label, moments_to_revisit
-from reports.notes import ratings_and_notes
-from reports.sections import facts_table, heading, key_figures_table
-from reports.tables import data_table
+from observe.reports.document import write_report
+from observe.reports.moments import caregiver_responses, code_label, moments_to_revisit
+from observe.reports.notes import ratings_and_notes
+from observe.reports.sections import facts_table, heading, key_figures_table
+from observe.reports.tables import data_table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from observe import display
+from observe.analysis.results import SessionAnalysis, Summary
+from observe.model import Session
 
 SECTION_TITLES = (
     "Key figures at a glance",

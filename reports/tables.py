@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from observe.reports import styles, wording
 from reportlab.platypus import Paragraph, Table, TableStyle
-
-from reports import styles, wording
 
 
 def cell(

@@ -11,16 +11,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from observe.reports import styles, wording
+from observe.reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
+from observe.reports.document import ReportError, write_report
+from observe.reports.sections import facts_table, heading
+from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
 from observe.analysis.results import DyadTrend, TrendPoint
 from observe.model import Session
-from reports import styles, wording
-from reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
-from reports.document import ReportError, write_report
-from reports.sections import facts_table, heading
-from reports.tables import data_table
 
 SECTION_TITLES = (
     "Figures per visit",

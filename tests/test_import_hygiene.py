@@ -23,7 +23,7 @@ NO_UI_NO_PDF = [
     "observe.interchange",
     "observe.workspace",
 ]
-NO_UI = ["reports"]
+NO_UI = ["observe.reports"]
 
 
 def _loaded_after_import(module: str) -> set[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from observe.convert import structure, structure_change, unstructure, unstructure_change
+from observe.convert import structure, unstructure
 from observe.model import (
     Event,
     EventAmended,
@@ -15,6 +15,8 @@ from observe.model import (
     SessionResumed,
     apply_changes,
     new_id,
+    structure_change,
+    unstructure_change,
 )
 
 

@@ -80,7 +80,7 @@ def reliability(
         click.echo(f"warning: {warning}", err=True)
     written = None
     if output is not None:
-        from reports import write_reliability_report
+        from observe.reports import write_reliability_report
 
         written = write_reliability_report(session_a, session_b, result, output, pagesize=paper)
     if as_json:

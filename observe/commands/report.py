@@ -32,7 +32,7 @@ def report(
     """Write the PDF report of one session (ID or a unique prefix of 4+ characters), or the
     trend report over a dyad's sessions with --dyad D, and print where it went."""
     require_one_target("report", session_id, dyad, " [-o FILE.pdf]")
-    from reports import default_report_path, write_session_report, write_trend_report
+    from observe.reports import default_report_path, write_session_report, write_trend_report
 
     with reading_archive() as archive:
         if session_id is not None:

@@ -24,7 +24,7 @@ from observe.scheme import (
     scheme_catalogue,
     user_schemes_dir,
 )
-from observe.scheme_validation import SLUG, SLUG_HINT
+from observe.scheme.validation import SLUG, SLUG_HINT
 
 #: Text is wrapped to fit an 80-column terminal.
 WIDTH = 79

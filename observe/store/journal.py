@@ -22,8 +22,8 @@ from typing import Any
 
 from attrs import frozen
 
-from observe.convert import structure, structure_change, unstructure, unstructure_change
-from observe.model import Change, Session, new_id
+from observe.convert import structure, unstructure
+from observe.model import Change, Session, new_id, structure_change, unstructure_change
 from observe.store.atomic import encode_json
 from observe.store.perms import durable_fsync, fsync_dir, open_private, write_all
 

@@ -163,7 +163,7 @@ class ObserveApp(App[None]):
     def write_report(self, session_id: str) -> ReportOutcome:
         """Write a session's PDF report in a child process (blocking: call from a worker
         thread). The child does the layout, so a key pressed meanwhile is not kept waiting."""
-        from reports import default_report_path
+        from observe.reports import default_report_path
 
         try:
             session = self.archive.load(session_id)

@@ -33,7 +33,7 @@ class ReportOutcome:
 def write_report_in_child(session: Session, path: Path) -> ReportOutcome:
     """Runs in the child process: never raises, so every failure comes back as a sentence."""
     try:
-        from reports import write_session_report
+        from observe.reports import write_session_report
 
         return ReportOutcome(path=write_session_report(session, path), pid=os.getpid())
     except ObserveError as error:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from observe.reports import styles
+from observe.reports.charts.marks import hline, label, nice_step, vline
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from observe import display
-from reports import styles
-from reports.charts.marks import hline, label, nice_step, vline
 
 HEIGHT = 130.0
 

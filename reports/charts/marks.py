@@ -6,10 +6,9 @@ alone (colour-blind readers, greyscale prints).
 
 from __future__ import annotations
 
+from observe.reports import styles
 from reportlab.graphics.shapes import Circle, Line, Polygon, Rect, Shape, String
 from reportlab.lib.colors import Color, white
-
-from reports import styles
 
 
 def marker(

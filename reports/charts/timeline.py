@@ -13,13 +13,13 @@ import math
 from collections.abc import Sequence
 
 from attrs import frozen
+from observe.reports import styles
+from observe.reports.charts.marks import hline, label, nice_step, outcome_marker, vline
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.colors import Color
 
 from observe import display
 from observe.analysis.results import CueResult
-from reports import styles
-from reports.charts.marks import hline, label, nice_step, outcome_marker, vline
 
 STRIP_LENGTHS = (120.0, 180.0, 300.0)
 MAX_STRIPS = 10

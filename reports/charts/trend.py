@@ -9,12 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from observe.reports import styles, wording
+from observe.reports.charts.marks import hline, label, marker, nice_step, vline
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect
 from reportlab.lib.colors import Color
 
 from observe.analysis.results import TrendPoint
-from reports import styles, wording
-from reports.charts.marks import hline, label, marker, nice_step, vline
 
 FEW_CUES = 10  # below this, a visit's rates are drawn hollow: they rest on little data
 LEFT = 40.0

@@ -156,7 +156,7 @@ def test_an_unknown_scheme_lists_the_installed_ones(tmp_path: Path, archive_dir:
 
 
 def test_a_scheme_can_be_given_as_a_toml_path(tmp_path: Path, archive_dir: Path) -> None:
-    import coding_schemes
+    import observe.coding_schemes as coding_schemes
 
     path = Path(coding_schemes.__file__).parent / "play.toml"
     from observe.scheme import load_scheme

@@ -30,4 +30,4 @@ def test_agreement_code_loads_neither_textual_nor_reportlab(module: str) -> None
 
 
 def test_the_reliability_report_does_not_load_textual() -> None:
-    assert "textual" not in loaded_after("reports.reliability_report")
+    assert "textual" not in loaded_after("observe.reports.reliability_report")

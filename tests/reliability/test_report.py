@@ -7,12 +7,12 @@ import stat
 from datetime import UTC, datetime
 
 import pytest
+from observe.reports import write_reliability_report
+from observe.reports.reliability_report import reliability_story
 from reportlab.platypus import KeepTogether, Table
 
 from observe.analysis.reliability import compare_sessions
 from observe.scheme import Cue, Response, Scheme
-from reports import write_reliability_report
-from reports.reliability_report import reliability_story
 
 from .conftest import pdf_text
 

@@ -80,9 +80,8 @@ def text_outside_page(path: Path) -> list[str]:
 def _edge_check(
     problems: list[str], number: int, width: float, height: float
 ) -> Callable[..., None]:
+    from observe.reports.styles import MARGIN
     from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    from reports.styles import MARGIN
 
     def visit(text: str, cm: list[float], tm: list[float], font: dict | None, size: float) -> None:
         if not text.strip():

@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from observe.reports import styles
+from observe.reports.charts.timeline import (
+    TimelineCue,
+    TimelineResponse,
+    strip_length,
+    timeline_strips,
+)
 from reportlab.graphics.shapes import Circle, Polygon, Rect
 
 from observe.analysis import analyze_session
-from reports import styles
-from reports.charts.timeline import TimelineCue, TimelineResponse, strip_length, timeline_strips
 
 
 def outcome_shapes(drawings) -> Counter:
@@ -76,10 +81,9 @@ def test_nothing_is_drawn_outside_a_strip(visit):
 
 def test_median_line_stands_out_over_the_bars_in_greyscale():
     """The median is drawn over a white edge, so a greyscale print does not lose it in a bar."""
+    from observe.reports.charts.latency import latency_histogram
     from reportlab.graphics.shapes import Line
     from reportlab.lib import colors
-
-    from reports.charts.latency import latency_histogram
 
     drawing = latency_histogram([1.0, 1.2, 1.4, 1.5, 3.0], 1.4, [5.0], 5.0, 480.0)
     lines = [shape for shape in drawing.contents if isinstance(shape, Line)]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from observe.reports import default_report_path
+from observe.reports.styles import paper_from_locale, parse_paper
 
 from observe.errors import ObserveError
-from reports import default_report_path
-from reports.styles import paper_from_locale, parse_paper
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,12 @@ from datetime import datetime
 
 import pytest
 from attrs import evolve
+from observe.reports import ReportError, write_session_report
 from pypdf import PdfReader
 
 from observe.analysis import analyze_session
 from observe.model import Pause
 from observe.scheme import Cue, Response, Scheme
-from reports import ReportError, write_session_report
 
 #: Written out rather than imported from the report, so that a section dropped from the
 #: report (title and all) fails this test instead of silently shrinking it.

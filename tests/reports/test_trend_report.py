@@ -6,10 +6,10 @@ import re
 from datetime import datetime
 
 import pytest
+from observe.reports import ReportError, write_trend_report
 from pypdf import PdfReader
 
 from observe.analysis import analyze_dyad
-from reports import ReportError, write_trend_report
 
 #: Written out rather than imported from the report, so that a section dropped from the
 #: report (title and all) fails this test instead of silently shrinking it.

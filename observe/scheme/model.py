@@ -3,8 +3,8 @@
 
 A scheme is immutable. A session stores a full snapshot of its scheme plus the
 snapshot's digest, so editing a scheme file never changes a recorded session. Reading
-schemes from TOML is :mod:`observe.scheme_loading`; which schemes are installed is
-:mod:`observe.scheme_catalogue`; ``observe.scheme`` offers all of it under one name.
+schemes from TOML is :mod:`observe.scheme.loading`; which schemes are installed is
+:mod:`observe.scheme.catalogue`; ``observe.scheme`` offers all of it under one name.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import json
 from typing import Literal
 
 from attrs import field, frozen
+
+from observe.convert import converter
 
 #: The scheme a new session uses unless the observer picks another.
 DEFAULT_SCHEME_ID = "infant-cues"
@@ -108,8 +110,6 @@ class Scheme:
     @property
     def digest(self) -> str:
         """sha256 of the canonical JSON of this scheme: the identity of a snapshot."""
-        from observe.convert import converter
-
         canonical = json.dumps(
             converter.unstructure(self), sort_keys=True, separators=(",", ":"), ensure_ascii=False
         )

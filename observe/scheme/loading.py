@@ -1,7 +1,7 @@
 """Reading a coding scheme from TOML: every problem in the file at once, or a Scheme.
 
-:func:`parse_scheme` checks the whole file first (:mod:`observe.scheme_validation`) and only
-then builds the :class:`~observe.scheme_model.Scheme`, so a file either loads completely
+:func:`parse_scheme` checks the whole file first (:mod:`observe.scheme.validation`) and only
+then builds the :class:`~observe.scheme.model.Scheme`, so a file either loads completely
 or raises one :class:`~observe.errors.SchemeError` listing all its problems.
 """
 
@@ -12,9 +12,10 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from observe.convert import structure
 from observe.errors import ObserveError, SchemeError
-from observe.scheme_model import Scheme
-from observe.scheme_validation import validate_data
+from observe.scheme.model import Scheme
+from observe.scheme.validation import validate_data
 
 
 class SchemeNotFound(ObserveError):
@@ -96,8 +97,6 @@ def _toml_problem(message: str) -> str:
 def _build(data: dict[str, Any]) -> Scheme:
     """A Scheme from data that :func:`validate_data` found valid; whatever the file leaves
     out takes the defaults the scheme types declare."""
-    from observe.convert import structure  # imported here: observe.convert needs the model
-
     return structure(
         {
             **data["scheme"],

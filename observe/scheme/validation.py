@@ -14,13 +14,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from observe.scheme_consistency import (
+from observe.scheme.consistency import (
     check_unique_ids,
     check_unique_keys,
     check_windows_against_repair,
     code_ids,
 )
-from observe.scheme_problems import (
+from observe.scheme.problems import (
     Locator,
     Path_,
     Problems,

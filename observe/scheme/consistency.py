@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from observe.scheme_problems import Problems, is_positive
+from observe.scheme.problems import Problems, is_positive
 
 
 def code_ids(tables: list[tuple[int, dict[str, Any]]]) -> dict[str, int]:

@@ -2,16 +2,16 @@
 
 One name for everything about schemes. The pieces live in their own modules:
 
-- :mod:`observe.scheme_model`: the immutable types (:class:`Scheme`, :class:`Cue`, ...);
-- :mod:`observe.scheme_loading`: TOML to :class:`Scheme`, every problem reported at once
-  (checks in :mod:`observe.scheme_validation`);
-- :mod:`observe.scheme_catalogue`: the shipped and the user's installed schemes, and
+- :mod:`observe.scheme.model`: the immutable types (:class:`Scheme`, :class:`Cue`, ...);
+- :mod:`observe.scheme.loading`: TOML to :class:`Scheme`, every problem reported at once
+  (checks in :mod:`observe.scheme.validation`);
+- :mod:`observe.scheme.catalogue`: the shipped and the user's installed schemes, and
   finding one by id or path.
 """
 
 from __future__ import annotations
 
-from observe.scheme_catalogue import (
+from observe.scheme.catalogue import (
     InstalledScheme,
     SchemeCatalogue,
     find_scheme,
@@ -20,9 +20,9 @@ from observe.scheme_catalogue import (
     shipped_scheme_paths,
     user_schemes_dir,
 )
-from observe.scheme_loading import SchemeNotFound, load_scheme, parse_scheme
-from observe.scheme_model import DEFAULT_SCHEME_ID, CodeKind, Cue, Rating, Response, Scheme
-from observe.scheme_validation import RESERVED_KEYS
+from observe.scheme.loading import SchemeNotFound, load_scheme, parse_scheme
+from observe.scheme.model import DEFAULT_SCHEME_ID, CodeKind, Cue, Rating, Response, Scheme
+from observe.scheme.validation import RESERVED_KEYS
 
 __all__ = [
     "DEFAULT_SCHEME_ID",

@@ -1,8 +1,9 @@
 """The installed coding schemes: those shipped with observe and a user's own.
 
-Shipped schemes are the ``*.toml`` files of the ``coding_schemes`` package; a user's own
-are the ``*.toml`` files in ``<archive>/schemes/``. Wherever a scheme is asked for, an
-installed id or a path to a TOML file works (:func:`find_scheme`).
+Shipped schemes are the ``*.toml`` files of the ``observe.coding_schemes`` package (the
+repository's ``coding_schemes/`` folder); a user's own are the ``*.toml`` files in
+``<archive>/schemes/``. Wherever a scheme is asked for, an installed id or a path to a TOML
+file works (:func:`find_scheme`).
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from attrs import frozen
 
 from observe.errors import ObserveError, SchemeError
 from observe.locations import schemes_dir
-from observe.scheme_loading import SchemeNotFound, load_scheme
-from observe.scheme_model import DEFAULT_SCHEME_ID, Scheme
-from observe.scheme_validation import SLUG as SLUG_PATTERN
+from observe.scheme.loading import SchemeNotFound, load_scheme
+from observe.scheme.model import DEFAULT_SCHEME_ID, Scheme
+from observe.scheme.validation import SLUG as SLUG_PATTERN
 
 
 @frozen
@@ -45,7 +46,7 @@ class SchemeCatalogue:
 
 def shipped_scheme_paths() -> list[Path]:
     """The TOML files of the schemes that ship with observe."""
-    folder = importlib.resources.files("coding_schemes")
+    folder = importlib.resources.files("observe.coding_schemes")
     return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml"))
 
 
