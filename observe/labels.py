@@ -1,0 +1,21 @@
+"""What a code is called wherever it is shown: the coding screen, review, reports, exports.
+
+A code's label comes from the session's own scheme snapshot. An event whose code the
+snapshot does not know (an old file, a hand-edited bundle) is shown by its id, so nothing
+is ever hidden or shown blank.
+"""
+
+from __future__ import annotations
+
+from observe.scheme.model import Scheme
+
+
+def code_label(scheme: Scheme, code: str) -> str:
+    """The label of ``code`` in ``scheme`` ("Hungry (early cues)"), or the id itself."""
+    found = scheme.code(code)
+    return found.label if found is not None else code
+
+
+def actor_word(scheme: Scheme, code: str) -> str:
+    """Who shows the code, in one word: ``cue`` (the infant) or ``response`` (the caregiver)."""
+    return "cue" if scheme.is_cue(code) else "response"
