@@ -6,35 +6,34 @@ sessions/<id>.json      TinyDB: the session's snapshot
 sessions/<id>.journal   the live session's journal (one fsync'd line per change)
 archive.lock            one writing process at a time (+ archive.lock.owner: who)
 ```
+
+:class:`Archive` is what the rest of observe uses. The files themselves (paths, restoring
+a session, the index and its repair, the problems met) are one
+:class:`~observe.store.files.ArchiveFiles`, which the archive shares with its
+:class:`~observe.store.recorder.Recorder` and with :mod:`~observe.store.recovery`; the
+archive adds the lock, the recorders of live sessions and the rules of adding and deleting.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 from observe.errors import ArchiveError, UnknownSession
 from observe.model import Session
 from observe.store import messages
 from observe.store.atomic import DamagedFile
-from observe.store.index import Figures, Index, SessionSummary, started_key, summary_document
-from observe.store.journal import JournalDamaged
-from observe.store.listing import list_folder
+from observe.store.files import ArchiveFiles
+from observe.store.index import Figures, SessionSummary, started_key
 from observe.store.lock import ArchiveLock
 from observe.store.perms import fsync_dir, make_private_dir
-from observe.store.replay import Restored, restore
+from observe.store.recorder import Recorder
+from observe.store.recovery import recover, survey_read_only
 from observe.store.sessionfile import read_session_file, write_session_file
 
-if TYPE_CHECKING:
-    from observe.store.recorder import Recorder
-
-T = TypeVar("T")
-
-INDEX_NAME = "index.json"
-SESSIONS_DIR = "sessions"
 MIN_PREFIX = 4
 
 
@@ -49,16 +48,17 @@ class Archive:
         readonly_reason: str | None,
         figures: Figures | None,
     ) -> None:
+        self._files = ArchiveFiles(
+            path, readonly=lock is None, readonly_reason=readonly_reason, figures=figures
+        )
         self.path = path
         self.readonly = lock is None
         self.readonly_reason = readonly_reason
-        self.problems: list[str] = []
+        self.problems = self._files.problems  # the one list: read it, never replace it
+        self.sessions_dir = self._files.sessions_dir
         self._lock = lock
-        self._figures = figures
-        self._mutex = threading.RLock()
+        self._live = threading.RLock()  # guards _recorders
         self._recorders: dict[str, Recorder] = {}
-        self.sessions_dir = path / SESSIONS_DIR
-        self._index = Index(path / INDEX_NAME)
 
     # -- opening and closing ------------------------------------------------------------
 
@@ -90,8 +90,6 @@ class Archive:
         return archive
 
     def _start(self) -> None:
-        from observe.store.recovery import recover, survey_read_only
-
         if not self.readonly:
             try:
                 make_private_dir(self.sessions_dir)
@@ -99,14 +97,14 @@ class Archive:
                 raise ArchiveError(
                     messages.disk_problem(error, self.sessions_dir, "create")
                 ) from error
-        self._check_index()
+        self._files.repair_index()
         if self.readonly:
-            survey_read_only(self)
+            survey_read_only(self._files)
         else:
-            recover(self)
+            recover(self._files)
 
     def close(self) -> None:
-        with self._mutex:
+        with self._live:
             recorders = list(self._recorders.values())
         failure: ArchiveError | None = None
         for recorder in recorders:
@@ -135,7 +133,7 @@ class Archive:
 
     def list_sessions(self, dyad: str | None = None) -> list[SessionSummary]:
         """Newest first, from the index alone."""
-        documents = self._documents()
+        documents = self._files.documents()
         if dyad is not None:
             documents = [d for d in documents if d.get("dyad") == dyad]
         documents.sort(key=started_key, reverse=True)
@@ -143,7 +141,7 @@ class Archive:
 
     def resolve(self, id_or_prefix: str) -> str:
         wanted = id_or_prefix.strip().lower()
-        ids = [str(d["id"]) for d in self._documents()]
+        ids = [str(d["id"]) for d in self._files.documents()]
         if wanted in ids:
             return wanted
         hint = 'run "observe session list" to see the ids'
@@ -172,11 +170,11 @@ class Archive:
     def load(self, id_or_prefix: str) -> Session:
         """The session file plus any journal lines not yet folded into it."""
         session_id = self.resolve(id_or_prefix)
-        with self._mutex:
+        with self._live:
             recorder = self._recorders.get(session_id)
         if recorder is not None:
             return recorder.session
-        return self._restore(session_id).session
+        return self._files.restore(session_id).session
 
     def sessions(self, dyad: str) -> list[Session]:
         """Every session of a dyad, oldest first."""
@@ -202,15 +200,15 @@ class Archive:
                     digest = write_session_file(path, session, None, 0)
                 except OSError as error:
                     raise ArchiveError(messages.disk_problem(error, path, "write")) from error
-                documents.append(summary_document(session, digest, self.figures_of(session)))
+                documents.append(self._files.document_of(session, digest))
         finally:
             if documents:  # whatever was saved is listed, even if a later one failed
-                self._write_index(lambda index: index.put_many(documents))
+                self._files.index_documents(documents)
 
     def delete(self, id_or_prefix: str) -> None:
         self.require_writable()
         session_id = self.resolve(id_or_prefix)
-        with self._mutex:
+        with self._live:
             if session_id in self._recorders:
                 raise ArchiveError(
                     f"session {session_id[:8]} is being recorded; end it before deleting it"
@@ -221,97 +219,48 @@ class Archive:
             except OSError as error:
                 raise ArchiveError(messages.disk_problem(error, path, "delete")) from error
         fsync_dir(self.sessions_dir)
-        self._write_index(lambda index: index.remove(session_id))
+        self._files.unindex(session_id)
 
     def rebuild_index(self) -> int:
         """Rebuild ``index.json`` from ``sessions/``; returns how many sessions it lists."""
         self.require_writable()
-        return self._rebuild(self._index)
+        return self._files.rebuild_index()
 
     def recorder(self, session: Session) -> Recorder:
         """Record a new live session, or resume one that has files already."""
-        from observe.store.recorder import Recorder
-
         self.require_writable()
-        with self._mutex:
+        with self._live:
             if session.id in self._recorders:
                 raise ArchiveError(
                     f"session {session.id[:8]} is already being recorded in this window"
                 )
-            recorder = Recorder.start(self, session)
+            recorder = Recorder.start(self._files, session, on_close=self.forget_recorder)
             self._recorders[session.id] = recorder
             return recorder
 
-    # -- for the recorder and recovery ----------------------------------------------------
-
-    def require_writable(self) -> None:
-        if self.readonly:
-            raise ArchiveError(self.readonly_reason or messages.read_only(self.path, None))
-
-    def session_path(self, session_id: str) -> Path:
-        return self.sessions_dir / f"{session_id}.json"
-
-    def journal_path(self, session_id: str) -> Path:
-        return self.sessions_dir / f"{session_id}.journal"
-
-    def figures_of(self, session: Session) -> dict[str, Any]:
-        if self._figures is None:
-            return {}
-        try:
-            return dict(self._figures(session))
-        except Exception as error:
-            self.note(
-                f"the figures of session {session.id[:8]} could not be computed "
-                f"({type(error).__name__}: {error}); the session is saved and its figures "
-                "will be filled in when it is saved again"
-            )
-            return {}
-
-    def index_session(self, session: Session, digest: str | None) -> None:
-        document = summary_document(session, digest, self.figures_of(session))
-        self._write_index(lambda index: index.put(document))
-
     def forget_recorder(self, session_id: str) -> None:
-        with self._mutex:
+        """Stop counting ``session_id`` as being recorded here (its recorder has closed)."""
+        with self._live:
             self._recorders.pop(session_id, None)
 
-    def note(self, problem: str) -> None:
-        with self._mutex:
-            if problem not in self.problems:
-                self.problems.append(problem)
+    # -- where things are ----------------------------------------------------------------
 
-    def _restore(self, session_id: str) -> Restored:
-        path = self.session_path(session_id)
-        try:
-            restored = restore(path, self.journal_path(session_id))
-        except FileNotFoundError:
-            raise UnknownSession(
-                f"session {session_id[:8]} is listed but its file {path} is missing; "
-                'run "observe session list" again (the list is repaired on opening)'
-            ) from None
-        except DamagedFile as damage:
-            sentence = messages.damaged_file(damage.path, damage.reason)
-            self.note(sentence)
-            raise ArchiveError(sentence) from None
-        except JournalDamaged as damage:
-            sentence = messages.damaged_journal(damage.path, damage.line, damage.reason)
-            self.note(sentence)
-            raise ArchiveError(sentence) from None
-        except OSError as error:
-            where = Path(error.filename) if error.filename else path
-            sentence = messages.unreadable_file(error, where)
-            self.note(sentence)
-            raise ArchiveError(sentence) from error
-        if not self.readonly or self.readonly_reason is None:
-            # While another process records, its journal's last line may be mid-write:
-            # only a writer (the holder is gone) can tell a torn line from a busy one.
-            for note in restored.notes:
-                self.note(note)
-        return restored
+    def require_writable(self) -> None:
+        self._files.require_writable()
+
+    def session_path(self, session_id: str) -> Path:
+        return self._files.session_path(session_id)
+
+    def journal_path(self, session_id: str) -> Path:
+        return self._files.journal_path(session_id)
+
+    def stored_ids(self) -> list[str]:
+        """Ids of every session with a file or a journal in ``sessions/``."""
+        return self._files.stored_ids()
 
     def _check_replaceable(self, session_id: str) -> None:
         """A complete session may replace a saved one, never a damaged or live one."""
-        with self._mutex:
+        with self._live:
             live = session_id in self._recorders
         if live or self.journal_path(session_id).exists():
             raise ArchiveError(
@@ -323,47 +272,4 @@ class Archive:
             if path.exists():
                 read_session_file(path)
         except DamagedFile as damage:
-            sentence = messages.damaged_file(damage.path, damage.reason)
-            self.note(sentence)
-            raise ArchiveError(sentence) from None
-
-    # -- the index ---------------------------------------------------------------------------
-
-    def _documents(self) -> list[dict[str, Any]]:
-        return self._with_index(Index.documents)
-
-    def _with_index(self, use: Callable[[Index], T]) -> T:
-        """``use(index)``; if the index file turns out damaged, repair it and use it again."""
-        with self._mutex:
-            try:
-                return use(self._index)
-            except DamagedFile:
-                self._check_index()
-                return use(self._index)
-
-    def _write_index(self, change: Callable[[Index], object]) -> None:
-        with self._mutex:
-            try:
-                self._with_index(change)
-            except OSError as error:
-                raise ArchiveError(
-                    messages.disk_problem(error, self._index.path, "update the index")
-                ) from error
-
-    def _check_index(self) -> None:
-        from observe.store.recovery import repair_index
-
-        repair_index(self)
-
-    def _rebuild(self, index: Index) -> int:
-        from observe.store.recovery import rebuild
-
-        return rebuild(self, index)
-
-    def stored_ids(self) -> list[str]:
-        """Ids of every session with a file or a journal in ``sessions/``."""
-        return sorted(list_folder(self.sessions_dir).ids)
-
-    def indexed_ids(self) -> set[str]:
-        """Ids the index lists (without copying its documents)."""
-        return self._with_index(Index.ids)
+            raise self._files.refusal(messages.damaged_file(damage.path, damage.reason)) from None

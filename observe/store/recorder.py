@@ -4,22 +4,24 @@
 the session file from the current state; it may run on a worker thread while the UI
 thread keeps calling ``apply`` (it copies the state under the lock and writes outside
 it, so a key press never waits for a fold).
+
+A recorder works on the archive's files (:class:`~observe.store.files.ArchiveFiles`), not
+on the archive itself: :meth:`Archive.recorder <observe.store.archive.Archive.recorder>`
+hands them over, and ``on_close`` tells the archive when recording stops.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from observe.errors import ArchiveError
 from observe.model import Change, Session, apply_change
 from observe.store import messages
+from observe.store.files import ArchiveFiles
 from observe.store.journal import JournalWriter, change_record
 from observe.store.perms import fsync_dir
 from observe.store.sessionfile import write_session_file
-
-if TYPE_CHECKING:
-    from observe.store.archive import Archive
 
 
 class Recorder:
@@ -27,13 +29,16 @@ class Recorder:
 
     def __init__(
         self,
-        archive: Archive,
+        files: ArchiveFiles,
         session: Session,
         writer: JournalWriter | None,
         generation: str | None,
         folded: int,
+        *,
+        on_close: Callable[[str], object],
     ) -> None:
-        self._archive = archive
+        self._files = files
+        self._on_close = on_close  # told the session id once recording has stopped
         self._session = session
         self._writer = writer
         self._generation = generation
@@ -44,29 +49,37 @@ class Recorder:
         self._closed = False
 
     @classmethod
-    def start(cls, archive: Archive, session: Session) -> Recorder:
-        session_path = archive.session_path(session.id)
-        journal_path = archive.journal_path(session.id)
+    def start(
+        cls, files: ArchiveFiles, session: Session, *, on_close: Callable[[str], object]
+    ) -> Recorder:
+        """Record ``session`` new, or resume it from its file and journal."""
+        session_path = files.session_path(session.id)
+        journal_path = files.journal_path(session.id)
         try:
             if session_path.exists() or journal_path.exists():
-                restored = archive._restore(session.id)
+                restored = files.restore(session.id)
                 journal = restored.journal
                 if journal is not None and journal.generation is not None:
                     writer = JournalWriter.resume(journal_path, journal)
                     return cls(
-                        archive, restored.session, writer, journal.generation, restored.folded
+                        files,
+                        restored.session,
+                        writer,
+                        journal.generation,
+                        restored.folded,
+                        on_close=on_close,
                     )
                 if journal is not None:  # only a torn header: nothing recorded in it
                     journal_path.unlink()
-                return cls(archive, restored.session, None, None, 0)
+                return cls(files, restored.session, None, None, 0, on_close=on_close)
             writer, generation = JournalWriter.create(journal_path, session)
             try:
                 digest = write_session_file(session_path, session, generation, 1)
-                archive.index_session(session, digest)
+                files.index_session(session, digest)
             except BaseException:
                 writer.close()
                 raise
-            return cls(archive, session, writer, generation, 1)
+            return cls(files, session, writer, generation, 1, on_close=on_close)
         except OSError as error:
             raise ArchiveError(
                 messages.disk_problem(error, journal_path, "start recording in")
@@ -85,7 +98,7 @@ class Recorder:
                     "resume the session to record more"
                 )
             updated = apply_change(self._session, change)
-            path = self._archive.journal_path(self._session.id)
+            path = self._files.journal_path(self._session.id)
             try:
                 if self._writer is None:
                     # The session was finished (its journal removed) and is changed again.
@@ -106,11 +119,11 @@ class Recorder:
                 if self._writer is None:
                     return  # nothing journaled since the last finish
                 session, generation, lines = self._session, self._generation, self._writer.lines
-            session_path = self._archive.session_path(session.id)
+            session_path = self._files.session_path(session.id)
             if (generation, lines) != self._folded:
                 try:
                     digest = write_session_file(session_path, session, generation, lines)
-                    self._archive.index_session(session, digest)
+                    self._files.index_session(session, digest)
                 except OSError as error:
                     raise ArchiveError(
                         messages.disk_problem(error, session_path, "save")
@@ -132,7 +145,7 @@ class Recorder:
             except OSError as error:
                 # The journal stays (fully folded; opening the archive removes it) and
                 # recording continues in it.
-                self._archive.note(messages.disk_problem(error, journal_path, "remove"))
+                self._files.note(messages.disk_problem(error, journal_path, "remove"))
                 self._writer = JournalWriter.reopen(journal_path, writer.size, writer.lines)
                 return
             self._writer = None
@@ -150,7 +163,7 @@ class Recorder:
                 if self._writer is not None:
                     self._writer.close()
                     self._writer = None
-            self._archive.forget_recorder(self._session.id)
+            self._on_close(self._session.id)
 
     def __enter__(self) -> Recorder:
         return self

@@ -76,7 +76,7 @@ def test_finishing_saves_the_file_records_its_digest_then_removes_the_journal(
     recorder.apply(SessionEnded(3.0, "2026-03-02T10:00:03+00:00"))
     recorder.fold()
     assert not archive.journal_path(live_session.id).exists()
-    document = archive._index.get(live_session.id)
+    document = archive._files.indexed(live_session.id)
     assert document is not None and document["status"] == "ended"
     file_bytes = archive.session_path(live_session.id).read_bytes()
     assert document["digest"] == hashlib.sha256(file_bytes).hexdigest()

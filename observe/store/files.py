@@ -1,0 +1,236 @@
+"""The archive's files as the archive, the recorder and recovery share them.
+
+One :class:`ArchiveFiles` per open archive owns
+
+- where a session's files are: ``sessions/<id>.json`` and ``sessions/<id>.journal``;
+- restoring a session from its file plus its journal, damage turned into one sentence;
+- the index (``index.json``): its documents (cached between writes by
+  :class:`~observe.store.index.Index`), every write to it under one lock, and its repair
+  (a damaged index is kept aside and rebuilt from ``sessions/``; in memory only when the
+  archive is read-only here);
+- the problems met on the way, sentences shown to the user.
+
+:class:`~observe.store.archive.Archive` composes it and offers the public API; the
+:class:`~observe.store.recorder.Recorder` and :mod:`observe.store.recovery` are handed it
+and use its public names only. It knows neither of them, so nothing imports back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from observe.errors import ArchiveError, UnknownSession
+from observe.model import Session
+from observe.store import messages
+from observe.store.atomic import DamagedFile, file_digest
+from observe.store.index import Figures, Index, summary_document
+from observe.store.journal import JournalDamaged
+from observe.store.listing import JOURNAL_SUFFIX, SESSION_SUFFIX, list_folder
+from observe.store.perms import fsync_dir
+from observe.store.replay import Restored, restore
+
+T = TypeVar("T")
+
+INDEX_NAME = "index.json"
+SESSIONS_DIR = "sessions"
+
+
+class ArchiveFiles:
+    """The files of the archive at ``path``; thread-safe (the recorder folds on a worker
+    thread while the user lists or loads sessions)."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        readonly: bool,
+        readonly_reason: str | None,
+        figures: Figures | None,
+    ) -> None:
+        self.path = path
+        self.sessions_dir = path / SESSIONS_DIR
+        self.readonly = readonly
+        self.readonly_reason = readonly_reason
+        self.problems: list[str] = []
+        self._figures = figures
+        self._mutex = threading.RLock()  # the index, and the problems
+        self._index = Index(path / INDEX_NAME)
+
+    # -- where things are ----------------------------------------------------------------
+
+    def session_path(self, session_id: str) -> Path:
+        return self.sessions_dir / f"{session_id}{SESSION_SUFFIX}"
+
+    def journal_path(self, session_id: str) -> Path:
+        return self.sessions_dir / f"{session_id}{JOURNAL_SUFFIX}"
+
+    @property
+    def index_path(self) -> Path:
+        return self._index.path
+
+    def stored_ids(self) -> list[str]:
+        """Ids of every session with a file or a journal in ``sessions/``."""
+        return sorted(list_folder(self.sessions_dir).ids)
+
+    def require_writable(self) -> None:
+        if self.readonly:
+            raise ArchiveError(self.readonly_reason or messages.read_only(self.path, None))
+
+    def note(self, problem: str) -> None:
+        """Keep ``problem`` (a sentence) to show the user, once."""
+        with self._mutex:
+            if problem not in self.problems:
+                self.problems.append(problem)
+
+    # -- a session as it stands on disk --------------------------------------------------
+
+    def restore(self, session_id: str) -> Restored:
+        """The session file plus the journal lines not yet folded into it.
+
+        Raises :class:`UnknownSession` when neither file is there, and ArchiveError with
+        one sentence (also kept in ``problems``) when one cannot be read.
+        """
+        path = self.session_path(session_id)
+        try:
+            restored = restore(path, self.journal_path(session_id))
+        except FileNotFoundError:
+            raise UnknownSession(
+                f"session {session_id[:8]} is listed but its file {path} is missing; "
+                'run "observe session list" again (the list is repaired on opening)'
+            ) from None
+        except DamagedFile as damage:
+            raise self.refusal(messages.damaged_file(damage.path, damage.reason)) from None
+        except JournalDamaged as damage:
+            sentence = messages.damaged_journal(damage.path, damage.line, damage.reason)
+            raise self.refusal(sentence) from None
+        except OSError as error:
+            where = Path(error.filename) if error.filename else path
+            raise self.refusal(messages.unreadable_file(error, where)) from error
+        if not self.readonly or self.readonly_reason is None:
+            # While another process records, its journal's last line may be mid-write:
+            # only a writer (the holder is gone) can tell a torn line from a busy one.
+            for note in restored.notes:
+                self.note(note)
+        return restored
+
+    def refusal(self, sentence: str) -> ArchiveError:
+        """``sentence`` noted in ``problems`` and made the error to raise."""
+        self.note(sentence)
+        return ArchiveError(sentence)
+
+    # -- the index -----------------------------------------------------------------------
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Copies of every index document."""
+        return self._with_index(Index.documents)
+
+    def indexed_ids(self) -> set[str]:
+        """Ids the index lists (without copying its documents)."""
+        return self._with_index(Index.ids)
+
+    def indexed(self, session_id: str) -> dict[str, Any] | None:
+        """A copy of the index document of ``session_id``, if it is listed."""
+        return self._with_index(lambda index: index.get(session_id))
+
+    def document_of(self, session: Session, digest: str | None) -> dict[str, Any]:
+        """The index document of ``session`` (figures included); ``digest`` is the sha256
+        of its session file, None while it only has a journal."""
+        return summary_document(session, digest, self._figures_of(session))
+
+    def index_session(self, session: Session, digest: str | None) -> None:
+        self.index_documents([self.document_of(session, digest)])
+
+    def index_documents(self, documents: list[dict[str, Any]]) -> None:
+        """Add or replace several documents in one index write."""
+        self._write_index(lambda index: index.put_many(documents))
+
+    def unindex(self, session_id: str) -> None:
+        self._write_index(lambda index: index.remove(session_id))
+
+    def rebuild_index(self) -> int:
+        """Fill the index from the session files and journals; returns how many it lists."""
+        documents = []
+        for session_id in self.stored_ids():
+            try:
+                restored = self.restore(session_id)
+            except ArchiveError:
+                continue  # named in problems; every other session still lists
+            path = self.session_path(session_id)
+            digest = file_digest(path) if path.exists() else None
+            documents.append(self.document_of(restored.session, digest))
+        with self._mutex:
+            try:
+                self._index.replace_all(documents)
+            except OSError as error:
+                raise ArchiveError(
+                    messages.disk_problem(error, self._index.path, "write the index")
+                ) from error
+        return len(documents)
+
+    def rebuild_in_memory(self) -> int:
+        """List the sessions from their files in memory, leaving ``index.json`` as it is
+        (a read-only archive may not write it); returns how many it lists."""
+        with self._mutex:
+            self._index = Index(self._index.path, in_memory=True)
+            return self.rebuild_index()
+
+    def repair_index(self) -> None:
+        """Move a damaged index aside and rebuild it (in memory when read-only)."""
+        with self._mutex:
+            try:
+                self._index.check()
+                return
+            except DamagedFile as damage:
+                reason = damage.reason
+            index_path = self._index.path
+            if self.readonly:
+                count = self.rebuild_in_memory()
+                self.note(messages.damaged_index(index_path, reason, None, count))
+                return
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            aside = index_path.with_name(f"{index_path.name}.damaged-{stamp}")
+            try:
+                index_path.replace(aside)
+                fsync_dir(self.path)
+            except OSError as error:
+                raise ArchiveError(
+                    messages.disk_problem(error, index_path, "move aside the damaged index")
+                ) from error
+            self._index = Index(index_path)
+            count = self.rebuild_index()
+            self.note(messages.damaged_index(index_path, reason, aside.name, count))
+
+    def _with_index(self, use: Callable[[Index], T]) -> T:
+        """``use(index)``; if the index file turns out damaged, repair it and use it again."""
+        with self._mutex:
+            try:
+                return use(self._index)
+            except DamagedFile:
+                self.repair_index()
+                return use(self._index)
+
+    def _write_index(self, change: Callable[[Index], object]) -> None:
+        with self._mutex:
+            try:
+                self._with_index(change)
+            except OSError as error:
+                raise ArchiveError(
+                    messages.disk_problem(error, self._index.path, "update the index")
+                ) from error
+
+    def _figures_of(self, session: Session) -> dict[str, Any]:
+        if self._figures is None:
+            return {}
+        try:
+            return dict(self._figures(session))
+        except Exception as error:
+            self.note(
+                f"the figures of session {session.id[:8]} could not be computed "
+                f"({type(error).__name__}: {error}); the session is saved and its figures "
+                "will be filled in when it is saved again"
+            )
+            return {}
