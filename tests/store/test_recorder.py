@@ -191,6 +191,19 @@ def test_one_session_has_one_recorder(archive: Archive, live_session) -> None:
         archive.delete(live_session.id)
 
 
+def test_a_closed_recording_frees_its_session_in_the_same_window(
+    archive: Archive, live_session
+) -> None:
+    """Once its recorder closes, the session may be resumed or deleted without reopening
+    the archive (otherwise it would stay "being recorded" until observe restarts)."""
+    archive.recorder(live_session).close()
+    resumed = archive.recorder(live_session)
+    record(resumed, 1.0)
+    resumed.close()
+    archive.delete(live_session.id)
+    assert archive.list_sessions() == []
+
+
 operations = st.lists(
     st.sampled_from(
         ["record", "undo", "redo", "amend", "pause", "resume", "fold", "end", "annotate"]
