@@ -14,6 +14,8 @@ import pytest
 
 NO_UI_NO_PDF = [
     "observe.model",
+    "observe.labels",
+    "observe.privacy",
     "observe.scheme",
     "observe.convert",
     "observe.errors",

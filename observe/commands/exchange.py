@@ -12,6 +12,7 @@ from observe.commands.context import cli_context
 from observe.commands.target import reading_archive
 from observe.errors import InterchangeError, ObserveError
 from observe.model import Session
+from observe.privacy import name_warning
 
 if TYPE_CHECKING:
     from observe.store import Archive
@@ -160,9 +161,14 @@ def import_bundle_command(file: Path, replace: bool) -> None:
                 same.append(session)
             else:
                 differing.append(session)
-        for session in added + (differing if replace else []):
+        stored = added + (differing if replace else [])
+        for session in stored:
             archive.add(session)
     _report_bundle(file, added, same, differing, replace)
+    for session in stored:
+        warning = name_warning(session.dyad)
+        if warning is not None:
+            click.echo(f"warning: session {session.id[:8]}: {warning}", err=True)
 
 
 def _report_bundle(

@@ -8,7 +8,6 @@ usable — lives here, without I/O, so the terminal UI can import the same way.
 from __future__ import annotations
 
 import math
-import re
 from datetime import datetime, timedelta
 
 from attrs import frozen
@@ -16,10 +15,9 @@ from attrs import frozen
 from observe.errors import InterchangeError
 from observe.interchange.csv_events import read_events_csv
 from observe.model import Session, new_id, to_ms
+from observe.privacy import name_warning
 from observe.scheme import Scheme
 
-# "Jane Smith", "Mary-Ann Jones": two or more capitalised words look like a person's name.
-_LOOKS_LIKE_A_NAME = re.compile(r"[A-Z][a-z]+(?:[ '\-][A-Z][a-z]+)+")
 MAX_CODE_LENGTH = 64
 #: Longer than any observed interaction: more likely milliseconds read as seconds.
 LONG_SESSION = 4 * 3600.0
@@ -38,8 +36,8 @@ def check_dyad_code(dyad: str) -> tuple[str, str | None]:
     """The dyad code as it will be stored, and a warning if it looks like a person's name.
 
     Dyad codes are pseudonymous (``D017``): a report or an export may leave the laptop, so a
-    family's name must never be in one. A name cannot be detected for certain, so it is a
-    warning, not an error.
+    family's name must never be in one; :func:`observe.privacy.name_warning` says when the
+    code looks like one (a warning, not an error: a name cannot be told for certain).
     """
     code = dyad.strip()
     if not code:
@@ -51,14 +49,7 @@ def check_dyad_code(dyad: str) -> tuple[str, str | None]:
             f"the dyad code {code[:MAX_CODE_LENGTH]!r} is not a short code on one line; "
             "give the family's pseudonymous code with --dyad, e.g. D017"
         )
-    warning = None
-    if _LOOKS_LIKE_A_NAME.fullmatch(code):
-        warning = (
-            f'the dyad code "{code}" looks like a person\'s name; dyad codes should be '
-            "pseudonymous (e.g. D017): if it is a name, delete the session and import it "
-            "again with a code"
-        )
-    return code, warning
+    return code, name_warning(code)
 
 
 def parse_started_at(text: str | None, *, now: datetime | None = None) -> datetime:

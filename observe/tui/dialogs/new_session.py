@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -15,20 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from observe.model import Session, new_id
+from observe.privacy import name_warning
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
 
 CONTEXTS = ("feeding", "play", "bathing", "free", "other")
-
-# Two or more capitalised words ("Anna Smith"), or words made of letters only with a space
-# between them ("anna smith"): that is a person's name, not a pseudonymous code.
-_CAPITALISED_WORDS = re.compile(r"^\s*[A-Z][a-z]+(\s+[A-Z][a-z'-]+)+\s*$")
-_LETTER_WORDS = re.compile(r"^\s*[^\W\d_]+(\s+[^\W\d_]+)+\s*$")
-
-
-def looks_like_a_name(dyad: str) -> bool:
-    """True when a dyad code looks like a person's name rather than a code such as D014."""
-    return bool(_CAPITALISED_WORDS.match(dyad) or _LETTER_WORDS.match(dyad))
 
 
 @frozen
@@ -129,10 +119,9 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     @on(Input.Changed, "#dyad")
     def _dyad_changed(self, event: Input.Changed) -> None:
         dyad = event.value.strip()
-        if looks_like_a_name(dyad):
-            self._show(
-                "⚠ Looks like a person's name: use the family's pseudonymous code.", "warning"
-            )
+        warning = name_warning(dyad)
+        if warning is not None:
+            self._show(f"⚠ {warning[0].upper()}{warning[1:]}.", "warning")
         else:
             self._show("", "")
         visit = self.query_one("#visit", Input)
