@@ -79,6 +79,13 @@ def duration_words(value: float) -> str:
     return f"{secs} s"
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """Text quoted in a message, on one line and cut short with ``…`` (a pasted paragraph
+    makes no sentence)."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def text_table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],

@@ -22,7 +22,9 @@ from typing import Any
 from observe import __version__
 from observe.convert import structure, unstructure
 from observe.errors import InterchangeError
-from observe.model import Session
+from observe.model import Event, Session
+from observe.scheme import Scheme
+from observe.validity import Problem, event_problems
 
 BUNDLE_FORMAT = "observe-bundle"
 BUNDLE_VERSION = 1
@@ -176,27 +178,40 @@ def _event_problems(session: Session) -> list[str]:
     seen: set[str] = set()
     previous = 0.0
     for event in session.events:
-        code = scheme.code(event.code)
-        if code is None:
-            return [f'its event at {event.t:g} s has the code "{event.code}", not in its scheme']
-        if not math.isfinite(event.t) or not 0 <= event.t <= session.duration:
-            return [f"its event {event.id[:8]} has the time {event.t}, outside the session"]
+        problems = event_problems(
+            scheme,
+            code=event.code,
+            t=event.t,
+            kind=event.kind,
+            intensity=event.intensity,
+            duration=session.duration,
+        )
+        if problems:
+            return [_worded(problems[0], event, scheme)]
         if event.t < previous:
             return ["its events are not in time order"]
         if event.id in seen:
             return [f"its event id {event.id[:8]} is used twice"]
-        if (code.kind == "point") != (event.kind == "point"):
-            return [
-                f'its event at {event.t:g} s is a {event.kind} of the {code.kind} code "{code.id}"'
-            ]
-        if event.intensity is not None and not 1 <= event.intensity <= scheme.intensity_levels:
-            return [
-                f"its event at {event.t:g} s has the intensity {event.intensity}, "
-                f"outside its scheme's 1 to {scheme.intensity_levels}"
-            ]
         seen.add(event.id)
         previous = event.t
     return []
+
+
+def _worded(problem: Problem, event: Event, scheme: Scheme) -> str:
+    """A problem of an event said as part of "session N cannot be imported: …"."""
+    if problem.field == "code":
+        return f'its event at {event.t:g} s has the code "{event.code}", not in its scheme'
+    if problem.field == "t":
+        return f"its event {event.id[:8]} has the time {event.t}, outside the session"
+    if problem.field == "kind":
+        code_kind = "point" if event.kind != "point" else "state"
+        return (
+            f'its event at {event.t:g} s is a {event.kind} of the {code_kind} code "{event.code}"'
+        )
+    return (
+        f"its event at {event.t:g} s has the intensity {event.intensity}, "
+        f"outside its scheme's 1 to {scheme.intensity_levels}"
+    )
 
 
 __all__: Sequence[str] = [

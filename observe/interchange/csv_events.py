@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 
 from observe.errors import InterchangeError
-from observe.interchange.csv_cells import read_intensity, read_kind, read_time
+from observe.interchange.csv_cells import read_row
 from observe.interchange.csv_export import IMPORT_COLUMNS, SESSION_COLUMNS, events_to_csv
 from observe.model import Event, new_id
 from observe.scheme import Scheme
@@ -278,19 +278,26 @@ def _row(
             )
         )
         return None
-    found: list[str] = []
-    t = read_time(_cell(cells, columns, "time"), found)
-    if t is not None and duration is not None and t > duration:
-        found.append(f"time {t:g} s is after the end of the session ({duration:g} s)")
-    code = _cell(cells, columns, "code")
-    kind = read_kind(code, _cell(cells, columns, "kind"), scheme, found)
-    intensity = read_intensity(_cell(cells, columns, "intensity"), scheme, found)
-    if found:
+    event, found = read_row(
+        time_text=_cell(cells, columns, "time"),
+        code=_cell(cells, columns, "code"),
+        kind_text=_cell(cells, columns, "kind"),
+        intensity_text=_cell(cells, columns, "intensity"),
+        scheme=scheme,
+        duration=duration,
+    )
+    if event is None:
         problems.append((number, f"row {number}: " + "; ".join(found)))
         return None
-    assert t is not None
     note = _cell(cells, columns, "note") or None
-    return _Row(number=number, t=t, code=code, kind=kind, intensity=intensity, note=note)
+    return _Row(
+        number=number,
+        t=event.t,
+        code=event.code,
+        kind=event.kind,
+        intensity=event.intensity,
+        note=note,
+    )
 
 
 def _events(

@@ -7,6 +7,7 @@ reaches the archive.
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 from attrs import evolve
@@ -20,6 +21,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from observe.model import Event, new_id
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
+from observe.validity import Problem, event_problems
 
 
 def parse_time(text: str) -> float | None:
@@ -37,6 +39,10 @@ def parse_time(text: str) -> float | None:
     return seconds
 
 
+#: The form's fields from the top: its problems are listed in this order.
+_FORM_ORDER = ("t", "code", "kind", "intensity")
+
+
 def check_event(
     scheme: Scheme,
     duration: float,
@@ -47,43 +53,57 @@ def check_event(
     intensity_text: str,
 ) -> tuple[dict[str, object], list[str]]:
     """The fields of a valid event, and one sentence per field that is not."""
-    problems: list[str] = []
-    fields: dict[str, object] = {}
+    problems: list[tuple[str, str]] = []  # (field, sentence)
     t = parse_time(time_text)
     if t is None:
         problems.append(
-            f"Time {time_text!r} is not a time; type seconds (75.2) or mm:ss.t (01:15.2)."
+            ("t", f"Time {time_text!r} is not a time; type seconds (75.2) or mm:ss.t (01:15.2).")
         )
-    elif not 0 <= t <= duration:
-        problems.append(f"Time {t:.3f} s is outside the session (0 to {duration:.3f} s).")
-    else:
-        fields["t"] = t
-    chosen = scheme.code(code) if code else None
-    if chosen is None:
-        problems.append("Choose a code from the scheme.")
-    else:
-        fields["code"] = chosen.id
-        allowed = ("start", "stop") if chosen.kind == "state" else ("point",)
-        if kind not in allowed:
-            problems.append(
-                f"{chosen.label} is a {chosen.kind} code: its kind must be {' or '.join(allowed)}."
-            )
-        else:
-            fields["kind"] = kind
     intensity = intensity_text.strip()
-    if intensity:
-        levels = scheme.intensity_levels
-        if not intensity.isdigit() or not 1 <= int(intensity) <= max(levels, 0):
-            problems.append(
-                f"Intensity {intensity!r} must be 1 to {levels} (or empty)."
-                if levels
-                else "This scheme does not code intensity; leave it empty."
-            )
-        else:
-            fields["intensity"] = int(intensity)
-    else:
-        fields["intensity"] = None
-    return fields, problems
+    level = _level(intensity)
+    for problem in event_problems(
+        scheme, code=code or "", t=t, kind=kind, intensity=level, duration=duration
+    ):
+        sentence = _worded(problem, scheme, duration, t=t, code=code or "", intensity=intensity)
+        problems.append((problem.field, sentence))
+    problems.sort(key=lambda item: _FORM_ORDER.index(item[0]))
+    wrong = {field for field, _sentence in problems}
+    fields: dict[str, object] = {}
+    if "t" not in wrong:
+        fields["t"] = t
+    if "code" not in wrong:
+        fields["code"] = code
+        if "kind" not in wrong:
+            fields["kind"] = kind
+    if "intensity" not in wrong:
+        fields["intensity"] = None if level is None else int(level)
+    return fields, [sentence for _field, sentence in problems]
+
+
+def _level(text: str) -> float | None:
+    """The intensity typed: None when empty, ``nan`` unless it is whole digits."""
+    if not text:
+        return None
+    return float(text) if text.isascii() and text.isdigit() else math.nan
+
+
+def _worded(
+    problem: Problem, scheme: Scheme, duration: float, *, t: float | None, code: str, intensity: str
+) -> str:
+    """A problem said next to the form, about the field as the observer filled it in."""
+    if problem.field == "t":
+        return f"Time {t:.3f} s is outside the session (0 to {duration:.3f} s)."
+    if problem.field == "code":
+        return "Choose a code from the scheme."
+    if problem.field == "kind":
+        chosen = scheme.code(code)
+        assert chosen is not None  # only a code of the scheme has a kind to check
+        allowed = "start or stop" if chosen.kind == "state" else "point"
+        return f"{chosen.label} is a {chosen.kind} code: its kind must be {allowed}."
+    levels = scheme.intensity_levels
+    if levels:
+        return f"Intensity {intensity!r} must be 1 to {levels} (or empty)."
+    return "This scheme does not code intensity; leave it empty."
 
 
 class EventEditor(ModalScreen[Event | None]):
