@@ -19,3 +19,9 @@ def code_label(scheme: Scheme, code: str) -> str:
 def actor_word(scheme: Scheme, code: str) -> str:
     """Who shows the code, in one word: ``cue`` (the infant) or ``response`` (the caregiver)."""
     return "cue" if scheme.is_cue(code) else "response"
+
+
+def actor_role(scheme: Scheme, code: str) -> str:
+    """Who shows the code: ``infant`` (a cue) or ``caregiver`` (a response), as exports name
+    the actor."""
+    return "infant" if scheme.is_cue(code) else "caregiver"

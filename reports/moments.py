@@ -10,6 +10,7 @@ from attrs import frozen
 
 from observe import display
 from observe.analysis.results import CueResult, SessionAnalysis
+from observe.labels import code_label
 from observe.model import Event, Session
 
 
@@ -22,11 +23,6 @@ class Moment:
     note: str | None
 
 
-def code_label(session: Session, code: str) -> str:
-    found = session.scheme.code(code)
-    return found.label if found is not None else code
-
-
 def caregiver_responses(session: Session) -> list[Event]:
     """The coded caregiver responses, in session order (a state response's stop is not
     a new response)."""
@@ -35,7 +31,7 @@ def caregiver_responses(session: Session) -> list[Event]:
 
 
 def _labels(session: Session, codes: tuple[str, ...]) -> str:
-    names = [code_label(session, code) for code in codes]
+    names = [code_label(session.scheme, code) for code in codes]
     if not names:
         return "no listed response"
     if len(names) == 1:
@@ -56,7 +52,7 @@ def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Mome
         moments.append(
             Moment(
                 t=result.t,
-                cue=code_label(session, result.code),
+                cue=code_label(session.scheme, result.code),
                 happened=_happened(session, result),
                 followed=_followed(session, result, responses),
                 note=cue_notes.get((result.t, result.code)),
@@ -74,7 +70,7 @@ def _happened(session: Session, result: CueResult) -> str:
             f"No caregiver response began within {window:g} s. "
             f"Responses that often suit this cue: {suits}."
         )
-    response = code_label(session, result.response or "")
+    response = code_label(session.scheme, result.response or "")
     return (
         f"The caregiver responded after {display.seconds(result.latency)} with {response}. "
         f"Responses that often suit this cue: {suits}."
@@ -92,6 +88,6 @@ def _followed(session: Session, result: CueResult, responses: list[Event]) -> st
     cue = session.scheme.cue(result.code)
     suited = " It is one that suits this cue." if cue and first.code in cue.matches else ""
     return (
-        f"Next caregiver response: {code_label(session, first.code)} at "
+        f"Next caregiver response: {code_label(session.scheme, first.code)} at "
         f"{display.clock(first.t)} ({display.seconds(first.t - result.t)} after the cue).{suited}"
     )

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from observe.reports import styles, wording
-from observe.reports.moments import code_label
 from observe.reports.sections import heading
 from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
+from observe.labels import code_label
 from observe.model import Session
 
 
@@ -50,10 +50,10 @@ def ratings_and_notes(session: Session, width: float, title: str) -> list[Flowab
         flow.append(Spacer(0, 4))
         flow.append(Paragraph("<b>Notes on coded moments</b>", styles.BODY))
         for event in event_notes:
+            label = wording.text(code_label(session.scheme, event.code))
             flow.append(
                 Paragraph(
-                    f"<b>{display.clock(event.t)} {wording.text(code_label(session, event.code))}"
-                    f"</b>: {wording.text(event.note or '')}",
+                    f"<b>{display.clock(event.t)} {label}</b>: {wording.text(event.note or '')}",
                     styles.BODY,
                 )
             )

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from observe.reports import styles, wording
 from observe.reports.document import write_report
-from observe.reports.moments import code_label
 from observe.reports.reliability_tables import matrix_tables, observers_table
 from observe.reports.sections import heading, key_figures_table
 from observe.reports.tables import data_table
@@ -27,6 +26,7 @@ from observe.analysis.reliability import (
     session_pairs,
 )
 from observe.analysis.reliability_results import AlignedPair, Reliability
+from observe.labels import actor_role, actor_word, code_label
 from observe.model import Session
 
 SECTION_TITLES = (
@@ -192,7 +192,7 @@ def _matrix(session_a: Session, result: Reliability, width: float) -> list[Flowa
     if not blocks:
         return [heading(SECTION_TITLES[2]), Paragraph("No codes to compare.", styles.BODY)]
     for number, (actor, matrix) in enumerate(blocks):
-        labels = [code_label(session_a, code) for code in matrix.codes[:-1]] + ["nil"]
+        labels = [code_label(session_a.scheme, code) for code in matrix.codes[:-1]] + ["nil"]
         tables = matrix_tables(matrix, labels, width)
         title = Paragraph(
             "<b>Infant cues</b>" if actor == "cue" else "<b>Caregiver responses</b>", styles.BODY
@@ -209,8 +209,8 @@ def _matrix(session_a: Session, result: Reliability, width: float) -> list[Flowa
 def _per_code(session_a: Session, result: Reliability, width: float) -> list[Flowable]:
     rows = [
         [
-            code_label(session_a, code),
-            "infant cue" if session_a.scheme.is_cue(code) else "caregiver response",
+            code_label(session_a.scheme, code),
+            f"{actor_role(session_a.scheme, code)} {actor_word(session_a.scheme, code)}",
             str(figures.pairs),
             str(figures.agreements),
             display.percent(figures.agreement),
@@ -312,7 +312,7 @@ def _disagreements(session_a: Session, pairs: list[AlignedPair], width: float) -
     def shown(t: float | None, code: str | None) -> str:
         if code is None:
             return display.MISSING
-        return f"{code_label(session_a, code)} at {display.clock_tenths(t or 0.0)}"
+        return f"{code_label(session_a.scheme, code)} at {display.clock_tenths(t or 0.0)}"
 
     rows = [[shown(p.t_a, p.code_a), shown(p.t_b, p.code_b)] for p in differing]
     intro = Paragraph(

@@ -18,7 +18,7 @@ from observe.reports.charts.timeline import (
     timeline_strips,
 )
 from observe.reports.document import write_report
-from observe.reports.moments import caregiver_responses, code_label, moments_to_revisit
+from observe.reports.moments import caregiver_responses, moments_to_revisit
 from observe.reports.notes import ratings_and_notes
 from observe.reports.sections import facts_table, heading, key_figures_table
 from observe.reports.tables import data_table
@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
 from observe.analysis.results import SessionAnalysis, Summary
+from observe.labels import code_label
 from observe.model import Session
 
 SECTION_TITLES = (
@@ -130,7 +131,7 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
         outcomes = figures.outcomes
         rows.append(
             [
-                code_label(session, code),
+                code_label(session.scheme, code),
                 str(figures.cues),
                 str(outcomes.matched),
                 str(outcomes.repaired),

@@ -22,6 +22,7 @@ from observe.display import (
     text_table,
     when,
 )
+from observe.labels import code_label
 from observe.model import Session
 
 WIDTH = 80
@@ -155,11 +156,10 @@ CUE_TYPE_LEGEND = [
 
 
 def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
-    labels = {cue.id: cue.label for cue in session.scheme.cues}
     heading = ("Cue type", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Latency", "Q")
     rows = [
         (
-            labels.get(cue_id, cue_id),
+            code_label(session.scheme, cue_id),
             str(summary.cues),
             percent(summary.response_rate),
             percent(summary.match_rate),

@@ -12,6 +12,7 @@ import click
 from observe.commands.context import cli_context
 from observe.commands.target import reading_archive, warn_problems
 from observe.display import MISSING, clock, percent, text_table, when
+from observe.labels import actor_word
 from observe.model import Session
 
 if TYPE_CHECKING:
@@ -108,8 +109,8 @@ def describe_session(session: Session) -> str:
     if session.events:
         rows = []
         for event in session.events:
-            code = scheme.code(event.code)
-            actor = "cue" if scheme.is_cue(event.code) else "response" if code else "?"
+            known = scheme.code(event.code) is not None
+            actor = actor_word(scheme, event.code) if known else "?"
             rows.append(
                 (
                     f"{event.t:.3f}",

@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from observe.labels import actor_role
 from observe.model import Event, Session
 
 SESSION_COLUMNS = (
@@ -49,12 +50,11 @@ def _session_cells(session: Session) -> list[str]:
 
 
 def _event_cells(session: Session, event: Event) -> list[str]:
-    actor = "infant" if session.scheme.is_cue(event.code) else "caregiver"
     return [
         event.id,
         repr(event.t),
         event.code,
-        actor,
+        actor_role(session.scheme, event.code),
         event.kind,
         "" if event.intensity is None else str(event.intensity),
         event.note or "",

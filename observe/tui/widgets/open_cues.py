@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from observe.display import clock_tenths
+from observe.labels import code_label
 from observe.model import Session
 
 
@@ -18,8 +19,7 @@ def open_cues_text(open_cues: Sequence[object], session: Session) -> Text:
     text = Text()
     lines = 0
     for cue in open_cues:
-        code = scheme.code(cue.code)  # type: ignore[attr-defined]
-        label = code.label if code else cue.code  # type: ignore[attr-defined]
+        label = code_label(scheme, cue.code)  # type: ignore[attr-defined]
         if lines:
             text.append("\n")
         if cue.state == "missed":  # type: ignore[attr-defined]
@@ -31,8 +31,7 @@ def open_cues_text(open_cues: Sequence[object], session: Session) -> Text:
         lines += 1
     started = {e.code: e.t for e in session.events if e.kind == "start"}
     for state in session.open_states:
-        code = scheme.code(state)
-        label = code.label if code else state
+        label = code_label(scheme, state)
         if lines:
             text.append("\n")
         text.append("◆ ONGOING ", style="bold")

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from observe.display import clock_tenths
+from observe.labels import actor_word, code_label
 from observe.model import Event, Session
 
 # Before the label, so a narrow panel that cuts the label off still says start or stop.
@@ -15,12 +16,12 @@ KIND_WORDS = {"point": "", "start": "start ", "stop": "stop "}
 
 
 def actor(session: Session, code: str) -> str:
-    return "cue " if session.scheme.is_cue(code) else "resp"
+    """``cue `` or ``resp``: the actor word cut to a column of four."""
+    return f"{actor_word(session.scheme, code)[:4]:<4}"
 
 
 def event_line(session: Session, event: Event, *, unsaved: bool) -> Text:
-    code = session.scheme.code(event.code)
-    label = code.label if code else event.code
+    label = code_label(session.scheme, event.code)
     text = Text()
     if unsaved:
         text.append("UNSAVED ", style="bold reverse")
@@ -45,8 +46,7 @@ def recent_text(
 ) -> Text:
     lines: list[Text] = []
     if undone is not None:
-        code = session.scheme.code(undone.code)
-        label = code.label if code else undone.code
+        label = code_label(session.scheme, undone.code)
         lines.append(
             Text(f"UNDONE (ctrl+y redoes): {label} {clock_tenths(undone.t)}", style="italic")
         )
