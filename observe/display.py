@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from typing import Literal
 
 MISSING = "–"
 
@@ -58,14 +59,18 @@ def clock_tenths(t: float) -> str:
     return f"{minutes:02d}:{tenths_in_minute // 10:02d}.{tenths_in_minute % 10}"
 
 
-def when(started_at: str, *, time_of_day: bool = True) -> str:
-    """When a session started, to the minute on its own clock: ``2026-03-02 10:15`` (or
-    the day alone); a time that is no ISO date is shown as it was stored."""
+def when(started_at: str, form: Literal["minute", "day", "words"] = "minute") -> str:
+    """When a session started, on the clock it was recorded by (the observer's local time):
+    ``2026-03-02 10:15`` (``minute``), ``2026-03-02`` (``day``), or ``2 March 2026, 10:15``
+    (``words``, as a report says it). A time that is no ISO date is shown as it was
+    stored, cut to the length of the short forms."""
     try:
         moment = datetime.fromisoformat(started_at)
     except ValueError:
-        return started_at
-    return moment.strftime("%Y-%m-%d %H:%M" if time_of_day else "%Y-%m-%d")
+        return started_at if form == "words" else started_at[: 16 if form == "minute" else 10]
+    if form == "words":
+        return f"{moment.day} {moment:%B %Y, %H:%M}"
+    return moment.strftime("%Y-%m-%d %H:%M" if form == "minute" else "%Y-%m-%d")
 
 
 def duration_words(value: float) -> str:

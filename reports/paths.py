@@ -8,9 +8,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from observe.reports import wording
-
-from observe import locations
+from observe import display, locations
 from observe.model import Session
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -34,13 +32,11 @@ def default_report_path(archive_dir: Path, subject: Session | Sequence[Session] 
         return folder / f"{safe_part(subject)}_trend.pdf"
     if isinstance(subject, Session):
         visit = f"_visit-{safe_part(subject.visit)}" if subject.visit else ""
-        name = (
-            f"{safe_part(subject.dyad)}{visit}_{wording.day(subject.started_at)}"
-            f"_{subject.id[:8]}.pdf"
-        )
-        return folder / name
+        day = display.when(subject.started_at, "day")
+        return folder / f"{safe_part(subject.dyad)}{visit}_{day}_{subject.id[:8]}.pdf"
     sessions = sorted(subject, key=lambda s: s.started_at)
     if not sessions:
         raise ValueError("a trend report needs at least one session")
-    first, last = wording.day(sessions[0].started_at), wording.day(sessions[-1].started_at)
+    first = display.when(sessions[0].started_at, "day")
+    last = display.when(sessions[-1].started_at, "day")
     return folder / f"{safe_part(sessions[0].dyad)}_trend_{first}_to_{last}.pdf"

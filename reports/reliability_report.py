@@ -103,7 +103,7 @@ def _observer_rows(session_a: Session, session_b: Session) -> list[tuple[str, st
             session.dyad,
             session.visit or display.MISSING,
             session.observer or display.MISSING,
-            wording.wall_time(session.started_at),
+            display.when(session.started_at, "words"),
             display.duration_words(session.duration),
             str(len(session.events)),
             f"{session.scheme.name} (version {session.scheme.version})",

@@ -57,12 +57,12 @@ def write_session_report(
 
     analysis = analyze_session(session)
     visit = f" · visit {session.visit}" if session.visit else ""
-    when = wording.day(session.started_at)
+    day = display.when(session.started_at, "day")
     return write_report(
         path,
         lambda width: session_story(session, analysis, width),
         title=f"Session report {session.dyad}{visit}",
-        running_title=f"Session report · {session.dyad}{visit} · {when}",
+        running_title=f"Session report · {session.dyad}{visit} · {day}",
         scheme_digests=[session.scheme_digest],
         pagesize=pagesize,
         generated=generated,
@@ -108,7 +108,7 @@ def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowab
         ("Coding scheme", f"{scheme.name} (version {scheme.version})"),
         ("Visit", session.visit or display.MISSING),
         ("Context", session.context or display.MISSING),
-        ("Date and time", wording.wall_time(session.started_at)),
+        ("Date and time", display.when(session.started_at, "words")),
         ("Observer", session.observer or display.MISSING),
         ("Duration", display.duration_words(analysis.duration)),
         ("Session", session.id[:8]),

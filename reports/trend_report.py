@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from observe.reports import styles, wording
+from observe.reports import styles
 from observe.reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
 from observe.reports.document import ReportError, write_report
 from observe.reports.sections import facts_table, heading
@@ -69,8 +69,8 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
         ("Coding scheme", "; ".join(schemes)),
         ("Visits", str(len(points))),
         ("Observers", ", ".join(observers) or display.MISSING),
-        ("From", wording.wall_time(points[0].started_at)),
-        ("To", wording.wall_time(points[-1].started_at)),
+        ("From", display.when(points[0].started_at, "words")),
+        ("To", display.when(points[-1].started_at, "words")),
     ]
     if any(s.origin == "demo" for s in sessions):
         facts.append(("Data", "synthetic demonstration data, not a real family"))
@@ -144,7 +144,7 @@ def _table(trend: DyadTrend, width: float, unfinished: set[str]) -> Flowable:
         rows.append(
             [
                 (point.visit or display.MISSING) + (" *" if point.session in unfinished else ""),
-                wording.day(point.started_at),
+                display.when(point.started_at, "day"),
                 display.duration_words(point.duration),
                 str(summary.cues),
                 display.percent(summary.response_rate),

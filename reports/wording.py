@@ -8,27 +8,10 @@ computed is shown as ``–``.
 
 from __future__ import annotations
 
-from datetime import datetime
 from xml.sax.saxutils import escape
 
 from observe.analysis.results import Summary
 from observe.display import percent, seconds
-
-
-def wall_time(iso: str) -> str:
-    """``2026-03-02T10:00:00+01:00`` → ``2 March 2026, 10:00`` (the observer's own clock)."""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{moment.day} {moment:%B %Y, %H:%M}"
-
-
-def day(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d")
-    except ValueError:
-        return iso[:10]
 
 
 def text(value: str) -> str:

@@ -16,7 +16,9 @@ from observe.display import (
     number,
     percent,
     seconds,
+    shorten,
     text_table,
+    when,
 )
 
 
@@ -64,6 +66,29 @@ def test_figures_read_as_people_expect() -> None:
     assert duration_words(868.4) == "14 min 28 s"
     assert duration_words(40) == "40 s"
     assert duration_words(3900) == "1 h 5 min"
+
+
+def test_a_session_start_reads_on_the_clock_it_was_recorded_by() -> None:
+    """The observer's own time of day, whatever the offset: a visit at 10:15 in Berlin
+    never reads 09:15 on a laptop elsewhere."""
+    started = "2026-03-02T10:15:42+01:00"
+    assert when(started) == "2026-03-02 10:15"
+    assert when(started, "day") == "2026-03-02"
+    assert when(started, "words") == "2 March 2026, 10:15"
+    assert when("2026-11-30T08:05:00-05:00", "words") == "30 November 2026, 08:05"
+
+
+def test_a_start_that_is_no_date_is_shown_as_stored() -> None:
+    """A damaged or hand-edited start time is shown, never hidden or turned into an error;
+    the short forms keep to their width."""
+    assert when("yesterday morning, about ten") == "yesterday mornin"
+    assert when("yesterday morning, about ten", "day") == "yesterday "
+    assert when("yesterday morning, about ten", "words") == "yesterday morning, about ten"
+
+
+def test_a_quoted_text_is_one_line_and_short() -> None:
+    assert shorten("a  b\nc") == "a b c"
+    assert shorten("x" * 50) == "x" * 39 + "…"
 
 
 @given(st.floats(min_value=0, max_value=100 * 3600, allow_nan=False))

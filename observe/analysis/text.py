@@ -187,7 +187,7 @@ def trend_text(trend: DyadTrend) -> str:
     )  # fmt: skip
     rows = [
         (
-            when(point.started_at, time_of_day=False),
+            when(point.started_at, "day"),
             point.visit or MISSING,
             str(point.summary.cues),
             percent(point.summary.response_rate),

@@ -12,6 +12,7 @@ import click
 
 from observe import locations
 from observe.commands.context import cli_context
+from observe.display import when
 
 
 @click.command("demo")
@@ -48,7 +49,7 @@ def demo_command(seed: int) -> None:
         events = sum(len(session.events) for session in new)
         click.echo(f"added {len(new)} demo sessions ({events:,} events) to {where}:")
         for dyad in sorted({session.dyad for session in new}):
-            visits = sorted(s.started_at[:10] for s in new if s.dyad == dyad)
+            visits = sorted(when(s.started_at, "day") for s in new if s.dyad == dyad)
             if dyad == pair[0].dyad:
                 click.echo(f"  {dyad}  1 visit, {visits[0]}, coded by two observers")
             else:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
-from observe.reports import styles, wording
+from observe.reports import styles
 from observe.reports.charts.marks import hline, label, marker, nice_step, vline
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect
 from reportlab.lib.colors import Color
 
+from observe import display
 from observe.analysis.results import TrendPoint
 
 FEW_CUES = 10  # below this, a visit's rates are drawn hollow: they rest on little data
@@ -42,7 +43,7 @@ def _visit_labels(
     every = max(1, math.ceil(len(points) / 12))
     for index, (point, x) in enumerate(zip(points, xs, strict=True)):
         if index % every == 0 or (index == len(points) - 1 and len(points) <= 12):
-            text = point.visit or wording.day(point.started_at)
+            text = point.visit or display.when(point.started_at, "day")
             drawing.add(label(x, y, text[:10], size=6.5, anchor="middle", colour=styles.GREY))
 
 

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
+from observe.display import when
 from observe.errors import ObserveError
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.new_session import NewSessionDialog, NewSessionRequest
 from observe.tui.dialogs.open_archive import OpenArchiveDialog
 from observe.tui.messages import ReportFailed, ReportWritten, SessionsChanged
 from observe.tui.screens.help import HelpScreen
-from observe.tui.widgets.session_table import SessionTable, format_started, is_interrupted
+from observe.tui.widgets.session_table import SessionTable, is_interrupted
 
 if TYPE_CHECKING:
     from observe.store import SessionSummary
@@ -44,7 +45,7 @@ HOME_KEYS = (
 
 def describe(summary: SessionSummary) -> str:
     visit = f" visit {summary.visit}" if summary.visit else ""
-    return f"{summary.dyad}{visit} ({format_started(summary.started_at)})"
+    return f"{summary.dyad}{visit} ({when(summary.started_at)})"
 
 
 class HomeScreen(Screen[None]):

@@ -8,7 +8,6 @@ and a symbol, not only in colour.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,7 +15,7 @@ from textual.binding import Binding
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
-from observe.display import clock, percent
+from observe.display import clock, percent, when
 
 if TYPE_CHECKING:
     from observe.store import SessionSummary
@@ -32,16 +31,6 @@ def is_interrupted(summary: SessionSummary) -> bool:
     return summary.status in INTERRUPTED
 
 
-def format_started(started_at: str) -> str:
-    """The wall-clock start as recorded (the observer's local time): ``2026-03-02 10:00``."""
-    if len(started_at) >= 16 and started_at[10] == "T":  # ISO 8601: no parsing needed
-        return f"{started_at[:10]} {started_at[11:16]}"
-    try:
-        return datetime.fromisoformat(started_at).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return started_at[:16]
-
-
 def format_status(summary: SessionSummary) -> Text:
     if is_interrupted(summary):
         return Text("▶ resume", style="bold")
@@ -53,7 +42,7 @@ def summary_cells(summary: SessionSummary) -> list[str | Text]:
     cells: list[str | Text] = [
         summary.dyad,
         summary.visit,
-        format_started(summary.started_at),
+        when(summary.started_at),
         format_status(summary),
         clock(summary.duration),
         percent(figures.get("response_rate")),
