@@ -32,7 +32,6 @@ KNOWN_CIRCLES: list[frozenset[str]] = [
             "observe.tui.screens.coding_saving",
         }
     ),
-    frozenset({"observe.tui.app", "observe.tui.commands", "observe.tui.screens.home"}),
 ]
 
 

@@ -114,9 +114,7 @@ async def test_the_new_session_form_warns_as_each_code_is_typed(isolated_data_di
 
 
 @pytest.mark.parametrize(("dyad", "is_name"), TABLE)
-def test_session_import_warns_and_still_imports(
-    tmp_path: Path, dyad: str, is_name: bool
-) -> None:
+def test_session_import_warns_and_still_imports(tmp_path: Path, dyad: str, is_name: bool) -> None:
     """A name cannot be told for certain: the CSV is imported, with the warning."""
     events = tmp_path / "events.csv"
     events.write_text(CSV, encoding="utf-8")

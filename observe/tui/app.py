@@ -16,7 +16,6 @@ from textual.screen import Screen
 
 from observe.errors import ObserveError
 from observe.tui.clock import WallClock, local_now
-from observe.tui.commands import ObserveCommands
 from observe.tui.dialogs.confirm import QuitWithUnsavedDialog
 from observe.tui.messages import SessionsChanged
 from observe.tui.pending import PendingWrites
@@ -40,7 +39,6 @@ class ObserveApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "observe"
-    COMMANDS = App.COMMANDS | {ObserveCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         # Tab moves focus the moment it is read: a non-priority binding only runs once the

@@ -2,45 +2,62 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from observe.display import when
 from observe.errors import ObserveError
+from observe.tui.commands import HomeCommands
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.new_session import NewSessionDialog, NewSessionRequest
 from observe.tui.dialogs.open_archive import OpenArchiveDialog
 from observe.tui.messages import ReportFailed, ReportWritten, SessionsChanged
 from observe.tui.screens.help import HelpScreen
+from observe.tui.screens.home_actions import help_rows, home_bindings
 from observe.tui.widgets.session_table import SessionTable, is_interrupted
 
 if TYPE_CHECKING:
-    from observe.store import SessionSummary
-    from observe.tui.app import ObserveApp
+    from observe.scheme import Scheme
+    from observe.store import Archive, SessionSummary
+    from observe.tui.report_process import ReportOutcome
 
 INDEX_FILE = "index.json"
 INDEX_POLL_SECONDS = 1.0
 
-HOME_KEYS = (
-    ("n", "New session: dyad, observer, visit, context, scheme, then live coding"),
-    ("r", "Resume the selected interrupted session (marked ▶ resume)"),
-    ("v", "Review the selected ended session"),
-    ("enter", "Open the selected session (resume or review)"),
-    ("p", "Write the PDF report of the selected ended session"),
-    ("d", "Delete the selected session (asks first)"),
-    ("/", "Filter the list by dyad code; Esc or Enter returns to the list"),
-    ("o", "Open another archive folder (e.g. a colleague's copy or a USB stick)"),
-    ("↑ ↓ / j k", "Move through the list"),
-    ("ctrl+p", "Command palette: every action by name"),
-    ("?", "This help"),
-    ("ctrl+q", "Quit"),
-)
+
+@runtime_checkable
+class HomeApp(Protocol):
+    """What the home screen asks of the app it runs in (``ObserveApp``): the screen names
+    its needs instead of importing the app, which imports the screen."""
+
+    last_observer: str
+    visit_counts: dict[str, int]
+
+    @property
+    def archive(self) -> Archive: ...
+
+    @property
+    def default_scheme_id(self) -> str: ...
+
+    def remember(self, summaries: Sequence[SessionSummary]) -> None: ...
+
+    def schemes(self) -> list[Scheme]: ...
+
+    def start_session(self, request: NewSessionRequest) -> None: ...
+
+    def resume_session(self, session_id: str) -> None: ...
+
+    def review_session(self, session_id: str) -> None: ...
+
+    def write_report(self, session_id: str) -> ReportOutcome: ...
+
+    def switch_archive(self, folder: Path) -> str | None: ...
 
 
 def describe(summary: SessionSummary) -> str:
@@ -51,17 +68,8 @@ def describe(summary: SessionSummary) -> str:
 class HomeScreen(Screen[None]):
     """Lists sessions newest first; new, resume, review, report, delete."""
 
-    BINDINGS = [
-        Binding("n", "new_session", "New"),
-        Binding("r", "resume", "Resume"),
-        Binding("v", "review", "Review"),
-        Binding("p", "report", "Report"),
-        Binding("d", "delete", "Delete"),
-        Binding("slash", "filter", "Filter", key_display="/"),
-        Binding("o", "open_archive", "Archive"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("escape", "leave_filter", "List", show=False),
-    ]
+    BINDINGS = home_bindings()
+    COMMANDS = {HomeCommands}
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,7 +80,7 @@ class HomeScreen(Screen[None]):
         self._bindings_pending = False
 
     @property
-    def observe(self) -> ObserveApp:
+    def observe(self) -> HomeApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
@@ -350,6 +358,6 @@ class HomeScreen(Screen[None]):
     def action_help(self) -> None:
         self.app.push_screen(
             HelpScreen(
-                HOME_KEYS, title=f"Keys on the home screen — archive: {self.observe.archive.path}"
+                help_rows(), title=f"Keys on the home screen — archive: {self.observe.archive.path}"
             )
         )

@@ -1,0 +1,125 @@
+"""What can be done on the home screen, in one table: its key bindings (and so its footer),
+its help screen and its command palette entries are all read from :data:`HOME_ACTIONS`.
+
+A row with an ``action`` is the home screen's own; a row without one is a key another part
+of the app handles (the session list, the app), listed so the help tells every key.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+from textual.binding import Binding
+
+
+@frozen
+class HomeAction:
+    keys: str  # Textual's key names, comma-separated: "n", "slash", "up,down,j,k"
+    help: str | None  # the help screen's line (None: not listed there)
+    action: str | None = None  # the home screen's action (None: handled elsewhere)
+    label: str = ""  # the footer's word
+    show: bool = True  # in the footer
+    key_display: str | None = None  # the key as the footer and the help write it
+    palette: str | None = None  # the command palette's name (None: not offered there)
+    palette_help: str = ""  # what the palette says under the name
+
+    @property
+    def shown_key(self) -> str:
+        return self.key_display or self.keys
+
+
+HOME_ACTIONS = (
+    HomeAction(
+        "n",
+        "New session: dyad, observer, visit, context, scheme, then live coding",
+        "new_session",
+        "New",
+        palette="New session",
+        palette_help="Start coding a new session",
+    ),
+    HomeAction(
+        "r",
+        "Resume the selected interrupted session (marked ▶ resume)",
+        "resume",
+        "Resume",
+        palette="Resume session",
+        palette_help="Continue the selected interrupted session",
+    ),
+    HomeAction(
+        "v",
+        "Review the selected ended session",
+        "review",
+        "Review",
+        palette="Review session",
+        palette_help="Look through the selected ended session",
+    ),
+    HomeAction("enter", "Open the selected session (resume or review)"),  # the list's select
+    HomeAction(
+        "p",
+        "Write the PDF report of the selected ended session",
+        "report",
+        "Report",
+        palette="Write report",
+        palette_help="PDF report of the selected ended session",
+    ),
+    HomeAction(
+        "d",
+        "Delete the selected session (asks first)",
+        "delete",
+        "Delete",
+        palette="Delete session",
+        palette_help="Delete the selected session (asks first)",
+    ),
+    HomeAction(
+        "slash",
+        "Filter the list by dyad code; Esc or Enter returns to the list",
+        "filter",
+        "Filter",
+        key_display="/",
+        palette="Filter by dyad",
+        palette_help="Show only one dyad's sessions",
+    ),
+    HomeAction(
+        "o",
+        "Open another archive folder (e.g. a colleague's copy or a USB stick)",
+        "open_archive",
+        "Archive",
+        palette="Open archive",
+        palette_help="Open another archive folder",
+    ),
+    HomeAction("up,down,j,k", "Move through the list", key_display="↑ ↓ / j k"),  # the list's
+    HomeAction("ctrl+p", "Command palette: every action by name"),  # the app's
+    HomeAction(
+        "question_mark",
+        "This help",
+        "help",
+        "Help",
+        key_display="?",
+        palette="Keys",
+        palette_help="Every key on this screen",
+    ),
+    HomeAction("ctrl+q", "Quit"),  # the app's
+    HomeAction("escape", None, "leave_filter", "List", show=False),  # said in the filter's help
+)
+
+
+def home_bindings() -> list[Binding]:
+    """The home screen's own key bindings, in the table's order (the footer's order)."""
+    return [
+        Binding(row.keys, row.action, row.label, show=row.show, key_display=row.key_display)
+        for row in HOME_ACTIONS
+        if row.action is not None
+    ]
+
+
+def help_rows() -> list[tuple[str, str]]:
+    """(key, what it does) for the help screen."""
+    return [(row.shown_key, row.help) for row in HOME_ACTIONS if row.help is not None]
+
+
+def palette_entries() -> list[tuple[str, str, str]]:
+    """(action, name, description) of what the command palette offers."""
+    return [
+        (row.action, row.palette, row.palette_help)
+        for row in HOME_ACTIONS
+        if row.action is not None and row.palette is not None
+    ]
