@@ -2,16 +2,15 @@
 
 The same story, paper and generated date always give the same bytes: reportlab's
 ``invariant`` mode fixes the internal ids and dates, and the metadata is fixed here.
-The file is written next to its destination and moved into place, so a half-written
-report never replaces a good one; it is private to the user (0600), and any folder
-created for it is 0700 — a report describes a family.
+The file is written through the archive's atomic, private-file helpers: next to its
+destination, flushed to the disk and moved into place, so a half-written report never
+replaces a good one; it is private to the user (0600), and any folder created for it is
+0700 — a report describes a family.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -98,28 +97,18 @@ def render_pdf(
 
 
 def write_private(path: Path, content: bytes) -> Path:
-    """Write ``content`` to ``path`` atomically as a 0600 file; missing folders become 0700."""
+    """Write ``content`` to ``path`` as a 0600 file, atomically and durably (the archive's
+    own file writes: fsync, ``F_FULLFSYNC`` on macOS, the folder fsync'd, a replace retried
+    on Windows); every missing folder becomes 0700."""
+    from observe.store.atomic import atomic_write
+
     path = Path(path).expanduser()
     if path.is_dir():
         raise ReportError(f"{path} is a folder; give a file name ending in .pdf.")
-    folder = path.parent
     try:
-        _make_private_dirs(folder)
-        handle, temporary = tempfile.mkstemp(prefix=".report-", suffix=".tmp", dir=folder)
+        _make_private_dirs(path.parent)
+        atomic_write(path, content)
     except OSError as error:
-        raise ReportError(
-            f"cannot write the report to {path} ({error.strerror or error}); make that "
-            "folder writable or choose another file (observe report … -o FILE.pdf)."
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
         raise ReportError(
             f"cannot write the report to {path} ({error.strerror or error}); make that "
             "folder writable or choose another file (observe report … -o FILE.pdf)."
@@ -128,6 +117,9 @@ def write_private(path: Path, content: bytes) -> Path:
 
 
 def _make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and each missing folder above it, every one 0700."""
+    from observe.store.perms import make_private_dir
+
     missing: list[Path] = []
     current = folder
     while not current.exists():
@@ -136,5 +128,4 @@ def _make_private_dirs(folder: Path) -> None:
             break
         current = current.parent
     for directory in reversed(missing):
-        directory.mkdir(mode=0o700)
-        os.chmod(directory, 0o700)  # mkdir's mode is filtered by the umask
+        make_private_dir(directory)

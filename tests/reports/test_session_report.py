@@ -6,6 +6,7 @@ import os
 import re
 import stat
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from attrs import evolve
@@ -205,6 +206,24 @@ def test_report_file_is_private_and_new_folders_are_private(visit, tmp_path, gen
     assert stat.S_IMODE(os.stat(tmp_path / "new").st_mode) == 0o700
     assert stat.S_IMODE(os.stat(tmp_path / "new" / "deeper").st_mode) == 0o700
     assert [p.name for p in path.parent.iterdir()] == ["r.pdf"]  # no temporary file left
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names descriptors as Linux does")
+def test_a_report_reaches_the_disk_with_its_name(visit, tmp_path, generated, monkeypatch):
+    """A report written just before a power cut is there afterwards: its bytes are flushed to
+    the disk before it takes its name, and then the folder entry that names it is too."""
+    synced: list[Path] = []
+    fsync = os.fsync
+
+    def recording(descriptor: int) -> None:
+        synced.append(Path(os.readlink(f"/proc/self/fd/{descriptor}")))
+        fsync(descriptor)
+
+    monkeypatch.setattr(os, "fsync", recording)
+    path = write_session_report(visit, tmp_path / "r.pdf", generated=generated)
+    [written] = [p for p in synced if p.parent == tmp_path]  # the temporary file, then renamed
+    assert written.name.endswith(".tmp") and not written.exists()
+    assert synced[-1] == tmp_path and path.is_file()
 
 
 def test_unwritable_path_is_one_sentence(visit, tmp_path):
