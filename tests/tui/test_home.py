@@ -96,21 +96,9 @@ async def test_delete_asks_first_and_only_yes_removes_the_session(
 
 
 async def test_an_interrupted_session_is_marked_and_offered_for_resume(
-    isolated_data_dir: Path, make_session
+    ended_and_interrupted: Path,
 ) -> None:
-    seed(
-        isolated_data_dir,
-        [
-            make_session(dyad="D001", started_at="2026-03-01T09:00:00+00:00"),
-            make_session(
-                [(3.0, "hungry")],
-                dyad="D002",
-                started_at="2026-03-02T09:00:00+00:00",
-                status="live",
-            ),
-        ],
-    )
-    app = make_app(isolated_data_dir)
+    app = make_app(ended_and_interrupted)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)

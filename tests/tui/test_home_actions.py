@@ -17,7 +17,6 @@ from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.screens.help import HelpScreen
 from observe.tui.screens.home import HomeApp, HomeScreen
 from observe.tui.screens.home_actions import HOME_ACTIONS
-from observe.workspace import open_archive
 
 SIZE = (120, 40)
 
@@ -29,19 +28,9 @@ async def _palette_actions(screen: HomeScreen) -> set[str]:
 
 
 async def test_the_footer_the_help_and_the_palette_offer_the_same_actions(
-    isolated_data_dir: Path, make_session
+    ended_and_interrupted: Path,
 ) -> None:
-    with open_archive(isolated_data_dir) as archive:
-        archive.add(make_session(dyad="D001", started_at="2026-03-01T09:00:00+00:00"))
-        archive.add(
-            make_session(
-                [(3.0, "hungry")],
-                dyad="D002",
-                started_at="2026-03-02T09:00:00+00:00",
-                status="live",
-            )
-        )
-    app = make_app(isolated_data_dir)
+    app = make_app(ended_and_interrupted)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)  # the offer to resume D002

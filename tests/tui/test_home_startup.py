@@ -32,22 +32,10 @@ async def test_the_home_screen_is_the_first_screen(isolated_data_dir: Path, make
         assert app.screen.query_one(SessionTable).row_count == 1
 
 
-async def test_the_footer_follows_the_selected_session(
-    isolated_data_dir: Path, make_session
-) -> None:
+async def test_the_footer_follows_the_selected_session(ended_and_interrupted: Path) -> None:
     """Resume for an interrupted session, Review and Report for an ended one: the footer
     is updated once the list is loaded and again whenever the cursor moves."""
-    with open_archive(isolated_data_dir) as archive:
-        archive.add(make_session(dyad="D001", started_at="2026-03-01T09:00:00+00:00"))
-        archive.add(
-            make_session(
-                [(3.0, "hungry")],
-                dyad="D002",
-                started_at="2026-03-02T09:00:00+00:00",
-                status="live",
-            )
-        )
-    app = make_app(isolated_data_dir)
+    app = make_app(ended_and_interrupted)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
