@@ -24,7 +24,7 @@ from observe.convert import structure, unstructure
 from observe.errors import InterchangeError
 from observe.model import Event, Session
 from observe.scheme import Scheme
-from observe.validity import Problem, event_problems
+from observe.validity import Problem, Rule, event_problems
 
 BUNDLE_FORMAT = "observe-bundle"
 BUNDLE_VERSION = 1
@@ -204,7 +204,7 @@ def _worded(problem: Problem, event: Event, scheme: Scheme) -> str:
     if problem.field == "t":
         return f"its event {event.id[:8]} has the time {event.t}, outside the session"
     if problem.field == "kind":
-        code_kind = "point" if event.kind != "point" else "state"
+        code_kind = "point" if problem.rule is Rule.POINT_CODE_KIND else "state"
         return (
             f'its event at {event.t:g} s is a {event.kind} of the {code_kind} code "{event.code}"'
         )
