@@ -33,12 +33,13 @@ from textual.app import App
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from observe.interchange.simulate import simulate_session
+from observe.live import SessionClock
 from observe.model import EventRecorded, Session
 from observe.scheme import DEFAULT_SCHEME_ID, find_scheme
 from observe.store import Archive
 from observe.tui.report_process import prepare_report_processes
 from observe.tui.screens.coding import CodingScreen
-from tests.tui.coding_harness import live_session
+from tests.live.recorders import live_session
 
 APP_CSS = Path(__file__).resolve().parents[1] / "observe" / "tui" / "app.tcss"
 
@@ -126,7 +127,8 @@ async def measure(
         return result
 
     recorder.apply = timed_apply  # type: ignore[method-assign]
-    screen = CodingScreen(recorder, clock_source=time.monotonic)
+    clock = SessionClock.continuing(recorder.session, time.monotonic)
+    screen = CodingScreen(recorder, clock=clock)
     app = BenchApp(screen)
     code_keys = [code.key for code in (*scheme.cues, *scheme.responses) if code.kind == "point"]
     stop = threading.Event()

@@ -25,6 +25,8 @@ NO_UI_NO_PDF = [
     "observe.analysis",
     "observe.interchange",
     "observe.workspace",
+    "observe.live",
+    "observe.keys",
 ]
 NO_UI = ["observe.reports"]
 

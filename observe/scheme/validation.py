@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from observe.keys import reserved_scheme_keys
 from observe.scheme.consistency import (
     check_unique_ids,
     check_unique_keys,
@@ -30,17 +31,9 @@ from observe.scheme.problems import (
     is_number,
 )
 
-#: Keys the coding screen uses itself (key -> what it does there). A scheme may not use them.
-RESERVED_KEYS: Mapping[str, str] = MappingProxyType(
-    {
-        **{digit: "set the intensity of the last event" for digit in "0123456789"},
-        "space": "pause and resume the session",
-        "backspace": "undo the last event",
-        "n": "add a note to the last event",
-        "x": "end the session",
-        "?": "show the help",
-    }
-)
+#: Keys the coding screen uses itself (key -> what it does there), from its one key table.
+#: A scheme may not use them.
+RESERVED_KEYS: Mapping[str, str] = MappingProxyType(reserved_scheme_keys())
 
 #: The largest intensity scale: the digits 1-9 set the intensity of the last event.
 MAX_INTENSITY_LEVELS = 9

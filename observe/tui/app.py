@@ -15,10 +15,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from observe.errors import ObserveError
-from observe.tui.clock import WallClock, local_now
+from observe.live import PendingWrites, SessionClock, WallClock, local_now
 from observe.tui.dialogs.confirm import QuitWithUnsavedDialog
 from observe.tui.messages import SessionsChanged
-from observe.tui.pending import PendingWrites
 from observe.tui.report_process import (
     ReportOutcome,
     prepare_report_processes,
@@ -28,7 +27,7 @@ from observe.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from observe.scheme import Scheme
-    from observe.store import Archive, SessionSummary
+    from observe.store import Archive, Recorder, SessionSummary
     from observe.tui.dialogs.new_session import NewSessionRequest
 
 ClockSource = Callable[[], float]
@@ -148,10 +147,11 @@ class ObserveApp(App[None]):
             return
         self._code(recorder)
 
-    def _code(self, recorder: object) -> None:
+    def _code(self, recorder: Recorder) -> None:
         from observe.tui.screens.coding import CodingScreen
 
-        self.push_screen(CodingScreen(recorder, clock_source=self.clock_source))  # type: ignore[arg-type]
+        clock = SessionClock.continuing(recorder.session, self.clock_source)
+        self.push_screen(CodingScreen(recorder, clock=clock, wall_clock=self.wall_clock))
 
     def review_session(self, session_id: str) -> None:
         from observe.tui.screens.review import ReviewScreen

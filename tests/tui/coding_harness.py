@@ -8,22 +8,14 @@ from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
-from observe.model import Session, new_id
+from observe.live import SessionClock
 from observe.scheme import Scheme
 from observe.store import Archive, Recorder
 from observe.tui.screens.coding import CodingScreen
 
+from ..live.recorders import FakeMonotonic, live_session
+
 APP_CSS = Path(__file__).resolve().parents[2] / "observe" / "tui" / "app.tcss"
-
-
-class FakeMonotonic:
-    """A monotonic source the test moves by hand (the key timestamps use the same base)."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class CodingApp(App[None]):
@@ -37,21 +29,8 @@ class CodingApp(App[None]):
         self.clock = clock
 
     def on_mount(self) -> None:
-        self.push_screen(CodingScreen(self.recorder, clock_source=self.clock))
-
-
-def live_session(scheme: Scheme, *, session_id: str | None = None) -> Session:
-    return Session(
-        id=session_id or new_id(),
-        dyad="D042",
-        observer="OBS1",
-        started_at="2026-03-02T10:00:00+00:00",
-        scheme=scheme,
-        scheme_digest=scheme.digest,
-        visit="3",
-        context="feeding",
-        status="live",
-    )
+        clock = SessionClock.continuing(self.recorder.session, self.clock)
+        self.push_screen(CodingScreen(self.recorder, clock=clock))
 
 
 def start_recording(

@@ -1,4 +1,4 @@
-"""Coding keys: redo, intensity limits, state toggles, help, folding on pause; PendingWrites."""
+"""Coding keys on screen: redo, intensity limits, state toggles, help, folding on pause."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from observe.errors import ArchiveError
-from observe.model import Event, EventRecorded, EventRemoved
+from observe.model import Event
 from observe.scheme import Scheme
-from observe.tui.pending import PendingWrites
 from observe.tui.screens.coding import CodingScreen
 from observe.tui.screens.help import HelpScreen
 
@@ -111,36 +109,6 @@ async def test_pause_folds_the_journal_in_the_background(
     archive.close()
 
 
-class FlakyRecorder:
-    def __init__(self, tiny_scheme: Scheme, fail: int) -> None:
-        self.changes: list[object] = []
-        self.fail = fail
-        self.session = live_session(tiny_scheme)
-
-    def apply(self, change):
-        if self.fail:
-            self.fail -= 1
-            raise ArchiveError("the disk is full")
-        self.changes.append(change)
-        return self.session
-
-
-def test_waiting_changes_are_written_in_order(tiny_scheme: Scheme) -> None:
-    """Changes refused by the disk are kept and written later in the order they were made."""
-    recorder = FlakyRecorder(tiny_scheme, fail=2)
-    writes = PendingWrites(recorder)
-    first = EventRecorded(Event("a", "hungry", 1.0))
-    second = EventRemoved("a")
-    assert not writes.submit(first)
-    assert not writes.submit(second)
-    assert writes.last_error == "the disk is full"
-    assert writes.unsaved_event_ids == {"a"}
-    assert [e.code for e in writes.session.events] == []  # recorded then removed, in memory
-    assert writes.retry()
-    assert recorder.changes == [first, second]
-    assert writes.waiting == [] and writes.last_error is None
-
-
 async def test_a_key_that_is_no_code_says_so(tmp_path: Path, tiny_scheme: Scheme) -> None:
     """Pressing a letter the scheme does not use shows a hint instead of doing nothing."""
     archive, recorder = start_recording(tmp_path, tiny_scheme)
@@ -204,9 +172,9 @@ async def test_after_the_end_the_coding_keys_leave_the_footer(
 
 
 def test_coding_help_lists_every_key_binding() -> None:
-    from observe.tui.screens.help import coding_key_rows
+    from observe.keys import coding_help_rows
 
-    listed = [key for key, _ in coding_key_rows(3)]
+    listed = [key for key, _ in coding_help_rows(3)]
     for binding in CodingScreen.BINDINGS:
         assert (binding.key_display or binding.key) in listed, binding.key
     assert "1–3" in listed and "ctrl+q" in listed

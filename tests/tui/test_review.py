@@ -232,3 +232,39 @@ async def test_a_refused_review_edit_is_kept_retried_and_saved(
     archive.close()
     with Archive.open(tmp_path) as reopened:
         assert [e.code for e in reopened.load(session_id).events] == ["feed", "tired", "play"]
+
+
+async def test_review_edits_are_folded_by_the_same_policy_as_live_coding(
+    tmp_path: Path, make_session, monkeypatch
+) -> None:
+    """An edit is in the journal at once; the session file is rewritten by live coding's
+    fold policy (not after every edit), and at the latest when review closes."""
+    from observe.live import FOLD_EVERY_CHANGES, FOLD_EVERY_SECONDS
+
+    session_id = stored_session(tmp_path, make_session)
+    archive = Archive.open(tmp_path)
+    app = ReviewApp(archive, session_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen) and screen.saver is not None
+        policy = screen.saver.policy
+        assert (policy.every_changes, policy.every_seconds) == (
+            FOLD_EVERY_CHANGES,
+            FOLD_EVERY_SECONDS,
+        )
+        recorder = screen.recorder
+        folds: list[int] = []
+        real_fold = recorder.fold
+        monkeypatch.setattr(
+            recorder, "fold", lambda: (folds.append(len(recorder.session.events)), real_fold())[1]
+        )
+        await pilot.press("d", "y")
+        await app.workers.wait_for_complete()
+        assert folds == [] and len(recorder.session.events) == 3
+        await pilot.press("escape")
+        await pilot.pause()
+        assert folds == [3], "the last fold, when review closes"
+    archive.close()
+    with Archive.open(tmp_path) as reopened:
+        assert [e.code for e in reopened.load(session_id).events] == ["feed", "tired", "play"]

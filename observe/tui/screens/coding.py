@@ -1,17 +1,18 @@
 """Live coding (DESIGN §4): one key per infant cue or caregiver response, timed by the key.
 
-Every event's time is the key event's own timestamp on the :class:`SessionClock`, never the
-handler's. Saving (journal writes, retries, folds) is :class:`SessionSaving`; the end of the
-session (confirm, ratings, summary) is :class:`SessionEnding`.
+A view over :class:`observe.live.LiveSession`, which does the coding (record, state toggles,
+intensity, notes, undo and redo, pause, the end) on the clock it is given and says what each
+key came to: this screen turns keys into its calls, shows what they return, and runs the
+folds it asks for in a worker. Every event's time is the key event's own timestamp on that
+clock, never the handler's. The keys of the screen itself come from :mod:`observe.keys`;
+the end of the session (confirm, ratings, summary) is :class:`EndOfSession`.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from typing import ClassVar
 
-from attrs import evolve
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,23 +21,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from observe.analysis import live_status
-from observe.model import (
-    Event,
-    EventAmended,
-    EventRecorded,
-    EventRemoved,
-    SessionPaused,
-    SessionResumed,
-    new_id,
+from observe.keys import CODING_KEYS, coding_help_rows, coding_key, command_characters, ended_hides
+from observe.labels import code_label
+from observe.live import (
+    RETRY_EVERY_SECONDS,
+    LiveClock,
+    LiveSession,
+    Outcome,
+    PendingWrites,
+    WallClock,
+    code_for_key,
+    local_now,
 )
-from observe.scheme import Cue, Response
 from observe.store import Recorder
-from observe.tui.clock import SessionClock, local_now
 from observe.tui.dialogs.note import NoteDialog
-from observe.tui.pending import PendingWrites
-from observe.tui.screens.coding_end import SessionEnding
-from observe.tui.screens.coding_saving import SessionSaving
-from observe.tui.screens.help import HelpScreen, coding_key_rows
+from observe.tui.screens.coding_end import EndOfSession
+from observe.tui.screens.coding_saving import close_recording, fold_in_background
+from observe.tui.screens.help import HelpScreen
 from observe.tui.widgets.clock_display import ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
@@ -49,52 +50,54 @@ TICK = 0.1
 #: The interpreter's thread switch interval while coding (s): see ``on_mount``.
 SWITCH_INTERVAL = 0.0005
 #: Printable keys the screen's own bindings use (not codes, not digits).
-COMMAND_CHARACTERS = frozenset({"n", "x", "?", " "})
+COMMAND_CHARACTERS = command_characters()
 #: Actions that mean nothing once the session has ended.
-ENDED_HIDES = frozenset({"toggle_pause", "undo", "redo", "note", "end"})
+ENDED_HIDES = ended_hides()
+#: The keys whose moment matters, read in ``on_key`` with the key's own timestamp.
+PAUSE_KEY = coding_key("toggle_pause").key
+END_KEY = coding_key("end").key
 #: How long a hint ("paused: press space…") stays.
 HINT_SECONDS = 4.0
 
 
-def code_for_key(
-    scheme_by_key: Callable[[str], Cue | Response | None], event: events.Key
-) -> Cue | Response | None:
-    """The scheme code a key press means: by its character (``;``), else by its key name."""
-    code = scheme_by_key(event.character) if event.character else None
-    return code or scheme_by_key(event.key)
-
-
-class CodingScreen(SessionEnding, SessionSaving, Screen[None]):
-    """Code a live session. The screen owns ``recorder`` from here on and closes it."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_pause", "Pause/resume"),
-        Binding("backspace", "undo", "Undo"),
-        Binding("ctrl+y", "redo", "Redo"),
-        Binding("n", "note", "Note"),
-        Binding("x", "end", "End"),
-        Binding("question_mark", "help", "Help", key_display="?"),
+def coding_bindings() -> list[BindingType]:
+    """The screen's bindings (and so its footer), from the one key table."""
+    return [
+        Binding(
+            key.key, key.action, key.label, key_display=key.shown if key.shown != key.key else None
+        )
+        for key in CODING_KEYS
+        if key.bound
     ]
 
-    def __init__(self, recorder: Recorder, *, clock_source: Callable[[], float]) -> None:
+
+class CodingScreen(Screen[None]):
+    """Code a live session on ``clock``. The screen owns ``recorder`` from here on and
+    closes it when it leaves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = coding_bindings()
+
+    def __init__(
+        self, recorder: Recorder, *, clock: LiveClock, wall_clock: WallClock = local_now
+    ) -> None:
         super().__init__()
         self.recorder = recorder
-        self.writes = PendingWrites(recorder)
-        self.clock_source = clock_source
-        session = recorder.session
-        self.scheme = session.scheme
-        self.resumed = bool(session.events) or session.clock > 0 or session.status == "paused"
-        self.clock = SessionClock(clock_source, start_at=session.clock)
-        self._undone: Event | None = None
-        self._ended = False
+        self.live = LiveSession(recorder, clock, wall_clock=wall_clock)
+        self.scheme = self.live.scheme
+        self.ending = EndOfSession(self)
         self._hint_timer = None
         self._redraw_pending = False
         self._waiting_shown = 0
 
+    @property
+    def writes(self) -> PendingWrites:
+        """The changes waiting for the disk (the app's quit guard reads them)."""
+        return self.live.writes
+
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        session = self.recorder.session
+        session = self.live.session
         with Horizontal(id="coding-top"):
             yield ClockDisplay(id="coding-clock")
             with Vertical(id="coding-status"):
@@ -121,162 +124,133 @@ class CodingScreen(SessionEnding, SessionSaving, Screen[None]):
         # default) before a key handler gets it back; while coding, hand it over sooner.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
-        self.start_saving()
-        session = self.recorder.session
-        if self.resumed:
-            if session.status == "live":
-                # Interrupted while running (crash, lid closed): the clock stood still from
-                # its last known moment; record that, and let the observer resume when ready.
-                self._submit(SessionPaused(t=self.clock.now(), wall=self.wall()))
-        else:
-            self.clock.start(self.clock_source())
+        self.set_interval(self.live.saver.policy.every_seconds, self._periodic_fold)
+        self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
+        self._saving(self.live.begin())
         self.set_interval(TICK, self._tick)
         self._refresh_all()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Once the session has ended, its coding keys leave the footer (dialogs follow)."""
-        return not (self._ended and action in ENDED_HIDES)
+        return not (self.live.ended and action in ENDED_HIDES)
 
     # -- keys ----------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
         """Code keys and the keys whose moment matters (pause, end) are timed here."""
-        if self._ended:
+        if self.live.ended:
             return
-        if event.key == "space":
+        if event.key in (PAUSE_KEY, END_KEY):
             event.stop()
             event.prevent_default()
-            self.toggle_pause_at(event.time)
+            if event.key == PAUSE_KEY:
+                self.toggle_pause_at(event.time)
+            else:
+                self.ending.request_at(event.time)
             return
-        if event.key == "x":
-            event.stop()
-            event.prevent_default()
-            self.request_end_at(event.time)
-            return
-        code = code_for_key(self.scheme.by_key, event)
+        code = code_for_key(self.scheme, event.character, event.key)
         if code is None:
             digit = event.character if event.character and event.character.isdigit() else None
             if digit is not None:
                 event.stop()
-                self.set_intensity(int(digit))
+                self.show(self.live.set_intensity(int(digit)))
             elif event.is_printable and event.character not in COMMAND_CHARACTERS:
-                # A key that is no code must not look as if it did something.
-                self._hint(f"“{event.character}” is not a key of this scheme (? lists them).")
+                self.show(self.live.not_a_code(event.character or ""))
             return
         event.stop()
         event.prevent_default()
-        self.record_code(code, event.time)
+        # A burst of keys is saved back to back and drawn once.
+        self.show(self.live.record(code, event.time), redraw_soon=True)
 
-    def record_code(self, code: Cue | Response, key_time: float) -> None:
-        if self.clock.paused:
-            self._hint(f"PAUSED: {code.label} not coded (space resumes)")
-            return
-        session = self.writes.session  # waiting changes included: a state's start counts
-        kind = "point"
-        if code.kind == "state":
-            kind = "stop" if code.id in session.open_states else "start"
-        event = Event(id=new_id(), code=code.id, t=self.clock.at(key_time), kind=kind)
-        self._submit(EventRecorded(event))
-        self._undone = None
-        self._refresh_soon()
-
-    def toggle_pause_at(self, key_time: float) -> None:
-        if self.clock.running:
-            stopped_at = self.clock.pause(key_time)
-            self._submit(SessionPaused(t=stopped_at, wall=self.wall()))
-            self._fold_in_background()
-        else:
-            self.clock.resume(key_time)
-            self._submit(SessionResumed(wall=self.wall()))
+    def toggle_pause_at(self, key_time: float | None) -> None:
+        outcome = self.live.toggle_pause(key_time)
+        if outcome.done and not self.live.paused:
             self._clear_hint()  # "PAUSED: … not coded" is no longer true
-        self._refresh_all()
-
-    def set_intensity(self, level: int) -> None:
-        levels = self.scheme.intensity_levels
-        if levels == 0:
-            self._hint("This scheme does not code intensity.")
-            return
-        if level > levels:
-            self._hint(f"Intensity goes from 1 to {levels} in this scheme (0 clears it).")
-            return
-        last = self._last_event()
-        if last is None:
-            self._hint("No event to set the intensity of yet.")
-            return
-        self._submit(EventAmended(evolve(last, intensity=level or None)))
-        self._refresh_all()
+        self.show(outcome)
 
     def action_toggle_pause(self) -> None:
-        """From the footer (a click has no key timestamp: the clock's source is read)."""
-        self.toggle_pause_at(self.clock_source())
+        """From the footer (a click has no key timestamp: the clock reads its source)."""
+        self.toggle_pause_at(None)
 
     def action_undo(self) -> None:
-        last = self._last_event()
-        if last is None:
-            self._hint("Nothing to undo.")
-            return
-        self._submit(EventRemoved(last.id))
-        self._undone = last
-        self._refresh_all()
+        self.show(self.live.undo())
 
     def action_redo(self) -> None:
-        if self._undone is None:
-            self._hint("Nothing to redo.")
-            return
-        restored = evolve(self._undone, id=new_id())
-        self._submit(EventRecorded(restored))
-        self._undone = None
-        self._refresh_all()
+        self.show(self.live.redo())
 
     def action_note(self) -> None:
-        last = self._last_event()
+        subject = self.live.note_subject()
+        last = subject.event
         if last is None:
-            self._hint("No event to attach a note to yet.")
+            self.show(subject)
             return
-        code = self.scheme.code(last.code)
-        about = f"{code.label if code else last.code} at {format_clock(last.t)}"
+        about = f"{code_label(self.scheme, last.code)} at {format_clock(last.t)}"
 
         def save(note: str | None) -> None:
-            current = self.writes.session.event(last.id)
-            if note is None or current is None:
-                return
-            self._submit(EventAmended(evolve(current, note=note or None)))
-            self._refresh_all()
+            if note is not None:
+                self.show(self.live.set_note(last.id, note))
 
         self.app.push_screen(NoteDialog(about, last.note), save)
 
     def action_end(self) -> None:
-        self.request_end_at(self.clock_source())
+        self.ending.request_at(None)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.key_rows(), scheme=self.scheme, title="Coding keys"))
 
     def key_rows(self) -> list[tuple[str, str]]:
-        return coding_key_rows(self.scheme.intensity_levels)
+        return coding_help_rows(self.scheme.intensity_levels)
+
+    # -- what the core said ----------------------------------------------------------------
+
+    def show(self, outcome: Outcome, *, redraw_soon: bool = False) -> None:
+        """Show what an action came to: the reason it was refused, or the session as it is
+        now; and run the fold the core asks for."""
+        if not outcome.done:
+            self._hint(outcome.refused or "")
+            return
+        self._saving(outcome)
+        if redraw_soon:
+            self._refresh_soon()
+        else:
+            self._refresh_all()
+
+    def _saving(self, outcome: Outcome) -> None:
+        if outcome.fold_now:
+            fold_in_background(self, self.live.fold)
+        self.show_write_state()
+
+    def show_write_state(self) -> None:
+        self.query_one("#write-error", NotSavedBanner).show(self.writes)
+
+    def _retry_writes(self) -> None:
+        """The retry timer: write what the disk refused; the screen may leave once saved."""
+        if not self.writes.waiting:
+            return
+        outcome = self.live.retry()
+        self._saving(outcome)
+        self._refresh_all()
+        if outcome.saved:
+            self.ending.saved()
+
+    def _periodic_fold(self) -> None:
+        if self.live.fold_due():
+            fold_in_background(self, self.live.fold)
+
+    def leave(self) -> None:
+        """Everything is in the journal: the last fold, then back to where coding began."""
+        close_recording(self, self.recorder)
+        self.app.pop_screen()
 
     def on_unmount(self) -> None:
         """Leaving without ending (the app closes): stop the clock, save, fold."""
         sys.setswitchinterval(self._switch_interval)
-        if self._ended:
+        if self.live.ended:
             return
-        if self.clock.running:
-            self.writes.submit(
-                SessionPaused(t=self.clock.pause(self.clock_source()), wall=self.wall())
-            )
-        if self.writes.retry():
-            self._final_fold()
+        if self.live.leave().saved:
+            close_recording(self, self.recorder)
 
     # -- display ---------------------------------------------------------------------------
-
-    def _last_event(self) -> Event | None:
-        """The event coded last: events are kept in time order, and the session clock only
-        moves forward while coding (equal times keep the order they were coded in)."""
-        events = self.writes.session.events
-        return events[-1] if events else None
-
-    def wall(self) -> str:
-        """Wall-clock now (ISO 8601 with offset), from the app's injected clock if it has one."""
-        return getattr(self.app, "wall_clock", local_now)().isoformat(timespec="seconds")
 
     def _hint(self, text: str) -> None:
         hint = self.query_one("#hint", Static)
@@ -300,31 +274,33 @@ class CodingScreen(SessionEnding, SessionSaving, Screen[None]):
 
     def _refresh_all(self) -> None:
         self._redraw_pending = False
-        session = self.writes.session
-        paused = self.clock.paused
+        live = self.live
+        session = live.session
+        paused = live.paused
         banner = self.query_one("#paused-banner", Static)
-        banner.display = paused and not self._ended
+        banner.display = paused and not live.ended
         if paused:
+            resume = coding_key("toggle_pause").shown
             banner.update(
-                f"PAUSED at {format_clock(self.clock.now())} · the clock is stopped · "
-                "press space to resume"
+                f"PAUSED at {format_clock(live.now())} · the clock is stopped · "
+                f"press {resume} to resume"
             )
         count = len(session.events)
-        state = "ENDED" if self._ended else ("PAUSED" if paused else "● LIVE")
+        state = "ENDED" if live.ended else ("PAUSED" if paused else "● LIVE")
         visit = f" · visit {session.visit}" if session.visit else ""
         self.query_one("#status-line", Static).update(
             f"{state} · {session.dyad}{visit} · {count} event{'' if count == 1 else 's'}"
         )
         self.query_one("#legend", CodeLegend).show_open_states(session.open_states)
         self.query_one("#recent-events", RecentEvents).show(
-            session, unsaved=self.writes.unsaved_event_ids, undone=self._undone
+            session, unsaved=self.writes.unsaved_event_ids, undone=live.undone
         )
         self._tick()
 
     def _tick(self) -> None:
-        now = self.clock.at(self.clock_source())
-        session = self.writes.session
-        self.query_one("#coding-clock", ClockDisplay).show(now, paused=self.clock.paused)
+        now = self.live.now()
+        session = self.live.session
+        self.query_one("#coding-clock", ClockDisplay).show(now, paused=self.live.paused)
         status = live_status(session, now)
         self.query_one("#open-cues", OpenCues).show(status.open_cues, session)
         waiting = sum(1 for cue in status.open_cues if cue.state == "open")

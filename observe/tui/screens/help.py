@@ -1,4 +1,6 @@
-"""Every key and what it does; from the coding screen, also the scheme's codes."""
+"""Every key and what it does; from the coding screen, also the scheme's codes.
+
+The screens pass their rows (the coding screen's come from :mod:`observe.keys`)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from observe.labels import code_label
 from observe.scheme import Scheme
 
 
@@ -33,7 +36,7 @@ def scheme_table(scheme: Scheme) -> Table:
     for title, codes in (("Infant cues", scheme.cues), ("Caregiver responses", scheme.responses)):
         table.add_row("", Text(title, style="bold underline"), "")
         for code in codes:
-            label = code.label + (
+            label = code_label(scheme, code.id) + (
                 " (state: press to start, again to stop)" if code.kind == "state" else ""
             )
             table.add_row(Text(code.key, style="bold"), label, code.description)
@@ -81,21 +84,3 @@ class HelpScreen(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def coding_key_rows(intensity_levels: int) -> list[tuple[str, str]]:
-    """Every key of the coding screen, for its help (the scheme's codes are listed below)."""
-    rows = [
-        ("code keys", "record an infant cue or caregiver response now (see the codes below)"),
-        ("state code key", "starts the state; pressing it again stops it"),
-        ("space", "pause / resume: the clock stops and code keys are not recorded"),
-        ("backspace", "undo the last event"),
-        ("ctrl+y", "redo the event just undone"),
-        ("n", "write a note on the last event"),
-        ("x", "end the session (asks first), then ratings and the summary"),
-        ("?", "this help"),
-        ("ctrl+q", "quit; the session stays paused, ready to resume"),
-    ]
-    if intensity_levels:
-        rows.insert(2, (f"1–{intensity_levels}", "intensity of the last event (0 clears it)"))
-    return rows

@@ -1,17 +1,18 @@
 """Review an ended session: its events in a table, edited through a recorder like live coding.
 
 Every edit, deletion or insertion is a journaled change (``EventAmended``/``EventRemoved``/
-``EventRecorded``) written through :class:`PendingWrites` and a :class:`Recorder` for the
-session, then folded in a worker, so a review edit is as safe as a live key press: one the
-disk refuses is kept and retried, and the screen does not close while one waits. The
-figures follow every change.
+``EventRecorded``) written through the live core's :class:`SessionSaver` and a
+:class:`Recorder` for the session, and folded by the same policy as live coding (in a
+worker; the last fold when the screen leaves), so a review edit is as safe as a live key
+press: one the disk refuses is kept and retried, and the screen does not close while one
+waits. The figures follow every change.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -20,8 +21,10 @@ from textual.widgets import DataTable, Footer, Static
 
 from observe.analysis import analyze_session
 from observe.analysis.results import SessionAnalysis
-from observe.display import clock_tenths
+from observe.display import clock_tenths, when
 from observe.errors import ObserveError
+from observe.labels import actor_word, code_label
+from observe.live import RETRY_EVERY_SECONDS, PendingWrites, Saved, SessionSaver
 from observe.model import (
     Change,
     Event,
@@ -35,7 +38,7 @@ from observe.store import Archive, Recorder
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.event_editor import EventEditor
 from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
-from observe.tui.pending import RETRY_EVERY_SECONDS, PendingWrites
+from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.screens.help import HelpScreen
 from observe.tui.widgets.figures_panel import FiguresPanel
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
@@ -62,11 +65,10 @@ def shorten(text: str, width: int) -> str:
 
 
 def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str, ...]:
-    code = session.scheme.code(event.code)
     return (
         clock_tenths(event.t),
-        "cue" if session.scheme.is_cue(event.code) else "response",
-        shorten(code.label if code else event.code, 22),
+        actor_word(session.scheme, event.code),
+        shorten(code_label(session.scheme, event.code), 22),
         event.kind,
         "" if event.intensity is None else str(event.intensity),
         shorten(event.note or "", 12),
@@ -90,7 +92,12 @@ class ReviewScreen(Screen[None]):
         self.session_id = session_id
         self.session: Session = archive.load(session_id)
         self.recorder: Recorder | None = None
-        self.writes: PendingWrites | None = None
+        self.saver: SessionSaver | None = None
+
+    @property
+    def writes(self) -> PendingWrites | None:
+        """The changes waiting for the disk (the app's quit guard reads them)."""
+        return None if self.saver is None else self.saver.writes
 
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
@@ -111,9 +118,10 @@ class ReviewScreen(Screen[None]):
         else:
             try:
                 self.recorder = self.archive.recorder(self.session)
-                self.writes = PendingWrites(self.recorder)
+                self.saver = SessionSaver(self.recorder)
                 self.session = self.recorder.session
                 self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
+                self.set_interval(self.saver.policy.every_seconds, self._periodic_fold)
             except ObserveError as error:
                 self._read_only(str(error))
         self._show()
@@ -130,7 +138,7 @@ class ReviewScreen(Screen[None]):
         outcomes = outcomes_by_event(session, analysis)
         visit = f" · visit {session.visit}" if session.visit else ""
         self.query_one("#review-title", Static).update(
-            f"Review · {session.dyad}{visit} · {session.started_at[:16].replace('T', ' ')} · "
+            f"Review · {session.dyad}{visit} · {when(session.started_at)} · "
             f"{clock_tenths(session.duration)} · {len(session.events)} events · "
             f"{session.scheme.name}"
         )
@@ -153,34 +161,27 @@ class ReviewScreen(Screen[None]):
         return self.session.event(str(key))
 
     def _apply(self, change: Change, *, select: str | None = None) -> None:
-        if self.writes is None:
+        if self.saver is None:
             self.notify("This session cannot be changed here (read-only).", severity="warning")
             return
-        if self.writes.submit(change):
-            self._fold()
-        self._after_write(select)
+        self._after_write(self.saver.submit(change), select)
 
     def _retry_writes(self) -> None:
-        if self.writes is None or not self.writes.waiting:
+        if self.saver is None or not self.saver.waiting:
             return
-        if self.writes.retry():
-            self._fold()
-        self._after_write()
+        self._after_write(self.saver.retry())
 
-    def _after_write(self, select: str | None = None) -> None:
-        assert self.writes is not None
-        self.session = self.writes.session  # saved, plus what still waits for the disk
-        self.query_one("#write-error", NotSavedBanner).show(self.writes)
+    def _periodic_fold(self) -> None:
+        if self.saver is not None and self.saver.timer():
+            fold_in_background(self, self.saver.fold)
+
+    def _after_write(self, written: Saved, select: str | None = None) -> None:
+        assert self.saver is not None
+        if written.fold_now:
+            fold_in_background(self, self.saver.fold)
+        self.session = self.saver.session  # saved, plus what still waits for the disk
+        self.query_one("#write-error", NotSavedBanner).show(self.saver.writes)
         self._show(select)
-
-    @work(thread=True, exclusive=True, group="review-fold")
-    def _fold(self) -> None:
-        if self.recorder is None:
-            return
-        try:
-            self.recorder.fold()
-        except ObserveError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="warning", timeout=15)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -219,8 +220,7 @@ class ReviewScreen(Screen[None]):
         event = self._selected()
         if event is None or self.recorder is None:
             return
-        code = self.session.scheme.code(event.code)
-        label = code.label if code else event.code
+        label = code_label(self.session.scheme, event.code)
 
         def answered(confirmed: bool | None) -> None:
             if confirmed:
@@ -267,7 +267,7 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen(rows, scheme=self.session.scheme, title="Review keys"))
 
     def action_back(self) -> None:
-        if self.writes is not None and self.writes.waiting:
+        if self.saver is not None and self.saver.waiting:
             self.notify(
                 "Some changes are not saved yet; review stays open while they are retried.",
                 severity="warning",
@@ -276,9 +276,7 @@ class ReviewScreen(Screen[None]):
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
+        """The last fold (it finishes the session file again), then stop recording."""
         if self.recorder is not None:
-            try:
-                self.recorder.close()
-            except ObserveError as error:
-                self.app.notify(str(error), severity="error", timeout=15)
+            close_recording(self, self.recorder)
             self.recorder = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from observe.tui.pending import PendingWrites
+from observe.live import PendingWrites
 
 
 class NotSavedBanner(Static):

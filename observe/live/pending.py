@@ -1,11 +1,12 @@
 """Journal writes that never lose an observation, even when the disk refuses them.
 
-The coding screen hands every change to :class:`PendingWrites`. It is written through the
-recorder at once (journal append + fsync); if that raises :class:`ArchiveError` (disk full,
-permissions, a removed USB stick) the change waits in memory, in order, and is retried on a
-timer and before the next change. What the screen shows is the saved session with the
-waiting changes applied on top, so the observer keeps coding and sees which events are not
-yet saved. Headless: no Textual here.
+Every change a screen makes to a session (a coded key, a review edit) goes through
+:class:`PendingWrites`. It is written through the recorder at once (journal append +
+fsync); if that raises :class:`ArchiveError` (disk full, permissions, a removed USB stick)
+the change waits in memory, in order, and is retried on a timer and before the next
+change. What the screen shows is the saved session with the waiting changes applied on
+top, so the observer keeps coding and sees which events are not yet saved. Headless: no
+Textual here.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from observe.model import Change, EventAmended, EventRecorded, Session, apply_ch
 
 
 class ChangeRecorder(Protocol):
-    """What this module needs from :class:`observe.store.Recorder`."""
+    """What the live core needs from :class:`observe.store.Recorder`: the saved session,
+    a durable write of one change (the journal append), and a fold of the journal into the
+    session file (safe to run on a worker thread while ``apply`` goes on)."""
 
     @property
     def session(self) -> Session: ...
 
     def apply(self, change: Change) -> Session: ...
+
+    def fold(self) -> None: ...
 
 
 #: How often a screen retries the changes waiting for the disk (s).

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from observe.tui.clock import SessionClock
+from observe.live import SessionClock
 
 
 class FakeMonotonic:

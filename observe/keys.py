@@ -1,0 +1,138 @@
+"""The coding screen's own keys: one table for its bindings, footer, help and scheme checks.
+
+Whatever the coding screen does with a key of its own (pause, undo, a note, …) is written
+here once: the screen builds its bindings and footer labels from :data:`CODING_KEYS`, the
+help screen lists them from it, and scheme validation refuses a code key that one of them
+already uses (:func:`reserved_scheme_keys`). A key added here is therefore bound, shown,
+explained and reserved at once; one added anywhere else is a test failure.
+
+The bottom layer on purpose (no Textual, no scheme): scheme validation reads it.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+
+@frozen
+class CodingKey:
+    """One key of the coding screen and everything said about it."""
+
+    #: The key as the terminal library names it ("space", "question_mark", "ctrl+y").
+    key: str
+    #: As people read it, in the footer and the help ("space", "?").
+    shown: str
+    #: The help line.
+    help: str
+    #: The screen's action it runs, with its footer label; "" when the screen binds no
+    #: action to it (the app's own quit).
+    action: str = ""
+    label: str = ""
+    #: What it does, for scheme validation ("… is used by the coding screen to {purpose}");
+    #: "" when no scheme key can be this key (a ctrl chord is never one character).
+    purpose: str = ""
+    #: The character the key types, when it types one (the screen must not call it "not
+    #: a key of this scheme").
+    character: str = ""
+    #: Still does something once the session has ended (the others leave the footer).
+    after_end: bool = False
+
+    @property
+    def bound(self) -> bool:
+        return bool(self.action)
+
+
+#: The digits: the intensity of the last event (up to the scheme's levels; 0 clears it).
+INTENSITY_DIGITS = "0123456789"
+INTENSITY_HELP = "intensity of the last event (0 clears it)"
+INTENSITY_PURPOSE = "set the intensity of the last event"
+
+#: The help's first lines: what the scheme's own keys do.
+CODE_KEY_HELP: tuple[tuple[str, str], ...] = (
+    ("code keys", "record an infant cue or caregiver response now (see the codes below)"),
+    ("state code key", "starts the state; pressing it again stops it"),
+)
+
+CODING_KEYS: tuple[CodingKey, ...] = (
+    CodingKey(
+        "space",
+        "space",
+        "pause / resume: the clock stops and code keys are not recorded",
+        action="toggle_pause",
+        label="Pause/resume",
+        purpose="pause and resume the session",
+        character=" ",
+    ),
+    CodingKey(
+        "backspace",
+        "backspace",
+        "undo the last event",
+        action="undo",
+        label="Undo",
+        purpose="undo the last event",
+    ),
+    CodingKey("ctrl+y", "ctrl+y", "redo the event just undone", action="redo", label="Redo"),
+    CodingKey(
+        "n",
+        "n",
+        "write a note on the last event",
+        action="note",
+        label="Note",
+        purpose="add a note to the last event",
+        character="n",
+    ),
+    CodingKey(
+        "x",
+        "x",
+        "end the session (asks first), then ratings and the summary",
+        action="end",
+        label="End",
+        purpose="end the session",
+        character="x",
+    ),
+    CodingKey(
+        "question_mark",
+        "?",
+        "this help",
+        action="help",
+        label="Help",
+        purpose="show the help",
+        character="?",
+        after_end=True,
+    ),
+    # The app binds quit on every screen; the coding help says what it means here.
+    CodingKey("ctrl+q", "ctrl+q", "quit; the session stays paused, ready to resume"),
+)
+
+
+def coding_key(action: str) -> CodingKey:
+    """The key bound to ``action`` ("undo" → backspace)."""
+    return next(key for key in CODING_KEYS if key.action == action)
+
+
+def coding_help_rows(intensity_levels: int) -> list[tuple[str, str]]:
+    """The coding screen's help: the code keys, the intensity digits (when the scheme codes
+    intensity), then every key of the table, in its order."""
+    rows = list(CODE_KEY_HELP)
+    if intensity_levels:
+        rows.append((f"1–{intensity_levels}", INTENSITY_HELP))
+    rows.extend((key.shown, key.help) for key in CODING_KEYS)
+    return rows
+
+
+def command_characters() -> frozenset[str]:
+    """Characters the screen's own keys type: no code, but not "not a key" either."""
+    return frozenset(key.character for key in CODING_KEYS if key.bound and key.character)
+
+
+def ended_hides() -> frozenset[str]:
+    """The actions that mean nothing once the session has ended."""
+    return frozenset(key.action for key in CODING_KEYS if key.bound and not key.after_end)
+
+
+def reserved_scheme_keys() -> dict[str, str]:
+    """Scheme keys the coding screen uses itself, as a scheme file would write them (a
+    digit, "n", "space", "backspace", …), each with what the screen does with it."""
+    reserved = dict.fromkeys(INTENSITY_DIGITS, INTENSITY_PURPOSE)
+    reserved.update((key.shown, key.purpose) for key in CODING_KEYS if key.purpose)
+    return reserved

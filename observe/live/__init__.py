@@ -1,0 +1,38 @@
+"""The headless live-coding core (DESIGN §1, §4): a session being coded, as plain Python.
+
+:class:`LiveSession` records codes at their keys' moments on an injected :class:`LiveClock`
+(:class:`SessionClock` for live coding), toggles states, sets intensities and notes, undoes
+and redoes, pauses, resumes and ends, and reports each action as an :class:`Outcome`.
+Every change is written through a :class:`SessionSaver` (the :class:`PendingWrites` queue
+and the one :class:`FoldPolicy`), which the review screen uses too. No Textual here.
+"""
+
+from observe.live.clock import LiveClock, MonotonicSource, SessionClock, WallClock, local_now
+from observe.live.pending import RETRY_EVERY_SECONDS, ChangeRecorder, PendingWrites
+from observe.live.saving import (
+    FOLD_EVERY_CHANGES,
+    FOLD_EVERY_SECONDS,
+    FoldPolicy,
+    Saved,
+    SessionSaver,
+)
+from observe.live.session import LiveSession, Outcome, code_for_key
+
+__all__ = [
+    "FOLD_EVERY_CHANGES",
+    "FOLD_EVERY_SECONDS",
+    "RETRY_EVERY_SECONDS",
+    "ChangeRecorder",
+    "FoldPolicy",
+    "LiveClock",
+    "LiveSession",
+    "MonotonicSource",
+    "Outcome",
+    "PendingWrites",
+    "Saved",
+    "SessionClock",
+    "SessionSaver",
+    "WallClock",
+    "code_for_key",
+    "local_now",
+]

@@ -1,0 +1,287 @@
+"""A session being coded, as plain Python: what each key does, reported as data.
+
+:class:`LiveSession` is the coding screen without the screen. It is given the recorder of
+the session (the journal, through a :class:`SessionSaver`) and a :class:`LiveClock`, and
+every action of the observer (a code key, an intensity, a note, undo, redo, pause, the end,
+the ratings) returns an :class:`Outcome`: what was written, or why nothing was ("PAUSED:
+Hungry not coded (space resumes)"), whether everything is in the journal, and whether the
+journal should be folded now. A screen shows the outcome and runs the fold in its worker;
+this module does no threading and no I/O but through the recorder.
+"""
+
+from __future__ import annotations
+
+from attrs import evolve, frozen
+
+from observe.keys import coding_key
+from observe.labels import code_label
+from observe.live.clock import LiveClock, WallClock, local_now
+from observe.live.pending import ChangeRecorder, PendingWrites
+from observe.live.saving import FoldPolicy, Saved, SessionSaver
+from observe.model import (
+    Change,
+    Event,
+    EventAmended,
+    EventRecorded,
+    EventRemoved,
+    Session,
+    SessionAnnotated,
+    SessionEnded,
+    SessionPaused,
+    SessionResumed,
+    new_id,
+)
+from observe.scheme import Cue, Response, Scheme
+
+ENDED = "The session has ended: nothing more can be coded."
+
+
+@frozen
+class Outcome:
+    """What one action of the observer came to, for a screen to show."""
+
+    #: Nothing was done, and this sentence says why (None: it was done).
+    refused: str | None = None
+    #: The event the action recorded, changed, removed or restored.
+    event: Event | None = None
+    #: False while a change waits in memory for the disk (the screen says NOT SAVED).
+    saved: bool = True
+    #: Fold the journal into the session file now (the screen runs it in its worker).
+    fold_now: bool = False
+
+    @property
+    def done(self) -> bool:
+        return self.refused is None
+
+
+def refused(reason: str) -> Outcome:
+    return Outcome(refused=reason)
+
+
+def code_for_key(scheme: Scheme, character: str | None, key: str) -> Cue | Response | None:
+    """The scheme code a key press means: by the character it types (``;``), else by the
+    key's name (``backspace``-like names a scheme cannot use are simply not found)."""
+    code = scheme.by_key(character) if character else None
+    return code or scheme.by_key(key)
+
+
+class LiveSession:
+    """Code one session on ``clock``; every change goes to ``recorder``'s journal."""
+
+    def __init__(
+        self,
+        recorder: ChangeRecorder,
+        clock: LiveClock,
+        *,
+        wall_clock: WallClock = local_now,
+        fold_policy: FoldPolicy | None = None,
+    ) -> None:
+        self.recorder = recorder
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.saver = SessionSaver(recorder, fold_policy)
+        session = recorder.session
+        self.scheme: Scheme = session.scheme
+        #: Opened on a session that has a history (resumed): it opens paused.
+        self.resumed = bool(session.events) or session.clock > 0 or session.status == "paused"
+        self.ended = False
+        #: The event undone last, until it is redone or another code is recorded.
+        self.undone: Event | None = None
+        self._recorded: list[str] = []  # ids recorded here, in the order they were coded
+
+    # -- what a screen shows ---------------------------------------------------------------
+
+    @property
+    def session(self) -> Session:
+        """The session as the observer sees it: saved, plus the changes still waiting."""
+        return self.saver.session
+
+    @property
+    def writes(self) -> PendingWrites:
+        return self.saver.writes
+
+    @property
+    def paused(self) -> bool:
+        return not self.clock.running
+
+    def now(self) -> float:
+        """Where the clock stands now (session seconds)."""
+        return self.clock.now()
+
+    def last_event(self) -> Event | None:
+        """The event coded last: the last one recorded here that is still there, else (a
+        resumed session) the latest in time."""
+        session = self.session
+        while self._recorded:
+            found = session.event(self._recorded[-1])
+            if found is not None:
+                return found
+            self._recorded.pop()
+        return session.events[-1] if session.events else None
+
+    # -- coding --------------------------------------------------------------------------
+
+    def begin(self) -> Outcome:
+        """Start coding. A new session's clock starts now; one with a history stays paused
+        where its clock stands, and one interrupted while running (a crash, a closed lid)
+        records that pause, so the lost minutes are not counted as observed time."""
+        if not self.resumed:
+            self.clock.start()
+            return Outcome()
+        if self.saver.session.status == "live":
+            return self._submit(SessionPaused(t=self.clock.now(), wall=self._wall()), pause=True)
+        return Outcome()
+
+    def record(self, code: Cue | Response, key_time: float) -> Outcome:
+        """Record ``code`` at the moment its key was read; a state code starts, or stops if
+        it is on. Refused while paused (the key did not count) and after the end."""
+        if self.ended:
+            return refused(ENDED)
+        if self.paused:
+            resume = coding_key("toggle_pause").shown
+            return refused(
+                f"PAUSED: {code_label(self.scheme, code.id)} not coded ({resume} resumes)"
+            )
+        kind = "point"
+        if code.kind == "state":  # waiting changes included: a state's start counts
+            kind = "stop" if code.id in self.saver.session.open_states else "start"
+        event = Event(id=new_id(), code=code.id, t=self.clock.at(key_time), kind=kind)
+        outcome = self._submit(EventRecorded(event), event=event)
+        self._recorded.append(event.id)
+        self.undone = None
+        return outcome
+
+    def not_a_code(self, character: str) -> Outcome:
+        """A printable key that is no code of the scheme must not look as if it did something."""
+        help_key = coding_key("help").shown
+        return refused(f"“{character}” is not a key of this scheme ({help_key} lists them).")
+
+    def set_intensity(self, level: int) -> Outcome:
+        """The intensity of the last event (0 clears it), within the scheme's levels."""
+        if self.ended:
+            return refused(ENDED)
+        levels = self.scheme.intensity_levels
+        if levels == 0:
+            return refused("This scheme does not code intensity.")
+        if level > levels:
+            return refused(f"Intensity goes from 1 to {levels} in this scheme (0 clears it).")
+        last = self.last_event()
+        if last is None:
+            return refused("No event to set the intensity of yet.")
+        changed = evolve(last, intensity=level or None)
+        return self._submit(EventAmended(changed), event=changed)
+
+    def note_subject(self) -> Outcome:
+        """The event a note would be written on (the last one), or why there is none."""
+        if self.ended:
+            return refused(ENDED)
+        last = self.last_event()
+        return refused("No event to attach a note to yet.") if last is None else Outcome(event=last)
+
+    def set_note(self, event_id: str, note: str) -> Outcome:
+        """The note on an event ("" removes it)."""
+        current = self.saver.session.event(event_id)
+        if current is None:
+            return refused("That event is no longer there (undone): the note was not kept.")
+        changed = evolve(current, note=note or None)
+        return self._submit(EventAmended(changed), event=changed)
+
+    def undo(self) -> Outcome:
+        """Remove the last event; :meth:`redo` brings it back."""
+        if self.ended:
+            return refused(ENDED)
+        last = self.last_event()
+        if last is None:
+            return refused("Nothing to undo.")
+        outcome = self._submit(EventRemoved(last.id), event=last)
+        self.undone = last
+        return outcome
+
+    def redo(self) -> Outcome:
+        """Bring back the event undone last, at its time (as a new event)."""
+        if self.ended:
+            return refused(ENDED)
+        if self.undone is None:
+            return refused("Nothing to redo.")
+        restored = evolve(self.undone, id=new_id())
+        outcome = self._submit(EventRecorded(restored), event=restored)
+        self._recorded.append(restored.id)
+        self.undone = None
+        return outcome
+
+    def toggle_pause(self, key_time: float | None = None) -> Outcome:
+        """Pause the session at ``key_time`` (default: now), or resume it; a pause folds."""
+        if self.ended:
+            return refused(ENDED)
+        if self.clock.running:
+            stopped_at = self.clock.pause(key_time)
+            return self._submit(SessionPaused(t=stopped_at, wall=self._wall()), pause=True)
+        self.clock.resume(key_time)
+        return self._submit(SessionResumed(wall=self._wall()))
+
+    # -- the end -------------------------------------------------------------------------
+
+    def end_time(self, key_time: float | None = None) -> float:
+        """Where the session ends if the end key read at ``key_time`` is confirmed: never
+        before anything already coded."""
+        at = self.clock.now() if key_time is None else self.clock.at(key_time)
+        return max(at, self.saver.session.clock)
+
+    def end(self, end_at: float | None = None) -> Outcome:
+        """End the session at ``end_at`` (default: :meth:`end_time` now): open states stop
+        there, and nothing more can be coded. The last fold (when the screen leaves, after
+        the ratings) finishes the session file."""
+        if self.ended:
+            return refused(ENDED)
+        end_at = self.end_time() if end_at is None else end_at
+        self.ended = True
+        if self.clock.running:
+            self.clock.pause()
+        outcome = Outcome()
+        for state in self.saver.session.open_states:
+            stop = Event(id=new_id(), code=state, t=end_at, kind="stop")
+            outcome = self._merge(outcome, self._submit(EventRecorded(stop), event=stop))
+        return self._merge(outcome, self._submit(SessionEnded(duration=end_at, wall=self._wall())))
+
+    def annotate(self, ratings: dict[str, int], notes: str) -> Outcome:
+        """The session's ratings and the observer's notes (at the end)."""
+        return self._submit(SessionAnnotated(ratings=ratings, notes=notes))
+
+    def leave(self) -> Outcome:
+        """The screen closes without the end (the app quits): the clock stops there and the
+        pause is recorded; ``saved`` says whether everything is in the journal, so the last
+        fold may run."""
+        if not self.ended and self.clock.running:
+            self.saver.writes.submit(SessionPaused(t=self.clock.pause(), wall=self._wall()))
+        return Outcome(saved=self.saver.writes.retry())
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def retry(self) -> Outcome:
+        """Write the changes the disk refused (the screen's retry timer)."""
+        written = self.saver.retry()
+        return Outcome(saved=written.saved, fold_now=written.fold_now)
+
+    def fold_due(self) -> bool:
+        """The screen's fold timer: fold now? (Not after the end: the last fold does it.)"""
+        return not self.ended and self.saver.timer()
+
+    def fold(self) -> None:
+        """Fold the journal into the session file (blocking: run it in a worker)."""
+        self.saver.fold()
+
+    def _submit(
+        self, change: Change, *, event: Event | None = None, pause: bool = False
+    ) -> Outcome:
+        written: Saved = self.saver.submit(change, pause=pause)
+        return Outcome(event=event, saved=written.saved, fold_now=written.fold_now)
+
+    @staticmethod
+    def _merge(first: Outcome, then: Outcome) -> Outcome:
+        """Two writes as one outcome: saved only if the last is (writes go in order)."""
+        return evolve(
+            then, event=then.event or first.event, fold_now=first.fold_now or then.fold_now
+        )
+
+    def _wall(self) -> str:
+        return self.wall_clock().isoformat(timespec="seconds")

@@ -1,0 +1,52 @@
+"""Sessions and recorders for the live core's tests: plain Python, no Textual anywhere."""
+
+from __future__ import annotations
+
+from observe.errors import ArchiveError
+from observe.model import Change, Session, apply_change, new_id
+from observe.scheme import Scheme
+
+
+class FakeMonotonic:
+    """A monotonic source the test moves by hand (the key timestamps use the same base)."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def live_session(scheme: Scheme, *, session_id: str | None = None) -> Session:
+    return Session(
+        id=session_id or new_id(),
+        dyad="D042",
+        observer="OBS1",
+        started_at="2026-03-02T10:00:00+00:00",
+        scheme=scheme,
+        scheme_digest=scheme.digest,
+        visit="3",
+        context="feeding",
+        status="live",
+    )
+
+
+class MemoryRecorder:
+    """A recorder in memory: every change it accepts is applied as the journal's replay
+    would apply it; while ``refusing`` (a full disk) it raises as the store does."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.changes: list[Change] = []
+        self.folds = 0
+        self.refusing: str | None = None
+
+    def apply(self, change: Change) -> Session:
+        if self.refusing is not None:
+            raise ArchiveError(self.refusing)
+        self.changes.append(change)
+        self.session = apply_change(self.session, change)
+        return self.session
+
+    def fold(self) -> None:
+        self.folds += 1
