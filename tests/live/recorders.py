@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from observe.errors import ArchiveError
+from observe.live import LiveSession, SessionClock
 from observe.model import Change, Session, apply_change, new_id
-from observe.scheme import Scheme
+from observe.scheme import Cue, Response, Scheme
 
 
 class FakeMonotonic:
@@ -50,3 +53,27 @@ class MemoryRecorder:
 
     def fold(self) -> None:
         self.folds += 1
+
+
+WALL = "2026-03-02T10:00:00+00:00"
+
+
+def coding(
+    scheme: Scheme, *, now: float = 1000.0, session: Session | None = None
+) -> tuple[LiveSession, MemoryRecorder, FakeMonotonic]:
+    """A session being coded from monotonic ``now``, on a recorder in memory."""
+    source = FakeMonotonic(now)
+    recorder = MemoryRecorder(session or live_session(scheme))
+    clock = SessionClock.continuing(recorder.session, source)
+    live = LiveSession(recorder, clock, wall_clock=lambda: datetime.fromisoformat(WALL))
+    return live, recorder, source
+
+
+def coded(live: LiveSession) -> list[tuple]:
+    return [(e.code, e.t, e.kind, e.intensity, e.note) for e in live.session.events]
+
+
+def code(scheme: Scheme, key: str) -> Cue | Response:
+    found = scheme.by_key(key)
+    assert found is not None
+    return found
