@@ -22,6 +22,7 @@ NO_UI_NO_PDF = [
     "observe.analysis",
     "observe.interchange",
     "observe.workspace",
+    "observe.media",
 ]
 NO_UI = ["observe.reports"]
 

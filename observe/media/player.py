@@ -1,0 +1,385 @@
+"""The video player as the coding screen uses it: mpv over one IPC connection.
+
+:class:`Player` keeps the properties a media clock needs (position, pause, speed,
+end-of-file, seeking, duration) current from mpv's property-change events, so reading the
+position at a key press costs no request. Commands that move the playhead (seeks, frame
+steps) return once mpv has shown the new frame, so the next command starts from it:
+mpv drops a frame step sent while the previous one, or a seek, is still under way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from observe.media.errors import (
+    MediaFileError,
+    PlayerCommandFailed,
+    PlayerGone,
+    PlayerNotResponding,
+    command_text,
+)
+from observe.media.ipc import DEFAULT_TIMEOUT, Event, Monotonic, MpvConnection
+from observe.media.launch import START_TIMEOUT, MpvProcess, open_ipc
+from observe.media.locate import find_mpv
+
+#: The playback speeds the coding screen steps through (slower / faster).
+SPEEDS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+#: The properties kept current from mpv's events (observe_property ids 1, 2, …).
+OBSERVED = ("time-pos", "pause", "speed", "eof-reached", "seeking", "duration")
+#: Listeners hear ``(name, stamp)``: a property of OBSERVED changed, or "closed".
+Listener = Callable[[str, float], None]
+
+
+def next_speed(current: float, step: int) -> float:
+    """The speed ``step`` places up (+1) or down (-1) from ``current`` in :data:`SPEEDS`."""
+    if step > 0:
+        return next((speed for speed in SPEEDS if speed > current + 1e-9), SPEEDS[-1])
+    return next((speed for speed in reversed(SPEEDS) if speed < current - 1e-9), SPEEDS[0])
+
+
+def ass_text(text: str) -> str:
+    """Plain text for an ASS overlay: braces and backslashes shown, not interpreted."""
+    return text.replace("\\", "\\\u2060").replace("{", "\\{").replace("\n", "\\N")
+
+
+class Player:
+    """One mpv, driven over its JSON IPC. Make one with :meth:`start` or :meth:`connect`."""
+
+    def __init__(
+        self,
+        connection: MpvConnection,
+        *,
+        process: MpvProcess | None = None,
+        monotonic: Monotonic = time.monotonic,
+    ) -> None:
+        self.connection = connection
+        self.process = process
+        self.monotonic = monotonic
+        self.position: float | None = None
+        self.paused = True
+        self.speed = 1.0
+        self.eof_reached = False
+        self.seeking = False
+        self.duration: float | None = None
+        self.changes: dict[str, int] = dict.fromkeys(OBSERVED, 0)
+        self._listeners: list[Listener] = []
+        self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
+        self._motion = asyncio.Lock()
+        connection.on_event("property-change", self._property_changed)
+        connection.on_close(self._connection_closed)
+
+    # -- making one ----------------------------------------------------------------------
+
+    @classmethod
+    async def start(
+        cls,
+        *,
+        headless: bool = False,
+        program: str | None = None,
+        monotonic: Monotonic = time.monotonic,
+        timeout: float = DEFAULT_TIMEOUT,
+        start_timeout: float = START_TIMEOUT,
+    ) -> Player:
+        """Start mpv for coding (its own window; none when ``headless``) and connect to it.
+
+        Raises :class:`~observe.media.errors.MpvNotFound` when mpv is not installed and
+        :class:`~observe.media.errors.PlayerStartFailed` when it does not come up.
+        """
+        process = MpvProcess.start(program or find_mpv(), headless=headless)
+        reader, writer = await process.connect(start_timeout)
+        connection = MpvConnection(reader, writer, monotonic=monotonic, timeout=timeout)
+        player = cls(connection, process=process, monotonic=monotonic)
+        try:
+            await player._observe_properties()
+        except BaseException:
+            await player.close()
+            raise
+        return player
+
+    @classmethod
+    async def connect(
+        cls, address: str, *, monotonic: Monotonic = time.monotonic, timeout: float = 5.0
+    ) -> Player:
+        """Connect to an mpv already listening on ``address`` (one observe did not start)."""
+        reader, writer = await open_ipc(address)
+        player = cls(
+            MpvConnection(reader, writer, monotonic=monotonic, timeout=timeout),
+            monotonic=monotonic,
+        )
+        await player._observe_properties()
+        return player
+
+    async def _observe_properties(self) -> None:
+        for number, name in enumerate(OBSERVED, start=1):
+            await self.connection.request("observe_property", number, name)
+
+    # -- what is known without asking ----------------------------------------------------
+
+    @property
+    def closed(self) -> bool:
+        return self.connection.closed
+
+    @property
+    def closed_reason(self) -> str | None:
+        return self.connection.closed_reason
+
+    def add_listener(self, listener: Listener) -> Callable[[], None]:
+        """Hear every change of an observed property, and the end of the connection."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    # -- reading -------------------------------------------------------------------------
+
+    async def get(self, name: str) -> Any:
+        """A property's value; ``None`` when mpv has none for now (no file, no video)."""
+        try:
+            return await self.connection.request("get_property", name)
+        except PlayerCommandFailed as error:
+            if error.error == "property unavailable":
+                return None
+            raise
+
+    async def time_pos(self) -> float | None:
+        """The position of the frame shown, in seconds, read from mpv now."""
+        value = await self.get("time-pos")
+        self._update("time-pos", value, self.monotonic())
+        return self.position
+
+    async def read_duration(self) -> float | None:
+        value = await self.get("duration")
+        return None if value is None else float(value)
+
+    async def container_fps(self) -> float | None:
+        """The frame rate the file declares (an average for some formats)."""
+        value = await self.get("container-fps")
+        return None if value is None else float(value)
+
+    async def estimated_fps(self) -> float | None:
+        """The frame rate measured on the last frames decoded (after playback began)."""
+        value = await self.get("estimated-vf-fps")
+        return None if value is None else float(value)
+
+    async def frame_rate(self) -> float | None:
+        """The declared frame rate, or the measured one when the file declares none."""
+        declared = await self.container_fps()
+        return declared if declared is not None else await self.estimated_fps()
+
+    # -- loading -------------------------------------------------------------------------
+
+    async def load(self, path: str | os.PathLike[str], *, timeout: float | None = None) -> None:
+        """Open a recording (paused, at its start); returns once mpv has loaded it."""
+        path = Path(path)
+        if not path.is_file():
+            raise MediaFileError(path, "there is no such file")
+        loaded = self.connection.expect("file-loaded")
+        failed = self.connection.expect("end-file", lambda event: event.get("reason") == "error")
+        try:
+            await self.connection.request("loadfile", str(path), "replace")
+            done, _ = await asyncio.wait(
+                [loaded, failed],
+                timeout=self.connection.timeout if timeout is None else timeout,
+                return_when=asyncio.FIRST_COMPLETED,
+            )
+            if not done:
+                raise PlayerNotResponding(["loadfile", str(path)], self.connection.timeout)
+            if failed in done:
+                reason = failed.result().get("file_error") or "mpv could not open it"
+                raise MediaFileError(path, f"mpv says: {reason}")
+            loaded.result()
+        finally:
+            for future in (loaded, failed):
+                future.cancel()
+
+    # -- playing -------------------------------------------------------------------------
+
+    async def play(self) -> None:
+        await self.connection.request("set_property", "pause", False)
+
+    async def pause(self) -> None:
+        await self.connection.request("set_property", "pause", True)
+
+    async def toggle_pause(self) -> None:
+        await self.connection.request("set_property", "pause", not self.paused)
+
+    def request_pause(self, paused: bool) -> None:
+        """Ask mpv to pause or play without waiting (for synchronous callers)."""
+        self.connection.post("set_property", "pause", paused)
+
+    async def set_speed(self, speed: float) -> None:
+        if not SPEEDS[0] <= speed <= SPEEDS[-1]:
+            raise ValueError(f"speed must be between {SPEEDS[0]} and {SPEEDS[-1]}, not {speed}")
+        await self.connection.request("set_property", "speed", speed)
+
+    async def slower(self) -> float:
+        """One step down :data:`SPEEDS`; returns the new speed."""
+        speed = next_speed(self.speed, -1)
+        await self.set_speed(speed)
+        return speed
+
+    async def faster(self) -> float:
+        speed = next_speed(self.speed, +1)
+        await self.set_speed(speed)
+        return speed
+
+    # -- moving the playhead (always exact) ----------------------------------------------
+
+    async def seek_to(self, seconds: float) -> float | None:
+        """Show the frame at ``seconds`` exactly; returns the new position."""
+        # mpv reads a negative absolute time as "from the end"; a position is never that.
+        return await self._seek(max(0.0, float(seconds)), "absolute+exact")
+
+    async def seek_by(self, seconds: float) -> float | None:
+        """Move ``seconds`` forward (negative: back), exactly, not to the nearest keyframe."""
+        return await self._seek(float(seconds), "relative+exact")
+
+    async def _seek(self, target: float, flags: str) -> float | None:
+        async with self._motion:
+            restarted = self.connection.expect("playback-restart")
+            try:
+                await self.connection.request("seek", target, flags)
+                await self._within(restarted, ["seek", target, flags])
+            finally:
+                restarted.cancel()
+            return await self.time_pos()
+
+    async def step_forward(self) -> float | None:
+        """Show the next frame and stay paused there; returns the new position."""
+        async with self._motion:
+            if not self.eof_reached:
+                moves = self.changes["time-pos"]
+                await self.connection.request("frame-step")
+                stepped = self._until(
+                    lambda: (self.changes["time-pos"] > moves or self.eof_reached) and self.paused
+                )
+                await self._within(stepped, ["frame-step"])
+            return await self.time_pos()
+
+    async def step_back(self) -> float | None:
+        """Show the previous frame (paused); returns the new position."""
+        async with self._motion:
+            restarted = self.connection.expect("playback-restart")
+            try:
+                await self.connection.request("frame-back-step")
+                await self._within(restarted, ["frame-back-step"])
+            finally:
+                restarted.cancel()
+            return await self.time_pos()
+
+    # -- moments -------------------------------------------------------------------------
+
+    async def set_loop(self, start: float, end: float) -> None:
+        """Loop the stretch from ``start`` to ``end`` (mpv's A–B loop), from its start."""
+        if not 0 <= start < end:
+            raise ValueError(f"a loop runs forward from 0 s or later, not {start}–{end}")
+        await self.connection.request("set_property", "ab-loop-a", float(start))
+        await self.connection.request("set_property", "ab-loop-b", float(end))
+        await self.seek_to(start)
+
+    async def clear_loop(self) -> None:
+        await self.connection.request("set_property", "ab-loop-a", "no")
+        await self.connection.request("set_property", "ab-loop-b", "no")
+
+    async def show_text(self, text: str, seconds: float = 2.0) -> None:
+        """A message on mpv's on-screen display for ``seconds``."""
+        # show-text expands ${property}; "$$" is a literal "$".
+        literal = text.replace("$", "$$")
+        await self.connection.request("show-text", literal, round(seconds * 1000))
+
+    async def set_caption(self, text: str | None) -> None:
+        """A caption that stays on screen (a moment's) until replaced or cleared (None)."""
+        if text is None:
+            await self.connection.request("osd-overlay", 1, "none", "")
+        else:
+            await self.connection.request("osd-overlay", 1, "ass-events", ass_text(text))
+
+    async def screenshot(self, path: str | os.PathLike[str]) -> Path:
+        """Write the frame shown (the video only, no captions) to ``path`` (PNG or JPEG by
+        its extension), readable by its owner only: a still of a family is theirs."""
+        target = Path(path)
+        folder = Path(tempfile.mkdtemp(prefix=".observe-frame-", dir=target.parent))
+        try:
+            written = folder / f"frame{target.suffix}"
+            await self.connection.request("screenshot-to-file", str(written), "video")
+            if not written.is_file():
+                raise MediaFileError(written, "mpv wrote no frame", doing="written")
+            os.chmod(written, 0o600)
+            os.replace(written, target)
+        finally:
+            with contextlib.suppress(OSError):
+                for leftover in folder.iterdir():
+                    leftover.unlink()
+                folder.rmdir()
+        return target
+
+    # -- ending --------------------------------------------------------------------------
+
+    async def close(self) -> None:
+        """Quit mpv (if observe started it) and close the connection."""
+        if not self.connection.closed:
+            with contextlib.suppress(Exception):
+                self.connection.post("quit")
+                # Give mpv a moment to read its last command before the stream closes.
+                await asyncio.wait_for(self.connection.wait_closed(), 1.0)
+        await self.connection.close()
+        if self.process is not None:
+            await self.process.stop()
+
+    # -- inside --------------------------------------------------------------------------
+
+    def _property_changed(self, event: Event, stamp: float) -> None:
+        name = event.get("name")
+        if name in OBSERVED:
+            self._update(str(name), event.get("data"), stamp)
+
+    def _update(self, name: str, value: Any, stamp: float) -> None:
+        if name == "time-pos":
+            self.position = None if value is None else float(value)
+        elif name == "pause":
+            self.paused = bool(value) if value is not None else True
+        elif name == "speed":
+            self.speed = float(value) if value is not None else 1.0
+        elif name == "eof-reached":
+            self.eof_reached = bool(value)
+        elif name == "seeking":
+            self.seeking = bool(value)
+        elif name == "duration":
+            self.duration = None if value is None else float(value)
+        self.changes[name] += 1
+        self._notify(name, stamp)
+
+    def _connection_closed(self, _reason: str) -> None:
+        self._notify("closed", self.monotonic())
+
+    def _notify(self, name: str, stamp: float) -> None:
+        for listener in list(self._listeners):
+            listener(name, stamp)
+        for condition, future in list(self._waiters):
+            if not future.done() and (self.closed or condition()):
+                future.set_result(None)
+
+    def _until(self, condition: Callable[[], bool]) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if condition():
+            future.set_result(None)
+            return future
+        entry = (condition, future)
+        self._waiters.append(entry)
+        future.add_done_callback(lambda _: self._waiters.remove(entry))
+        return future
+
+    async def _within(self, future: asyncio.Future[Any], command: list[Any]) -> None:
+        """Wait for ``future`` within the connection's timeout; fail if mpv went away."""
+        try:
+            await asyncio.wait_for(asyncio.shield(future), self.connection.timeout)
+        except TimeoutError:
+            future.cancel()
+            raise PlayerNotResponding(command, self.connection.timeout) from None
+        if self.closed:
+            raise PlayerGone(command_text(command), self.closed_reason or "it stopped")
