@@ -121,7 +121,7 @@ class MpvConnection:
         from a synchronous clock method.
         """
         future = self.send(*command)
-        future.add_done_callback(_consume)
+        future.add_done_callback(consume)
 
     # -- events --------------------------------------------------------------------------
 
@@ -157,7 +157,7 @@ class MpvConnection:
         future: asyncio.Future[Event] = asyncio.get_running_loop().create_future()
         if self._closed_reason is not None:
             future.set_exception(PlayerGone(f"report {name}", self._closed_reason))
-            future.add_done_callback(_consume)
+            future.add_done_callback(consume)
             return future
 
         def check(event: Event, _stamp: float) -> None:
@@ -170,7 +170,7 @@ class MpvConnection:
         def fail(reason: str) -> None:
             if not future.done():
                 future.set_exception(PlayerGone(f"report {name}", reason))
-                future.add_done_callback(_consume)
+                future.add_done_callback(consume)
 
         self.on_close(fail)
         return future
@@ -237,7 +237,7 @@ class MpvConnection:
             future.set_result(message.get("data"))
         else:
             future.set_exception(PlayerCommandFailed(command, str(error)))
-            future.add_done_callback(_consume)
+            future.add_done_callback(consume)
 
     def _forget(self, future: asyncio.Future[Any]) -> None:
         for request_id, (_, waiting) in list(self._pending.items()):
@@ -253,14 +253,14 @@ class MpvConnection:
         for command, future in pending.values():
             if not future.done():
                 future.set_exception(PlayerGone(command_text(command), reason))
-                future.add_done_callback(_consume)
+                future.add_done_callback(consume)
         self._closed.set_result(reason)
         callbacks, self._close_callbacks = self._close_callbacks, []
         for callback in callbacks:
             callback(reason)
 
 
-def _consume(future: asyncio.Future[Any]) -> None:
+def consume(future: asyncio.Future[Any]) -> None:
     """Mark a future's exception as seen: its failure is reported another way."""
     if not future.cancelled():
         future.exception()

@@ -25,7 +25,7 @@ from observe.media.errors import (
     PlayerNotResponding,
     command_text,
 )
-from observe.media.ipc import DEFAULT_TIMEOUT, Event, Monotonic, MpvConnection
+from observe.media.ipc import DEFAULT_TIMEOUT, Event, Monotonic, MpvConnection, consume
 from observe.media.launch import START_TIMEOUT, MpvProcess, open_ipc
 from observe.media.locate import find_mpv
 
@@ -178,7 +178,9 @@ class Player:
         path = Path(path)
         if not path.is_file():
             raise MediaFileError(path, "there is no such file")
-        loaded = self.connection.expect("file-loaded")
+        # Loaded means the first frame is shown: mpv's playback-restart after file-loaded.
+        # Returning at file-loaded would leave that restart to be taken for the next seek's.
+        loaded = self._after("file-loaded", "playback-restart")
         failed = self.connection.expect("end-file", lambda event: event.get("reason") == "error")
         try:
             await self.connection.request("loadfile", str(path), "replace")
@@ -241,7 +243,7 @@ class Player:
 
     async def _seek(self, target: float, flags: str) -> float | None:
         async with self._motion:
-            restarted = self.connection.expect("playback-restart")
+            restarted = self._seek_done()
             try:
                 await self.connection.request("seek", target, flags)
                 await self._within(restarted, ["seek", target, flags])
@@ -264,7 +266,7 @@ class Player:
     async def step_back(self) -> float | None:
         """Show the previous frame (paused); returns the new position."""
         async with self._motion:
-            restarted = self.connection.expect("playback-restart")
+            restarted = self._seek_done()
             try:
                 await self.connection.request("frame-back-step")
                 await self._within(restarted, ["frame-back-step"])
@@ -361,17 +363,56 @@ class Player:
         for listener in list(self._listeners):
             listener(name, stamp)
         for condition, future in list(self._waiters):
-            if not future.done() and (self.closed or condition()):
+            if future.done():
+                continue
+            if self.closed:
+                future.set_exception(PlayerGone(None, self.closed_reason or "it stopped"))
+                future.add_done_callback(consume)
+            elif condition():
                 future.set_result(None)
+
+    def _seek_done(self) -> asyncio.Future[None]:
+        """Resolves when a seek started from now has shown its frame."""
+        return self._after("seek", "playback-restart")
+
+    def _after(self, first: str, then: str) -> asyncio.Future[None]:
+        """Resolves at the first event ``then`` that follows an event ``first``.
+
+        Register it before sending the command: a ``playback-restart`` that was already on
+        its way (from loading the file, or an A–B loop going round) comes before the
+        command's own ``seek`` event, so it is not taken for the command's.
+        """
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        seen_first = False
+
+        def heard(event: Event, _stamp: float) -> None:
+            nonlocal seen_first
+            if event.get("event") == first:
+                seen_first = True
+            elif seen_first and not future.done():
+                future.set_result(None)
+
+        removers = [self.connection.on_event(name, heard) for name in (first, then)]
+        future.add_done_callback(lambda _: [remove() for remove in removers])
+        return self._waiting(future, lambda: False)
 
     def _until(self, condition: Callable[[], bool]) -> asyncio.Future[None]:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         if condition():
             future.set_result(None)
             return future
+        return self._waiting(future, condition)
+
+    def _waiting(
+        self, future: asyncio.Future[None], condition: Callable[[], bool]
+    ) -> asyncio.Future[None]:
+        """Keep ``future`` until ``condition`` holds after a change; fail it if mpv goes."""
         entry = (condition, future)
         self._waiters.append(entry)
         future.add_done_callback(lambda _: self._waiters.remove(entry))
+        if self.closed:
+            future.set_exception(PlayerGone(None, self.closed_reason or "it stopped"))
+            future.add_done_callback(consume)
         return future
 
     async def _within(self, future: asyncio.Future[Any], command: list[Any]) -> None:
@@ -381,5 +422,5 @@ class Player:
         except TimeoutError:
             future.cancel()
             raise PlayerNotResponding(command, self.connection.timeout) from None
-        if self.closed:
-            raise PlayerGone(command_text(command), self.closed_reason or "it stopped")
+        except PlayerGone:
+            raise PlayerGone(command_text(command), self.closed_reason or "it stopped") from None

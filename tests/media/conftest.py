@@ -93,8 +93,10 @@ def test_video(mpv_program: str, tmp_path_factory: pytest.TempPathFactory) -> Pa
     path = tmp_path_factory.mktemp("video") / "testsrc.mp4"
     source = f"av://lavfi:testsrc=duration={TEST_SECONDS}:size=160x120:rate={TEST_FPS}"
     encoded = subprocess.run(
-        [mpv_program, "--no-config", "--no-terminal", source, f"--o={path}", "--of=mp4"]
-        + ["--ovc=mpeg4", "--ovcopts=g=25", "--no-audio"],
+        [
+            *(mpv_program, "--no-config", "--no-terminal", source, f"--o={path}"),
+            *("--of=mp4", "--ovc=mpeg4", "--ovcopts=g=25", "--no-audio"),
+        ],
         timeout=120,
     )
     if encoded.returncode != 0 or not path.is_file() or path.stat().st_size == 0:
