@@ -20,12 +20,21 @@ exactly the anchor's position. Keeping a short history of anchors (rather than o
 last) matters when the event loop was busy: a key read at ``t`` but handled after a later
 report still gets the position shown at ``t``.
 
+mpv reports every frame it shows (25 reports a second on a 25 fps file). Running on in a
+straight line from a report would put a key between two frames, on average half a frame
+after the frame on screen (measured: 19.5 ms late at 25 fps). So while reports come frame
+by frame, the time since the last one runs on in whole frames of the spacing the reports
+showed: a key gets the position of a frame, the one shown, or the one due when a report is
+late. Reports further apart than :data:`FRAME_REPORTS_UP_TO` (an audio file, a player
+reporting less often) run on in a straight line.
+
 When the player dies the clock stands still at the last position it knew (``running``
 turns false); :meth:`MediaClock.attach` hands it a restarted player.
 """
 
 from __future__ import annotations
 
+import math
 from collections import deque
 
 from attrs import frozen
@@ -35,16 +44,23 @@ from observe.model import to_ms
 
 #: How many reports are kept for keys handled late (mpv reports each frame: ~10 s at 25 fps).
 HISTORY = 256
+#: Reports at most this far apart (seconds of video) are taken to be one per frame (10 fps).
+FRAME_REPORTS_UP_TO = 0.1
 
 
 @frozen
 class Anchor:
-    """At monotonic moment ``stamp`` the video was at ``position``, advancing or not."""
+    """At monotonic moment ``stamp`` the video was at ``position``, advancing or not.
+
+    ``frame_step``: the video time between the last two frames reported while playing,
+    when the reports come frame by frame (``None`` otherwise).
+    """
 
     stamp: float
     position: float
     advancing: bool
     speed: float
+    frame_step: float | None = None
 
 
 class MediaClock:
@@ -86,7 +102,10 @@ class MediaClock:
                 break
         position = anchor.position
         if anchor.advancing:
-            position += max(0.0, monotonic_time - anchor.stamp) * anchor.speed
+            elapsed = max(0.0, monotonic_time - anchor.stamp) * anchor.speed
+            if anchor.frame_step:
+                elapsed = math.floor(elapsed / anchor.frame_step + 1e-9) * anchor.frame_step
+            position += elapsed
             duration = self._player.duration
             if duration is not None:
                 position = min(position, duration)
@@ -130,4 +149,18 @@ class MediaClock:
         advancing = not (
             player.closed or player.paused or player.seeking or player.eof_reached
         ) and (player.position is not None)
-        self._anchors.append(Anchor(stamp, position, advancing, player.speed))
+        self._anchors.append(
+            Anchor(stamp, position, advancing, player.speed, self._frame_step(position))
+        )
+
+    def _frame_step(self, position: float) -> float | None:
+        """The spacing of frame reports, if the last report and this one are frames apart."""
+        if not self._anchors:
+            return None
+        last = self._anchors[-1]
+        if not last.advancing:
+            return None
+        if position == last.position:
+            return last.frame_step
+        step = position - last.position
+        return step if 0 < step <= FRAME_REPORTS_UP_TO else None

@@ -7,6 +7,7 @@ frame's time: late while the video plays, off after a seek, or running on past a
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
 from observe.media import MediaClock, Player
 
@@ -27,7 +28,7 @@ async def test_while_paused_a_key_gets_exactly_the_frame_shown(
     assert clock.now() == 10.04
 
 
-async def test_while_playing_the_position_runs_on_from_the_last_report(
+async def test_while_playing_a_key_gets_the_frame_on_screen_not_a_time_between_frames(
     player: Player, fake: FakeMpv, fake_time: FakeTime
 ) -> None:
     clock = MediaClock(player)
@@ -36,13 +37,37 @@ async def test_while_playing_the_position_runs_on_from_the_last_report(
     await barrier(player)
     start = fake_time.now
     assert clock.running
-    assert clock.at(start + 0.25) == 10.25
-    fake_time.now = start + 0.4
-    await fake.play_frames(10)
-    await barrier(player)
+    assert clock.at(start + 0.25) == 10.25  # no frame reported yet: straight on
+    for frame in range(1, 11):  # mpv reports each frame as it shows it
+        fake_time.now = start + frame * 0.04
+        await fake.play_frames(1)
+        await barrier(player)
     assert player.position == 10.4
-    assert clock.at(start + 0.5) == 10.5
+    assert clock.at(start + 0.43) == 10.4  # the frame of 10.4 s is still on screen
+    assert clock.at(start + 0.45) == 10.44  # the next one is due, its report not in yet
+    assert clock.at(start + 0.5) == 10.48
+    assert clock.at(start + 0.35) == 10.32  # read before the last reports: its own frame
     assert clock.now() == 10.4
+
+
+async def test_reports_further_apart_than_frames_run_on_in_a_straight_line(
+    socket_dir: Path, fake_time: FakeTime, recording: Path
+) -> None:
+    sparse = await FakeMpv(str(socket_dir / "sparse.sock"), fps=2.0).start()
+    try:
+        player = await Player.connect(sparse.address, monotonic=fake_time, timeout=2.0)
+        await player.load(recording)
+        clock = MediaClock(player)
+        await player.play()
+        await barrier(player)
+        for _ in range(2):
+            fake_time.now += 0.5
+            await sparse.play_frames(1)
+            await barrier(player)
+        assert clock.at(fake_time.now + 0.3) == 1.3
+        await player.close()
+    finally:
+        await sparse.stop()
 
 
 async def test_at_half_speed_the_position_runs_at_half_the_rate(

@@ -12,6 +12,7 @@ import os
 import re
 import signal
 import stat
+import statistics
 from collections.abc import Callable
 from pathlib import Path
 
@@ -87,8 +88,14 @@ async def test_the_clock_follows_the_playing_video_and_stops_with_it(
     await real_player.seek_to(3.0)
     clock.start()
     await wait_until(lambda: (real_player.position or 0) >= 3.6)
-    while_playing = clock.now()
-    assert clock.running and 3.5 <= while_playing <= 5.0
+    assert clock.running
+    differences = []
+    for _ in range(20):
+        estimate = clock.now()
+        differences.append(abs(estimate - (await real_player.get("time-pos"))))
+        await asyncio.sleep(0.013)
+    # Each sample races a frame report at most: the clock is the frame shown, or the next.
+    assert statistics.median(differences) <= FRAME + 0.001
     clock.pause()
     await wait_until(lambda: real_player.paused)
     await asyncio.sleep(0.1)  # any frame already on its way has been reported
