@@ -20,7 +20,7 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from observe.media.errors import (
@@ -264,15 +264,3 @@ def consume(future: asyncio.Future[Any]) -> None:
     """Mark a future's exception as seen: its failure is reported another way."""
     if not future.cancelled():
         future.exception()
-
-
-def property_change(event: Event) -> tuple[str, Any] | None:
-    """``(name, value)`` of a property-change event (value ``None``: unavailable)."""
-    if event.get("event") != "property-change" or "name" not in event:
-        return None
-    return str(event["name"]), event.get("data")
-
-
-def is_named(names: Sequence[str]) -> Callable[[Event], bool]:
-    """A matcher for :meth:`MpvConnection.expect` on property-change events by name."""
-    return lambda event: event.get("name") in names

@@ -14,7 +14,6 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +24,13 @@ from observe.media.errors import (
     PlayerNotResponding,
     command_text,
 )
-from observe.media.ipc import DEFAULT_TIMEOUT, Event, Monotonic, MpvConnection, consume
+from observe.media.ipc import DEFAULT_TIMEOUT, Event, Monotonic, MpvConnection
 from observe.media.launch import START_TIMEOUT, MpvProcess, open_ipc
 from observe.media.locate import find_mpv
+from observe.media.observed import OBSERVED, Observed
 
 #: The playback speeds the coding screen steps through (slower / faster).
 SPEEDS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
-#: The properties kept current from mpv's events (observe_property ids 1, 2, …).
-OBSERVED = ("time-pos", "pause", "speed", "eof-reached", "seeking", "duration")
-#: Listeners hear ``(name, stamp)``: a property of OBSERVED changed, or "closed".
-Listener = Callable[[str, float], None]
 
 
 def next_speed(current: float, step: int) -> float:
@@ -49,7 +45,7 @@ def ass_text(text: str) -> str:
     return text.replace("\\", "\\\u2060").replace("{", "\\{").replace("\n", "\\N")
 
 
-class Player:
+class Player(Observed):
     """One mpv, driven over its JSON IPC. Make one with :meth:`start` or :meth:`connect`."""
 
     def __init__(
@@ -59,18 +55,10 @@ class Player:
         process: MpvProcess | None = None,
         monotonic: Monotonic = time.monotonic,
     ) -> None:
+        super().__init__()
         self.connection = connection
         self.process = process
         self.monotonic = monotonic
-        self.position: float | None = None
-        self.paused = True
-        self.speed = 1.0
-        self.eof_reached = False
-        self.seeking = False
-        self.duration: float | None = None
-        self.changes: dict[str, int] = dict.fromkeys(OBSERVED, 0)
-        self._listeners: list[Listener] = []
-        self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
         self._motion = asyncio.Lock()
         connection.on_event("property-change", self._property_changed)
         connection.on_close(self._connection_closed)
@@ -105,7 +93,11 @@ class Player:
 
     @classmethod
     async def connect(
-        cls, address: str, *, monotonic: Monotonic = time.monotonic, timeout: float = 5.0
+        cls,
+        address: str,
+        *,
+        monotonic: Monotonic = time.monotonic,
+        timeout: float = DEFAULT_TIMEOUT,
     ) -> Player:
         """Connect to an mpv already listening on ``address`` (one observe did not start)."""
         reader, writer = await open_ipc(address)
@@ -130,11 +122,6 @@ class Player:
     def closed_reason(self) -> str | None:
         return self.connection.closed_reason
 
-    def add_listener(self, listener: Listener) -> Callable[[], None]:
-        """Hear every change of an observed property, and the end of the connection."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
-
     # -- reading -------------------------------------------------------------------------
 
     async def get(self, name: str) -> Any:
@@ -149,7 +136,7 @@ class Player:
     async def time_pos(self) -> float | None:
         """The position of the frame shown, in seconds, read from mpv now."""
         value = await self.get("time-pos")
-        self._update("time-pos", value, self.monotonic())
+        self.update("time-pos", value, self.monotonic())
         return self.position
 
     async def read_duration(self) -> float | None:
@@ -257,7 +244,7 @@ class Player:
             if not self.eof_reached:
                 moves = self.changes["time-pos"]
                 await self.connection.request("frame-step")
-                stepped = self._until(
+                stepped = self.until(
                     lambda: (self.changes["time-pos"] > moves or self.eof_reached) and self.paused
                 )
                 await self._within(stepped, ["frame-step"])
@@ -338,38 +325,10 @@ class Player:
     def _property_changed(self, event: Event, stamp: float) -> None:
         name = event.get("name")
         if name in OBSERVED:
-            self._update(str(name), event.get("data"), stamp)
+            self.update(str(name), event.get("data"), stamp)
 
-    def _update(self, name: str, value: Any, stamp: float) -> None:
-        if name == "time-pos":
-            self.position = None if value is None else float(value)
-        elif name == "pause":
-            self.paused = bool(value) if value is not None else True
-        elif name == "speed":
-            self.speed = float(value) if value is not None else 1.0
-        elif name == "eof-reached":
-            self.eof_reached = bool(value)
-        elif name == "seeking":
-            self.seeking = bool(value)
-        elif name == "duration":
-            self.duration = None if value is None else float(value)
-        self.changes[name] += 1
-        self._notify(name, stamp)
-
-    def _connection_closed(self, _reason: str) -> None:
-        self._notify("closed", self.monotonic())
-
-    def _notify(self, name: str, stamp: float) -> None:
-        for listener in list(self._listeners):
-            listener(name, stamp)
-        for condition, future in list(self._waiters):
-            if future.done():
-                continue
-            if self.closed:
-                future.set_exception(PlayerGone(None, self.closed_reason or "it stopped"))
-                future.add_done_callback(consume)
-            elif condition():
-                future.set_result(None)
+    def _connection_closed(self, reason: str) -> None:
+        self.gone(reason, self.monotonic())
 
     def _seek_done(self) -> asyncio.Future[None]:
         """Resolves when a seek started from now has shown its frame."""
@@ -394,26 +353,7 @@ class Player:
 
         removers = [self.connection.on_event(name, heard) for name in (first, then)]
         future.add_done_callback(lambda _: [remove() for remove in removers])
-        return self._waiting(future, lambda: False)
-
-    def _until(self, condition: Callable[[], bool]) -> asyncio.Future[None]:
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        if condition():
-            future.set_result(None)
-            return future
-        return self._waiting(future, condition)
-
-    def _waiting(
-        self, future: asyncio.Future[None], condition: Callable[[], bool]
-    ) -> asyncio.Future[None]:
-        """Keep ``future`` until ``condition`` holds after a change; fail it if mpv goes."""
-        entry = (condition, future)
-        self._waiters.append(entry)
-        future.add_done_callback(lambda _: self._waiters.remove(entry))
-        if self.closed:
-            future.set_exception(PlayerGone(None, self.closed_reason or "it stopped"))
-            future.add_done_callback(consume)
-        return future
+        return self.waiting(future)
 
     async def _within(self, future: asyncio.Future[Any], command: list[Any]) -> None:
         """Wait for ``future`` within the connection's timeout; fail if mpv went away."""
