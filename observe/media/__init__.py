@@ -38,12 +38,14 @@ Errors (all :class:`observe.errors.ObserveError`, one sentence each):
 :class:`MediaFileError` (missing, unreadable or unplayable file), :class:`PlayerGone`
 (mpv quit or died; every waiting request fails at once, nothing hangs; ``player.closed``
 turns true and listeners hear ``"closed"``), :class:`PlayerNotResponding` (no answer within
-``timeout``), :class:`PlayerCommandFailed` (mpv refused a command). After ``PlayerGone``,
+``timeout``), :class:`PlayerCommandFailed` (mpv refused a command),
+:class:`FrameNotWritten` (a still frame's folder is missing or not writable). After ``PlayerGone``,
 start a new player, load the file, seek to ``clock.now()`` and ``clock.attach(player)``.
 """
 
 from observe.media.clock import MediaClock
 from observe.media.errors import (
+    FrameNotWritten,
     MediaError,
     MediaFileError,
     MpvNotFound,
@@ -59,6 +61,7 @@ from observe.media.player import SPEEDS, Player, next_speed
 __all__ = [
     "MPV_VARIABLE",
     "SPEEDS",
+    "FrameNotWritten",
     "MediaClock",
     "MediaError",
     "MediaFacts",

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from observe.errors import ObserveError
 
-INSTALL_MPV = (
-    "install it (`apt install mpv` on Debian or Ubuntu, `brew install mpv` on macOS, "
+WAYS_TO_INSTALL = (
+    "(`apt install mpv` on Debian or Ubuntu, `brew install mpv` on macOS, "
     "or the Windows build from mpv.io)"
 )
 
@@ -31,12 +31,18 @@ class MpvNotFound(MediaError):
     def __init__(self, override: str | None = None) -> None:
         self.override = override
         if override:
-            where = f"OBSERVE_MPV is set to {override}, which is not a program that can be run"
-            remedy = f"{INSTALL_MPV}, or set OBSERVE_MPV to the mpv program's full path"
+            message = (
+                f"OBSERVE_MPV is set to {override}, which is not a program that can be run: "
+                "set it to the full path of mpv, the video player observe codes recordings "
+                f"with, or unset it and install mpv {WAYS_TO_INSTALL}"
+            )
         else:
-            where = "mpv, the video player observe codes recordings with, is not on the PATH"
-            remedy = f"{INSTALL_MPV}, or set OBSERVE_MPV to the mpv program's full path"
-        super().__init__(f"{where}: {remedy}, then try again")
+            message = (
+                "mpv, the video player observe codes recordings with, is not on the PATH: "
+                f"install it {WAYS_TO_INSTALL}, or set OBSERVE_MPV to the mpv program's full path, "
+                "then try again"
+            )
+        super().__init__(message)
 
 
 class PlayerStartFailed(MediaError):
@@ -55,9 +61,10 @@ class PlayerGone(MediaError):
     """The connection to mpv closed: the player quit, was closed or crashed."""
 
     def __init__(self, doing: str | None = None, reason: str = "it has stopped") -> None:
+        """``doing``: the command waiting for an answer, as :func:`command_text` writes it."""
         self.doing = doing
         self.reason = reason
-        during = f" while observe was waiting for it to {doing}" if doing else ""
+        during = f" before it answered `{doing}`" if doing else ""
         super().__init__(
             f"the video player (mpv) is gone{during} ({reason}); start it again to go on"
         )
@@ -96,4 +103,16 @@ class MediaFileError(MediaError):
         super().__init__(
             f"the recording {path} cannot be {doing} ({reason}): check that the file exists, "
             "is a video you may read, and opens in mpv on its own"
+        )
+
+
+class FrameNotWritten(MediaError):
+    """A still frame could not be written where it was asked for."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"the still frame {path} could not be written ({reason}): check that the folder "
+            "exists, that you may write to it, and that the disk has room"
         )

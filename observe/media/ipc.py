@@ -156,7 +156,7 @@ class MpvConnection:
         """
         future: asyncio.Future[Event] = asyncio.get_running_loop().create_future()
         if self._closed_reason is not None:
-            future.set_exception(PlayerGone(f"report {name}", self._closed_reason))
+            future.set_exception(PlayerGone(None, self._closed_reason))
             future.add_done_callback(consume)
             return future
 
@@ -169,7 +169,7 @@ class MpvConnection:
 
         def fail(reason: str) -> None:
             if not future.done():
-                future.set_exception(PlayerGone(f"report {name}", reason))
+                future.set_exception(PlayerGone(None, reason))
                 future.add_done_callback(consume)
 
         self.on_close(fail)

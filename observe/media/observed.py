@@ -31,8 +31,6 @@ class Observed:
         self.eof_reached = False
         self.seeking = False
         self.duration: float | None = None
-        #: How many reports of each property have come in (a step waits for one more).
-        self.changes: dict[str, int] = dict.fromkeys(OBSERVED, 0)
         self._gone: str | None = None
         self._listeners: list[Listener] = []
         self._waiters: list[tuple[Callable[[], bool], asyncio.Future[None]]] = []
@@ -58,7 +56,6 @@ class Observed:
             self.duration = None if value is None else float(value)
         else:
             return
-        self.changes[name] += 1
         self._notify(name, stamp)
 
     def gone(self, reason: str, stamp: float) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from observe.media.errors import (
+    FrameNotWritten,
     MediaFileError,
     PlayerCommandFailed,
     PlayerGone,
@@ -165,6 +166,7 @@ class Player(Observed):
         path = Path(path)
         if not path.is_file():
             raise MediaFileError(path, "there is no such file")
+        limit = self.connection.timeout if timeout is None else timeout
         # Loaded means the first frame is shown: mpv's playback-restart after file-loaded.
         # Returning at file-loaded would leave that restart to be taken for the next seek's.
         loaded = self._after("file-loaded", "playback-restart")
@@ -173,11 +175,11 @@ class Player(Observed):
             await self.connection.request("loadfile", str(path), "replace")
             done, _ = await asyncio.wait(
                 [loaded, failed],
-                timeout=self.connection.timeout if timeout is None else timeout,
+                timeout=limit,
                 return_when=asyncio.FIRST_COMPLETED,
             )
             if not done:
-                raise PlayerNotResponding(["loadfile", str(path)], self.connection.timeout)
+                raise PlayerNotResponding(["loadfile", str(path)], limit)
             if failed in done:
                 reason = failed.result().get("file_error") or "mpv could not open it"
                 raise MediaFileError(path, f"mpv says: {reason}")
@@ -242,10 +244,12 @@ class Player(Observed):
         """Show the next frame and stay paused there; returns the new position."""
         async with self._motion:
             if not self.eof_reached:
-                moves = self.changes["time-pos"]
+                before = self.position
                 await self.connection.request("frame-step")
+                # mpv unpauses for one frame, reports it, and pauses again (or, on the last
+                # frame, reports the end): the step is done when it is paused elsewhere.
                 stepped = self.until(
-                    lambda: (self.changes["time-pos"] > moves or self.eof_reached) and self.paused
+                    lambda: (self.position != before or self.eof_reached) and self.paused
                 )
                 await self._within(stepped, ["frame-step"])
             return await self.time_pos()
@@ -292,12 +296,18 @@ class Player(Observed):
         """Write the frame shown (the video only, no captions) to ``path`` (PNG or JPEG by
         its extension), readable by its owner only: a still of a family is theirs."""
         target = Path(path)
-        folder = Path(tempfile.mkdtemp(prefix=".observe-frame-", dir=target.parent))
+        try:
+            # A private folder beside the target: the frame is never readable by others,
+            # and moving it into place is one rename on the same disk.
+            folder = Path(tempfile.mkdtemp(prefix=".observe-frame-", dir=target.parent))
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise FrameNotWritten(target, reason) from error
         try:
             written = folder / f"frame{target.suffix}"
             await self.connection.request("screenshot-to-file", str(written), "video")
             if not written.is_file():
-                raise MediaFileError(written, "mpv wrote no frame", doing="written")
+                raise FrameNotWritten(target, "mpv wrote no frame")
             os.chmod(written, 0o600)
             os.replace(written, target)
         finally:

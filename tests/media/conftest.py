@@ -84,7 +84,7 @@ def mpv_program() -> str:
     try:
         return find_mpv()
     except MpvNotFound as error:
-        pytest.skip(f"mpv is not installed here, so the real player is not tested: {error}")
+        pytest.skip(f"the real player is not tested, mpv cannot be found: {error}")
 
 
 @pytest.fixture(scope="session")

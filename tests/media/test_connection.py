@@ -87,7 +87,8 @@ async def test_a_player_that_dies_mid_request_fails_the_request_at_once(
     fake.die_on = "seek"
     heard: list[str] = []
     player.add_listener(lambda name, _stamp: heard.append(name))
-    with pytest.raises(PlayerGone, match="gone while observe was waiting for it to seek"):
+    expected = re.escape("(mpv) is gone before it answered `seek 10.0 absolute+exact`")
+    with pytest.raises(PlayerGone, match=expected):
         await player.seek_to(10.0)
     assert player.closed
     assert heard[-1] == "closed"

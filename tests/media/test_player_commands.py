@@ -15,6 +15,7 @@ import pytest
 
 from observe.media import (
     SPEEDS,
+    FrameNotWritten,
     MediaFileError,
     Player,
     PlayerCommandFailed,
@@ -191,6 +192,14 @@ async def test_a_still_frame_is_written_where_asked_and_readable_only_by_its_own
     assert target.read_bytes().startswith(b"\x89PNG")
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["moment-1.png", "visit.mp4"]
+
+
+async def test_a_still_frame_for_a_folder_that_is_not_there_is_said_in_one_sentence(
+    player: Player, tmp_path: Path
+) -> None:
+    target = tmp_path / "no-such-folder" / "moment.png"
+    with pytest.raises(FrameNotWritten, match=re.escape(f"the still frame {target} could not")):
+        await player.screenshot(target)
 
 
 async def test_closing_the_player_asks_mpv_to_quit(fake: FakeMpv, recording: Path) -> None:
