@@ -290,7 +290,10 @@ class Player(Observed):
         if text is None:
             await self.connection.request("osd-overlay", 1, "none", "")
         else:
-            await self.connection.request("osd-overlay", 1, "ass-events", ass_text(text))
+            # Bottom centre ({\an2}), clear of mpv's own messages at the top left.
+            await self.connection.request(
+                "osd-overlay", 1, "ass-events", "{\\an2}" + ass_text(text)
+            )
 
     async def screenshot(self, path: str | os.PathLike[str]) -> Path:
         """Write the frame shown (the video only, no captions) to ``path`` (PNG or JPEG by

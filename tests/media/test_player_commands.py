@@ -179,7 +179,8 @@ async def test_captions_show_the_text_as_written(player: Player, fake: FakeMpv) 
     await player.show_text("Cue: hungry — costs $5 ${pause}", 1.5)
     assert fake.osd[-1] == ("show-text", "Cue: hungry — costs $$5 $${pause}", "1500")
     await player.set_caption("Moment 2 {fed}\nat 12.5 s")
-    assert fake.osd[-1] == ("osd-overlay", "1", "ass-events", "Moment 2 \\{fed}\\Nat 12.5 s")
+    shown = "{\\an2}Moment 2 \\{fed}\\Nat 12.5 s"  # at the bottom, the braces as written
+    assert fake.osd[-1] == ("osd-overlay", "1", "ass-events", shown)
     await player.set_caption(None)
     assert fake.osd[-1] == ("osd-overlay", "1", "none", "")
 
