@@ -145,6 +145,7 @@ async def test_a_file_that_is_not_a_video_is_said_in_one_sentence(
         await real_player.load(notes)
 
 
+@pytest.mark.slow
 async def test_a_killed_player_fails_the_next_command_and_a_new_one_takes_over(
     mpv_program: str, test_video: Path
 ) -> None:
