@@ -27,6 +27,7 @@ NO_UI_NO_PDF = [
     "observe.workspace",
     "observe.live",
     "observe.keys",
+    "observe.media",
 ]
 NO_UI = ["observe.reports"]
 
