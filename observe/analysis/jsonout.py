@@ -12,16 +12,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from observe.analysis.reliability_results import Reliability
+from observe.analysis.reliability_results import Reliability, ReliabilitySummary
 from observe.analysis.results import DyadTrend, SessionAnalysis
 from observe.convert import unstructure
 
+Result = SessionAnalysis | DyadTrend | Reliability | ReliabilitySummary
 
-def to_json(result: SessionAnalysis | DyadTrend | Reliability) -> dict[str, Any]:
+
+def to_json(result: Result) -> dict[str, Any]:
     return _lists(unstructure(result))
 
 
-def json_text(result: SessionAnalysis | DyadTrend | Reliability) -> str:
+def json_text(result: Result) -> str:
     """The structure as ``--json`` prints it: indented, text kept as written, and no NaN
     (JSON has none: a figure that cannot be computed is already ``null``)."""
     return json.dumps(to_json(result), indent=2, ensure_ascii=False, allow_nan=False)

@@ -5,10 +5,14 @@ Definitions (the tests work them by hand):
 
 - **Events compared**: onsets only (``point`` and ``start`` events; a state's ``stop`` is not
   compared), of the codes both sessions' schemes share (same id, same actor). Times are
-  compared in whole milliseconds. Intensities and notes are not compared.
-- **Offset**: seconds added to observer B's times to put them on A's clock; given, or
-  estimated (:mod:`observe.analysis.offset`). One constant offset is assumed: if the
-  observers paused at different moments, compare the stretches separately.
+  compared in whole milliseconds.
+- **Time line**: each session's clock stops while it is paused, so times are put on
+  *interaction time* first (clock time plus the pauses before it, measured from the pauses'
+  wall-clock times: :mod:`observe.analysis.reliability_clock`). A code one observer made
+  while the other was paused is left out (that observer could not have coded it), and
+  counted in ``excluded_events``.
+- **Offset**: seconds added to observer B's (interaction) times to put them on A's; given,
+  or estimated (:mod:`observe.analysis.offset`).
 - **Alignment**: per actor, cues with cues and responses with responses, the
   order-preserving alignment of :mod:`observe.analysis.alignment` (most same-code pairs,
   then most pairs, then the tightest fit) within the **tolerance** (inclusive, default 2 s).
@@ -24,7 +28,11 @@ Definitions (the tests work them by hand):
   usual convention for timed-event agreement. ``None`` when ``p_e = 1`` or there are no pairs.
 - **Per code**: pairs in which either observer coded the code (its row plus its column
   minus the diagonal cell), agreements (the diagonal cell), and their ratio.
-- **Flags**: percent agreement below 85% or kappa below 0.60, each one plain sentence.
+- **Time-unit kappa**, with and without tolerance, per actor:
+  :mod:`observe.analysis.reliability_units`. **Intensities** and **ratings**:
+  :mod:`observe.analysis.reliability_ratings`.
+- **Flags**: percent agreement or a kappa below the archive's thresholds (85% and 0.60
+  unless its settings say otherwise), each one plain sentence.
 """
 
 from __future__ import annotations
@@ -32,35 +40,69 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from observe import display
-from observe.analysis.alignment import Timed, align
+from attrs import frozen
+
+from observe.analysis.alignment import align
 from observe.analysis.offset import estimate_offset
+from observe.analysis.reliability_clock import SessionClock, session_clock, shifted
+from observe.analysis.reliability_codings import ACTORS, Coding, code_actors, coding
+from observe.analysis.reliability_flags import flags, time_unit_flags
+from observe.analysis.reliability_metrics import report_differences, side_by_side
+from observe.analysis.reliability_ratings import compare_ratings, intensity_agreement
 from observe.analysis.reliability_results import (
-    Actor,
     AlignedPair,
     CodeAgreement,
     ConfusionMatrix,
-    ObserverMetrics,
+    ExcludedEvents,
     OffsetUsed,
     Reliability,
-    SideBySide,
+    Thresholds,
+    TimeUnits,
 )
-from observe.analysis.results import Summary
-from observe.analysis.timeline import ONSET_KINDS, to_milliseconds
+from observe.analysis.reliability_stats import cohen_kappa
+from observe.analysis.reliability_units import codable_units, time_unit_agreement
+from observe.analysis.timeline import to_milliseconds
 from observe.errors import ObserveError
 from observe.model import Session
 from observe.scheme import Scheme
 
+__all__ = [
+    "AGREEMENT_THRESHOLD",
+    "DEFAULT_TIME_UNIT",
+    "DEFAULT_TOLERANCE",
+    "KAPPA_THRESHOLD",
+    "ReliabilityError",
+    "actor_matrices",
+    "cohen_kappa",
+    "compare_sessions",
+    "report_differences",
+    "session_pairs",
+]
+
 DEFAULT_TOLERANCE = 2.0
 MAX_TOLERANCE = 60.0
-AGREEMENT_THRESHOLD = 0.85
-KAPPA_THRESHOLD = 0.60
+DEFAULT_TIME_UNIT = 1.0
+AGREEMENT_THRESHOLD = Thresholds().percent_agreement
+KAPPA_THRESHOLD = Thresholds().kappa
 NIL = "nil"
-ACTORS: tuple[Actor, ...] = ("cue", "response")
 
 
 class ReliabilityError(ObserveError):
     """Two sessions cannot be compared (the same session twice, no code in common, ...)."""
+
+
+@frozen
+class _Compared:
+    """Both codings on A's time line with the offset applied, and what was left out."""
+
+    offset_ms: int
+    clock_a: SessionClock
+    clock_b: SessionClock
+    actors: list[tuple[Coding, Coding]]  # per actor: A's, B's (shifted, pauses left out)
+    marks: list[tuple[Coding, Coding]]  # per actor: A's, B's (shifted, everything)
+    excluded: ExcludedEvents
+    paused: tuple[tuple[int, int], ...]  # either observer paused, on A's time line
+    warnings: list[str]
 
 
 def compare_sessions(
@@ -69,38 +111,24 @@ def compare_sessions(
     *,
     tolerance: float = DEFAULT_TOLERANCE,
     offset: float | None = None,
+    time_unit: float = DEFAULT_TIME_UNIT,
+    thresholds: Thresholds | None = None,
 ) -> Reliability:
     """The agreement between two observers' sessions of the same interaction.
 
-    ``offset`` (seconds added to B's times) is estimated when not given.
+    ``offset`` (seconds added to B's times) is estimated when not given; ``time_unit`` is
+    the unit of the time-unit kappa (seconds); ``thresholds`` (default: the usual 85% and
+    0.60) decide the flags.
     """
+    thresholds = thresholds or Thresholds()
     tolerance_ms = _tolerance_ms(tolerance)
+    unit_ms = _unit_ms(time_unit)
     session_warnings = _session_warnings(session_a, session_b)
     codes, warnings = compared_codes(session_a, session_b)
     warnings += session_warnings
-    actors = [
-        (onsets(session_a, codes, actor), onsets(session_b, codes, actor)) for actor in ACTORS
-    ]
-    if offset is None:
-        estimate = estimate_offset(actors, tolerance_ms)
-        offset_ms = estimate.shift_ms
-        if estimate.at_search_edge:
-            warnings.append(
-                f"the estimated offset is at the edge of the search ({offset_ms / 1000:+.1f} s), "
-                "so the real offset may be larger; give it with --offset SECONDS."
-            )
-        elif estimate.agreements == 0 and all(any(side) for side in zip(*actors, strict=True)):
-            warnings.append(
-                "no shift within ±30 s gave a single agreement, so no offset was applied; "
-                "check that both sessions are of the same interaction, or give --offset."
-            )
-    else:
-        if not math.isfinite(offset):
-            raise ReliabilityError(
-                f"the offset {offset} is not a number of seconds; give e.g. --offset 4.3."
-            )
-        offset_ms = to_milliseconds(offset)
-    pairs = aligned_pairs(actors, offset_ms, tolerance_ms)
+    compared = _compare(session_a, session_b, codes, tolerance_ms, offset)
+    warnings += compared.warnings
+    pairs = _pairs(compared, tolerance_ms)
     order = _code_order(session_a.scheme, codes, pairs)
     matrix = confusion_matrix(pairs, order)
     total = sum(map(sum, matrix.counts))
@@ -111,36 +139,110 @@ def compare_sessions(
         warnings.append(
             "neither session has any events of the compared codes, so there is nothing to compare."
         )
+    time_units = _time_units(compared, order, unit_ms, tolerance_ms, thresholds)
     return Reliability(
         session_a=session_a.id,
         session_b=session_b.id,
-        offset=OffsetUsed(seconds=offset_ms / 1000, estimated=offset is None),
+        offset=OffsetUsed(seconds=compared.offset_ms / 1000, estimated=offset is None),
         tolerance=tolerance_ms / 1000,
         pairs=total,
         agreements=agreed,
         percent_agreement=percent,
         kappa=kappa,
-        flags=tuple(flags(percent, kappa)),
+        flags=tuple(flags(percent, kappa, thresholds)),
         warnings=tuple(warnings),
         matrix=matrix,
         per_code=per_code(matrix),
         metrics=side_by_side(session_a, session_b),
+        time_units=time_units,
+        intensity=intensity_agreement(pairs, session_a.scheme.intensity_levels),
+        ratings=compare_ratings(session_a, session_b),
+        excluded_events=compared.excluded,
+        thresholds=thresholds,
+    )
+
+
+def _compare(
+    session_a: Session,
+    session_b: Session,
+    codes: dict[str, str],
+    tolerance_ms: int,
+    offset: float | None,
+) -> _Compared:
+    clock_a, warnings = session_clock(session_a, "A")
+    clock_b, more = session_clock(session_b, "B")
+    warnings += more
+    raw = [
+        (coding(session_a, clock_a, codes, actor), coding(session_b, clock_b, codes, actor))
+        for actor in ACTORS
+    ]
+    if offset is None:
+        events = [(list(a.events), list(b.events)) for a, b in raw]
+        estimate = estimate_offset(events, tolerance_ms)
+        offset_ms = estimate.shift_ms
+        if estimate.at_search_edge:
+            warnings.append(
+                f"the estimated offset is at the edge of the search ({offset_ms / 1000:+.1f} s), "
+                "so the real offset may be larger; give it with --offset SECONDS."
+            )
+        elif (
+            estimate.agreements == 0
+            and any(a.events for a, _ in raw)
+            and any(b.events for _, b in raw)
+        ):
+            warnings.append(
+                "no shift within ±30 s gave a single agreement, so no offset was applied; "
+                "check that both sessions are of the same interaction, or give --offset."
+            )
+    else:
+        if not math.isfinite(offset):
+            raise ReliabilityError(
+                f"the offset {offset} is not a number of seconds; give e.g. --offset 4.3."
+            )
+        offset_ms = to_milliseconds(offset)
+    paused_a = clock_a.paused()
+    paused_b = shifted(clock_b.paused(), offset_ms)
+    actors: list[tuple[Coding, Coding]] = []
+    marks: list[tuple[Coding, Coding]] = []
+    left_out_a = left_out_b = 0
+    for first, second in raw:
+        moved = second.shifted(offset_ms)
+        kept_a, out_a = first.outside(paused_b)
+        kept_b, out_b = moved.outside(paused_a)
+        left_out_a, left_out_b = left_out_a + out_a, left_out_b + out_b
+        actors.append((kept_a, kept_b))
+        marks.append((first, moved))
+    if left_out_a or left_out_b:
+        warnings.append(
+            f"{left_out_a + left_out_b} code{'s' if left_out_a + left_out_b != 1 else ''} made "
+            f"while the other observer was paused ({left_out_a} of A's, {left_out_b} of B's) "
+            "are left out: the other observer could not have coded them."
+        )
+    return _Compared(
+        offset_ms=offset_ms,
+        clock_a=clock_a,
+        clock_b=clock_b,
+        actors=actors,
+        marks=marks,
+        excluded=ExcludedEvents(a=left_out_a, b=left_out_b),
+        paused=tuple(sorted([*paused_a, *paused_b])),
+        warnings=warnings,
     )
 
 
 # -- what is compared ------------------------------------------------------------------
 
 
-def compared_codes(session_a: Session, session_b: Session) -> tuple[dict[str, Actor], list[str]]:
+def compared_codes(session_a: Session, session_b: Session) -> tuple[dict[str, str], list[str]]:
     """The codes to compare (id → actor) and a warning when the schemes differ.
 
     Same scheme snapshot (digest): all its codes. Different snapshots: the codes both share
     with the same actor, with a warning; none shared is an error.
     """
-    own = _actors(session_a.scheme)
+    own = code_actors(session_a.scheme)
     if session_a.scheme_digest == session_b.scheme_digest:
         return own, []
-    other = _actors(session_b.scheme)
+    other = code_actors(session_b.scheme)
     shared = {code: actor for code, actor in own.items() if other.get(code) == actor}
     a_name, b_name = _scheme_name(session_a.scheme), _scheme_name(session_b.scheme)
     if not shared:
@@ -155,12 +257,6 @@ def compared_codes(session_a: Session, session_b: Session) -> tuple[dict[str, Ac
         f"the sessions were coded with different schemes ({a_name}; {b_name}), so only the "
         f"{len(shared)} codes both share are compared{note}."
     ]
-
-
-def _actors(scheme: Scheme) -> dict[str, Actor]:
-    codes: dict[str, Actor] = {cue.id: "cue" for cue in scheme.cues}
-    codes.update({response.id: "response" for response in scheme.responses})
-    return codes
 
 
 def _scheme_name(scheme: Scheme) -> str:
@@ -188,17 +284,6 @@ def _session_warnings(session_a: Session, session_b: Session) -> list[str]:
     return warnings
 
 
-def onsets(session: Session, codes: dict[str, Actor], actor: Actor) -> list[Timed]:
-    """The session's onsets of the compared codes of one actor, in time order (ms)."""
-    events = [
-        (to_milliseconds(event.t), event.code)
-        for event in session.events
-        if event.kind in ONSET_KINDS and codes.get(event.code) == actor
-    ]
-    events.sort(key=lambda item: item[0])  # stable: equal times keep the recorded order
-    return events
-
-
 def _tolerance_ms(tolerance: float) -> int:
     if not (math.isfinite(tolerance) and 0 <= tolerance <= MAX_TOLERANCE):
         raise ReliabilityError(
@@ -208,26 +293,34 @@ def _tolerance_ms(tolerance: float) -> int:
     return to_milliseconds(tolerance)
 
 
+def _unit_ms(unit: float) -> int:
+    if not (math.isfinite(unit) and 0.1 <= unit <= 10):
+        raise ReliabilityError(
+            f"the time unit {unit:g} s is outside 0.1 to 10 s; set it with "
+            "`observe settings set reliability.time_unit 1`."
+        )
+    return to_milliseconds(unit)
+
+
 # -- alignment and the matrix ----------------------------------------------------------
 
 
-def aligned_pairs(
-    actors: Sequence[tuple[Sequence[Timed], Sequence[Timed]]], offset_ms: int, tolerance_ms: int
-) -> list[AlignedPair]:
-    """Every pair of the alignment, cues then responses, each in time order (A's clock)."""
+def _pairs(compared: _Compared, tolerance_ms: int) -> list[AlignedPair]:
+    """Every pair of the alignment, cues then responses, each in time order; times on
+    observer A's own clock (B's moved there)."""
     rows: list[AlignedPair] = []
-    for actor, (first, second) in zip(ACTORS, actors, strict=True):
-        shifted = [(t + offset_ms, code) for t, code in second]
-        for i, j in align(first, shifted, tolerance_ms):
-            a = first[i] if i is not None else None
-            b = shifted[j] if j is not None else None
+    on_a_clock = compared.clock_a.clock
+    for actor, (first, second) in zip(ACTORS, compared.actors, strict=True):
+        for i, j in align(first.events, second.events, tolerance_ms):
             rows.append(
                 AlignedPair(
                     actor=actor,
-                    t_a=a[0] / 1000 if a else None,
-                    code_a=a[1] if a else None,
-                    t_b=b[0] / 1000 if b else None,
-                    code_b=b[1] if b else None,
+                    t_a=on_a_clock(first.events[i][0]) / 1000 if i is not None else None,
+                    code_a=first.events[i][1] if i is not None else None,
+                    t_b=on_a_clock(second.events[j][0]) / 1000 if j is not None else None,
+                    code_b=second.events[j][1] if j is not None else None,
+                    intensity_a=first.intensities[i] if i is not None else None,
+                    intensity_b=second.intensities[j] if j is not None else None,
                 )
             )
     return rows
@@ -236,15 +329,12 @@ def aligned_pairs(
 def session_pairs(session_a: Session, session_b: Session, result: Reliability) -> list[AlignedPair]:
     """The alignment behind ``result`` (for listing the disagreements)."""
     codes, _ = compared_codes(session_a, session_b)
-    actors = [
-        (onsets(session_a, codes, actor), onsets(session_b, codes, actor)) for actor in ACTORS
-    ]
-    return aligned_pairs(
-        actors, to_milliseconds(result.offset.seconds), to_milliseconds(result.tolerance)
-    )
+    tolerance_ms = to_milliseconds(result.tolerance)
+    compared = _compare(session_a, session_b, codes, tolerance_ms, result.offset.seconds)
+    return _pairs(compared, tolerance_ms)
 
 
-def _code_order(scheme: Scheme, codes: dict[str, Actor], pairs: list[AlignedPair]) -> list[str]:
+def _code_order(scheme: Scheme, codes: dict[str, str], pairs: list[AlignedPair]) -> list[str]:
     """The codes seen by either observer, in scheme A's order (cues, then responses)."""
     seen = {p.code_a for p in pairs} | {p.code_b for p in pairs}
     ordered = [c.id for c in (*scheme.cues, *scheme.responses) if c.id in codes and c.id in seen]
@@ -263,15 +353,16 @@ def confusion_matrix(pairs: Sequence[AlignedPair], codes: Sequence[str]) -> Conf
     return ConfusionMatrix(codes=tuple(labels), counts=tuple(tuple(row) for row in counts))
 
 
-def actor_matrices(matrix: ConfusionMatrix, scheme: Scheme) -> list[tuple[Actor, ConfusionMatrix]]:
+def actor_matrices(matrix: ConfusionMatrix, scheme: Scheme) -> list[tuple[str, ConfusionMatrix]]:
     """The matrix cut into its cue block and its response block (each with its own nil row
     and column), for reading: a cue never pairs with a response, so every other cell of the
     whole matrix is zero. Blocks without codes are left out."""
     codes = matrix.codes[:-1]
     nil = len(codes)
-    blocks: list[tuple[Actor, ConfusionMatrix]] = []
+    actor_of = code_actors(scheme)
+    blocks: list[tuple[str, ConfusionMatrix]] = []
     for actor in ACTORS:
-        kept = [k for k, code in enumerate(codes) if scheme.is_cue(code) == (actor == "cue")]
+        kept = [k for k, code in enumerate(codes) if actor_of.get(code, "response") == actor]
         if not kept:
             continue
         indices = [*kept, nil]
@@ -287,23 +378,6 @@ def actor_matrices(matrix: ConfusionMatrix, scheme: Scheme) -> list[tuple[Actor,
     return blocks
 
 
-def cohen_kappa(counts: Sequence[Sequence[int]]) -> float | None:
-    """Cohen's kappa of a square count matrix; ``None`` with no pairs or ``p_e = 1``.
-
-    Worked in integers (``N·diag − Σ row·col`` over ``N² − Σ row·col``) so the
-    undefined case is found exactly.
-    """
-    total = sum(map(sum, counts))
-    size = len(counts)
-    diagonal = sum(counts[k][k] for k in range(size))
-    rows = [sum(row) for row in counts]
-    columns = [sum(counts[r][k] for r in range(size)) for k in range(size)]
-    chance = sum(row * column for row, column in zip(rows, columns, strict=True))
-    if total == 0 or chance == total * total:
-        return None
-    return (total * diagonal - chance) / (total * total - chance)
-
-
 def per_code(matrix: ConfusionMatrix) -> dict[str, CodeAgreement]:
     counts = matrix.counts
     result: dict[str, CodeAgreement] = {}
@@ -316,79 +390,38 @@ def per_code(matrix: ConfusionMatrix) -> dict[str, CodeAgreement]:
     return result
 
 
-def flags(percent: float | None, kappa: float | None) -> list[str]:
-    """Plain-language flags for agreement below the usual thresholds."""
-    raised = []
-    if percent is not None and percent < AGREEMENT_THRESHOLD:
-        raised.append(
-            f"Percent agreement is {display.percent(percent)}, below the usual 85%: the observers "
-            "often coded different things or different moments; go through the disagreements "
-            "together before relying on either coding."
-        )
-    if kappa is not None and kappa < KAPPA_THRESHOLD:
-        raised.append(
-            f"Cohen's kappa is {kappa:.2f}, below the usual 0.60: once agreement by chance is "
-            "allowed for, the observers agree only weakly; retrain on the codes they confuse "
-            "and code another session together."
-        )
-    return raised
+# -- time units --------------------------------------------------------------------------
 
 
-# -- would both reports say the same? ---------------------------------------------------
-
-
-def side_by_side(session_a: Session, session_b: Session) -> SideBySide:
-    from observe.analysis.session import analyze_session
-
-    a, b = (_metrics(analyze_session(s).summary) for s in (session_a, session_b))
-    return SideBySide(
-        a=a,
-        b=b,
-        difference=ObserverMetrics(
-            cues=b.cues - a.cues,
-            response_rate=_minus(b.response_rate, a.response_rate),
-            match_rate=_minus(b.match_rate, a.match_rate),
-            attuned_rate=_minus(b.attuned_rate, a.attuned_rate),
-            median_latency=_minus(b.median_latency, a.median_latency),
-        ),
+def _time_units(
+    compared: _Compared,
+    order: Sequence[str],
+    unit_ms: int,
+    tolerance_ms: int,
+    thresholds: Thresholds,
+) -> TimeUnits:
+    offset = compared.offset_ms
+    start = min(0, offset)
+    end = max(compared.clock_a.interaction_end, compared.clock_b.interaction_end + offset)
+    sides = [side.marks for pair in compared.marks for side in pair]
+    ends = [t for marks in sides for t, _ in marks.moments]
+    ends += [stop for marks in sides for _, stop, _ in marks.states]
+    last_mark = max(ends, default=None)
+    grid = codable_units(unit_ms, start, end, last_mark, compared.paused)
+    reach = tolerance_ms // unit_ms
+    per_actor = {}
+    for actor, (first, second) in zip(ACTORS, compared.marks, strict=True):
+        seen = {code for side in (first, second) for _, code in side.marks.moments}
+        seen |= {code for side in (first, second) for _, _, code in side.marks.states}
+        ordered = [code for code in order if code in seen]
+        ordered += sorted(code for code in seen if code not in ordered)
+        per_actor[actor] = time_unit_agreement(first.marks, second.marks, grid, ordered, reach)
+    excluded = sum(not grid.is_codable(k) for k in range(grid.first, grid.last + 1))
+    return TimeUnits(
+        unit=unit_ms / 1000,
+        tolerance_units=reach,
+        tolerance=reach * unit_ms / 1000,
+        excluded_units=excluded,
+        per_actor=per_actor,
+        flags=tuple(time_unit_flags(per_actor, thresholds)),
     )
-
-
-def _metrics(summary: Summary) -> ObserverMetrics:
-    return ObserverMetrics(
-        cues=summary.cues,
-        response_rate=summary.response_rate,
-        match_rate=summary.match_rate,
-        attuned_rate=summary.attuned_rate,
-        median_latency=summary.latency.median,
-    )
-
-
-def _minus(b: float | None, a: float | None) -> float | None:
-    return None if a is None or b is None else b - a
-
-
-RATE_DIFFERENCE = 0.10
-LATENCY_DIFFERENCE = 1.0
-
-
-def report_differences(metrics: SideBySide) -> list[str]:
-    """Where the two observers' session reports would tell a clinician different things:
-    a rate 10 percentage points or more apart, or median latencies 1 s or more apart."""
-    a, b = metrics.a, metrics.b
-    found = []
-    for name, first, second in (
-        ("response rate", a.response_rate, b.response_rate),
-        ("match rate", a.match_rate, b.match_rate),
-        ("attuned rate", a.attuned_rate, b.attuned_rate),
-    ):
-        if first is not None and second is not None and abs(second - first) >= RATE_DIFFERENCE:
-            found.append(
-                f"{name}: {display.percent(first)} (A) against {display.percent(second)} (B)"
-            )
-        elif (first is None) != (second is None):
-            found.append(f"{name}: only one observer's coding gives a figure")
-    first, second = a.median_latency, b.median_latency
-    if first is not None and second is not None and abs(second - first) >= LATENCY_DIFFERENCE:
-        found.append(f"median latency: {first:.1f} s (A) against {second:.1f} s (B)")
-    return found

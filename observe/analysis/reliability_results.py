@@ -7,7 +7,19 @@ computed is ``None`` (``null``), never 0 or NaN. Times are seconds; rates are fr
 ``{"session_a", "session_b", "offset": {"seconds", "estimated"}, "tolerance", "pairs",
 "agreements", "percent_agreement", "kappa", "flags", "warnings", "matrix": {"codes",
 "counts"}, "per_code": {code: {"pairs", "agreements", "agreement"}}, "metrics": {"a", "b",
-"difference"}}``
+"difference"}, "time_units": {"unit", "tolerance_units", "tolerance", "excluded_units",
+"per_actor": {actor: {"units", "agreements", "percent_agreement", "kappa",
+"agreements_with_tolerance", "percent_agreement_with_tolerance", "kappa_with_tolerance",
+"matrix", "matrix_with_tolerance"}}, "flags"}, "intensity": {"levels", "pairs", "exact",
+"exact_rate", "within_one", "within_one_rate", "one_observer_only"}, "ratings": {rating:
+{"label", "min", "max", "a", "b", "difference"}}, "excluded_events": {"a", "b"},
+"thresholds": {"percent_agreement", "kappa", "rating_kappa", "rating_icc"}}``
+
+Several pairs (``observe reliability --dyad D``, or more than one pair of ids) print
+``{"pairs": [the structure above, one per pair], "ratings": {rating: {"label", "min",
+"max", "n", "exact", "within_one", "mean_difference", "weighted_kappa", "icc", "flags",
+"caution"}},
+"thresholds", "warnings"}``.
 """
 
 from __future__ import annotations
@@ -66,6 +78,78 @@ class SideBySide:
 
 
 @frozen
+class Thresholds:
+    """Below these the result is flagged (fractions; the archive's settings set them)."""
+
+    percent_agreement: float = 0.85
+    kappa: float = 0.60  # the event-based kappa and both time-unit kappas
+    rating_kappa: float = 0.60  # a rating's quadratic-weighted kappa over several visits
+    rating_icc: float = 0.75  # a rating's ICC(1,1) over several visits
+
+
+@frozen
+class TimeUnitAgreement:
+    """One actor's codes compared unit by unit (:mod:`observe.analysis.reliability_units`).
+
+    ``matrix`` rows are observer A, columns observer B, the codes that either coded and
+    ``nil`` last; here ``nil``/``nil`` counts the units neither observer coded anything in.
+    """
+
+    units: int  # codable units tallied
+    agreements: int
+    percent_agreement: float | None
+    kappa: float | None
+    agreements_with_tolerance: int
+    percent_agreement_with_tolerance: float | None
+    kappa_with_tolerance: float | None
+    matrix: ConfusionMatrix
+    matrix_with_tolerance: ConfusionMatrix
+
+
+@frozen
+class TimeUnits:
+    unit: float  # seconds per unit
+    tolerance_units: int  # a disagreement is forgiven within this many units either side
+    tolerance: float  # the same in seconds (tolerance_units × unit)
+    excluded_units: int  # units left out: one observer was paused
+    per_actor: dict[str, TimeUnitAgreement]  # "cue" (infant), "response" (caregiver)
+    flags: tuple[str, ...]
+
+
+@frozen
+class IntensityAgreement:
+    """Among the agreeing pairs (same code), the intensities the two observers gave."""
+
+    levels: int  # the scheme's intensity levels (0: it codes none)
+    pairs: int  # agreeing pairs where both observers gave an intensity
+    exact: int
+    exact_rate: float | None
+    within_one: int  # exact or one level apart
+    within_one_rate: float | None
+    one_observer_only: int  # agreeing pairs where only one of them gave an intensity
+
+
+@frozen
+class RatingComparison:
+    """One global rating of the session, as each observer gave it."""
+
+    label: str
+    min: int
+    max: int
+    a: int | None
+    b: int | None
+    difference: int | None  # B minus A
+
+
+@frozen
+class ExcludedEvents:
+    """Codes left out because the other observer was paused at that moment."""
+
+    a: int
+    b: int
+
+
+@frozen
 class Reliability:
     session_a: str  # full session ids
     session_b: str
@@ -80,6 +164,11 @@ class Reliability:
     matrix: ConfusionMatrix
     per_code: dict[str, CodeAgreement]
     metrics: SideBySide
+    time_units: TimeUnits
+    intensity: IntensityAgreement
+    ratings: dict[str, RatingComparison]
+    excluded_events: ExcludedEvents
+    thresholds: Thresholds
 
 
 @frozen
@@ -94,7 +183,36 @@ class AlignedPair:
     code_a: str | None
     t_b: float | None
     code_b: str | None
+    intensity_a: int | None = None
+    intensity_b: int | None = None
 
     @property
     def agrees(self) -> bool:
         return self.code_a is not None and self.code_a == self.code_b
+
+
+@frozen
+class RatingAgreement:
+    """One rating over several double-coded visits (:mod:`.reliability_ratings`)."""
+
+    label: str
+    min: int
+    max: int
+    n: int  # visits both observers rated
+    exact: int  # of those, the same value
+    within_one: int  # at most one point apart
+    mean_difference: float | None  # B minus A, on average
+    weighted_kappa: float | None  # quadratic weights
+    icc: float | None  # ICC(1,1): one-way random, single rating, absolute agreement
+    flags: tuple[str, ...]
+    caution: str | None  # few visits: the figures can move a lot
+
+
+@frozen
+class ReliabilitySummary:
+    """Several double-coded visits: each pair's comparison and the ratings over all."""
+
+    pairs: tuple[Reliability, ...]
+    ratings: dict[str, RatingAgreement]
+    thresholds: Thresholds
+    warnings: tuple[str, ...]

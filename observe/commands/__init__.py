@@ -13,6 +13,7 @@ from observe.commands.scheme import commands as scheme_commands
 from observe.commands.session import commands as session_commands
 from observe.commands.session import session_group
 from observe.commands.session_import import import_command
+from observe.commands.settings import commands as settings_commands
 
 session_group.add_command(import_command)
 
@@ -24,4 +25,5 @@ COMMANDS: list[click.Command] = [
     *analyze_commands,
     *report_commands,
     *reliability_commands,
+    *settings_commands,
 ]

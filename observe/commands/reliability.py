@@ -1,5 +1,10 @@
 """``observe reliability``: do two observers of the same interaction agree? (DESIGN §6, §8)
 
+One pair (``ID_A ID_B``): the full comparison. Several pairs (``ID_A ID_B ID_A ID_B …``)
+or one dyad's double-coded visits (``--dyad D``): each pair in one line and every global
+rating over all of them. The thresholds, tolerance and time unit are the archive's settings
+(``observe settings``); ``--tolerance`` overrides the tolerance for one run.
+
 Warnings (different dyads, different schemes, a session not ended, an offset at the edge
 of the search) go to stderr and into the JSON's ``warnings``; they never block the
 comparison. The same session twice, or schemes with no code in common, is an error.
@@ -7,44 +12,61 @@ comparison. The same session twice, or schemes with no code in common, is an err
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from attrs import frozen
 
 from observe.analysis.jsonout import json_text
-from observe.analysis.reliability import (
-    DEFAULT_TOLERANCE,
-    actor_matrices,
-    compare_sessions,
-    report_differences,
-)
+from observe.analysis.reliability import actor_matrices, compare_sessions, report_differences
+from observe.analysis.reliability_codings import actor_title
 from observe.analysis.reliability_results import (
     ConfusionMatrix,
     Reliability,
     SideBySide,
+    Thresholds,
 )
-from observe.commands.target import reading_archive
+from observe.analysis.reliability_text import (
+    intensity_lines,
+    rating_lines,
+    summary_text,
+    thresholds_lines,
+    time_unit_lines,
+)
+from observe.analysis.reliability_visits import compare_visits, double_coded_visits
+from observe.commands.target import dyad_sessions, reading_archive
 from observe.display import MISSING, number, percent, seconds, text_table, when
+from observe.errors import ObserveError
 from observe.model import Session
+from observe.store.settings import ArchiveSettings, read_settings
+
+USAGE = "`observe reliability ID_A ID_B` or `observe reliability --dyad D`"
 
 
 @click.command("reliability")
-@click.argument("first", metavar="ID_A")
-@click.argument("second", metavar="ID_B")
+@click.argument("ids", nargs=-1, metavar="ID_A ID_B [ID_A ID_B ...]")
+@click.option(
+    "--dyad",
+    default=None,
+    metavar="D",
+    help="Every visit of this dyad that two observers coded (instead of naming the ids).",
+)
 @click.option(
     "--tolerance",
     type=float,
-    default=DEFAULT_TOLERANCE,
-    show_default=True,
+    default=None,
     metavar="S",
-    help="Seconds two codes may be apart and still be the same moment.",
+    help="Seconds two codes may be apart and still be the same moment "
+    "(default: the archive's setting, 2 s unless changed).",
 )
 @click.option(
     "--offset",
     type=float,
     default=None,
     metavar="S",
-    help="Seconds to add to B's times to put them on A's clock (default: estimated).",
+    help="Seconds to add to B's times to put them on A's clock (default: estimated; "
+    "one pair only).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the documented JSON structure.")
 @click.option(
@@ -61,36 +83,127 @@ from observe.model import Session
     help="Paper size of the PDF (default: from the locale).",
 )
 def reliability(
-    first: str,
-    second: str,
-    tolerance: float,
+    ids: tuple[str, ...],
+    dyad: str | None,
+    tolerance: float | None,
     offset: float | None,
     as_json: bool,
     output: Path | None,
     paper: str | None,
 ) -> None:
     """Agreement between two observers' sessions of the same interaction (ids or unique
-    prefixes of 4+ characters): percent agreement, Cohen's kappa, the confusion matrix, and
-    both observers' figures side by side."""
+    prefixes of 4+ characters): percent agreement, Cohen's kappa, the time-unit kappa,
+    intensities and ratings, the confusion matrix, and both observers' figures side by
+    side. Several pairs, or --dyad D: each pair and the global ratings over them all."""
+    _check_targets(ids, dyad, offset)
     with reading_archive() as archive:
-        session_a = archive.load(first)
-        session_b = archive.load(second)
-    result = compare_sessions(session_a, session_b, tolerance=tolerance, offset=offset)
-    for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    written = None
-    if output is not None:
-        from observe.reports import write_reliability_report
+        settings = read_settings(archive.path)
+        if dyad is not None:
+            pairs, warnings = double_coded_visits(dyad_sessions(archive, dyad))
+            if not pairs:
+                raise ObserveError(
+                    f"dyad {dyad} has no visit that two observers coded (two sessions with "
+                    "the same visit label and different observers); name the sessions as "
+                    "`observe reliability ID_A ID_B`."
+                    + (f" ({'; '.join(warnings)})" if warnings else "")
+                )
+        else:
+            sessions = [archive.load(session_id) for session_id in ids]
+            pairs, warnings = list(zip(sessions[0::2], sessions[1::2], strict=True)), []
+    tolerance = settings["reliability.tolerance"] if tolerance is None else tolerance
+    time_unit = settings["reliability.time_unit"]
+    thresholds = archive_thresholds(settings)
+    if len(pairs) == 1 and dyad is None:
+        session_a, session_b = pairs[0]
+        result = compare_sessions(
+            session_a,
+            session_b,
+            tolerance=tolerance,
+            offset=offset,
+            time_unit=time_unit,
+            thresholds=thresholds,
+        )
 
-        written = write_reliability_report(session_a, session_b, result, output, pagesize=paper)
-    if as_json:
-        click.echo(json_text(result))
-        if written is not None:
-            click.echo(f"wrote {written}", err=True)
-    elif written is not None:
-        click.echo(str(written))
+        def pair_pdf(path: Path) -> Path:
+            from observe.reports import write_reliability_report
+
+            return write_reliability_report(session_a, session_b, result, path, pagesize=paper)
+
+        warnings = list(result.warnings)
+        shown = Shown(json_text(result), reliability_text(session_a, session_b, result), pair_pdf)
     else:
-        click.echo(reliability_text(session_a, session_b, result))
+        summary = compare_visits(
+            pairs, tolerance=tolerance, time_unit=time_unit, thresholds=thresholds
+        )
+        sessions = {s.id: s for pair in pairs for s in pair}
+        visits = {a.id: a.visit or MISSING for a, _ in pairs}
+        warnings += [
+            f"visit {visits[r.session_a]} ({r.session_a[:8]}): {warning}"
+            for r in summary.pairs
+            for warning in r.warnings
+        ]
+
+        def summary_pdf(path: Path) -> Path:
+            from observe.reports import write_reliability_summary_report
+
+            return write_reliability_summary_report(summary, sessions, path, pagesize=paper)
+
+        shown = Shown(json_text(summary), summary_text(summary, visits), summary_pdf)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    shown.echo(as_json=as_json, output=output)
+
+
+@frozen
+class Shown:
+    """One result three ways: the JSON, the readable text and a PDF writer."""
+
+    json: str
+    text: str
+    pdf: Callable[[Path], Path]
+
+    def echo(self, *, as_json: bool, output: Path | None) -> None:
+        """The PDF if asked for (its path on stdout, or on stderr beside --json), then the
+        JSON or the text."""
+        written = self.pdf(output) if output is not None else None
+        if as_json:
+            click.echo(self.json)
+            if written is not None:
+                click.echo(f"wrote {written}", err=True)
+        elif written is not None:
+            click.echo(str(written))
+        else:
+            click.echo(self.text)
+
+
+def _check_targets(ids: tuple[str, ...], dyad: str | None, offset: float | None) -> None:
+    if dyad is not None and ids:
+        raise ObserveError(f"give session ids or --dyad, not both: {USAGE}.")
+    if dyad is None and len(ids) < 2:
+        raise ObserveError(
+            f"name two sessions to compare, or a dyad: {USAGE}; "
+            "`observe session list` shows the ids."
+        )
+    if len(ids) % 2:
+        raise ObserveError(
+            f"the {len(ids)} ids do not make pairs: give them two by two, each visit's "
+            "first observer then its second (ID_A ID_B ID_A ID_B ...)."
+        )
+    if offset is not None and (dyad is not None or len(ids) > 2):
+        raise ObserveError(
+            "--offset applies to one pair of sessions; leave it out to estimate each pair's "
+            "offset, or compare the pairs one at a time."
+        )
+
+
+def archive_thresholds(settings: ArchiveSettings) -> Thresholds:
+    """The flags' thresholds this archive's settings ask for."""
+    return Thresholds(
+        percent_agreement=settings["reliability.min_agreement"],
+        kappa=settings["reliability.min_kappa"],
+        rating_kappa=settings["reliability.min_rating_kappa"],
+        rating_icc=settings["reliability.min_rating_icc"],
+    )
 
 
 def reliability_text(session_a: Session, session_b: Session, result: Reliability) -> str:
@@ -111,7 +224,15 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
     lines += [f"FLAG: {flag}" for flag in result.flags]
     if not result.pairs:
         lines.append("Nothing to compare: neither session has events of the compared codes.")
+        lines += ["", *rating_lines(result.ratings), "", *thresholds_lines(result.thresholds)]
         return "\n".join(lines)
+    lines += ["", *time_unit_lines(result.time_units)]
+    if result.excluded_events.a or result.excluded_events.b:
+        lines.append(
+            f"Left out: {result.excluded_events.a} of A's and {result.excluded_events.b} of "
+            "B's codes, made while the other observer was paused."
+        )
+    lines += ["", *intensity_lines(result.intensity), "", *rating_lines(result.ratings)]
     lines += ["", "Per code (pairs in which either observer coded it)"]
     rows = [
         (code, str(figures.pairs), str(figures.agreements), percent(figures.agreement))
@@ -124,7 +245,7 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         "nil = an event the other observer did not code)",
     ]
     for actor, matrix in actor_matrices(result.matrix, session_a.scheme):
-        lines.append("Infant cues" if actor == "cue" else "Caregiver responses")
+        lines.append(actor_title(actor))
         lines += _matrix_lines(matrix)
     lines += ["", "Would both session reports say the same?"]
     metrics = result.metrics
@@ -137,6 +258,7 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         lines.append("They differ on " + "; ".join(differences) + ".")
     else:
         lines.append("Yes: no rate differs by 10 points or more, nor the median latency by 1 s.")
+    lines += ["", *thresholds_lines(result.thresholds)]
     return "\n".join(lines)
 
 

@@ -1,0 +1,76 @@
+"""Observer agreement over several double-coded visits (DESIGN §6): each pair compared as
+one visit is, and every global rating over all the pairs (weighted kappa and ICC, with n).
+
+Which sessions are the two codings of one visit: the pairs the user names, or — for one
+dyad — each visit label with exactly two codings by two different observers. Observer A is
+the coding that started first (the other is the second observer's). A visit label with
+more codings, or two codings by the same observer, is left out with a warning: which two
+belong together is the user's to say (name the pairs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from observe.analysis.reliability import DEFAULT_TIME_UNIT, DEFAULT_TOLERANCE, compare_sessions
+from observe.analysis.reliability_ratings import ratings_agreement
+from observe.analysis.reliability_results import ReliabilitySummary, Thresholds
+from observe.model import Session
+
+
+def double_coded_visits(
+    sessions: Sequence[Session],
+) -> tuple[list[tuple[Session, Session]], list[str]]:
+    """The visits among ``sessions`` (one dyad's) that two observers coded, as (A, B) pairs
+    in visit order, and a warning for each visit that cannot be paired."""
+    by_visit: dict[str, list[Session]] = {}
+    for session in sessions:
+        by_visit.setdefault(session.visit, []).append(session)
+    pairs: list[tuple[Session, Session]] = []
+    warnings: list[str] = []
+    for visit, codings in by_visit.items():
+        if len(codings) < 2:
+            continue
+        named = f"visit {visit}" if visit else "the sessions with no visit label"
+        ids = ", ".join(s.id[:8] for s in codings)
+        if not visit:
+            warnings.append(
+                f"{named} ({ids}) are not compared: without a visit label it is not clear "
+                "which codings are of the same visit; name the pairs as ID_A ID_B."
+            )
+        elif len(codings) > 2:
+            warnings.append(
+                f"{named} has {len(codings)} codings ({ids}), so which two to compare is not "
+                "clear; name the pairs as ID_A ID_B."
+            )
+        elif codings[0].observer == codings[1].observer:
+            warnings.append(
+                f"{named} has two codings by the same observer {codings[0].observer} ({ids}); "
+                "compared only when named as ID_A ID_B."
+            )
+        else:
+            first, second = sorted(codings, key=lambda s: (s.started_at, s.id))
+            pairs.append((first, second))
+    return pairs, warnings
+
+
+def compare_visits(
+    pairs: Sequence[tuple[Session, Session]],
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    time_unit: float = DEFAULT_TIME_UNIT,
+    thresholds: Thresholds | None = None,
+    warnings: Sequence[str] = (),
+) -> ReliabilitySummary:
+    """Each pair compared (its offset estimated) and the ratings over all pairs."""
+    thresholds = thresholds or Thresholds()
+    results = tuple(
+        compare_sessions(a, b, tolerance=tolerance, time_unit=time_unit, thresholds=thresholds)
+        for a, b in pairs
+    )
+    return ReliabilitySummary(
+        pairs=results,
+        ratings=ratings_agreement([result.ratings for result in results], thresholds),
+        thresholds=thresholds,
+        warnings=tuple(warnings),
+    )
