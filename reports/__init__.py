@@ -7,6 +7,7 @@ import time; every figure comes from :mod:`observe.analysis`.
 from observe.reports.document import ReportError
 from observe.reports.paths import default_report_path
 from observe.reports.reliability_report import write_reliability_report
+from observe.reports.reliability_summary import write_reliability_summary_report
 from observe.reports.session_report import write_session_report
 from observe.reports.trend_report import write_trend_report
 
@@ -14,6 +15,7 @@ __all__ = [
     "ReportError",
     "default_report_path",
     "write_reliability_report",
+    "write_reliability_summary_report",
     "write_session_report",
     "write_trend_report",
 ]

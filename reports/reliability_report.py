@@ -10,32 +10,37 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from observe.reports import styles, wording
+from observe.reports import reliability_sections, styles, wording
 from observe.reports.document import write_report
+from observe.reports.reliability_sections import below_standard, is_usual
 from observe.reports.reliability_tables import matrix_tables, observers_table
 from observe.reports.sections import heading, key_figures_table
 from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
-from observe.analysis.reliability import (
-    AGREEMENT_THRESHOLD,
-    KAPPA_THRESHOLD,
-    actor_matrices,
-    report_differences,
-    session_pairs,
-)
+from observe.analysis.reliability import actor_matrices, report_differences, session_pairs
+from observe.analysis.reliability_codings import actor_title
 from observe.analysis.reliability_results import AlignedPair, Reliability
 from observe.labels import actor_role, actor_word, code_label
 from observe.model import Session
 
+CODINGS = "The two codings"
+AT_A_GLANCE = "Agreement at a glance"
+CONFUSED = "Which codes the observers confused"
+PER_CODE = "Agreement per code"
+SAME_REPORT = "Would both session reports say the same?"
+DIFFERENTLY = "Moments the observers coded differently"
 SECTION_TITLES = (
-    "The two codings",
-    "Agreement at a glance",
-    "Which codes the observers confused",
-    "Agreement per code",
-    "Would both session reports say the same?",
-    "Moments the observers coded differently",
+    CODINGS,
+    AT_A_GLANCE,
+    reliability_sections.SECOND_BY_SECOND,
+    CONFUSED,
+    PER_CODE,
+    reliability_sections.INTENSITIES,
+    reliability_sections.RATINGS,
+    SAME_REPORT,
+    DIFFERENTLY,
 )
 
 
@@ -80,7 +85,7 @@ def reliability_story(
             "counts how often they coded the same thing at the same moment.",
             styles.BODY,
         ),
-        heading(SECTION_TITLES[0]),
+        heading(CODINGS),
         observers_table(_observer_rows(session_a, session_b), width),
         Spacer(0, 4),
         Paragraph(wording.text(_alignment_sentence(result)), styles.BODY),
@@ -89,8 +94,12 @@ def reliability_story(
         story.append(Spacer(0, 2))
         story.append(Paragraph(f"<b>Note:</b> {wording.text(warning)}", styles.BODY))
     story += _at_a_glance(result, width)
+    if result.pairs:
+        story += reliability_sections.second_by_second(result.time_units, width)
     story += _matrix(session_a, result, width)
     story += _per_code(session_a, result, width)
+    story += reliability_sections.intensities(result.intensity)
+    story += reliability_sections.ratings(result.ratings, width)
     story += _side_by_side(result, width)
     story += _disagreements(session_a, session_pairs(session_a, session_b, result), width)
     return story
@@ -137,44 +146,45 @@ def _alignment_sentence(result: Reliability) -> str:
 
 def _at_a_glance(result: Reliability, width: float) -> list[Flowable]:
     kappa = display.number(result.kappa)
+    thresholds = result.thresholds
     figures = [
         (
             "Percent agreement",
             display.percent(result.percent_agreement),
             f"Pairs where both observers coded the same code ({result.agreements} of "
             f"{result.pairs} pairs). A pair is two codes lined up, or one code with nil. "
-            f"The usual standard is at least {display.percent(AGREEMENT_THRESHOLD)}.",
+            f"The standard is at least {display.percent(thresholds.percent_agreement)}.",
         ),
         (
             "Cohen's kappa",
             kappa,
             "Agreement once the agreement expected by chance is taken out: 1 is perfect, 0 "
-            f"is no better than chance. The usual standard is at least {KAPPA_THRESHOLD:.2f}."
+            f"is no better than chance. The standard is at least {thresholds.kappa:.2f}."
             + (" Not defined here: every pair falls in one cell." if result.kappa is None else ""),
         ),
         ("Pairs", str(result.pairs), "Codes lined up plus codes paired with nil."),
     ]
-    flow: list[Flowable] = [heading(SECTION_TITLES[1]), key_figures_table(figures, width)]
+    if result.pairs:
+        figures += reliability_sections.time_unit_glance(result.time_units)
+    flow: list[Flowable] = [heading(AT_A_GLANCE), key_figures_table(figures, width)]
     flow.append(Spacer(0, 4))
     if result.flags:
         for flag in result.flags:
-            flow.append(
-                Paragraph(
-                    f"<font color='#{styles.VERMILLION.hexval()[2:]}'><b>Below standard:</b>"
-                    f"</font> {wording.text(flag)}",
-                    styles.BODY,
-                )
-            )
-            flow.append(Spacer(0, 2))
+            flow += [below_standard(flag), Spacer(0, 2)]
     elif result.pairs:
         flow.append(
             Paragraph(
-                "Both figures meet the usual standards "
-                f"({display.percent(AGREEMENT_THRESHOLD)} agreement, kappa {KAPPA_THRESHOLD:.2f}).",
+                f"Both figures meet {_whose(result)} "
+                f"({display.percent(thresholds.percent_agreement)} agreement, kappa "
+                f"{thresholds.kappa:.2f}).",
                 styles.BODY,
             )
         )
     return [KeepTogether(flow)]
+
+
+def _whose(result: Reliability) -> str:
+    return "the usual standards" if is_usual(result.thresholds) else "this archive's standards"
 
 
 def _matrix(session_a: Session, result: Reliability, width: float) -> list[Flowable]:
@@ -190,16 +200,14 @@ def _matrix(session_a: Session, result: Reliability, width: float) -> list[Flowa
     flow: list[Flowable] = []
     blocks = actor_matrices(result.matrix, session_a.scheme)
     if not blocks:
-        return [heading(SECTION_TITLES[2]), Paragraph("No codes to compare.", styles.BODY)]
+        return [heading(CONFUSED), Paragraph("No codes to compare.", styles.BODY)]
     for number, (actor, matrix) in enumerate(blocks):
         labels = [code_label(session_a.scheme, code) for code in matrix.codes[:-1]] + ["nil"]
         tables = matrix_tables(matrix, labels, width)
-        title = Paragraph(
-            "<b>Infant cues</b>" if actor == "cue" else "<b>Caregiver responses</b>", styles.BODY
-        )
+        title = Paragraph(f"<b>{wording.text(actor_title(actor))}</b>", styles.BODY)
         first = [title, Spacer(0, 2), tables[0]]
         if number == 0:
-            first = [heading(SECTION_TITLES[2]), intro, Spacer(0, 4), *first]
+            first = [heading(CONFUSED), intro, Spacer(0, 4), *first]
         else:
             first = [Spacer(0, 8), *first]
         flow += [KeepTogether(first), *tables[1:]]
@@ -218,7 +226,7 @@ def _per_code(session_a: Session, result: Reliability, width: float) -> list[Flo
         for code, figures in result.per_code.items()
     ]
     if not rows:
-        return [heading(SECTION_TITLES[3]), Paragraph("No codes to compare.", styles.BODY)]
+        return [heading(PER_CODE), Paragraph("No codes to compare.", styles.BODY)]
     table = data_table(
         ("Code", "Kind", "Pairs with this code", "Both coded it", "Agreement"),
         rows,
@@ -230,7 +238,7 @@ def _per_code(session_a: Session, result: Reliability, width: float) -> list[Flo
         "both coded it. A low figure points to a code the observers read differently.",
         styles.NOTE,
     )
-    return [heading(SECTION_TITLES[3]), intro, Spacer(0, 3), table]
+    return [heading(PER_CODE), intro, Spacer(0, 3), table]
 
 
 def _side_by_side(result: Reliability, width: float) -> list[Flowable]:
@@ -284,7 +292,7 @@ def _side_by_side(result: Reliability, width: float) -> list[Flowable]:
     return [
         KeepTogether(
             [
-                heading(SECTION_TITLES[4]),
+                heading(SAME_REPORT),
                 Paragraph(
                     "The key figures of each observer's own session report (each coding "
                     "analysed on its own).",
@@ -302,7 +310,7 @@ def _side_by_side(result: Reliability, width: float) -> list[Flowable]:
 def _disagreements(session_a: Session, pairs: list[AlignedPair], width: float) -> list[Flowable]:
     differing = [pair for pair in pairs if not pair.agrees]
     differing.sort(key=lambda p: p.t_a if p.t_a is not None else p.t_b or 0.0)
-    title = heading(SECTION_TITLES[5])
+    title = heading(DIFFERENTLY)
     if not differing:
         return [
             title,

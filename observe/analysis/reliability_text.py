@@ -74,9 +74,9 @@ def rating_lines(ratings: dict[str, RatingComparison]) -> list[str]:
     rows = [
         (
             rating.label,
-            _value(rating.a),
-            _value(rating.b),
-            _difference(rating.difference),
+            value_text(rating.a),
+            value_text(rating.b),
+            difference_text(rating.difference),
             f"{rating.min}–{rating.max}",
         )
         for rating in ratings.values()
@@ -128,7 +128,7 @@ def summary_text(summary: ReliabilitySummary, visits: dict[str, str]) -> str:
             str(rating.n),
             str(rating.exact),
             str(rating.within_one),
-            MISSING if rating.mean_difference is None else f"{rating.mean_difference:+.2f}",
+            mean_difference_text(rating.mean_difference),
             number(rating.weighted_kappa),
             number(rating.icc),
         )
@@ -148,10 +148,19 @@ def summary_text(summary: ReliabilitySummary, visits: dict[str, str]) -> str:
     for rating in summary.ratings.values():
         for flag in rating.flags:
             lines += wrap(f"Below standard: {flag}")
-        if rating.caution:
-            lines += wrap(f"Note: {rating.label}: {rating.caution}")
+    for caution, labels in cautions(summary).items():
+        lines += wrap(f"Note: {', '.join(labels)}: {caution}")
     lines += ["", *thresholds_lines(summary.thresholds)]
     return "\n".join(lines)
+
+
+def cautions(summary: ReliabilitySummary) -> dict[str, list[str]]:
+    """Each caution about the ratings once, with the ratings it concerns."""
+    found: dict[str, list[str]] = {}
+    for rating in summary.ratings.values():
+        if rating.caution:
+            found.setdefault(rating.caution, []).append(rating.label)
+    return found
 
 
 def _pair_row(result: Reliability, visit: str) -> tuple[str, ...]:
@@ -172,14 +181,21 @@ def _pair_row(result: Reliability, visit: str) -> tuple[str, ...]:
     )
 
 
-def _value(value: int | None) -> str:
+def value_text(value: int | None) -> str:
     return MISSING if value is None else str(value)
 
 
-def _difference(value: int | None) -> str:
+def difference_text(value: int | None) -> str:
     if value is None:
         return MISSING
     return f"{value:+d}" if value else "0"
+
+
+def mean_difference_text(value: float | None) -> str:
+    if value is None:
+        return MISSING
+    shown = f"{value:+.2f}"
+    return "0.00" if shown in ("+0.00", "-0.00") else shown
 
 
 def wrap(text: str) -> list[str]:

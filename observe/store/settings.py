@@ -37,6 +37,7 @@ from attrs import frozen
 from observe.errors import ObserveError
 from observe.scheme.loading import _toml_problem  # the one reading of tomllib's positions
 from observe.scheme.problems import Locator, describe_type, did_you_mean
+from observe.store import messages
 from observe.store.atomic import atomic_write
 
 FILE_NAME = "settings.toml"
@@ -255,7 +256,12 @@ def write_settings(archive_dir: Path, values: Mapping[str, Value]) -> ArchiveSet
         if message is not None:
             raise SettingsError(message)
     path = settings_path(archive_dir)
-    atomic_write(path, settings_text(values).encode("utf-8"))
+    try:
+        atomic_write(path, settings_text(values).encode("utf-8"))
+    except OSError as error:
+        raise SettingsError(
+            messages.disk_problem(error, path, "write the settings file")
+        ) from error
     return _settings(path, dict(values))
 
 
