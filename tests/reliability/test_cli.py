@@ -178,3 +178,40 @@ def test_json_and_pdf_together(cli_archive, hand_pair, tmp_path) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["pairs"] == 6
     assert target.exists() and str(target) in result.stderr
+
+
+def test_json_carries_the_time_unit_kappas_intensity_and_ratings(cli_archive, hand_pair) -> None:
+    """The new keys, with the figures worked by hand in test_time_units (the same pair)."""
+    a, b = hand_pair
+    data = json.loads(cli_archive.run("reliability", a.id, b.id, "--offset", "0", "--json").stdout)
+    units = data["time_units"]
+    assert list(units) == ["unit", "tolerance_units", "tolerance", "excluded_units",
+                           "per_actor", "flags"]  # fmt: skip
+    assert (units["unit"], units["tolerance_units"], units["tolerance"]) == (1.0, 2, 2.0)
+    cues = units["per_actor"]["cue"]
+    assert list(cues) == [
+        "units", "agreements", "percent_agreement", "kappa", "agreements_with_tolerance",
+        "percent_agreement_with_tolerance", "kappa_with_tolerance", "matrix",
+        "matrix_with_tolerance",
+    ]  # fmt: skip
+    assert cues["kappa"] == pytest.approx(130 / 385)
+    assert cues["kappa_with_tolerance"] == pytest.approx(319 / 472)
+    assert cues["matrix"]["codes"] == ["hungry", "tired", "over", "nil"]
+    assert list(units["per_actor"]) == ["cue", "response"]
+    assert data["intensity"] == {
+        "levels": 3, "pairs": 0, "exact": 0, "exact_rate": None, "within_one": 0,
+        "within_one_rate": None, "one_observer_only": 0,
+    }  # fmt: skip
+    assert data["ratings"]["overall_warmth"]["difference"] is None  # neither rated
+    assert data["excluded_events"] == {"a": 0, "b": 0}
+    assert data["thresholds"]["percent_agreement"] == 0.85
+
+
+def test_text_shows_both_kappas_with_the_unit_and_tolerance(cli_archive, hand_pair) -> None:
+    a, b = hand_pair
+    text = cli_archive.run("reliability", a.id, b.id, "--offset", "0").stdout
+    assert "compared in 1-s units" in text and "within ±2 units (2 s)" in text.replace("\n", " ")
+    cues = next(line for line in text.splitlines() if line.startswith("Infant cues  "))
+    assert cues.split()[2:] == ["51", "90%", "0.34", "94%", "0.68"]
+    assert "Intensities: no agreeing pair where both observers gave an intensity." in text
+    assert "Overall warmth" in text

@@ -62,3 +62,24 @@ def test_an_offset_at_the_edge_of_the_search_is_a_warning(make_session) -> None:
     result = compare_sessions(a, b, tolerance=15.0)
     assert result.offset.seconds == 30.0
     assert any("edge of the search" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize(("outliers", "expected_ms"), [(2, 3_000), (3, 3_500)])
+def test_shifts_within_two_percent_of_the_most_agreements_compete_on_closeness(
+    outliers, expected_ms
+) -> None:
+    """DESIGN §6: among the shifts within 2 % of the most agreements, the one whose agreeing
+    pairs are closest wins. A codes x 100 times, 10 s apart give or take up to 5 s (so no
+    other shift lines the two codings up); B has the same codes 3 s earlier, except
+    ``outliers`` codes 5.5 s earlier; tolerance 2 s.
+
+    Shifts +3.5 … +5.0 s pair all 100 (the most); +1.0 … +3.4 s pair the 100 − outliers
+    regular ones. 2 % of 100 is 2, so shifts with 98 or more agreements compete.
+    Two outliers: +3.0 s (98 agreements, all 0 ms apart) is in, and closest: it wins.
+    Three outliers: 97 is out; among +3.5 … +5.0 the mean distance is
+    (97·(s − 3) + 3·(5.5 − s)) / 100, smallest at +3.5 s (0.545 s)."""
+    times = [10_000 * k + (k * k % 11) * 500 for k in range(100)]
+    a = [(t, "x") for t in times]
+    b = [(t - (5_500 if k >= 100 - outliers else 3_000), "x") for k, t in enumerate(times)]
+    estimate = estimate_offset([(a, b)], 2_000)
+    assert estimate.shift_ms == expected_ms

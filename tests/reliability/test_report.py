@@ -21,8 +21,11 @@ from .conftest import pdf_text
 SECTION_TITLES = (
     "The two codings",
     "Agreement at a glance",
+    "Agreement second by second",
     "Which codes the observers confused",
     "Agreement per code",
+    "Intensities",
+    "Global ratings",
     "Would both session reports say the same?",
     "Moments the observers coded differently",
 )
@@ -110,3 +113,40 @@ def flatten(flowables):
 def test_a_result_of_other_sessions_is_refused(visit, second, result, tmp_path, make_session):
     with pytest.raises(ValueError):
         write_reliability_report(second, visit, result, tmp_path / "x.pdf")
+
+
+def test_both_kappas_intensities_and_ratings_in_plain_words(make_session, tmp_path) -> None:
+    """The hand pair of test_time_units with intensities and a rating each: the report
+    names the unit and the tolerance beside each actor's time-unit kappa and says what the
+    intensities and ratings show."""
+    from attrs import evolve
+
+    a = make_session([(10, "hungry", "point", 2), (12, "feed"), (20, "tired"),
+                      (30, "hungry"), (40, "over")])  # fmt: skip
+    b = make_session([(10.5, "hungry", "point", 3), (13.9, "feed"), (20.4, "hungry"),
+                      (31, "hungry"), (50, "tired")])  # fmt: skip
+    a, b = evolve(a, ratings={"overall_warmth": 4}), evolve(b, ratings={"overall_warmth": 3})
+    result = compare_sessions(a, b, offset=0.0)
+    text = pdf_text(write_reliability_report(a, b, result, tmp_path / "r.pdf", generated=GENERATED))
+    assert "Second by second: infant cues 0.68 Time-unit kappa: the records compared in " in text
+    assert "1-second units, a difference forgiven when the other observer coded the same " in text
+    assert "within 2 s; 0.34 without that tolerance." in text
+    assert "Second by second: caregiver responses 1.00" in text
+    assert "Infant cues 51 90% 0.34 94% 0.68" in text
+    assert (
+        "both gave an intensity (1 times, on a scale of 3 levels), they gave the same intensity "
+        "0% of the time, and intensities at most one level apart 100% of the time" in text
+    )
+    assert "Overall warmth 1 to 5 4 3 -1" in text
+
+
+def test_changed_standards_are_named_as_the_archives(make_session, tmp_path) -> None:
+    from observe.analysis.reliability_results import Thresholds
+
+    a = make_session([(10, "hungry"), (20, "tired"), (30, "feed")])
+    b = make_session([(10.3, "hungry"), (20.2, "tired"), (29.5, "feed")])
+    strict = Thresholds(percent_agreement=0.9, kappa=0.8)
+    good = compare_sessions(a, b, offset=0.0, thresholds=strict)
+    text = pdf_text(write_reliability_report(a, b, good, tmp_path / "s.pdf", generated=GENERATED))
+    assert "Both figures meet this archive's standards (90% agreement, kappa 0.80)." in text
+    assert "The standard is at least 90%." in text
