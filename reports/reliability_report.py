@@ -88,7 +88,10 @@ def reliability_story(
         heading(CODINGS),
         observers_table(_observer_rows(session_a, session_b), width),
         Spacer(0, 4),
-        Paragraph(wording.text(_alignment_sentence(result)), styles.BODY),
+        Paragraph(
+            wording.text(_alignment_sentence(result, bool(session_a.pauses or session_b.pauses))),
+            styles.BODY,
+        ),
     ]
     for warning in result.warnings:
         story.append(Spacer(0, 2))
@@ -127,7 +130,7 @@ def _observer_rows(session_a: Session, session_b: Session) -> list[tuple[str, st
     return list(zip(names, facts(session_a), facts(session_b), strict=True))
 
 
-def _alignment_sentence(result: Reliability) -> str:
+def _alignment_sentence(result: Reliability, paused: bool) -> str:
     offset = result.offset
     how = (
         "estimated as the shift (tried from -30 s to +30 s in 0.1 s steps) that makes the "
@@ -141,6 +144,13 @@ def _alignment_sentence(result: Reliability) -> str:
         f"most {result.tolerance:g} s apart. Infant cues are lined up with infant cues and "
         "caregiver responses with caregiver responses, keeping each observer's order; a "
         "code the other observer has no counterpart for is paired with nil (nothing)."
+        + (
+            " A session's clock stops while it is paused: each pause's length, read from "
+            "the wall-clock times it was paused and resumed at, is added back to the times "
+            "after it, so two observers who paused at different moments still line up."
+            if paused
+            else ""
+        )
     )
 
 

@@ -213,10 +213,12 @@ def _compare(
         actors.append((kept_a, kept_b))
         marks.append((first, moved))
     if left_out_a or left_out_b:
+        count = left_out_a + left_out_b
+        codes, are = ("code", "is") if count == 1 else ("codes", "are")
         warnings.append(
-            f"{left_out_a + left_out_b} code{'s' if left_out_a + left_out_b != 1 else ''} made "
-            f"while the other observer was paused ({left_out_a} of A's, {left_out_b} of B's) "
-            "are left out: the other observer could not have coded them."
+            f"{count} {codes} made while the other observer was paused ({left_out_a} of A's, "
+            f"{left_out_b} of B's) {are} left out: the other observer could not have coded "
+            f"{'it' if count == 1 else 'them'}."
         )
     return _Compared(
         offset_ms=offset_ms,

@@ -157,3 +157,18 @@ def test_interaction_time_adds_the_pauses_before_a_moment(make_session) -> None:
     assert clock.clock(35_000) == 20_000 and clock.clock(55_500) == 25_000
     assert clock.paused() == [(20_000, 50_500)]
     assert clock.interaction_end == 70_500
+
+
+def test_the_report_says_how_pauses_were_lined_up(unpaused, tmp_path) -> None:
+    """A clinician reading the report of two differently paused codings is told why the
+    times still line up."""
+    from observe.reports import write_reliability_report
+
+    from .conftest import pdf_text
+
+    a0, b0 = unpaused
+    a1 = with_pause(a0, quiet_stretch(a0, b0, 600.0, 6.0), 6.0)
+    result = compare_sessions(a1, b0)
+    text = pdf_text(write_reliability_report(a1, b0, result, tmp_path / "p.pdf"))
+    assert "two observers who paused at different moments still line up" in text
+    assert "6 units are left out: one of the observers had paused the session" in text
