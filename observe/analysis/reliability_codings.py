@@ -22,6 +22,7 @@ from observe.analysis.alignment import Timed
 from observe.analysis.reliability_clock import SessionClock, inside
 from observe.analysis.reliability_units import Marks
 from observe.analysis.timeline import ONSET_KINDS, to_milliseconds
+from observe.labels import actor_word
 from observe.model import Session
 from observe.scheme import Scheme
 
@@ -37,9 +38,7 @@ def actor_title(actor: str) -> str:
 def code_actors(scheme: Scheme) -> dict[str, str]:
     """Every code of ``scheme`` and the actor it belongs to (``cue``: the infant's,
     ``response``: the caregiver's)."""
-    codes: dict[str, str] = {cue.id: "cue" for cue in scheme.cues}
-    codes.update({response.id: "response" for response in scheme.responses})
-    return codes
+    return {code.id: actor_word(scheme, code.id) for code in (*scheme.cues, *scheme.responses)}
 
 
 @frozen
