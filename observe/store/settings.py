@@ -5,7 +5,8 @@ A programme sets its standards once for its archive — the agreement two observ
 reach, the tolerance their codes are compared with — and every comparison, report and
 (later) training check uses the same figures. Each setting is declared once in
 :data:`SETTINGS` (its section, name, kind, default, bounds and one line of help); the
-file, ``observe settings show`` and the README's table all come from that list.
+file and ``observe settings show`` are generated from that list, and a test checks that the
+README's table names every setting with its default.
 
 - **Missing file**: every setting has its default. Nothing is written until a setting is
   changed.

@@ -226,3 +226,17 @@ def test_a_broken_settings_file_stops_reliability_with_one_sentence(
     assert result.exit_code == 1
     assert "settings.toml has a problem: line 2: reliability.min_kappa must be" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_the_readme_documents_every_setting_with_its_default() -> None:
+    """A programme lead reading the README's table finds every setting observe accepts."""
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        row = next(
+            (line for line in readme.splitlines() if line.startswith(f"| `{setting.name}` |")),
+            None,
+        )
+        assert row is not None, setting.name
+        assert f"| {setting.shown(setting.default)} |" in row, row
