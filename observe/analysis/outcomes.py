@@ -52,10 +52,6 @@ class Decided(NamedTuple):
     fits: list[IntensityFit | None]  # None unless cue and r1 both carry an intensity
     repair_responses: list[str | None]  # code of the repair; None unless repaired
 
-    @classmethod
-    def empty(cls) -> Decided:
-        return cls([], [], [], [], [], [])
-
 
 def intensity_fit(cue_level: int | None, response_level: int | None) -> IntensityFit | None:
     """How the response's intensity compares with the cue's, where both have one."""
@@ -70,6 +66,7 @@ def decide_type(timeline: Timeline, cue_type: CueType) -> Decided:
     """The outcome of every cue of one type, in onset order."""
     responses = timeline.responses
     response_times = responses.times
+    response_codes = responses.codes
     response_count = len(response_times)
     matching = cue_type.matching
     matching_times = matching.times
@@ -78,29 +75,24 @@ def decide_type(timeline: Timeline, cue_type: CueType) -> Decided:
     cue_count = len(cue_times)
     window = cue_type.window_ms
     repair_window = timeline.repair_window_ms
-    decided = Decided.empty()
-    add_outcome, add_latency, add_response, add_repair, add_fit, add_repair_response = (
-        column.append for column in decided
-    )
+    count = len(cue_type.times)
+    # Every column starts as an unanswered cue's entry; only answered cues are written.
+    decided = Decided(
+        ["unanswered"] * count, [None] * count, [None] * count, [None] * count,
+        [None] * count, [None] * count,
+    )  # fmt: skip
+    outcomes, latencies, first_codes, repairs, fits, repairers = decided
     first = candidate = following = 0
-    for t_c, cue_level in zip(cue_type.times, cue_type.intensities):
+    for index, t_c in enumerate(cue_type.times):
         first = bisect_left(response_times, t_c, first)
         if first == response_count or response_times[first] > t_c + window:
-            add_outcome("unanswered")
-            add_latency(None)
-            add_response(None)
-            add_repair(None)
-            add_fit(None)
-            add_repair_response(None)
             continue
         t_r1 = response_times[first]
         # The first matching response at or after r1's moment: a tie-breaker if it starts
         # at that very moment, else the candidate repair.
         candidate = bisect_left(matching_times, t_r1, candidate)
         if candidate < matching_count and matching_times[candidate] == t_r1:
-            add_outcome("matched")
-            add_repair(None)
-            add_repair_response(None)
+            outcomes[index] = "matched"
             r1 = matching.indices[candidate]
         else:
             # The episode ends at the next cue of any type starting after t_c.
@@ -109,17 +101,15 @@ def decide_type(timeline: Timeline, cue_type: CueType) -> Decided:
             if following < cue_count and cue_times[following] - 1 < deadline:
                 deadline = cue_times[following] - 1
             if candidate < matching_count and matching_times[candidate] <= deadline:
-                add_outcome("repaired")
-                add_repair(matching_times[candidate] - t_r1)
-                add_repair_response(responses.codes[matching.indices[candidate]])
+                outcomes[index] = "repaired"
+                repairs[index] = matching_times[candidate] - t_r1
+                repairers[index] = response_codes[matching.indices[candidate]]
             else:
-                add_outcome("mismatched")
-                add_repair(None)
-                add_repair_response(None)
+                outcomes[index] = "mismatched"
             r1 = first
-        add_response(responses.codes[r1])
-        add_latency(t_r1 - t_c)
-        add_fit(intensity_fit(cue_level, responses.intensities[r1]))
+        first_codes[index] = response_codes[r1]
+        latencies[index] = t_r1 - t_c
+        fits[index] = intensity_fit(cue_type.intensities[index], responses.intensities[r1])
     return decided
 
 
@@ -140,16 +130,16 @@ def cue_results(timeline: Timeline, decided: dict[str, Decided]) -> tuple[CueRes
         for position, t_c, level, outcome, latency, response, repair, fit, repairer in zip(
             cue_type.positions, cue_type.times, cue_type.intensities, *columns
         ):
-            results[position] = CueResult(
-                t=t_c / 1000,
-                code=code,
-                outcome=outcome,
-                latency=None if latency is None else latency / 1000,
-                response=response,
-                time_to_repair=None if repair is None else repair / 1000,
-                repair_response=repairer,
-                intensity=level,
-                intensity_fit=fit,
+            results[position] = CueResult(  # positional: one per cue, so it is kept cheap
+                t_c / 1000,
+                code,
+                outcome,
+                None if latency is None else latency / 1000,
+                response,
+                None if repair is None else repair / 1000,
+                repairer,
+                level,
+                fit,
             )
     return tuple(results)  # type: ignore[arg-type]  # every position is filled
 
