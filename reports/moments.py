@@ -2,6 +2,11 @@
 
 These are what a home visitor talks through with the family, so the wording describes
 what the infant signalled and what happened next, never what the caregiver failed to do.
+
+"What followed" names the next caregiver response after the cue's first response (or
+after its window, if it had none). When that response came once the baby had already
+shown a new cue, it says so: by DESIGN §5 the response belongs to the new cue's episode,
+so it is not a repair of this one, even where it would have suited it.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from observe import display
+from observe.analysis.outcomes import next_cues
 from observe.analysis.results import CueResult, SessionAnalysis
 from observe.labels import code_label
 from observe.model import Event, Session
@@ -46,7 +52,7 @@ def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Mome
         (e.t, e.code): e.note for e in session.events if e.note and session.scheme.is_cue(e.code)
     }
     moments = []
-    for result in analysis.cues:
+    for result, next_cue in zip(analysis.cues, next_cues(analysis.cues), strict=True):
         if result.outcome not in ("unanswered", "mismatched"):
             continue
         moments.append(
@@ -54,7 +60,7 @@ def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Mome
                 t=result.t,
                 cue=code_label(session.scheme, result.code),
                 happened=_happened(session, result),
-                followed=_followed(session, result, responses),
+                followed=_followed(session, result, next_cue, responses),
                 note=cue_notes.get((result.t, result.code)),
             )
         )
@@ -77,7 +83,9 @@ def _happened(session: Session, result: CueResult) -> str:
     )
 
 
-def _followed(session: Session, result: CueResult, responses: list[Event]) -> str:
+def _followed(
+    session: Session, result: CueResult, next_cue: CueResult | None, responses: list[Event]
+) -> str:
     after = result.t + (
         result.latency if result.latency is not None else session.scheme.window_for(result.code)
     )
@@ -86,8 +94,20 @@ def _followed(session: Session, result: CueResult, responses: list[Event]) -> st
         return "No further caregiver response in this session."
     first = following[0]
     cue = session.scheme.cue(result.code)
-    suited = " It is one that suits this cue." if cue and first.code in cue.matches else ""
-    return (
+    suits = cue is not None and first.code in cue.matches
+    said = (
         f"Next caregiver response: {code_label(session.scheme, first.code)} at "
-        f"{display.clock(first.t)} ({display.seconds(first.t - result.t)} after the cue).{suited}"
+        f"{display.clock(first.t)} ({display.seconds(first.t - result.t)} after the cue)."
     )
+    if next_cue is not None and first.t >= next_cue.t:
+        new_cue = (
+            f"the baby's next cue ({code_label(session.scheme, next_cue.code)} at "
+            f"{display.clock(next_cue.t)})"
+        )
+        if suits:
+            return (
+                f"{said} It would suit this cue, but it came after {new_cue}, so it belongs "
+                "with that cue and does not count as putting this one right."
+            )
+        return f"{said} It came after {new_cue}, so it belongs with that cue."
+    return f"{said} It is one that suits this cue." if suits else said

@@ -138,7 +138,7 @@ def _by_cue_table(session: Session, analysis: SessionAnalysis, width: float) -> 
                 str(outcomes.mismatched),
                 str(outcomes.unanswered),
                 display.percent(figures.response_rate),
-                display.seconds(figures.latency.median),
+                wording.median_text(figures.latency.median, figures.latency.n),
                 display.percent(figures.repair_rate),
             ]
         )
@@ -204,10 +204,10 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
     if latency.n:
         reading = (
             f"{latency.n} cue{'s' if latency.n != 1 else ''} received a response. Median "
-            f"latency {display.seconds(latency.median)}; half of the responses came between "
-            f"{display.seconds(latency.q1)} and {display.seconds(latency.q3)} after the cue. "
-            f"Answered within 2 s: {display.percent(summary.within_2s)} of all cues; "
-            f"within 5 s: {display.percent(summary.within_5s)}."
+            f"latency {wording.median_text(latency.median, latency.n)}; half of the responses "
+            f"came between {display.seconds(latency.q1)} and {display.seconds(latency.q3)} "
+            f"after the cue. Answered within 2 s: {display.percent(summary.within_2s)} of all "
+            f"cues; within 5 s: {display.percent(summary.within_5s)}."
         )
     elif summary.cues:
         reading = "No cue received a response within its window, so there are no latencies."
@@ -233,6 +233,8 @@ def _latency(session: Session, analysis: SessionAnalysis, width: float) -> list[
         flow += [
             Spacer(0, 4),
             latency_histogram(latencies, latency.median, windows, scheme.response_window, width),
+            Spacer(0, 2),
+            Paragraph(wording.LATENCY_CAVEAT, styles.NOTE),
         ]
     return [KeepTogether(flow)]
 

@@ -1,8 +1,9 @@
 """The dyad trend report: one family's figures over its visits (DESIGN §7).
 
 Every figure comes from :func:`observe.analysis.analyze_dyad`. The number of cues sits
-next to every visit's figures, in the table and under the charts, so a reader sees when
-a figure rests on little data.
+next to every visit's figures, in the table and under the charts, and every median latency
+carries the number of answered cues it is the middle of, so a reader sees when a figure
+rests on little data; such points are drawn hollow and not joined by the line.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from observe.reports import styles
+from observe.reports import styles, wording
 from observe.reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
 from observe.reports.document import ReportError, write_report
 from observe.reports.sections import facts_table, heading
@@ -82,7 +83,16 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
     ]
     story += _charts(points, width)
     unfinished = {s.id for s in sessions if s.status != "ended"}
-    story += [heading(SECTION_TITLES[0]), _table(trend, width, unfinished)]
+    story += [
+        heading(SECTION_TITLES[0]),
+        _table(trend, width, unfinished),
+        Spacer(0, 2),
+        Paragraph(
+            "Median latency: the median, then in brackets how many answered cues it is the "
+            f"middle of. {wording.LATENCY_CAVEAT}",
+            styles.NOTE,
+        ),
+    ]
     if unfinished:
         story.append(
             Paragraph(
@@ -115,7 +125,9 @@ def _charts(points: Sequence[TrendPoint], width: float) -> list[Flowable]:
         Paragraph(
             f"The same figures for each visit, oldest first. A figure that rests on fewer "
             f"than {FEW_CUES} cues can swing widely from one visit to the next: those visits "
-            "are drawn hollow in the charts and the number of cues is shown with every visit.",
+            "are drawn hollow and are not joined by the line, and the number of cues is shown "
+            "with every visit. A median latency rests on the answered cues only; their number "
+            "is shown under the latency chart.",
             styles.NOTE,
         ),
         KeepTogether(
@@ -127,13 +139,19 @@ def _charts(points: Sequence[TrendPoint], width: float) -> list[Flowable]:
         ),
     ]
     if any(p.summary.latency.median is not None for p in points):
-        latency: Flowable = trend_latency(points, width)
+        latency: list[Flowable] = [
+            trend_latency(points, width),
+            Spacer(0, 2),
+            Paragraph(wording.LATENCY_CAVEAT, styles.NOTE),
+        ]
     else:
-        latency = Paragraph(
-            "No cue in these visits received a response, so there are no latencies to draw.",
-            styles.BODY,
-        )
-    flow.append(KeepTogether([heading(SECTION_TITLES[2]), latency]))
+        latency = [
+            Paragraph(
+                "No cue in these visits received a response, so there are no latencies to draw.",
+                styles.BODY,
+            )
+        ]
+    flow.append(KeepTogether([heading(SECTION_TITLES[2]), *latency]))
     return flow
 
 
@@ -151,7 +169,7 @@ def _table(trend: DyadTrend, width: float, unfinished: set[str]) -> Flowable:
                 display.percent(summary.match_rate),
                 display.percent(summary.attuned_rate),
                 display.percent(summary.repair_rate),
-                display.seconds(summary.latency.median),
+                wording.median_text(summary.latency.median, summary.latency.n),
                 display.number(summary.contingency.yules_q),
             ]
         )
@@ -188,12 +206,14 @@ def _explanations() -> list[tuple[str, str]]:
         (
             "Repair rate",
             "of the cues whose first response did not suit, how many were "
-            "followed by a suitable one within the repair window.",
+            "followed by a suitable one within the repair window and before the baby's "
+            "next cue.",
         ),
         (
             "Median latency",
-            "typical time from a cue to the first response (half were quicker); "
-            "the shaded band holds the middle half of the latencies.",
+            "typical time from a cue to the first response (half were quicker), with n, "
+            "the number of answered cues it rests on; the shaded band holds the middle half "
+            "of the latencies.",
         ),
         (
             "Yule's Q",

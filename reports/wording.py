@@ -3,7 +3,8 @@
 Figures themselves are formatted by :mod:`observe.display` (the tests read the PDF back
 with the same rules): rates are whole percentages (``80%``), times are seconds to one
 decimal (``1.8 s``), Yule's Q has two decimals (``0.62``), and a figure that cannot be
-computed is shown as ``–``.
+computed is shown as ``–``. A median is never shown without the number of values it is
+the middle of (``2.0 s (n = 29)``): a median of one response must not read like a firm one.
 """
 
 from __future__ import annotations
@@ -11,7 +12,20 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from observe.analysis.results import Summary
-from observe.display import percent, seconds
+from observe.display import MISSING, percent, seconds
+
+#: Said beside every latency figure and chart: a quick response is not the goal in itself.
+LATENCY_CAVEAT = (
+    "Faster is not always better: what matters is a quick response that fits the cue, and "
+    "for some cues, such as a baby's signal that they need a break, giving space is the "
+    "fitting response."
+)
+
+
+def median_text(value: float | None, n: int) -> str:
+    """A median in seconds with how many values it rests on: ``2.0 s (n = 29)``. The
+    bracket is held together (no-break spaces), so a narrow cell wraps before it."""
+    return MISSING if value is None else f"{seconds(value)} (n\u00a0=\u00a0{n})"
 
 
 def text(value: str) -> str:
@@ -76,14 +90,15 @@ def key_figures(summary: Summary, window: str, repair_window: float) -> list[tup
             "Repair rate",
             percent(summary.repair_rate),
             "When the first response did not suit the cue, how often the caregiver then "
-            f"found a suitable one within {repair_window:g} s of the cue "
-            f"({repairs}).",
+            f"found a suitable one within {repair_window:g} s of the cue and before the "
+            f"baby's next cue ({repairs}).",
         ),
         (
             "Median latency",
-            seconds(summary.latency.median),
+            median_text(summary.latency.median, summary.latency.n),
             "Typical time from a cue to the caregiver's first response: half of the "
-            f"answered cues were quicker than this ({_answered(summary.latency.n)}).",
+            f"answered cues were quicker than this ({_answered(summary.latency.n)}). "
+            + LATENCY_CAVEAT,
         ),
     ]
 

@@ -10,8 +10,10 @@
   window closed. A cue still inside its window is left out until either happens, so the
   running response rate is not dragged down by cues the caregiver still has time to answer.
   An answered cue whose first response did not match counts as mismatched until a
-  matching response repairs it. Contingency covers every cue up to ``now`` (it is about
-  windows, not outcomes).
+  matching response repairs it — within the repair window and before the infant's next
+  cue (DESIGN §5 episodes): once a new cue is coded, the earlier cue's mismatch is final,
+  and a response after the new cue counts for the new cue only. Contingency covers every
+  cue up to ``now`` (it is about windows, not outcomes).
 
 It is called 5–10 times a second during coding, mostly with the same session (a session
 is an immutable value: a new key press makes a new one) and a later ``now``. The outcomes

@@ -9,28 +9,37 @@ For a cue ``c`` at ``t_c`` with response window ``W`` and repair window ``P``:
 - its **outcome** is exactly one of:
   ``unanswered`` (no ``r1``); ``matched`` (``r1`` is one of the cue's ``matches``);
   ``repaired`` (``r1`` does not match, and a matching response starts in
-  ``(t(r1), t_c + P]``); ``mismatched`` (``r1`` does not match and no repair follows).
+  ``(t(r1), t_c + P]`` and before the infant's next cue); ``mismatched`` (``r1`` does not
+  match and no repair follows).
+- a cue's **episode** ends where the infant's next cue begins: the earliest cue of any type
+  whose onset is later than ``t_c`` (cues at the same instant are not "next" to each other).
+  A repair must start before that onset; a response at or after it belongs to the new cue's
+  episode, so one response is never both a later cue's answer and an earlier cue's repair.
+  The first response is not cut by the episode: a response may answer every cue whose
+  window it falls in.
 - its **latency** is ``t(r1) − t_c`` (answered cues only); its **time to repair** is the onset
-  of the first matching response after ``r1`` minus ``t(r1)`` (repaired cues only).
+  of the first matching response after ``r1`` (the repair) minus ``t(r1)`` (repaired cues
+  only).
 - **intensity**: where the cue and its ``r1`` both carry an intensity, the response is
   ``matched`` (equal), ``under`` (lower) or ``over`` (higher).
 
-Cues are decided one type at a time, in onset order. Each cue costs two binary searches
-(all responses, then that type's matching responses), each starting where the previous
-cue's ended, so a session of ``n`` events takes ``O(n log n)``. The results are parallel
-lists (one entry per cue), not an object per cue: a session of 100,000 events would
-otherwise create hundreds of thousands of small objects just to count them.
+Cues are decided one type at a time, in onset order. Each cue costs three binary searches
+(all responses; that type's matching responses; the onsets of all cues, for where its
+episode ends), each starting where the previous cue's ended, so a session of ``n`` events
+takes ``O(n log n)``. On the millisecond clock "before the next cue at ``t_n``" is
+``≤ t_n − 1``, so the repair deadline is one integer, ``min(t_c + P, t_n − 1)``. The results
+are parallel lists (one entry per cue), not an object per cue: a session of 100,000 events
+would otherwise create hundreds of thousands of small objects just to count them.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import Literal, NamedTuple
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
 
-from observe.analysis.results import CueResult, Outcome
+from observe.analysis.results import CueResult, IntensityFit, Outcome
 from observe.analysis.timeline import CueType, Timeline
-
-IntensityFit = Literal["matched", "under", "over"]
 
 
 class Decided(NamedTuple):
@@ -41,10 +50,7 @@ class Decided(NamedTuple):
     responses: list[str | None]  # code of r1
     repairs_ms: list[int | None]  # time to repair; None unless repaired
     fits: list[IntensityFit | None]  # None unless cue and r1 both carry an intensity
-
-    @classmethod
-    def empty(cls) -> Decided:
-        return cls([], [], [], [], [])
+    repair_responses: list[str | None]  # code of the repair; None unless repaired
 
 
 def intensity_fit(cue_level: int | None, response_level: int | None) -> IntensityFit | None:
@@ -60,45 +66,50 @@ def decide_type(timeline: Timeline, cue_type: CueType) -> Decided:
     """The outcome of every cue of one type, in onset order."""
     responses = timeline.responses
     response_times = responses.times
+    response_codes = responses.codes
     response_count = len(response_times)
     matching = cue_type.matching
     matching_times = matching.times
     matching_count = len(matching_times)
+    cue_times = timeline.cue_times
+    cue_count = len(cue_times)
     window = cue_type.window_ms
     repair_window = timeline.repair_window_ms
-    decided = Decided.empty()
-    add_outcome, add_latency, add_response, add_repair, add_fit = (
-        column.append for column in decided
-    )
-    first = candidate = 0
-    for t_c, cue_level in zip(cue_type.times, cue_type.intensities):
+    count = len(cue_type.times)
+    # Every column starts as an unanswered cue's entry; only answered cues are written.
+    decided = Decided(
+        ["unanswered"] * count, [None] * count, [None] * count, [None] * count,
+        [None] * count, [None] * count,
+    )  # fmt: skip
+    outcomes, latencies, first_codes, repairs, fits, repairers = decided
+    first = candidate = following = 0
+    for index, t_c in enumerate(cue_type.times):
         first = bisect_left(response_times, t_c, first)
         if first == response_count or response_times[first] > t_c + window:
-            add_outcome("unanswered")
-            add_latency(None)
-            add_response(None)
-            add_repair(None)
-            add_fit(None)
             continue
         t_r1 = response_times[first]
         # The first matching response at or after r1's moment: a tie-breaker if it starts
         # at that very moment, else the candidate repair.
         candidate = bisect_left(matching_times, t_r1, candidate)
         if candidate < matching_count and matching_times[candidate] == t_r1:
-            add_outcome("matched")
-            add_repair(None)
+            outcomes[index] = "matched"
             r1 = matching.indices[candidate]
         else:
-            if candidate < matching_count and matching_times[candidate] <= t_c + repair_window:
-                add_outcome("repaired")
-                add_repair(matching_times[candidate] - t_r1)
+            # The episode ends at the next cue of any type starting after t_c.
+            following = bisect_right(cue_times, t_c, following)
+            deadline = t_c + repair_window
+            if following < cue_count and cue_times[following] - 1 < deadline:
+                deadline = cue_times[following] - 1
+            if candidate < matching_count and matching_times[candidate] <= deadline:
+                outcomes[index] = "repaired"
+                repairs[index] = matching_times[candidate] - t_r1
+                repairers[index] = response_codes[matching.indices[candidate]]
             else:
-                add_outcome("mismatched")
-                add_repair(None)
+                outcomes[index] = "mismatched"
             r1 = first
-        add_response(responses.codes[r1])
-        add_latency(t_r1 - t_c)
-        add_fit(intensity_fit(cue_level, responses.intensities[r1]))
+        first_codes[index] = response_codes[r1]
+        latencies[index] = t_r1 - t_c
+        fits[index] = intensity_fit(cue_type.intensities[index], responses.intensities[r1])
     return decided
 
 
@@ -116,15 +127,31 @@ def cue_results(timeline: Timeline, decided: dict[str, Decided]) -> tuple[CueRes
     results: list[CueResult | None] = [None] * len(timeline.cue_times)
     for code, cue_type in timeline.types.items():
         columns = decided[code]
-        for position, t_c, outcome, latency, response, repair in zip(
-            cue_type.positions, cue_type.times, *columns[:4]
+        for position, t_c, level, outcome, latency, response, repair, fit, repairer in zip(
+            cue_type.positions, cue_type.times, cue_type.intensities, *columns
         ):
-            results[position] = CueResult(
+            results[position] = CueResult(  # positional: one per cue, so it is kept cheap
                 t_c / 1000,
                 code,
                 outcome,
                 None if latency is None else latency / 1000,
                 response,
                 None if repair is None else repair / 1000,
+                repairer,
+                level,
+                fit,
             )
     return tuple(results)  # type: ignore[arg-type]  # every position is filled
+
+
+def next_cues(cues: Sequence[CueResult]) -> list[CueResult | None]:
+    """The infant's next cue after each cue, where its episode ends: the first cue (of any
+    type) whose onset is later than this one's, or ``None`` after the last moment of cues.
+    Cues at the same instant are not next to each other. ``cues`` in onset order, as an
+    analysis holds them."""
+    onsets = [cue.t for cue in cues]
+    found: list[CueResult | None] = []
+    for t in onsets:
+        following = bisect_right(onsets, t)
+        found.append(cues[following] if following < len(cues) else None)
+    return found

@@ -11,6 +11,7 @@ from typing import Literal
 from attrs import frozen
 
 Outcome = Literal["matched", "repaired", "mismatched", "unanswered"]
+IntensityFit = Literal["matched", "under", "over"]
 
 
 @frozen
@@ -77,6 +78,9 @@ class CueResult:
     latency: float | None  # answered cues only
     response: str | None  # code of the first response r1
     time_to_repair: float | None  # repaired cues only
+    repair_response: str | None  # code of the repair; repaired cues only
+    intensity: int | None  # the cue's own intensity, if coded
+    intensity_fit: IntensityFit | None  # r1's intensity against the cue's, where both have one
 
 
 @frozen

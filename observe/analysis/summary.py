@@ -6,7 +6,8 @@ Over ``n`` cues (all rates are fractions of all cues unless named otherwise):
 - ``response_rate`` = answered / n; ``match_rate`` = matched / n;
   ``attuned_rate`` = (matched + repaired) / n;
 - ``repair_rate`` = repaired / (repaired + mismatched): of the cues whose first response
-  did not fit, the share that the caregiver put right;
+  did not fit, the share that the caregiver put right within the cue's episode (before the
+  infant's next cue; see :mod:`observe.analysis.outcomes`);
 - ``latency``: n, median and quartiles of the answered cues' latencies (linear
   interpolation, numpy's default; see :mod:`observe.analysis.stats`);
 - ``within_2s`` / ``within_5s``: cues answered with latency ≤ 2 s / ≤ 5 s, over all n cues;

@@ -151,12 +151,15 @@ def contingency_text(summary: Summary) -> str:
 CUE_TYPE_LEGEND = [
     "Responded, Matched, Attuned: share of that type's cues. Repaired: share of",
     "its poorly fitted first responses. Latency: median seconds to the first",
-    f"response. Q: Yule's Q (needs {MIN_CUES} cues of the type). –: cannot be computed.",
+    f"response, over n answered cues. Q: Yule's Q (needs {MIN_CUES} cues of the type).",
+    "–: cannot be computed.",
 ]
 
 
 def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
-    heading = ("Cue type", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Latency", "Q")
+    heading = (
+        "Cue type", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Latency", "n", "Q",
+    )  # fmt: skip
     rows = [
         (
             code_label(session.scheme, cue_id),
@@ -166,6 +169,7 @@ def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
             percent(summary.attuned_rate),
             percent(summary.repair_rate),
             number(summary.latency.median),
+            str(summary.latency.n),
             number(summary.contingency.yules_q),
         )
         for cue_id, summary in analysis.by_cue.items()
@@ -175,14 +179,15 @@ def cue_type_table(session: Session, analysis: SessionAnalysis) -> list[str]:
 
 TREND_LEGEND = [
     "Responded, Matched, Attuned: share of the session's cues. Repaired: share of",
-    "poorly fitted first responses. Latency: median seconds to the first response.",
+    "poorly fitted first responses. Latency: median seconds to the first response,",
+    "over n answered cues.",
 ]
 
 
 def trend_text(trend: DyadTrend) -> str:
     """One row per session of the dyad, oldest first."""
     heading = (
-        "Date", "Visit", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Latency",
+        "Date", "Visit", "Cues", "Responded", "Matched", "Attuned", "Repaired", "Latency", "n",
         "Session",
     )  # fmt: skip
     rows = [
@@ -195,6 +200,7 @@ def trend_text(trend: DyadTrend) -> str:
             percent(point.summary.attuned_rate),
             percent(point.summary.repair_rate),
             number(point.summary.latency.median),
+            str(point.summary.latency.n),
             point.session[:8],
         )
         for point in trend.sessions

@@ -1,5 +1,10 @@
 """``observe export`` and ``observe import-bundle``: sessions out to statistics software or
-another archive, and bundles from other laptops in (DESIGN §8–§9)."""
+another archive, and bundles from other laptops in (DESIGN §8–§9).
+
+The research tables (``--format cues`` and ``visits``) come with a codebook: written with
+``-o FILE`` as ``FILE``'s name with ``.codebook.csv`` in place of its suffix, beside it.
+Every file is written atomically and readable by its owner only (0600).
+"""
 
 from __future__ import annotations
 
@@ -17,7 +22,15 @@ from observe.privacy import name_warning
 if TYPE_CHECKING:
     from observe.store import Archive
 
-FORMATS = ("csv", "json", "sdis")
+FORMATS = ("csv", "json", "sdis", "cues", "visits")
+#: The formats whose files come with a codebook beside them.
+WITH_CODEBOOK = ("cues", "visits")
+
+
+def codebook_path(output: Path) -> Path:
+    """Where the codebook of an export written to ``output`` goes: ``cues.csv`` →
+    ``cues.codebook.csv``."""
+    return output.with_name(f"{output.stem or output.name}.codebook.csv")
 
 
 def _chosen_sessions(
@@ -71,7 +84,9 @@ def _write_output(path: Path, text: str) -> None:
     type=click.Choice(FORMATS),
     required=True,
     help="csv: one row per event (R, SPSS, pandas); json: a bundle for "
-    "observe import-bundle; sdis: timed-event data for GSEQ.",
+    "observe import-bundle; sdis: timed-event data for GSEQ; cues: one row per infant cue "
+    "with its outcome; visits: one row per session with its figures (cues and visits "
+    "come with a codebook, written beside the -o file).",
 )
 @click.option(
     "-o",
@@ -84,10 +99,6 @@ def export_command(
     ids: tuple[str, ...], dyads: tuple[str, ...], fmt: str, output: Path | None
 ) -> None:
     """Export sessions, named by ID (or a unique prefix of 4+ characters) or by --dyad."""
-    from observe.interchange.bundle import bundle_text
-    from observe.interchange.csv_export import sessions_to_csv
-    from observe.interchange.sdis import sessions_to_sdis
-
     if not ids and not dyads:
         raise ObserveError(
             "name the sessions to export: their ids (observe session list shows them) "
@@ -105,15 +116,50 @@ def export_command(
             )
     if not ended:
         raise ObserveError("none of the sessions named has ended, so there is nothing to export")
-    writers = {"csv": sessions_to_csv, "json": bundle_text, "sdis": sessions_to_sdis}
-    text = writers[fmt](ended)
+    text, counted = _export_text(fmt, ended)
     if output is None:
         click.echo(text, nl=False)
+        if fmt in WITH_CODEBOOK:
+            click.echo(
+                "note: give -o FILE to write the codebook that explains every column beside it",
+                err=True,
+            )
         return
     _write_output(output, text)
-    events = sum(len(s.events) for s in ended)
     noun = "session" if len(ended) == 1 else "sessions"
-    click.echo(f"exported {len(ended)} {noun} ({events:,} events) to {output} as {fmt}")
+    line = f"exported {len(ended)} {noun} ({counted}) to {output} as {fmt}"
+    if fmt in WITH_CODEBOOK:
+        codebook = codebook_path(output)
+        _write_output(codebook, _codebook_text(fmt, ended))
+        line += f"; codebook: {codebook}"
+    click.echo(line)
+
+
+def _export_text(fmt: str, sessions: list[Session]) -> tuple[str, str]:
+    """The exported text and what it holds, in words (``1,204 events``)."""
+    from observe.interchange.bundle import bundle_text
+    from observe.interchange.csv_export import sessions_to_csv
+    from observe.interchange.cues import cue_rows, cue_table
+    from observe.interchange.sdis import sessions_to_sdis
+    from observe.interchange.visits import sessions_to_visit_csv
+
+    if fmt == "cues":
+        rows = cue_rows(sessions)
+        return cue_table(rows), f"{len(rows):,} cue{'' if len(rows) == 1 else 's'}"
+    if fmt == "visits":
+        return sessions_to_visit_csv(
+            sessions
+        ), f"{len(sessions)} row{'' if len(sessions) == 1 else 's'}"
+    writers = {"csv": sessions_to_csv, "json": bundle_text, "sdis": sessions_to_sdis}
+    events = sum(len(s.events) for s in sessions)
+    return writers[fmt](sessions), f"{events:,} events"
+
+
+def _codebook_text(fmt: str, sessions: list[Session]) -> str:
+    from observe.interchange.cues import cue_codebook
+    from observe.interchange.visits import visit_codebook
+
+    return cue_codebook(sessions) if fmt == "cues" else visit_codebook(sessions)
 
 
 @click.command("import-bundle")

@@ -10,9 +10,22 @@ per session::
 Inside a block: ``,0`` marks the start of the session (written with the file's
 precision, like every time), ``code,onset`` a momentary event,
 ``code,onset-offset`` a state code from its start to its stop (a state never stopped
-lasts to the end), ``,end`` the end of the
-session, and ``/`` closes the session. Times are seconds, written with the same number of
-decimals throughout the file (the fewest that keep every time exact, at most 3).
+lasts to the end), ``,end`` the end of the session, and ``/`` closes the session. Times
+are seconds, written with the same number of decimals throughout the file (the fewest
+that keep every time exact, at most 3); one step of that precision is the file's *time
+unit*.
+
+Times follow the timed-event grammar, in which offsets are exclusive: a state written
+``12.75-20.5`` holds from 12.75 up to, not including, 20.5; a momentary event holds one
+time unit from its onset; the session is ``[0, end)``. So every onset lies in ``[0, end)``
+and every offset after its onset and at most ``end``:
+
+- a state started and stopped at the same moment (an empty span such as ``12-12``) is
+  written as a momentary event at that moment;
+- the end written is the session's duration or, where an event starts at (or after) it —
+  an imported file whose duration was the last event's time, a key pressed as the session
+  ended — one time unit past the last onset (and never before a state's stop), so the last
+  event still lies inside the session.
 
 SDIS codes and labels are words: characters other than letters, digits and ``_`` become
 ``_`` (``check-in`` is written ``check_in``), and a code that does not start with a letter
@@ -24,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from observe.analysis.timeline import to_milliseconds
 from observe.model import Session
 
 _NOT_WORD = re.compile(r"[^A-Za-z0-9_]")
@@ -60,28 +74,41 @@ def sessions_to_sdis(sessions: Sequence[Session]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_TO_THE_END = -1  # the offset of a state never stopped: the end of the session
+
+
 def _session_lines(session: Session, decimals: int) -> list[str]:
-    def time(t: float) -> str:
-        return f"{t:.{decimals}f}"
+    unit = 10 ** (3 - decimals)  # the file's time unit, in ms
+
+    def time(ms: int) -> str:
+        return f"{ms / 1000:.{decimals}f}"
 
     # Every event is written at its onset: a state code's slot is taken at its start and
-    # filled in at its stop, so the block stays in onset order.
-    entries: list[tuple[str, float, float | None]] = []  # code, onset, offset (states)
+    # filled in at its stop, so the block stays in onset order. Times in whole ms.
+    entries: list[tuple[str, int, int | None]] = []  # code, onset, offset (None: momentary)
     open_states: dict[str, int] = {}
     for event in session.events:
+        t = to_milliseconds(event.t)
         if event.kind == "point":
-            entries.append((event.code, event.t, None))
+            entries.append((event.code, t, None))
         elif event.kind == "start":
             open_states[event.code] = len(entries)
-            entries.append((event.code, event.t, session.duration))  # until its stop
+            entries.append((event.code, t, _TO_THE_END))
         elif event.code in open_states:
             index = open_states.pop(event.code)
-            entries[index] = (event.code, entries[index][1], event.t)
-    items = [f",{time(0.0)}"]
+            code, onset, _ = entries[index]
+            entries[index] = (code, onset, t if t > onset else None)  # never an empty span
+    end = to_milliseconds(session.duration)
+    for _, onset, offset in entries:
+        end = max(end, onset + unit, offset or 0)
+    items = [f",{time(0)}"]
     for code, onset, offset in entries:
-        span = time(onset) if offset is None else f"{time(onset)}-{time(offset)}"
-        items.append(f"{sdis_code(code)},{span}")
-    items.append(f",{time(session.duration)}/")
+        if offset is None:
+            items.append(f"{sdis_code(code)},{time(onset)}")
+        else:
+            stop = end if offset == _TO_THE_END else offset
+            items.append(f"{sdis_code(code)},{time(onset)}-{time(stop)}")
+    items.append(f",{time(end)}/")
     return [" ".join(items[i : i + EVENTS_PER_LINE]) for i in range(0, len(items), EVENTS_PER_LINE)]
 
 

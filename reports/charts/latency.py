@@ -9,13 +9,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from observe.reports import styles
+from observe.reports import styles, wording
 from observe.reports.charts.marks import hline, label, nice_step, vline
 from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-
-from observe import display
 
 HEIGHT = 130.0
 
@@ -105,7 +103,7 @@ def latency_histogram(
         # a white edge keeps the line visible over a bar in a greyscale print
         drawing.add(vline(x, bottom, top, colors.white, 3.2))
         drawing.add(vline(x, bottom, top, styles.VERMILLION, 1.4))
-        text = f"median {display.seconds(median)}"
+        text = f"median {wording.median_text(median, len(latencies))}"
         extent = stringWidth(text, styles.FONT_BOLD, 7)
         # beside the line, on a white patch so bars never run through the words
         start = x + 3 if x + 5 + extent <= right else x - 5 - extent

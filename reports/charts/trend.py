@@ -1,7 +1,10 @@
 """Charts over a dyad's visits: rates, latency and the number of cues per visit.
 
 All three share the same horizontal positions so a reader can look down from a point
-to the number of cues it rests on. Points resting on few cues are drawn hollow.
+to the number of cues it rests on. A point resting on fewer than :data:`FEW_CUES` values
+(a rate: the visit's cues; a median latency: its answered cues, printed under the chart)
+is drawn hollow and is not joined to its neighbours: a line through it would give a
+figure from one or two responses the look of a firm trend.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from reportlab.lib.colors import Color
 from observe import display
 from observe.analysis.results import TrendPoint
 
-FEW_CUES = 10  # below this, a visit's rates are drawn hollow: they rest on little data
+FEW_CUES = 10  # below this many values a visit's point is hollow and not joined: little data
 LEFT = 40.0
 RIGHT_PAD = 12.0
 
@@ -51,13 +54,15 @@ def _polyline(
     drawing: Drawing,
     xs: list[float],
     ys: list[float | None],
+    firm: list[bool],
     colour: Color,
     dash: list[float] | None,
 ) -> None:
-    """Lines between consecutive known values; a missing value breaks the line."""
+    """Lines between consecutive known values that both rest on enough data; a missing
+    value or a hollow point breaks the line."""
     for index in range(1, len(xs)):
         a, b = ys[index - 1], ys[index]
-        if a is not None and b is not None:
+        if a is not None and b is not None and firm[index - 1] and firm[index]:
             drawing.add(
                 Line(
                     xs[index - 1],
@@ -84,13 +89,14 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
         )
     _visit_labels(drawing, points, xs, bottom - 11)
     legend_x = LEFT
+    firm = [p.summary.cues >= FEW_CUES for p in points]
     for attribute, name, colour, shape, dash in RATE_SERIES:
         values = [getattr(p.summary, attribute) for p in points]
         ys = [None if v is None else bottom + v * (top - bottom) for v in values]
-        _polyline(drawing, xs, ys, colour, dash)
-        for point, x, y in zip(points, xs, ys, strict=True):
+        _polyline(drawing, xs, ys, firm, colour, dash)
+        for x, y, solid in zip(xs, ys, firm, strict=True):
             if y is not None:
-                drawing.add(marker(shape, x, y, 2.8, colour, hollow=point.summary.cues < FEW_CUES))
+                drawing.add(marker(shape, x, y, 2.8, colour, hollow=not solid))
         drawing.add(
             Line(
                 legend_x,
@@ -110,7 +116,7 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
         label(
             legend_x + 10,
             height - 10.5,
-            f"hollow: fewer than {FEW_CUES} cues",
+            f"hollow, not joined: fewer than {FEW_CUES} cues",
             size=7,
             colour=styles.GREY,
         )
@@ -118,10 +124,11 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
     return drawing
 
 
-def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 120.0) -> Drawing:
-    """Median latency per visit, with the middle half of latencies (quartiles) shaded."""
+def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 130.0) -> Drawing:
+    """Median latency per visit, with the middle half of latencies (quartiles) shaded and,
+    under the visits, how many answered cues each median is the middle of."""
     drawing = Drawing(width, height)
-    bottom, top = 20.0, height - 22.0
+    bottom, top = 30.0, height - 22.0
     xs = _x_positions(len(points), width)
     highs = [p.summary.latency.q3 or p.summary.latency.median or 0.0 for p in points]
     step = nice_step(max([*highs, 1.0]), 5, (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0))
@@ -147,35 +154,60 @@ def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 12
         )
         level += step
     _visit_labels(drawing, points, xs, bottom - 11)
-    _band(drawing, xs, [(p.summary.latency.q1, p.summary.latency.q3) for p in points], y_of)
+    _answered_labels(drawing, points, xs, bottom - 21)
+    firm = [p.summary.latency.n >= FEW_CUES for p in points]
+    _band(drawing, xs, [(p.summary.latency.q1, p.summary.latency.q3) for p in points], firm, y_of)
     medians = [p.summary.latency.median for p in points]
     ys = [None if m is None else y_of(m) for m in medians]
-    _polyline(drawing, xs, ys, styles.BLUE, None)
-    for point, x, y in zip(points, xs, ys, strict=True):
+    _polyline(drawing, xs, ys, firm, styles.BLUE, None)
+    for x, y, solid in zip(xs, ys, firm, strict=True):
         if y is not None:
-            drawing.add(
-                marker("circle", x, y, 2.8, styles.BLUE, hollow=point.summary.cues < FEW_CUES)
-            )
+            drawing.add(marker("circle", x, y, 2.8, styles.BLUE, hollow=not solid))
     drawing.add(marker("circle", LEFT + 9, height - 8, 2.8, styles.BLUE))
     drawing.add(label(LEFT + 16, height - 10.5, "Median latency", size=7))
     drawing.add(Rect(LEFT + 90, height - 12, 14, 8, fillColor=styles.WINDOW, strokeColor=None))
     drawing.add(label(LEFT + 108, height - 10.5, "middle half of latencies (quartiles)", size=7))
+    hollow_x = LEFT + 250
+    drawing.add(marker("circle", hollow_x + 4, height - 8, 2.8, styles.GREY, hollow=True))
+    drawing.add(
+        label(
+            hollow_x + 10,
+            height - 10.5,
+            f"hollow, not joined: fewer than {FEW_CUES} answered cues",
+            size=7,
+            colour=styles.GREY,
+        )
+    )
     return drawing
+
+
+def _answered_labels(
+    drawing: Drawing, points: Sequence[TrendPoint], xs: list[float], y: float
+) -> None:
+    """The n of every visit's median latency: its answered cues."""
+    drawing.add(label(LEFT - 4, y, "n answered", size=6.5, anchor="end", colour=styles.GREY))
+    every = max(1, math.ceil(len(points) / 12))
+    for index, (point, x) in enumerate(zip(points, xs, strict=True)):
+        if index % every == 0 or (index == len(points) - 1 and len(points) <= 12):
+            drawing.add(label(x, y, str(point.summary.latency.n), size=6.5, anchor="middle"))
 
 
 def _band(
     drawing: Drawing,
     xs: list[float],
     ranges: list[tuple[float | None, float | None]],
+    firm: list[bool],
     y_of: Callable[[float], float],
 ) -> None:
+    """The quartiles of each visit as a bar, shaded between consecutive firm visits."""
     for index in range(len(xs)):
         low, high = ranges[index]
         if low is None or high is None:
             continue
         following = ranges[index + 1] if index + 1 < len(xs) else (None, None)
         next_low, next_high = following
-        if next_low is not None and next_high is not None:
+        joined = firm[index] and index + 1 < len(xs) and firm[index + 1]
+        if joined and next_low is not None and next_high is not None:
             corners = [
                 xs[index],
                 y_of(low),

@@ -54,9 +54,10 @@ def test_human_summary_reads_the_figures(cli_archive, make_session) -> None:
         "neither 97." in flowing
     )
     tired_row = next(line for line in text.splitlines() if line.startswith("Tired"))
-    assert tired_row.split() == ["Tired", "3", "67%", "33%", "67%", "100%", "1.75", "–"]
+    # the median latency 1.75 s rests on n = 2 answered tired cues
+    assert tired_row.split() == ["Tired", "3", "67%", "33%", "67%", "100%", "1.75", "2", "–"]
     hungry_row = next(line for line in text.splitlines() if line.startswith("Hungry"))
-    assert hungry_row.split()[1:] == ["0", "–", "–", "–", "–", "–", "–"]
+    assert hungry_row.split()[1:] == ["0", "–", "–", "–", "–", "–", "0", "–"]
 
 
 def test_human_summary_says_why_a_figure_is_missing(cli_archive, make_session) -> None:
@@ -129,9 +130,12 @@ def test_dyad_trend_one_row_per_session_oldest_first(cli_archive, make_session) 
         "100%",
         "–",
         "1.00",
+        "1",
         first.id[:8],
-    ]
-    assert rows[1].split() == ["2026-04-06", "2", "2", "0%", "0%", "0%", "–", "–", second.id[:8]]
+    ]  # the median latency 1.00 rests on n = 1 answered cue
+    assert rows[1].split() == [
+        "2026-04-06", "2", "2", "0%", "0%", "0%", "–", "–", "0", second.id[:8],
+    ]  # fmt: skip
 
     machine = cli_archive.run("analyze", "--dyad", "D001", "--json")
     data = json.loads(machine.stdout)

@@ -67,6 +67,22 @@ def test_a_miss_shows_as_mismatched_until_it_is_repaired(make_session) -> None:
     assert (late.summary.outcomes.mismatched, late.summary.outcomes.repaired) == (0, 1)
 
 
+def test_a_new_cue_ends_the_chance_to_repair_a_miss_in_the_running_figures(make_session) -> None:
+    """tired at 10, play at 11 (a miss), over at 15, reduce at 16, settle at 20. At 14 the
+    miss is mismatched (it could still be repaired); at 16 over is matched (latency 1) and
+    the miss stays mismatched; settle at 20 comes after over began (20 ≥ 15), so at 21
+    tired is still mismatched: 1 matched, 1 mismatched, 0 repaired, repair rate 0 of 1."""
+    session = make_session(
+        [(10, "tired"), (11, "play"), (15, "over"), (16, "reduce"), (20, "settle")],
+        status="live",
+    )
+    at_14, at_21 = live_status(session, 14.0), live_status(session, 21.0)
+    assert (at_14.summary.outcomes.mismatched, at_14.summary.cues) == (1, 1)
+    running = at_21.summary.outcomes
+    assert (running.matched, running.mismatched, running.repaired) == (1, 1, 0)
+    assert at_21.summary.repair_rate == 0.0
+
+
 def test_open_cues_are_listed_in_onset_order_with_their_event_ids(make_session) -> None:
     """hungry at 10 (window 10 s) and tired at 11 (5 s), at 12: 10 + 10 − 12 = 8 s and
     11 + 5 − 12 = 4 s left, listed hungry first (earlier onset)."""

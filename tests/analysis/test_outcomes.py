@@ -3,6 +3,9 @@
 Scheme: ``tiny_scheme`` — tired (window = scheme's 5 s; settle), over (own window 3 s;
 reduce), hungry (own window 10 s; feed or calm), fussing (state cue; calm); play matches no
 cue; repair window 30 s.
+
+Episodes: a cue's repair must start before the infant's next cue (of any type, later than
+this one); a response at or after that onset belongs to the new cue's episode.
 """
 
 from __future__ import annotations
@@ -60,6 +63,74 @@ def test_matching_response_after_a_miss_repairs_it(make_session) -> None:
     """tired at 10, play at 11, settle at 40 = 10 + 30 (inclusive): repaired, 40 − 11 = 29."""
     session = make_session([(10, "tired"), (11, "play"), (40, "settle")])
     assert outcomes_of(session) == [("tired", "repaired", 1.0, "play", 29.0)]
+
+
+def test_a_later_cue_blocks_the_repair_of_an_earlier_one(make_session) -> None:
+    """tired at 10, play at 11 (r1, no match); over at 15 begins a new episode; settle at 20
+    would repair tired by the repair window (20 ≤ 10 + 30) but starts after the new cue
+    (20 ≥ 15): tired stays mismatched. over's window [15, 18] holds no response (play at 11
+    is before it, settle at 20 after 18): unanswered."""
+    session = make_session([(10, "tired"), (11, "play"), (15, "over"), (20, "settle")])
+    assert outcomes_of(session) == [
+        ("tired", "mismatched", 1.0, "play", None),
+        ("over", "unanswered", None, None, None),
+    ]
+
+
+def test_a_repair_just_before_the_next_cue_counts(make_session) -> None:
+    """tired at 10, play at 11, settle at 14.999 (before over at 15: 14.999 < 15, and
+    14.999 ≤ 10 + 30): repaired, time to repair 14.999 − 11 = 3.999 s. over at 15 then has
+    nothing in [15, 18]: unanswered."""
+    session = make_session([(10, "tired"), (11, "play"), (14.999, "settle"), (15, "over")])
+    assert outcomes_of(session) == [
+        ("tired", "repaired", 1.0, "play", 3.999),
+        ("over", "unanswered", None, None, None),
+    ]
+    assert analyze_session(session).cues[0].repair_response == "settle"
+
+
+def test_cues_at_the_same_instant_do_not_end_each_others_episodes(make_session) -> None:
+    """tired and hungry both at 10, play at 11: r1 of both (latency 1), matching neither.
+    Neither cue is "next" to the other, so settle at 12 repairs tired (12 − 11 = 1) and calm
+    at 13 repairs hungry (13 − 11 = 2): the cue at the same moment does not block either."""
+    session = make_session([(10, "tired"), (10, "hungry"), (11, "play"), (12, "settle"),
+                            (13, "calm")])  # fmt: skip
+    assert outcomes_of(session) == [
+        ("tired", "repaired", 1.0, "play", 1.0),
+        ("hungry", "repaired", 1.0, "play", 2.0),
+    ]
+
+
+def test_a_response_at_the_next_cues_onset_belongs_to_the_next_cue(make_session) -> None:
+    """hungry at 10, play at 11 (r1, no match); fussing starts at 20 and calm comes at 20.
+    calm suits hungry and 20 ≤ 10 + 30, but it starts exactly at the next cue's onset, so it
+    is that cue's response (matched, latency 20 − 20 = 0) and hungry stays mismatched.
+    One millisecond earlier (19.999 < 20) calm is hungry's repair (19.999 − 11 = 8.999), and
+    fussing's window [20, 25] holds no response: unanswered."""
+    at_onset = make_session([(10, "hungry"), (11, "play"), (20, "fussing", "start"), (20, "calm")])
+    just_before = make_session(
+        [(10, "hungry"), (11, "play"), (19.999, "calm"), (20, "fussing", "start")]
+    )
+    assert outcomes_of(at_onset) == [
+        ("hungry", "mismatched", 1.0, "play", None),
+        ("fussing", "matched", 0.0, "calm", None),
+    ]
+    assert outcomes_of(just_before) == [
+        ("hungry", "repaired", 1.0, "play", 8.999),
+        ("fussing", "unanswered", None, None, None),
+    ]
+
+
+def test_the_first_response_is_not_cut_by_the_next_cue(make_session) -> None:
+    """One response may answer every cue whose window it falls in: hungry at 10 (window to
+    20), tired at 12; feed at 13 is the first response of both, after tired began. hungry:
+    matched, latency 3; tired: feed does not settle → mismatched, latency 1 (its episode runs
+    on, but no settle follows)."""
+    session = make_session([(10, "hungry"), (12, "tired"), (13, "feed")])
+    assert outcomes_of(session) == [
+        ("hungry", "matched", 3.0, "feed", None),
+        ("tired", "mismatched", 1.0, "feed", None),
+    ]
 
 
 def test_time_to_repair_runs_to_the_first_matching_response(make_session) -> None:

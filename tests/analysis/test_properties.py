@@ -77,6 +77,8 @@ def ms(seconds: float) -> int:
 
 
 def naive_outcomes(session) -> list[tuple]:
+    """(code, outcome, latency, response, time to repair, repair response, intensity fit)
+    of every cue, straight from the definitions, looking at every event for every cue."""
     scheme = session.scheme
     onsets = [e for e in session.events if e.kind in ("point", "start")]
     cues = [e for e in onsets if scheme.is_cue(e.code)]
@@ -87,25 +89,42 @@ def naive_outcomes(session) -> list[tuple]:
         matches = scheme.cue(cue.code).matches
         inside = [r for r in responses if ms(cue.t) <= ms(r.t) <= ms(cue.t) + window]
         if not inside:
-            result.append((cue.code, "unanswered", None, None, None))
+            result.append((cue.code, "unanswered", None, None, None, None, None))
             continue
         earliest = min(ms(r.t) for r in inside)
         at_once = [r for r in inside if ms(r.t) == earliest]
         first = next((r for r in at_once if r.code in matches), at_once[0])
         latency = (ms(first.t) - ms(cue.t)) / 1000
+        fit = naive_fit(cue.intensity, first.intensity)
         if first.code in matches:
-            result.append((cue.code, "matched", latency, first.code, None))
+            result.append((cue.code, "matched", latency, first.code, None, None, fit))
             continue
+        # The episode: up to (not including) the next cue of any type, later than this one.
+        later_cues = [ms(c.t) for c in cues if ms(c.t) > ms(cue.t)]
+        episode_end = min(later_cues, default=None)
         repairs = [
             r for r in responses
             if r.code in matches and ms(first.t) < ms(r.t) <= ms(cue.t) + repair
+            and (episode_end is None or ms(r.t) < episode_end)
         ]  # fmt: skip
         if repairs:
-            repair_time = (min(ms(r.t) for r in repairs) - ms(first.t)) / 1000
-            result.append((cue.code, "repaired", latency, first.code, repair_time))
+            repair_at = min(ms(r.t) for r in repairs)
+            repairer = next(r for r in repairs if ms(r.t) == repair_at)
+            repair_time = (repair_at - ms(first.t)) / 1000
+            result.append(
+                (cue.code, "repaired", latency, first.code, repair_time, repairer.code, fit)
+            )
         else:
-            result.append((cue.code, "mismatched", latency, first.code, None))
+            result.append((cue.code, "mismatched", latency, first.code, None, None, fit))
     return result
+
+
+def naive_fit(cue_level, response_level):
+    if cue_level is None or response_level is None:
+        return None
+    if cue_level == response_level:
+        return "matched"
+    return "under" if response_level < cue_level else "over"
 
 
 def naive_table(session, cue_type: str | None = None):
@@ -131,7 +150,11 @@ def naive_table(session, cue_type: str | None = None):
 def test_outcomes_and_tables_agree_with_a_brute_force_reading(make_session, coded, extra) -> None:
     session = build(make_session, coded, extra)
     analysis = analyze_session(session)
-    fast = [(c.code, c.outcome, c.latency, c.response, c.time_to_repair) for c in analysis.cues]
+    fast = [
+        (c.code, c.outcome, c.latency, c.response, c.time_to_repair, c.repair_response,
+         c.intensity_fit)
+        for c in analysis.cues
+    ]  # fmt: skip
     assert fast == naive_outcomes(session)
     assert analysis.summary.contingency.table == naive_table(session)
     for cue_type, summary in analysis.by_cue.items():
@@ -148,6 +171,29 @@ def test_outcome_counts_sum_to_the_cues(make_session, coded, extra) -> None:
         assert total == summary.cues
     by_type = sum(s.cues for s in analysis.by_cue.values())
     assert by_type == analysis.summary.cues == len(analysis.cues)
+
+
+@fixture_ok
+@given(coded=events(), extra=slack)
+def test_no_response_is_both_a_later_cues_answer_and_an_earlier_cues_repair(
+    make_session, coded, extra
+) -> None:
+    """A repair starts before the infant's next cue (DESIGN §5 episodes), so it can never be
+    the first response of that cue or of any later one (a first response starts at or after
+    its cue), and a report never counts one response twice."""
+    cues = analyze_session(build(make_session, coded, extra)).cues
+    for index, cue in enumerate(cues):
+        if cue.outcome != "repaired":
+            continue
+        repair_at = ms(cue.t + cue.latency) + ms(cue.time_to_repair)
+        later = [other for other in cues[index + 1 :] if ms(other.t) > ms(cue.t)]
+        assert all(repair_at < ms(other.t) for other in later)
+        later_answers = {
+            (ms(other.t + other.latency), other.response)
+            for other in later
+            if other.latency is not None
+        }
+        assert (repair_at, cue.repair_response) not in later_answers
 
 
 @fixture_ok

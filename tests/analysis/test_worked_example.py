@@ -9,14 +9,15 @@ t     code    intensity  what it does
 ====  ======  =========  ==================================================================
 10    tired              cue 1; window [10, 15]
 12    play               r1 of cue 1 (latency 2.0); play matches nothing
-20    settle             first matching response after r1, 20 ≤ 10 + 30: cue 1 repaired,
-                         time to repair 20 − 12 = 8.0
+20    settle             first matching response after r1, 20 ≤ 10 + 30 and before the
+                         next cue (30): cue 1 repaired, time to repair 20 − 12 = 8.0
 30    over    2          cue 2; window [30, 33]
 30    reduce  2          r1 of cue 2 at the cue's moment: matched, latency 0; intensity equal
 50    tired   1          cue 3; window [50, 55]
 51.5  settle  2          matched, latency 1.5; intensity 2 > 1: over
 70    over               cue 4; window [70, 73]
-72    play               r1 of cue 4 (latency 2.0), no reduce in (72, 100]: mismatched
+72    play               r1 of cue 4 (latency 2.0), no reduce in (72, 90) (the next cue
+                         is at 90): mismatched
 90    tired              cue 5; nothing in [90, 95]: unanswered
 110   feed               a spontaneous response: in no window and repairs nothing
 ====  ======  =========  ==================================================================
@@ -92,15 +93,20 @@ def test_the_documented_json_example_is_reproduced_exactly(worked) -> None:
     assert round(contingency["yules_q"], 4) == 0.8389
     assert result["cues"] == [
         {"t": 10.0, "code": "tired", "outcome": "repaired", "latency": 2.0,
-         "response": "play", "time_to_repair": 8.0},
+         "response": "play", "time_to_repair": 8.0, "repair_response": "settle",
+         "intensity": None, "intensity_fit": None},
         {"t": 30.0, "code": "over", "outcome": "matched", "latency": 0.0,
-         "response": "reduce", "time_to_repair": None},
+         "response": "reduce", "time_to_repair": None, "repair_response": None,
+         "intensity": 2, "intensity_fit": "matched"},
         {"t": 50.0, "code": "tired", "outcome": "matched", "latency": 1.5,
-         "response": "settle", "time_to_repair": None},
+         "response": "settle", "time_to_repair": None, "repair_response": None,
+         "intensity": 1, "intensity_fit": "over"},
         {"t": 70.0, "code": "over", "outcome": "mismatched", "latency": 2.0,
-         "response": "play", "time_to_repair": None},
+         "response": "play", "time_to_repair": None, "repair_response": None,
+         "intensity": None, "intensity_fit": None},
         {"t": 90.0, "code": "tired", "outcome": "unanswered", "latency": None,
-         "response": None, "time_to_repair": None},
+         "response": None, "time_to_repair": None, "repair_response": None,
+         "intensity": None, "intensity_fit": None},
     ]  # fmt: skip
 
 
@@ -124,7 +130,10 @@ def test_the_json_keys_are_exactly_the_documented_ones(worked) -> None:
     assert list(summary["intensity"]) == ["matched", "under", "over"]
     assert list(summary["contingency"]) == ["table", "odds_ratio", "yules_q"]
     for cue in result["cues"]:
-        assert list(cue) == ["t", "code", "outcome", "latency", "response", "time_to_repair"]
+        assert list(cue) == [
+            "t", "code", "outcome", "latency", "response", "time_to_repair",
+            "repair_response", "intensity", "intensity_fit",
+        ]  # fmt: skip
 
 
 def test_per_cue_type_figures_of_the_worked_example(worked) -> None:

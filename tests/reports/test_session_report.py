@@ -38,6 +38,11 @@ def shown_seconds(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f} s"
 
 
+def shown_median(value: float | None, n: int) -> str:
+    """A median as the report shows it: with the number of values it rests on."""
+    return "–" if value is None else f"{value:.1f} s (n = {n})"
+
+
 def clock(t: float) -> str:
     return f"{round(t) // 60}:{round(t) % 60:02d}"
 
@@ -59,7 +64,8 @@ def test_key_figures_are_the_analysis_figures(visit, report_text):
         ("Repair rate", summary.repair_rate),
     ):
         assert f"{name} {shown_rate(rate)} " in report_text, name
-    assert f"Median latency {shown_seconds(summary.latency.median)} Typical" in report_text
+    latency = summary.latency
+    assert f"Median latency {shown_median(latency.median, latency.n)} Typical" in report_text
     answered = summary.cues - summary.outcomes.unanswered
     assert f"({answered} of {summary.cues} cues)" in report_text
 
@@ -79,7 +85,7 @@ def test_every_cue_type_row_is_the_analysis_row(visit, report_text):
                 str(outcomes.mismatched),
                 str(outcomes.unanswered),
                 shown_rate(figures.response_rate),
-                shown_seconds(figures.latency.median),
+                shown_median(figures.latency.median, figures.latency.n),
                 shown_rate(figures.repair_rate),
             ]
         )
@@ -102,7 +108,7 @@ def test_latency_repair_and_intensity_sentences_are_the_analysis_figures(visit, 
     latency = summary.latency
     assert (
         f"{latency.n} cues received a response. Median latency "
-        f"{shown_seconds(latency.median)}; half of the responses came between "
+        f"{shown_median(latency.median, latency.n)}; half of the responses came between "
         f"{shown_seconds(latency.q1)} and {shown_seconds(latency.q3)}"
     ) in report_text
     assert (

@@ -25,8 +25,9 @@ def shown_rate(rate: float | None) -> str:
     return "–" if rate is None else f"{round(rate * 100)}%"
 
 
-def shown_seconds(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f} s"
+def shown_median(value: float | None, n: int) -> str:
+    """A median as the report shows it: with the number of values it rests on."""
+    return "–" if value is None else f"{value:.1f} s (n = {n})"
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_every_visit_row_is_the_analysis_row(dyad, tmp_path, generated, read_tex
                 shown_rate(summary.match_rate),
                 shown_rate(summary.attuned_rate),
                 shown_rate(summary.repair_rate),
-                shown_seconds(summary.latency.median),
+                shown_median(summary.latency.median, summary.latency.n),
                 "–" if q is None else f"{q:.2f}",
             ]
         )
