@@ -21,6 +21,7 @@ NO_UI_NO_PDF = [
     "observe.convert",
     "observe.errors",
     "observe.locations",
+    "observe.reading",
     "observe.store",
     "observe.analysis",
     "observe.interchange",

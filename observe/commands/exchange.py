@@ -17,7 +17,6 @@ from observe.commands.context import cli_context
 from observe.commands.target import reading_archive
 from observe.errors import InterchangeError, ObserveError
 from observe.model import Session
-from observe.privacy import name_warning
 
 if TYPE_CHECKING:
     from observe.store import Archive
@@ -176,10 +175,21 @@ def import_bundle_command(file: Path, replace: bool) -> None:
     Sessions keep their ids: importing a bundle twice adds nothing the second time.
     """
     from observe.interchange.bundle import parse_bundle
+    from observe.reading import InputRefused, read_bounded
+    from observe.validity import session_warnings
+    from observe.validity.limits import MAX_BUNDLE_BYTES
     from observe.workspace import open_archive
 
     try:
-        text = file.read_bytes().decode("utf-8")
+        text = read_bounded(file, MAX_BUNDLE_BYTES, what="a bundle").decode("utf-8")
+    except InputRefused as refused:
+        advice = (
+            "export fewer sessions to each bundle (observe export --dyad D) and import them one "
+            "by one"
+            if refused.too_large
+            else "give the path to the .json file written by observe export --format json"
+        )
+        raise InterchangeError(f"{file} {refused.reason}; {advice}") from None
     except IsADirectoryError:
         raise InterchangeError(
             f"{file} is a folder, not a bundle; give the path to the .json file written by "
@@ -212,8 +222,7 @@ def import_bundle_command(file: Path, replace: bool) -> None:
             archive.add(session)
     _report_bundle(file, added, same, differing, replace)
     for session in stored:
-        warning = name_warning(session.dyad)
-        if warning is not None:
+        for warning in session_warnings(session):
             click.echo(f"warning: session {session.id[:8]}: {warning}", err=True)
 
 

@@ -18,8 +18,19 @@ from observe.errors import InterchangeError
 
 
 def _read_text(path: Path) -> str:
+    from observe.reading import InputRefused, read_bounded
+    from observe.validity.limits import MAX_CSV_BYTES, MAX_EVENTS
+
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_CSV_BYTES, what="a CSV file of events")
+    except InputRefused as refused:
+        advice = (
+            f"a session holds at most {MAX_EVENTS:,} events (an export of one that long is "
+            "about 16 MB): check that the file holds the events of one session"
+            if refused.too_large
+            else "save the events to a .csv file and give its path"
+        )
+        raise InterchangeError(f"{path} {refused.reason}; {advice}") from None
     except IsADirectoryError:
         raise InterchangeError(
             f"{path} is a folder, not a CSV file; give the path to the .csv file to import"

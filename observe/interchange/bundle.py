@@ -6,29 +6,38 @@ bundle on each (``observe export ... --format json``) and importing them all
 or two bundles holding the same session, never duplicates it.
 
 A bundle is read as untrusted input: everything in it is checked before anything is
-stored (ids that are safe as file names, the scheme snapshot against its digest, event
-codes, times), and every problem is one sentence naming the bundle and the session.
+stored, against the one model of what a session may hold (:mod:`observe.validity`): every
+value of exactly the type the model declares (the text ``"5"`` is no time), ids that are
+safe as file names, the scheme snapshot valid as a scheme file and matching its digest,
+dates, times, durations, ratings, pauses and text fields within their limits. Every problem
+is one sentence naming the bundle, the session and the field.
 """
 
 from __future__ import annotations
 
 import json
-import math
-import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from observe import __version__
-from observe.convert import structure, unstructure
+from observe.convert import unstructure
 from observe.errors import InterchangeError
 from observe.model import Event, Session
 from observe.scheme import Scheme
-from observe.validity import Problem, Rule, event_problems
+from observe.validity import (
+    NotExactly,
+    Problem,
+    Rule,
+    SessionProblem,
+    session_problems,
+    structure_exactly,
+)
+from observe.validity.text import shown
 
 BUNDLE_FORMAT = "observe-bundle"
 BUNDLE_VERSION = 1
-_SESSION_ID = re.compile(r"[0-9a-f]{32}")
+_AGAIN = "export it again from the laptop it was recorded on"
 
 
 def bundle_data(
@@ -113,101 +122,54 @@ def _sessions_list(data: object, source: str) -> list[Any]:
 def _session(item: object, number: int, source: str) -> Session:
     where = f"{source} session {number}"
     if isinstance(item, dict) and isinstance(item.get("id"), str):
-        where += f" ({item['id'][:8]})"
+        where += f" ({shown(item['id'][:8])})"
     try:
-        session = structure(item, Session)
-    except Exception as error:
+        session = structure_exactly(item, Session)
+    except NotExactly as wrong:
+        if not wrong.field:
+            raise InterchangeError(
+                f"{where} is not a valid session (it {wrong.reason}); {_AGAIN}"
+            ) from None
         raise InterchangeError(
-            f"{where} is not a valid session ({_first_reason(error)}); "
-            "export it again from the laptop it was recorded on"
+            f"{where} cannot be imported: its field {wrong.field} {wrong.reason}; {_AGAIN}"
         ) from None
-    problems = session_problems(session)
+    problems = bundle_session_problems(session)
     if problems:
-        raise InterchangeError(
-            f"{where} cannot be imported: {problems[0]}; "
-            "export it again from the laptop it was recorded on"
-        )
+        raise InterchangeError(f"{where} cannot be imported: {problems[0]}; {_AGAIN}")
     return session
 
 
-def _first_reason(error: BaseException) -> str:
-    """The innermost message of a (possibly grouped) cattrs error, cut short."""
-    while isinstance(error, BaseExceptionGroup) and error.exceptions:
-        error = error.exceptions[0]
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text if len(text) <= 120 else text[:119] + "…"
-
-
-def session_problems(session: Session) -> list[str]:
-    """What makes a session from outside unsafe or unusable in the archive (empty: none)."""
-    problems: list[str] = []
-    if not _SESSION_ID.fullmatch(session.id):
-        problems.append(f"its id {session.id[:40]!r} is not a session id (32 hex digits)")
-        return problems  # the id names a file: nothing else matters until it is safe
-    if session.scheme_digest != session.scheme.digest:
-        problems.append(
-            "its scheme snapshot does not match the digest recorded with it "
-            "(the file was edited or damaged)"
-        )
+def bundle_session_problems(session: Session) -> list[str]:
+    """What keeps a session from outside out of the archive (empty: nothing): the model's
+    problems (:func:`observe.validity.session_problems`), and a session not yet ended."""
+    found = session_problems(session)
+    if found and found[0].field == "id":
+        return [found[0].sentence]  # the id names a file: nothing else matters until it is safe
+    problems = [_worded(problem, session.scheme) for problem in found]
     if session.status != "ended":
-        problems.append(f"it is {session.status}, not ended (end it before exporting it)")
-    if not session.dyad.strip():
-        problems.append("it has no dyad code")
-    problems.extend(_scheme_problems(session))
-    problems.extend(_event_problems(session))
+        problems.insert(0, f"it is {session.status}, not ended (end it before exporting it)")
     return problems
 
 
-def _scheme_problems(session: Session) -> list[str]:
-    scheme = session.scheme
-    ids = [code.id for code in (*scheme.cues, *scheme.responses)]
-    problems = []
-    if len(set(ids)) != len(ids):
-        problems.append(f"its scheme {scheme.id} uses a code id twice")
-    windows = [scheme.response_window, scheme.repair_window]
-    windows += [cue.window for cue in scheme.cues if cue.window is not None]
-    if not all(math.isfinite(w) and w > 0 for w in windows):
-        problems.append(f"its scheme {scheme.id} has a window that is not a positive number")
-    return problems
+def _worded(found: SessionProblem, scheme: Scheme) -> str:
+    """A problem of the session said as part of "session N cannot be imported: …"."""
+    if found.event is None or found.problem is None:
+        return found.sentence
+    return _event_worded(found.problem, found.event, scheme)
 
 
-def _event_problems(session: Session) -> list[str]:
-    scheme = session.scheme
-    if not math.isfinite(session.duration) or session.duration < 0:
-        return [f"its duration {session.duration} is not a number of seconds"]
-    seen: set[str] = set()
-    previous = 0.0
-    for event in session.events:
-        problems = event_problems(
-            scheme,
-            code=event.code,
-            t=event.t,
-            kind=event.kind,
-            intensity=event.intensity,
-            duration=session.duration,
-        )
-        if problems:
-            return [_worded(problems[0], event, scheme)]
-        if event.t < previous:
-            return ["its events are not in time order"]
-        if event.id in seen:
-            return [f"its event id {event.id[:8]} is used twice"]
-        seen.add(event.id)
-        previous = event.t
-    return []
-
-
-def _worded(problem: Problem, event: Event, scheme: Scheme) -> str:
-    """A problem of an event said as part of "session N cannot be imported: …"."""
+def _event_worded(problem: Problem, event: Event, scheme: Scheme) -> str:
     if problem.field == "code":
-        return f'its event at {event.t:g} s has the code "{event.code}", not in its scheme'
+        return f'its event at {event.t:g} s has the code "{shown(event.code)}", not in its scheme'
     if problem.field == "t":
-        return f"its event {event.id[:8]} has the time {event.t}, outside the session"
+        return f"its event {event.id[:8]}: {problem.sentence}"
     if problem.field == "kind":
         code_kind = "point" if problem.rule is Rule.POINT_CODE_KIND else "state"
         return (
             f'its event at {event.t:g} s is a {event.kind} of the {code_kind} code "{event.code}"'
         )
+    if problem.field == "note":
+        return f"its event at {event.t:g} s: {problem.sentence}"
     return (
         f"its event at {event.t:g} s has the intensity {event.intensity}, "
         f"outside its scheme's 1 to {scheme.intensity_levels}"
@@ -218,7 +180,7 @@ __all__: Sequence[str] = [
     "BUNDLE_FORMAT",
     "BUNDLE_VERSION",
     "bundle_data",
+    "bundle_session_problems",
     "bundle_text",
     "parse_bundle",
-    "session_problems",
 ]

@@ -21,7 +21,7 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _CLOCK_TIME = re.compile(r"(?:(?P<h>\d{1,3}):)?(?P<m>\d{1,2}):(?P<s>\d{1,2}(?:\.\d+)?)")
 #: The columns of a row in the order their problems are listed.
-_COLUMN_ORDER = ("t", "code", "kind", "intensity")
+_COLUMN_ORDER = ("t", "code", "kind", "intensity", "note")
 
 
 @frozen
@@ -32,6 +32,7 @@ class RowEvent:
     code: str
     kind: str  # point | start | stop | "" (toggle a state code)
     intensity: int | None
+    note: str | None
 
 
 def read_row(
@@ -40,6 +41,7 @@ def read_row(
     code: str,
     kind_text: str,
     intensity_text: str,
+    note_text: str = "",
     scheme: Scheme,
     duration: float | None,
 ) -> tuple[RowEvent | None, list[str]]:
@@ -48,8 +50,15 @@ def read_row(
     t = _read_time(time_text, found)
     kind = _read_kind(kind_text, found)
     intensity = _read_intensity(intensity_text)
+    note = note_text or None
     problems = event_problems(
-        scheme, code=code, t=t, kind=kind or None, intensity=intensity, duration=duration
+        scheme,
+        code=code,
+        t=t,
+        kind=kind or None,
+        intensity=intensity,
+        duration=duration,
+        note=note,
     )
     found += [(problem.field, _worded(problem, intensity_text, scheme)) for problem in problems]
     if found:
@@ -60,7 +69,7 @@ def read_row(
     if definition is not None and definition.kind == "point":
         kind = "point"
     level = None if intensity is None else int(intensity)
-    return RowEvent(t=to_ms(t), code=code, kind=kind, intensity=level), []
+    return RowEvent(t=to_ms(t), code=code, kind=kind, intensity=level, note=note), []
 
 
 def _worded(problem: Problem, intensity_text: str, scheme: Scheme) -> str:
@@ -68,6 +77,11 @@ def _worded(problem: Problem, intensity_text: str, scheme: Scheme) -> str:
     match problem.rule:
         case Rule.TIME_BEFORE_START:
             return f"{problem.sentence}; times are seconds from the start"
+        case Rule.TIME_PAST_LONGEST:
+            return (
+                f"{problem.sentence}; times are seconds: if the file has milliseconds, "
+                "divide them by 1000"
+            )
         case Rule.POINT_CODE_KIND:
             return f"{problem.sentence}: make the kind point or leave it empty"
         case Rule.STATE_CODE_KIND:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from attrs import field, frozen
 
@@ -43,6 +43,7 @@ from observe.interchange.csv_cells import read_row
 from observe.interchange.csv_export import IMPORT_COLUMNS, SESSION_COLUMNS, events_to_csv
 from observe.model import Event, new_id
 from observe.scheme import Scheme
+from observe.validity.limits import MAX_EVENTS
 
 COLUMNS = IMPORT_COLUMNS
 REQUIRED_COLUMNS = ("time", "code")
@@ -107,22 +108,28 @@ def read_events_csv(
     """As :func:`parse_events_csv`, also naming the state codes closed at the end.
 
     ``duration``: the session's length; an event after it is an error, and open states are
-    closed there (without it: at the last event's time).
+    closed there (without it: at the last event's time). The rows are read one at a time,
+    so the time and memory an import takes grow with the file and no faster; a file of more
+    events than a session may hold (:data:`~observe.validity.limits.MAX_EVENTS`) is refused
+    at the first row past the limit.
     """
     records = _records(text, source)
-    if not records or all(_blank(cells) for _number, cells in records):
+    header_number, header = next(
+        ((number, cells) for number, cells in records if not _blank(cells)), (0, [])
+    )
+    if not header_number:
         raise InterchangeError(
             f"{source} is empty; it needs a header row naming at least the columns "
             "time and code, then one row per event"
         )
-    header_number, header = next((n, cells) for n, cells in records if not _blank(cells))
     columns = _columns(header, header_number, source)
     problems: list[tuple[int, str]] = []  # (row number, "row N: what is wrong")
     rows: list[_Row] = []
     session_columns = [name for name in SESSION_COLUMNS if name in columns]
     session_values: dict[str, dict[str, None]] = {name: {} for name in session_columns}
+    count = 0
     for number, cells in records:
-        if number <= header_number or _blank(cells):
+        if _blank(cells):
             continue
         for name in session_columns:
             value = _cell(cells, columns, name)
@@ -134,6 +141,13 @@ def read_events_csv(
             and not _cell(cells, columns, "code")
         ):
             continue  # an export's row for a session in which nothing was coded
+        count += 1
+        if count > MAX_EVENTS:
+            raise InterchangeError(
+                f"{source} has more than {MAX_EVENTS:,} events (row {number} is event "
+                f"{count:,}); a session holds at most {MAX_EVENTS:,}, more than one a second "
+                "for a day: check that the file holds the events of one session"
+            )
         row = _row(number, cells, columns, scheme, duration, problems)
         if row is not None:
             rows.append(row)
@@ -177,27 +191,27 @@ def _check_one_session(values: dict[str, tuple[str, ...]], source: str) -> None:
     )
 
 
-def _records(text: str, source: str) -> list[tuple[int, list[str]]]:
-    """(spreadsheet row number, cells) for every record, blank ones included."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first_line = next((line for line in text.splitlines() if line.strip()), "")
-    delimiter = _delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    records: list[tuple[int, list[str]]] = []
+def _records(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """(spreadsheet row number, cells) for every record, blank ones included, one at a
+    time."""
+    text = text.removeprefix("\ufeff")
+    first_line = next((line for line in io.StringIO(text) if line.strip()), "")
+    reader = csv.reader(
+        io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=False
+    )
     number = 0
     while True:
         try:
             cells = next(reader)
         except StopIteration:
-            return records
+            return
         except csv.Error as error:
             raise InterchangeError(
                 f"{source} row {number + 1} cannot be read as CSV ({error}); "
                 "save the file again as CSV (UTF-8) and import again"
             ) from None
         number += 1
-        records.append((number, cells))
+        yield number, cells
 
 
 def _delimiter(header_line: str) -> str:
@@ -283,20 +297,20 @@ def _row(
         code=_cell(cells, columns, "code"),
         kind_text=_cell(cells, columns, "kind"),
         intensity_text=_cell(cells, columns, "intensity"),
+        note_text=_cell(cells, columns, "note"),
         scheme=scheme,
         duration=duration,
     )
     if event is None:
         problems.append((number, f"row {number}: " + "; ".join(found)))
         return None
-    note = _cell(cells, columns, "note") or None
     return _Row(
         number=number,
         t=event.t,
         code=event.code,
         kind=event.kind,
         intensity=event.intensity,
-        note=note,
+        note=event.note,
     )
 
 

@@ -12,14 +12,19 @@ from datetime import datetime, timedelta
 
 from attrs import frozen
 
+from observe.display import shorten
 from observe.errors import InterchangeError
 from observe.interchange.csv_events import read_events_csv
 from observe.model import Session, new_id, to_ms
 from observe.privacy import name_warning
 from observe.scheme import Scheme
+from observe.validity import duration_problem, session_problems
+from observe.validity.dates import EXAMPLE, range_problem
+from observe.validity.limits import MAX_CODE_LENGTH
+from observe.validity.text import shown, text_problem
 
-MAX_CODE_LENGTH = 64
-#: Longer than any observed interaction: more likely milliseconds read as seconds.
+#: Longer than most observed interactions (a warning; past a day, times are refused):
+#: more likely milliseconds read as seconds.
 LONG_SESSION = 4 * 3600.0
 
 
@@ -44,26 +49,33 @@ def check_dyad_code(dyad: str) -> tuple[str, str | None]:
         raise InterchangeError(
             "the dyad code is empty; give the family's pseudonymous code with --dyad, e.g. D017"
         )
-    if len(code) > MAX_CODE_LENGTH or any(not ch.isprintable() for ch in code):
+    wrong = text_problem(code, MAX_CODE_LENGTH, one_line=True)
+    if wrong is not None:
         raise InterchangeError(
-            f"the dyad code {code[:MAX_CODE_LENGTH]!r} is not a short code on one line; "
+            f'the dyad code "{shown(code)}" {wrong}; '
             "give the family's pseudonymous code with --dyad, e.g. D017"
         )
     return code, name_warning(code)
 
 
 def parse_started_at(text: str | None, *, now: datetime | None = None) -> datetime:
-    """The wall-clock start: an ISO 8601 time (without an offset: local time), default now."""
+    """The wall-clock start: an ISO 8601 time (without an offset: local time), default now;
+    a date outside the years sessions are kept for (:mod:`observe.validity.dates`) is
+    refused."""
     if text is None or not text.strip():
         return (now or datetime.now()).astimezone().replace(microsecond=0)
     try:
         started = datetime.fromisoformat(text.strip())
-    except ValueError:
+        started = started.astimezone() if started.tzinfo is None else started
+    except (ValueError, OverflowError, OSError):
         raise InterchangeError(
-            f'the start time "{text}" is not an ISO 8601 date and time; '
-            "write it like 2026-03-02T10:15:00 (or with an offset, 2026-03-02T10:15:00+01:00)"
+            f'the start time "{shorten(text)}" is not an ISO 8601 date and time; '
+            f"write it like 2026-03-02T10:15:00 (or with an offset, {EXAMPLE})"
         ) from None
-    return started.astimezone() if started.tzinfo is None else started
+    wrong = range_problem(started, text.strip())
+    if wrong is not None:
+        raise InterchangeError(f"the start time {wrong}; give the time the session started")
+    return started
 
 
 def session_from_csv(
@@ -85,10 +97,10 @@ def session_from_csv(
     carries its session's dyad, observer, visit, context, start and duration: those the
     caller leaves as None are taken from it (a file of several sessions is refused).
     """
-    if duration is not None and (not math.isfinite(duration) or duration < 0):
+    wrong = None if duration is None else duration_problem(duration)
+    if wrong is not None:
         raise InterchangeError(
-            f"the duration {duration:g} is not a number of seconds; give --duration as the "
-            "session's length in seconds, e.g. 600"
+            f"the duration {wrong}; give --duration as the session's length in seconds, e.g. 600"
         )
     result = read_events_csv(text, scheme, source, duration=duration)
     exported = exported_session(result.session_values)
@@ -168,7 +180,18 @@ def session_from_csv(
         origin="import",
         ended_at=(started + timedelta(seconds=length)).isoformat(),
     )
+    _check_whole(session, source)
     return ImportedSession(session=session, warnings=tuple(warnings), notes=tuple(notes))
+
+
+def _check_whole(session: Session, source: str) -> None:
+    """The session as it will be stored, held to the one model every way in is held to."""
+    problems = session_problems(session)
+    if problems:
+        raise InterchangeError(
+            f"the session from {source} cannot be imported: {problems[0].sentence}; "
+            "correct it and import again"
+        )
 
 
 def exported_session(values: dict[str, tuple[str, ...]]) -> dict[str, str]:
@@ -181,10 +204,10 @@ def _exported_duration(text: str, source: str) -> float:
         value = float(text)
     except ValueError:
         value = math.nan
-    if not math.isfinite(value) or value < 0:
+    if duration_problem(value) is not None:
         raise InterchangeError(
-            f'{source} gives the session_duration "{text[:40]}", which is not a number of '
-            "seconds; correct it, or give --duration, and import again"
+            f'{source} gives the session_duration "{shorten(text)}", which is not a number of '
+            "seconds from 0 to a day; correct it, or give --duration, and import again"
         )
     return value
 

@@ -14,8 +14,13 @@ from typing import Any
 
 from observe.convert import structure
 from observe.errors import ObserveError, SchemeError
+from observe.reading import InputRefused, read_bounded
 from observe.scheme.model import Scheme
 from observe.scheme.validation import validate_data
+
+#: A scheme file is refused, unread, above this size. The shipped schemes are 4 to 6 KB; a
+#: scheme with a code for every key of the keyboard and a paragraph on each is under 100 KB.
+MAX_SCHEME_FILE_BYTES = 1 << 20
 
 
 class SchemeNotFound(ObserveError):
@@ -65,7 +70,14 @@ def load_scheme(path: str | Path) -> Scheme:
     """The scheme in the TOML file at ``path``."""
     path = Path(path)
     try:
-        content = path.read_bytes()
+        content = read_bounded(path, MAX_SCHEME_FILE_BYTES, what="a coding scheme file")
+    except InputRefused as refused:
+        advice = (
+            "check that this is the scheme's .toml file"
+            if refused.too_large
+            else "give the path to a .toml file"
+        )
+        raise SchemeNotFound(f"{path} {refused.reason}; {advice}") from None
     except FileNotFoundError:
         raise SchemeNotFound(f"there is no coding scheme file at {path}; check the path") from None
     except IsADirectoryError:

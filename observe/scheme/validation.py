@@ -41,6 +41,14 @@ MAX_INTENSITY_LEVELS = 9
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$")
 SLUG_HINT = "lower-case letters, digits, '-' and '_', starting and ending with a letter or digit"
 
+#: The longest id, and the longest text of each field: reports print names, labels and
+#: groups in table cells, which cannot break a word across pages (a 2,000-character label
+#: made the session report fail), and a description is a paragraph.
+MAX_ID_LENGTH = 64
+MAX_TEXT_LENGTHS: Mapping[str, int] = MappingProxyType(
+    {"name": 120, "version": 32, "label": 80, "group": 40, "description": 2_000}
+)
+
 SCHEME_FIELDS = (
     "id",
     "name",
@@ -123,6 +131,8 @@ def _check_scheme_table(table: Mapping[str, Any], problems: Problems) -> None:
         problems.add((*base, "version"), f'must be text in quotes, e.g. version = "{version}"')
     elif not isinstance(version, str) or not version.strip():
         problems.add((*base, "version"), 'must be non-empty text in quotes, e.g. "1.0"')
+    else:
+        _check_length((*base, "version"), version, MAX_TEXT_LENGTHS["version"], problems)
     _check_text(base, table, "description", problems, required=False, allow_empty=True)
     for name in ("response_window", "repair_window"):
         if name not in table:
@@ -230,6 +240,10 @@ def _check_slug(base: Path_, table: Mapping[str, Any], problems: Problems) -> No
         problems.add(base, f'id is missing; add e.g. id = "{example}"')
     elif not isinstance(value, str):
         problems.add((*base, "id"), f"must be text, not {describe_type(value)}")
+    elif len(value) > MAX_ID_LENGTH:
+        problems.add(
+            (*base, "id"), f"is {len(value):,} characters long; use at most {MAX_ID_LENGTH}"
+        )
     elif not SLUG.match(value):
         suggestion = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")
         hint = f', for example "{suggestion}"' if suggestion and SLUG.match(suggestion) else ""
@@ -254,6 +268,13 @@ def _check_text(
         problems.add((*base, name), f"must be text in quotes, not {describe_type(value)}")
     elif not allow_empty and not value.strip():
         problems.add((*base, name), "must not be empty")
+    elif name in MAX_TEXT_LENGTHS:
+        _check_length((*base, name), value, MAX_TEXT_LENGTHS[name], problems)
+
+
+def _check_length(path: Path_, value: str, limit: int, problems: Problems) -> None:
+    if len(value) > limit:
+        problems.add(path, f"is {len(value):,} characters long; shorten it to at most {limit:,}")
 
 
 def _check_key(base: Path_, table: Mapping[str, Any], problems: Problems) -> None:

@@ -281,7 +281,9 @@ def _event_lists(scheme: Scheme) -> st.SearchStrategy[list[Event]]:
     """Valid event lists: point codes anywhere, the state code as start/stop pairs."""
     points = [c.id for c in (*scheme.cues, *scheme.responses) if c.kind == "point"]
     times = st.integers(min_value=0, max_value=10_000_000).map(lambda ms: ms / 1000)
-    notes = st.none() | st.text(min_size=1, max_size=20).map(str.strip).filter(bool)
+    # A note holds no control character (observe.validity.text): one would act on the terminal.
+    note_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=20)
+    notes = st.none() | note_text.map(str.strip).filter(bool)
     intensity = st.none() | st.integers(1, scheme.intensity_levels)
 
     def point(t: float, code: str, level: int | None, note: str | None) -> list[Event]:

@@ -1,10 +1,13 @@
-"""What a session may contain: the one home of the rules its content must keep.
+"""What an event may be: the rule every way of entering one asks.
 
-Today the rule for one event: its code is a code of the scheme, its kind fits that code
-(a point code is a ``point``; a state code starts and stops), its time is a finite number
-of seconds within the session, and its intensity is one of the scheme's levels. The event
-editor of the review screen, ``observe session import`` (CSV) and ``observe import-bundle``
-all ask here, so an event one of them accepts the others accept too.
+The rule for one event: its code is a code of the scheme, its kind fits that code (a point
+code is a ``point``; a state code starts and stops), its time is a finite number of seconds
+within the session and within the longest session observe keeps
+(:data:`~observe.validity.limits.MAX_SESSION_SECONDS`), its intensity is one of the scheme's
+levels, and its note is no longer than a note may be. The event editor of the review screen,
+``observe session import`` (CSV), ``observe import-bundle`` and the check of a whole session
+(:mod:`observe.validity.session`) all ask here, so an event one of them accepts the others
+accept too.
 
 Each problem is a :class:`Problem`: which rule it breaks, the field of the event it is
 about, and a sentence saying what is wrong (``time 90 s is after the end of the session
@@ -23,8 +26,10 @@ from attrs import frozen
 
 from observe.display import shorten
 from observe.scheme.model import Scheme
+from observe.validity.limits import MAX_EVENT_NOTE_LENGTH, MAX_SESSION_SECONDS
+from observe.validity.text import text_problem
 
-EventField = Literal["code", "t", "kind", "intensity"]
+EventField = Literal["code", "t", "kind", "intensity", "note"]
 
 
 class Rule(enum.Enum):
@@ -37,8 +42,10 @@ class Rule(enum.Enum):
     TIME_NOT_FINITE = "the time is not a finite number"
     TIME_BEFORE_START = "the time is before the start of the session"
     TIME_AFTER_END = "the time is after the end of the session"
+    TIME_PAST_LONGEST = "the time is later than the longest session observe keeps"
     NO_INTENSITY = "an intensity in a scheme without intensity levels"
     INTENSITY_OUTSIDE = "the intensity is not one of the scheme's levels"
+    NOTE_UNFIT = "the note is too long, or holds control characters"
 
 
 _FIELDS: dict[Rule, EventField] = {
@@ -49,8 +56,10 @@ _FIELDS: dict[Rule, EventField] = {
     Rule.TIME_NOT_FINITE: "t",
     Rule.TIME_BEFORE_START: "t",
     Rule.TIME_AFTER_END: "t",
+    Rule.TIME_PAST_LONGEST: "t",
     Rule.NO_INTENSITY: "intensity",
     Rule.INTENSITY_OUTSIDE: "intensity",
+    Rule.NOTE_UNFIT: "note",
 }
 
 
@@ -75,14 +84,17 @@ def event_problems(
     kind: str | None,
     intensity: float | None,
     duration: float | None,
+    note: str | None = None,
 ) -> list[Problem]:
     """What is wrong with an event of a session of ``scheme`` lasting ``duration`` seconds,
-    in the order of the event's fields (code, time, kind, intensity); empty when nothing is.
+    in the order of the event's fields (code, time, kind, intensity, note); empty when
+    nothing is.
 
     ``t`` None: a time that could not be read (the caller says why), not checked here.
     ``kind`` None: the kind follows from the code (a state code toggles), not checked.
     ``intensity`` None: no intensity; a number otherwise (``nan`` for text that is no
-    number). ``duration`` None: the session has no end yet, so no time is after it.
+    number). ``duration`` None: the session has no end yet, so no time is after it (but
+    none is past the longest session either). ``note`` None: no note, or none to check.
     """
     problems: list[Problem] = []
     definition = scheme.code(code) if code else None
@@ -105,6 +117,10 @@ def event_problems(
             )
     if intensity is not None:
         problems.extend(_intensity_problems(intensity, scheme))
+    if note is not None:
+        wrong = text_problem(note, MAX_EVENT_NOTE_LENGTH, one_line=False)
+        if wrong is not None:
+            problems.append(Problem(Rule.NOTE_UNFIT, f"the note {wrong}"))
     return problems
 
 
@@ -118,6 +134,14 @@ def _time_problems(t: float, duration: float | None) -> list[Problem]:
             Problem(
                 Rule.TIME_AFTER_END,
                 f"time {t:g} s is after the end of the session ({duration:g} s)",
+            )
+        ]
+    if t > MAX_SESSION_SECONDS:
+        return [
+            Problem(
+                Rule.TIME_PAST_LONGEST,
+                f"time {t:g} s is more than {MAX_SESSION_SECONDS / 3600:g} hours into the "
+                "session, later than the longest session observe keeps",
             )
         ]
     return []

@@ -1,0 +1,100 @@
+"""Reading a file that comes from outside the archive, with a limit on its size.
+
+A CSV of events, a bundle from another laptop, a coding scheme: each is read whole, so each
+is first checked to be an ordinary file no larger than any plausible input of its kind (the
+limits are where the kinds are: :mod:`observe.validity.limits`, :mod:`observe.scheme.loading`).
+What is refused is refused before it is read, at once:
+
+- a device or a named pipe: ``/dev/zero`` never ends, and a pipe may never be written to.
+  The file is opened without waiting (``O_NONBLOCK``: opening a pipe to read otherwise
+  waits for a writer) and checked on the open descriptor, so a file swapped for a pipe
+  between a check and the open is caught too;
+- a file larger than its limit, by its size on disk; a file still growing while it is read
+  is read only to one byte past the limit, and refused.
+
+:class:`InputRefused` carries the reason as words to put after the file's name; each caller
+adds what to do, in its own terms.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+_CHUNK = 1 << 20
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
+class InputRefused(Exception):
+    """A file that is not read: ``reason`` says why, to follow its name ("is a device …")."""
+
+    def __init__(self, path: Path, reason: str, *, too_large: bool = False) -> None:
+        super().__init__(f"{path} {reason}")
+        self.path = path
+        self.reason = reason
+        self.too_large = too_large
+
+
+def size_text(size: int) -> str:
+    """``64 MB``, ``1.5 MB``, ``900 KB``: a size as people say it (binary units, one decimal)."""
+    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def read_bounded(path: Path, limit: int, *, what: str) -> bytes:
+    """The bytes of the ordinary file at ``path``, at most ``limit`` of them.
+
+    ``what`` names the kind of file in the refusal (``"a CSV file of events"``). Raises
+    :class:`InputRefused` for a device, a pipe or a socket, or a file over the limit;
+    ``IsADirectoryError`` for a folder; any other ``OSError`` as the system gives it.
+    """
+    descriptor = os.open(path, _FLAGS)
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(status.st_mode):
+            raise InputRefused(
+                path,
+                f"is {_kind(status.st_mode)}, not {what} "
+                "(only files are read: a pipe or a device may never end)",
+            )
+        if status.st_size > limit:
+            raise InputRefused(path, _too_large(status.st_size, limit, what), too_large=True)
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, _CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    finally:
+        os.close(descriptor)
+    if remaining <= 0:
+        raise InputRefused(path, _too_large(None, limit, what), too_large=True)
+    return b"".join(chunks)
+
+
+def _too_large(size: int | None, limit: int, what: str) -> str:
+    """``is 80 MB, more than the 64 MB …``; without a size: the file grew while it was read."""
+    if size is None or size_text(size) == size_text(limit):
+        measured = "is more"
+    else:
+        measured = f"is {size_text(size)}, more"
+    return f"{measured} than the {size_text(limit)} {what} may be"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "neither a file nor a folder"
