@@ -16,6 +16,7 @@ from observe.display import shorten
 from observe.model import to_ms
 from observe.scheme import Scheme
 from observe.validity import Problem, Rule, event_problems
+from observe.validity.events import code_definition
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
@@ -65,7 +66,7 @@ def read_row(
         found.sort(key=lambda item: _COLUMN_ORDER.index(item[0]))
         return None, [text for _field, text in found]
     assert t is not None and kind is not None
-    definition = scheme.code(code)
+    definition = code_definition(scheme, code)
     if definition is not None and definition.kind == "point":
         kind = "point"
     level = None if intensity is None else int(intensity)

@@ -43,6 +43,7 @@ from observe.interchange.csv_cells import read_row
 from observe.interchange.csv_export import IMPORT_COLUMNS, SESSION_COLUMNS, events_to_csv
 from observe.model import Event, new_id
 from observe.scheme import Scheme
+from observe.validity.events import code_definition
 from observe.validity.limits import MAX_EVENTS
 
 COLUMNS = IMPORT_COLUMNS
@@ -325,7 +326,7 @@ def _events(
     events: list[Event] = []
     for row in rows:
         kind = row.kind
-        definition = scheme.code(row.code)
+        definition = code_definition(scheme, row.code)
         if definition is not None and definition.kind == "state":
             if not kind:
                 kind = "stop" if row.code in going else "start"

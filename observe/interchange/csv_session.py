@@ -8,7 +8,7 @@ usable — lives here, without I/O, so the terminal UI can import the same way.
 from __future__ import annotations
 
 import math
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from attrs import frozen
 
@@ -66,12 +66,16 @@ def parse_started_at(text: str | None, *, now: datetime | None = None) -> dateti
         return (now or datetime.now()).astimezone().replace(microsecond=0)
     try:
         started = datetime.fromisoformat(text.strip())
-        started = started.astimezone() if started.tzinfo is None else started
-    except (ValueError, OverflowError, OSError):
+    except ValueError:
         raise InterchangeError(
             f'the start time "{shorten(text)}" is not an ISO 8601 date and time; '
             f"write it like 2026-03-02T10:15:00 (or with an offset, {EXAMPLE})"
         ) from None
+    if started.tzinfo is None:
+        try:
+            started = started.astimezone()
+        except (ValueError, OverflowError, OSError):  # a year next to 1 or 9999
+            started = started.replace(tzinfo=UTC)
     wrong = range_problem(started, text.strip())
     if wrong is not None:
         raise InterchangeError(f"the start time {wrong}; give the time the session started")

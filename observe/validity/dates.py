@@ -35,6 +35,6 @@ def range_problem(moment: datetime, text: str | None = None) -> str | None:
         return None
     quoted = shown(text) if text is not None else moment.isoformat()
     return (
-        f'"{quoted}" is not between {EARLIEST_WALL_CLOCK.year} and {LATEST_WALL_CLOCK.year}, '
-        "when the sessions observe keeps took place"
+        f'"{quoted}" is not between {EARLIEST_WALL_CLOCK.year} and {LATEST_WALL_CLOCK.year} '
+        "(the years a session may be dated)"
     )

@@ -25,7 +25,7 @@ from typing import Literal
 from attrs import frozen
 
 from observe.display import shorten
-from observe.scheme.model import Scheme
+from observe.scheme.model import Cue, Response, Scheme
 from observe.validity.limits import MAX_EVENT_NOTE_LENGTH, MAX_SESSION_SECONDS
 from observe.validity.text import text_problem
 
@@ -97,7 +97,7 @@ def event_problems(
     none is past the longest session either). ``note`` None: no note, or none to check.
     """
     problems: list[Problem] = []
-    definition = scheme.code(code) if code else None
+    definition = code_definition(scheme, code) if code else None
     if not code:
         problems.append(Problem(Rule.CODE_EMPTY, "the code is empty"))
     elif definition is None:
@@ -122,6 +122,23 @@ def event_problems(
         if wrong is not None:
             problems.append(Problem(Rule.NOTE_UNFIT, f"the note {wrong}"))
     return problems
+
+
+#: The codes of the scheme asked about last, by id: an import asks about every event of a
+#: session against one scheme, and ``Scheme.code`` looks through the codes one by one.
+_last_codes: tuple[Scheme, dict[str, Cue | Response]] | None = None
+
+
+def code_definition(scheme: Scheme, code: str) -> Cue | Response | None:
+    """``scheme.code(code)``, in constant time for the scheme asked about last."""
+    global _last_codes
+    cached = _last_codes
+    if cached is None or cached[0] is not scheme:
+        codes: dict[str, Cue | Response] = {}
+        for definition in (*scheme.cues, *scheme.responses):
+            codes.setdefault(definition.id, definition)  # the first wins, as in Scheme.code
+        cached = _last_codes = (scheme, codes)
+    return cached[1].get(code)
 
 
 def _time_problems(t: float, duration: float | None) -> list[Problem]:

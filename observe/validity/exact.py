@@ -5,8 +5,11 @@ observe. Given a bundle from another laptop it would turn the text ``"5"`` into 
 and ``true`` into the intensity 1, and drop a field it does not know. :func:`structure_exactly`
 uses a copy of that converter whose every hook takes only the JSON type the model declares:
 text for text, a number for a number (a whole number for a whole number; never true or
-false), a list for a list, an object for an object, one of the words of a choice; an
-unknown field or a missing one is refused too. The first problem is raised as
+false), a list for a list, an object for an object, one of the words of a choice. Every
+field must be there, as observe has always written them all (a missing list of events is a
+cut or edited file, not an empty session; a field added to the model later must be let in
+missing, with its default, so that older bundles still read), and a field the model does
+not know is refused. The first problem is raised as
 :class:`NotExactly`, naming the field by its path (``events[3].t``).
 """
 
@@ -118,12 +121,22 @@ def _mappings(cls: Any, conv: Any) -> Callable[[object, type], object]:
     return hook
 
 
+class _Missing(_Refused):
+    def __init__(self, name: str) -> None:
+        super().__init__("is missing")
+        self.name = name
+
+
 def _classes(cls: Any, conv: Any) -> Callable[[object, type], object]:
     base = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+    names = [field.name for field in attrs.fields(cls)]
 
     def hook(value: object, _type: type) -> object:
         if type(value) is not dict:
             raise _WrongType("an object", value)
+        for name in names:
+            if name not in value:
+                raise _Missing(name)
         return base(value, cls)  # type: ignore[arg-type]
 
     return hook
@@ -197,6 +210,8 @@ def _first_leaf(error: BaseException) -> tuple[str, BaseException]:
                 path += f"[{index}]" if isinstance(index, int) else f'["{shown(str(index))}"]'
                 break
         error = inner
+    if isinstance(error, _Missing):
+        path += f".{error.name}" if path else error.name
     return path, error
 
 

@@ -17,6 +17,7 @@ from observe.model import Session, new_id
 from observe.privacy import name_warning
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
+from observe.validity.limits import MAX_CODE_LENGTH
 
 CONTEXTS = ("feeding", "play", "bathing", "free", "other")
 
@@ -85,11 +86,20 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
             yield Static("New session", id="title")
             with Grid():
                 yield Label("Dyad")
-                yield Input(placeholder="pseudonymous code, e.g. D014", id="dyad")
+                yield Input(
+                    placeholder="pseudonymous code, e.g. D014",
+                    id="dyad",
+                    max_length=MAX_CODE_LENGTH,
+                )
                 yield Label("Observer")
-                yield Input(self.observer, placeholder="your initials or code", id="observer")
+                yield Input(
+                    self.observer,
+                    placeholder="your initials or code",
+                    id="observer",
+                    max_length=MAX_CODE_LENGTH,
+                )
                 yield Label("Visit")
-                yield Input(placeholder="e.g. 1", id="visit")
+                yield Input(placeholder="e.g. 1", id="visit", max_length=MAX_CODE_LENGTH)
                 yield Label("Context")
                 yield Select(
                     [(c, c) for c in CONTEXTS], value=CONTEXTS[0], allow_blank=False, id="context"

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from observe.tui.dialogs.frame import dialog_css
+from observe.validity.limits import MAX_EVENT_NOTE_LENGTH
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -32,7 +33,12 @@ class NoteDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(f"Note on {self.about}")
-            yield Input(value=self.note, placeholder="what you noticed", id="note")
+            yield Input(
+                value=self.note,
+                placeholder="what you noticed",
+                id="note",
+                max_length=MAX_EVENT_NOTE_LENGTH,
+            )
             yield Static("Enter saves · Esc cancels · an empty note removes it", classes="hint")
 
     def on_mount(self) -> None:
