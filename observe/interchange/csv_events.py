@@ -31,16 +31,20 @@ says what is wrong and what to do. All bad rows are reported at once (the first 
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from attrs import field, frozen
 
 from observe.errors import InterchangeError
 from observe.interchange.csv_cells import read_row
 from observe.interchange.csv_export import IMPORT_COLUMNS, SESSION_COLUMNS, events_to_csv
+from observe.interchange.csv_rows import (
+    check_row_count,
+    is_blank,
+    read_records,
+    too_many_rows,
+)
 from observe.model import Event, new_id
 from observe.scheme import Scheme
 from observe.validity.events import code_definition
@@ -109,14 +113,15 @@ def read_events_csv(
     """As :func:`parse_events_csv`, also naming the state codes closed at the end.
 
     ``duration``: the session's length; an event after it is an error, and open states are
-    closed there (without it: at the last event's time). The rows are read one at a time,
-    so the time and memory an import takes grow with the file and no faster; a file of more
-    events than a session may hold (:data:`~observe.validity.limits.MAX_EVENTS`) is refused
-    at the first row past the limit.
+    closed there (without it: at the last event's time). The rows are read one at a time
+    (:mod:`observe.interchange.csv_rows`), so the time and memory an import takes grow with
+    the file and no faster; a file of more rows than a session may hold events
+    (:data:`~observe.validity.limits.MAX_EVENTS`) is refused before its rows are read as
+    events.
     """
-    records = _records(text, source)
+    records = read_records(text, source)
     header_number, header = next(
-        ((number, cells) for number, cells in records if not _blank(cells)), (0, [])
+        ((number, cells) for number, cells in records if not is_blank(cells)), (0, [])
     )
     if not header_number:
         raise InterchangeError(
@@ -124,13 +129,19 @@ def read_events_csv(
             "time and code, then one row per event"
         )
     columns = _columns(header, header_number, source)
+    ends = max(text.count("\n"), text.count("\r"))  # a line ends at one, or both
+    if ends > header_number + MAX_EVENTS:  # more lines than a session may have rows
+        check_row_count(records, source)
+        records = read_records(text, source)
+        for _ in range(header_number):
+            next(records)
     problems: list[tuple[int, str]] = []  # (row number, "row N: what is wrong")
     rows: list[_Row] = []
     session_columns = [name for name in SESSION_COLUMNS if name in columns]
     session_values: dict[str, dict[str, None]] = {name: {} for name in session_columns}
     count = 0
     for number, cells in records:
-        if _blank(cells):
+        if is_blank(cells):
             continue
         for name in session_columns:
             value = _cell(cells, columns, name)
@@ -143,12 +154,8 @@ def read_events_csv(
         ):
             continue  # an export's row for a session in which nothing was coded
         count += 1
-        if count > MAX_EVENTS:
-            raise InterchangeError(
-                f"{source} has more than {MAX_EVENTS:,} events (row {number} is event "
-                f"{count:,}); a session holds at most {MAX_EVENTS:,}, more than one a second "
-                "for a day: check that the file holds the events of one session"
-            )
+        if count > MAX_EVENTS:  # lines ended by \r and \n alike escape the count above
+            raise too_many_rows(source, f"more than {MAX_EVENTS:,} rows of events")
         row = _row(number, cells, columns, scheme, duration, problems)
         if row is not None:
             rows.append(row)
@@ -190,43 +197,6 @@ def _check_one_session(values: dict[str, tuple[str, ...]], source: str) -> None:
         f"{source} holds {what}; a session is imported on its own: keep only the rows "
         "of one session (filter on the session_id column) and import that file"
     )
-
-
-def _records(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
-    """(spreadsheet row number, cells) for every record, blank ones included, one at a
-    time."""
-    text = text.removeprefix("\ufeff")
-    first_line = next((line for line in io.StringIO(text) if line.strip()), "")
-    reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=_delimiter(first_line), strict=False
-    )
-    number = 0
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise InterchangeError(
-                f"{source} row {number + 1} cannot be read as CSV ({error}); "
-                "save the file again as CSV (UTF-8) and import again"
-            ) from None
-        number += 1
-        yield number, cells
-
-
-def _delimiter(header_line: str) -> str:
-    if "," in header_line:
-        return ","
-    if ";" in header_line:
-        return ";"
-    if "\t" in header_line:
-        return "\t"
-    return ","
-
-
-def _blank(cells: Sequence[str]) -> bool:
-    return all(not cell.strip() for cell in cells)
 
 
 def _columns(header: Sequence[str], number: int, source: str) -> dict[str, int]:

@@ -189,7 +189,7 @@ def structure_exactly(data: object, cls: type[T]) -> T:
     that is not exactly what ``cls`` declares."""
     try:
         return exact_converter.structure(data, cls)
-    except BaseValidationError as error:
+    except (BaseValidationError, _Missing) as error:
         path, leaf = _first_leaf(error)
         raise NotExactly(path, _reason(leaf)) from None
     except (ValueError, TypeError) as error:

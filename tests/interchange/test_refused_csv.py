@@ -126,7 +126,7 @@ def test_an_exported_csv_with_a_bad_session_column_is_refused(
     assert archive_state(holding.path) == before
 
 
-def test_more_events_than_a_session_may_hold_are_refused_at_the_first_row_past_the_limit(
+def test_more_events_than_a_session_may_hold_are_refused_before_a_row_is_read(
     holding, archive_state, tmp_path: Path
 ) -> None:
     rows = "".join(f"{i * 0.5:.1f},hungry\n" for i in range(100_001))
@@ -136,9 +136,8 @@ def test_more_events_than_a_session_may_hold_are_refused_at_the_first_row_past_t
     result = _import(holding, path)
     assert result.exit_code == 1
     assert result.stderr.strip() == (
-        f"error: {path} has more than 100,000 events (row 100002 is event 100,001); a session "
-        "holds at most 100,000, more than one a second for a day: check that the file holds "
-        "the events of one session"
+        f"error: {path} has 100,001 rows of events; a session holds at most 100,000 events, "
+        "more than one a second for a day: check that the file holds the events of one session"
     )
     assert archive_state(holding.path) == before
 
