@@ -196,3 +196,8 @@ def test_a_session_of_the_most_events_is_valid_and_one_more_is_not(tiny_scheme: 
     more = evolve(session, events=(*events, Event(id=new_id(), code="hungry", t=86_000.0)))
     [problem] = session_problems(more)
     assert problem.field == "events" and "100,001 events" in problem.sentence
+
+
+def test_a_session_without_an_observer_from_an_older_version_is_still_valid(make_session) -> None:
+    """Older versions let the observer stay empty; those sessions must still move."""
+    assert session_problems(evolve(make_session([(1.0, "hungry")]), observer="")) == []

@@ -41,7 +41,8 @@ LATEST_WALL_CLOCK = datetime(2100, 1, 1, tzinfo=UTC)
 MAX_CSV_BYTES = 64 << 20
 
 #: A bundle is refused, unread, above this size: about 750,000 events (170 bytes each, and
-#: 6 KB of scheme per session), years of one home visitor's visits. Reading a bundle holds
-#: about seven times its size in memory, so this keeps an import under a gigabyte; a larger
-#: archive moves in several bundles (``observe export --dyad``).
+#: 6 KB of scheme per session), years of one home visitor's visits. Importing a bundle takes
+#: about five times its size in memory (116 MB of bundle: 630 MB), so this keeps an import
+#: well under a gigabyte; a larger archive moves in several bundles (``observe export
+#: --dyad``).
 MAX_BUNDLE_BYTES = 128 << 20

@@ -122,8 +122,6 @@ def _text_problems(session: Session) -> Iterator[SessionProblem]:
         wrong = text_problem(value, MAX_CODE_LENGTH, one_line=True)
         if wrong is not None:
             yield SessionProblem(name, f"its {name} {wrong}")
-    if not session.observer.strip():
-        yield SessionProblem("observer", "it does not say who observed it (no observer)")
     wrong = text_problem(session.notes, MAX_NOTES_LENGTH, one_line=False)
     if wrong is not None:
         yield SessionProblem("notes", f"its notes {wrong}")

@@ -121,7 +121,6 @@ BUNDLE_CASES: list[tuple[str, Callable[[Data], None], str]] = [
     ("dyad empty", _set("dyad", "  "), "it has no dyad code"),
     ("dyad of two lines", _set("dyad", "D01\nD02"), "its dyad holds a line break"),
     ("observer too long", _set("observer", LONG), "its observer is 100,000 characters long"),
-    ("observer empty", _set("observer", ""), "it does not say who observed it"),
     ("visit too long", _set("visit", "v" * 65), "its visit is 65 characters long"),
     ("context too long", _set("context", LONG), "its context is 100,000 characters long"),
     ("notes too long", _set("notes", "n" * 10_001),
