@@ -1,0 +1,309 @@
+"""Work that must grow no faster than the data: each case a ratio measured in one run.
+
+Run by hand: ``.venv/bin/python bench/scale.py`` (every case, a few minutes), or pick cases
+with ``--case NAME`` (repeatable); ``--list`` names them.
+
+Cases:
+
+- ``import-bundle``: ``observe import-bundle`` of a bundle of 100, 250 and 500 new sessions
+  into an empty archive and into an archive of 2,000 sessions (a year of a programme), then
+  the same bundle again (it adds nothing). Targets: the cost per session flat from 100 to
+  500 sessions (linear in sessions), the same bundle costing the same into 2,000 sessions as
+  into none (flat in the size of the target archive), and the re-import at most 10 % of the
+  first import. Each import runs in this process through the command itself
+  (``observe.cli.main``), on a fresh copy of the target archive, the page cache flushed
+  before the clock starts; the median of ``--repeat`` runs. Counted alongside: fsyncs,
+  JSON encodes and bytes written by the import.
+
+A case is one function registered with ``@case(name)``: it gets the parsed options and the
+shared :class:`Workbench` (scheme, temporary folder, archives built once per run) and
+returns the tables to print. Add one the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from attrs import define, field
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from observe.cli import main as observe_main  # noqa: E402
+from observe.interchange.bundle import bundle_text  # noqa: E402
+from observe.interchange.simulate import simulate_session  # noqa: E402
+from observe.model import Session  # noqa: E402
+from observe.scheme import DEFAULT_SCHEME_ID, Scheme, find_scheme  # noqa: E402
+from observe.store import Archive  # noqa: E402
+
+# -- the shared workbench ------------------------------------------------------------------
+
+
+@define
+class Workbench:
+    """What the cases share in one run: the scheme, a scratch folder, archives built once."""
+
+    scheme: Scheme
+    scratch: Path
+    archives: dict[int, Path] = field(factory=dict)
+
+    def sessions(self, count: int, *, first: int) -> list[Session]:
+        """``count`` synthetic visits (5–15 minutes, about 6 events a minute), numbered from
+        ``first``: four visits a family, two weeks apart, as ``observe demo`` makes them."""
+        made = []
+        for number in range(first, first + count):
+            family, visit = divmod(number, 4)
+            days = family % 300 + 14 * visit
+            started = datetime(2026, 1, 5, 10, tzinfo=UTC) + timedelta(days=days)
+            made.append(
+                simulate_session(
+                    self.scheme,
+                    seed=number,
+                    dyad=f"F{family:05d}",
+                    visit=str(visit + 1),
+                    started_at=started.isoformat(timespec="seconds"),
+                    duration=300.0 + 600.0 * ((number * 7) % 10) / 9,
+                    skill=(number % 10) / 10,
+                )
+            )
+        return made
+
+    def archive_of(self, size: int) -> Path:
+        """An archive holding ``size`` sessions (built once, then copied for each use)."""
+        if size not in self.archives:
+            path = self.scratch / f"archive-{size}"
+            if size:
+                with Archive.open(path) as archive:
+                    for start in range(0, size, 500):
+                        archive.add_many(self.sessions(min(500, size - start), first=start))
+            self.archives[size] = path
+        return self.archives[size]
+
+    def fresh_copy(self, size: int, name: str) -> Path:
+        """A copy of :meth:`archive_of` ``size`` to change, on the disk before it is used."""
+        target = self.scratch / name
+        shutil.rmtree(target, ignore_errors=True)
+        source = self.archive_of(size)
+        if size:
+            shutil.copytree(source, target)
+        os.sync()  # the copy's dirty pages must not be flushed by the fsyncs being timed
+        return target
+
+
+# -- counting what a command does ------------------------------------------------------------
+
+
+@define
+class Counts:
+    fsyncs: int = 0
+    encodes: int = 0
+    written: int = 0
+
+
+@contextlib.contextmanager
+def counting() -> Iterator[Counts]:
+    """Count fsyncs, ``json.dumps`` calls and bytes written while the block runs."""
+    counts = Counts()
+    real_fsync, real_dumps, real_write = os.fsync, json.dumps, os.write
+
+    def fsync(fd: int) -> None:
+        counts.fsyncs += 1
+        real_fsync(fd)
+
+    def dumps(*args: object, **kwargs: object) -> str:
+        counts.encodes += 1
+        return real_dumps(*args, **kwargs)  # type: ignore[arg-type]
+
+    def write(fd: int, data: bytes | memoryview) -> int:
+        written = real_write(fd, data)
+        counts.written += written
+        return written
+
+    os.fsync, json.dumps, os.write = fsync, dumps, write  # type: ignore[assignment]
+    try:
+        yield counts
+    finally:
+        os.fsync, json.dumps, os.write = real_fsync, real_dumps, real_write
+
+
+def run_observe(*args: str) -> float:
+    """Run ``observe ARGS`` in this process; seconds taken. Its output is discarded; a
+    failure stops the benchmark with the command's own message."""
+    output, errors = io.StringIO(), io.StringIO()
+    failed = f"observe {' '.join(args)} failed"
+    began = time.perf_counter()
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(errors):
+        try:
+            observe_main(list(args), standalone_mode=False)
+        except SystemExit as stop:
+            if stop.code:
+                raise RuntimeError(f"{failed}: {errors.getvalue()}") from None
+    taken = time.perf_counter() - began
+    if "error:" in errors.getvalue():
+        raise RuntimeError(f"{failed}: {errors.getvalue()}")
+    return taken
+
+
+# -- tables ----------------------------------------------------------------------------------
+
+
+@define
+class Table:
+    title: str
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    notes: list[str] = field(factory=list)
+
+    def markdown(self) -> str:
+        lines = [f"### {self.title}", "", "| " + " | ".join(self.header) + " |"]
+        lines.append("|" + "|".join("---:" if i else "---" for i in range(len(self.header))) + "|")
+        lines += ["| " + " | ".join(row) + " |" for row in self.rows]
+        return "\n".join([*lines, "", *self.notes])
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f}"
+
+
+def ratio(value: float) -> str:
+    return f"{value:.2f}"
+
+
+# -- the cases -------------------------------------------------------------------------------
+
+Case = Callable[[argparse.Namespace, Workbench], list[Table]]
+CASES: dict[str, tuple[Case, str]] = {}
+
+
+def case(name: str, summary: str) -> Callable[[Case], Case]:
+    def register(function: Case) -> Case:
+        CASES[name] = (function, summary)
+        return function
+
+    return register
+
+
+@define
+class Imported:
+    first: float
+    again: float
+    first_counts: Counts
+    again_counts: Counts
+
+
+def import_twice(bench: Workbench, bundle: Path, target_size: int, repeat: int) -> Imported:
+    """Median first import and re-import of ``bundle`` into copies of an archive."""
+    firsts, agains = [], []
+    counts: list[Counts] = []
+    for _ in range(repeat):
+        archive = bench.fresh_copy(target_size, "target")
+        for times in (firsts, agains):
+            with counting() as counted:
+                times.append(run_observe("--data-dir", str(archive), "import-bundle", str(bundle)))
+            counts.append(counted)
+            os.sync()
+    return Imported(statistics.median(firsts), statistics.median(agains), counts[0], counts[1])
+
+
+@case("import-bundle", "bundles of 100/250/500 sessions into 0 and 2,000 sessions, twice")
+def import_bundle_case(options: argparse.Namespace, bench: Workbench) -> list[Table]:
+    sizes = [int(size) for size in options.bundle_sizes.split(",")]
+    big = options.target_sessions
+    results: dict[tuple[int, int], Imported] = {}
+    warm_up = bench.scratch / "warm-up.json"
+    warm_up.write_text(bundle_text(bench.sessions(2, first=2 * 10**6)), encoding="utf-8")
+    import_twice(bench, warm_up, 0, 1)  # every module the command loads, loaded once
+    for size in sizes:
+        bundle = bench.scratch / f"bundle-{size}.json"
+        # Numbered after every session of the target archive: all of them are new there.
+        bundle.write_text(bundle_text(bench.sessions(size, first=10**6)), encoding="utf-8")
+        for target in (0, big):
+            results[size, target] = import_twice(bench, bundle, target, options.repeat)
+            print(f"  import-bundle {size} into {target}: done", file=sys.stderr)
+    rows = []
+    smallest = sizes[0]
+    for size in sizes:
+        for target in (0, big):
+            got = results[size, target]
+            per_session = got.first / size
+            base = results[smallest, target].first / smallest
+            rows.append(
+                (
+                    f"{size} into {target:,}",
+                    ms(got.first),
+                    ratio(per_session / base),
+                    ratio(got.first / results[size, 0].first),
+                    f"{got.first_counts.fsyncs:,} / {got.first_counts.encodes:,}",
+                    f"{got.first_counts.written / 1e6:,.1f}",
+                    ms(got.again),
+                    ratio(got.again / got.first),
+                    f"{got.again_counts.fsyncs:,} / {got.again_counts.encodes:,}",
+                    f"{got.again_counts.written / 1e6:,.2f}",
+                )
+            )
+    header = (
+        "bundle into archive",
+        "import (ms)",
+        f"per session ÷ at {smallest}",
+        "÷ into empty",
+        "fsyncs / encodes",
+        "MB written",
+        "re-import (ms)",
+        "re-import ÷ import",
+        "re-import fsyncs / encodes",
+        "re-import MB written",
+    )
+    notes = [
+        f"Median of {options.repeat} runs each. Targets: per session ÷ at {smallest} ≈ 1 "
+        f"(linear in sessions); ÷ into empty ≈ 1 (flat in the size of the target archive); "
+        "re-import ÷ import ≤ 0.10."
+    ]
+    return [Table("import-bundle", header, rows, notes)]
+
+
+# -- running ---------------------------------------------------------------------------------
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--case", action="append", choices=sorted(CASES), help="repeatable")
+    parser.add_argument("--list", action="store_true", help="name the cases and stop")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
+    parser.add_argument("--bundle-sizes", default="100,250,500", help="sessions per bundle")
+    parser.add_argument("--target-sessions", type=int, default=2000, help="the large archive")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> None:
+    options = parse_arguments(argv)
+    if options.list:
+        for name, (_, summary) in CASES.items():
+            print(f"{name:16} {summary}")
+        return
+    scratch = Path(tempfile.mkdtemp(prefix="observe-scale-"))
+    try:
+        bench = Workbench(find_scheme(DEFAULT_SCHEME_ID, scratch / "data"), scratch)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"{os.cpu_count()} CPUs, load average {load:.1f} at the start\n")
+        for name in options.case or list(CASES):
+            function, _ = CASES[name]
+            for table in function(options, bench):
+                print(table.markdown())
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
