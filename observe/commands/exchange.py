@@ -8,6 +8,7 @@ Every file is written atomically and readable by its owner only (0600).
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from observe.model import Session
 
 if TYPE_CHECKING:
     from observe.store import Archive
+    from observe.store.merge import Merged
 
 FORMATS = ("csv", "json", "sdis", "cues", "visits")
 #: The formats whose files come with a codebook beside them.
@@ -181,7 +183,8 @@ def import_bundle_command(file: Path, replace: bool) -> None:
     from observe.workspace import open_archive
 
     try:
-        text = read_bounded(file, MAX_BUNDLE_BYTES, what="a bundle").decode("utf-8")
+        raw = read_bounded(file, MAX_BUNDLE_BYTES, what="a bundle")
+        text = raw.decode("utf-8")
     except InputRefused as refused:
         advice = (
             "export fewer sessions to each bundle (observe export --dyad D) and import them one "
@@ -204,31 +207,21 @@ def import_bundle_command(file: Path, replace: bool) -> None:
             f"{file} is not a bundle written by observe export --format json (it is not "
             "UTF-8 text); export the sessions again and import that file"
         ) from None
-    incoming = parse_bundle(text, str(file))
-    added: list[Session] = []
-    same: list[Session] = []
-    differing: list[Session] = []
+    bundle = hashlib.sha256(raw).hexdigest()
     with open_archive(cli_context().data_dir) as archive:
-        present = {summary.id for summary in archive.list_sessions()}
-        for session in incoming:
-            if session.id not in present:
-                added.append(session)
-            elif archive.load(session.id) == session:
-                same.append(session)
-            else:
-                differing.append(session)
-        stored = added + (differing if replace else [])
-        for session in stored:
-            archive.add(session)
-    _report_bundle(file, added, same, differing, replace)
-    for session in stored:
+        # This very file imported already, every session still as it left them: done.
+        merged = archive.imported_already(bundle)
+        if merged is None:
+            incoming = parse_bundle(text, str(file))
+            merged = archive.merge(incoming, replace=replace, bundle=bundle)
+    _report_bundle(file, merged)
+    for session in merged.added + (merged.differing if merged.replaced else ()):
         for warning in session_warnings(session):
             click.echo(f"warning: session {session.id[:8]}: {warning}", err=True)
 
 
-def _report_bundle(
-    file: Path, added: list[Session], same: list[Session], differing: list[Session], replace: bool
-) -> None:
+def _report_bundle(file: Path, merged: Merged) -> None:
+    added, differing = merged.added, merged.differing
     events = sum(len(s.events) for s in added)
     dyads = sorted({s.dyad for s in added})
     event_words = f"{events:,} event{'' if events == 1 else 's'}"
@@ -236,9 +229,9 @@ def _report_bundle(
     if dyads:
         line += f": dyads {', '.join(dyads)}"
     click.echo(line)
-    if same:
-        click.echo(f"{_sessions(len(same))} already in the archive, unchanged")
-    if differing and replace:
+    if merged.same:
+        click.echo(f"{_sessions(merged.same)} already in the archive, unchanged")
+    if differing and merged.replaced:
         click.echo(
             f"{_sessions(len(differing))} replaced by the bundle's version: "
             + ", ".join(s.id[:8] for s in differing)

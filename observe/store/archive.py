@@ -20,19 +20,20 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from observe.errors import ArchiveError, UnknownSession
 from observe.model import Session
 from observe.store import messages
 from observe.store.atomic import DamagedFile
+from observe.store.current import LiveCounts
 from observe.store.files import ArchiveFiles
 from observe.store.index import Figures, SessionSummary, started_key
 from observe.store.lock import ArchiveLock
+from observe.store.merge import Merged, bundle_unchanged, merge, write_sessions
 from observe.store.perms import fsync_dir, make_private_dir
 from observe.store.recorder import Recorder
 from observe.store.recovery import recover, survey_read_only
-from observe.store.sessionfile import read_session_file, write_session_file
+from observe.store.sessionfile import read_session_file, session_file_bytes
 
 MIN_PREFIX = 4
 
@@ -59,12 +60,19 @@ class Archive:
         self._lock = lock
         self._live = threading.RLock()  # guards _recorders
         self._recorders: dict[str, Recorder] = {}
+        self._counts = LiveCounts(self._files)
 
     # -- opening and closing ------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False, figures: Figures | None = None) -> Archive:
+        """Open the archive folder ``path`` (created if missing). For writing, its folders
+        are made 0700 (or refused with a sentence where they cannot be); a folder given as
+        a symbolic link is followed once, to the folder it names, and nothing inside it is
+        reached through a link."""
         path = Path(path).expanduser()
+        if path.is_symlink():
+            path = path.resolve()
         if path.exists() and not path.is_dir():
             raise ArchiveError(
                 f"{path} is a file, not an archive folder; give a folder with --data-dir "
@@ -73,7 +81,8 @@ class Archive:
         lock: ArchiveLock | None = None
         reason: str | None = None
         try:
-            make_private_dir(path)
+            if not readonly or not path.exists():
+                make_private_dir(path)
             if not readonly:
                 lock = ArchiveLock(path)
                 if not lock.acquire():
@@ -90,13 +99,7 @@ class Archive:
         return archive
 
     def _start(self) -> None:
-        if not self.readonly:
-            try:
-                make_private_dir(self.sessions_dir)
-            except OSError as error:
-                raise ArchiveError(
-                    messages.disk_problem(error, self.sessions_dir, "create")
-                ) from error
+        self._files.check_folders()
         self._files.repair_index()
         if self.readonly:
             survey_read_only(self._files)
@@ -132,12 +135,27 @@ class Archive:
     # -- reading -------------------------------------------------------------------------
 
     def list_sessions(self, dyad: str | None = None) -> list[SessionSummary]:
-        """Newest first, from the index alone."""
+        """Newest first, from the index; a session being recorded counts the events it
+        has now (from its recorder here, or read-only from its journal), not those of its
+        last fold."""
         documents = self._files.documents()
         if dyad is not None:
             documents = [d for d in documents if d.get("dyad") == dyad]
         documents.sort(key=started_key, reverse=True)
-        return [SessionSummary.from_document(d) for d in documents]
+        summaries = [SessionSummary.from_document(d) for d in documents]
+        with self._live:
+            recorders = dict(self._recorders)
+        if not recorders and not self.readonly:
+            return summaries  # here no journal changes but through this process's recorders
+        return [self._current(summary, recorders) for summary in summaries]
+
+    def _current(self, summary: SessionSummary, recorders: dict[str, Recorder]) -> SessionSummary:
+        recorder = recorders.get(summary.id)
+        if recorder is not None:
+            return summary.as_recorded(recorder.session)
+        if self.readonly and summary.status != "ended":
+            return self._counts.current(summary)
+        return summary
 
     def resolve(self, id_or_prefix: str) -> str:
         wanted = id_or_prefix.strip().lower()
@@ -158,6 +176,9 @@ class Archive:
                 # loading it names the damage, deleting it removes it.
                 return found[0]
         if not found:
+            kept = [p for p in self._files.kept_journals() if p.name.startswith(wanted)]
+            if kept:  # all that is left of it is a journal that could not be read
+                raise UnknownSession(messages.kept_journal(kept[0], has_file=False))
             raise UnknownSession(f'no session matches "{id_or_prefix}"; {hint}')
         if len(found) > 1:
             shown = ", ".join(i[:12] for i in found[:8]) + (", …" if len(found) > 8 else "")
@@ -189,21 +210,37 @@ class Archive:
         self.add_many([session])
 
     def add_many(self, sessions: Iterable[Session]) -> None:
-        """Store several complete sessions with one index write at the end."""
+        """Store several complete sessions, replacing saved copies (never a damaged or a
+        live one): each file written and fsync'd once, then one index write."""
         self.require_writable()
-        documents: list[dict[str, Any]] = []
-        try:
-            for session in sessions:
-                self._check_replaceable(session.id)
-                path = self.session_path(session.id)
-                try:
-                    digest = write_session_file(path, session, None, 0)
-                except OSError as error:
-                    raise ArchiveError(messages.disk_problem(error, path, "write")) from error
-                documents.append(self._files.document_of(session, digest))
-        finally:
-            if documents:  # whatever was saved is listed, even if a later one failed
-                self._files.index_documents(documents)
+        writing = []
+        for session in sessions:
+            self._check_replaceable(session.id)
+            writing.append((session, session_file_bytes(session, None, 0)))
+        if writing:
+            self._files.index_documents(write_sessions(self._files, writing))
+
+    def merge(
+        self, sessions: Iterable[Session], *, replace: bool = False, bundle: str | None = None
+    ) -> Merged:
+        """Add the complete sessions the archive does not have yet, compared with what is
+        stored by digest (see :mod:`observe.store.merge`); with ``replace``, also take
+        those whose stored copy differs. ``bundle``: the sha256 of the bundle they come
+        from, so that importing it again is recognised (:meth:`bundle_unchanged`)."""
+        return merge(
+            self._files,
+            sessions,
+            replace=replace,
+            check_replaceable=self._check_replaceable,
+            bundle=bundle,
+        )
+
+    def imported_already(self, bundle: str) -> Merged | None:
+        """What merging the bundle with sha256 ``bundle`` again does, when that is known
+        without reading it: nothing, every session of it being in the archive as importing
+        it left them. None: read the bundle and :meth:`merge` it."""
+        count = bundle_unchanged(self._files, bundle)
+        return None if count is None else Merged((), count, (), replaced=False)
 
     def delete(self, id_or_prefix: str) -> None:
         self.require_writable()

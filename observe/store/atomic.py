@@ -3,7 +3,12 @@
 TinyDB rewrites its whole file on every change; its stock ``JSONStorage`` does so in
 place, so a crash in the middle leaves a truncated file. :class:`AtomicJSONStorage`
 writes a temporary file in the same directory, fsyncs it, swaps it in with
-``os.replace`` and fsyncs the directory.
+``os.replace`` and fsyncs the directory. :class:`Batch` does the same for many files at
+once, with one fsync of their folder for all of them.
+
+Every write first checks its folder (:func:`~observe.store.perms.guard_destination`): an
+archive's own folder that is a link is refused, a loose one is made 0700. Reports and
+exports written through :func:`atomic_write` get the same checks.
 """
 
 from __future__ import annotations
@@ -17,7 +22,15 @@ from typing import Any
 
 from tinydb.storages import Storage
 
-from observe.store.perms import durable_fsync, fsync_dir, open_private, replace, write_all
+from observe.store.perms import (
+    durable_fsync,
+    fsync_dir,
+    guard_destination,
+    open_private,
+    read_private,
+    replace,
+    write_all,
+)
 
 TEMP_SUFFIX = ".tmp"
 
@@ -39,27 +52,67 @@ def temp_name(path: Path) -> Path:
 
 def atomic_write(path: Path, data: bytes) -> str:
     """Replace ``path`` by ``data`` durably and atomically; returns sha256 of ``data``."""
-    temp = temp_name(path)
-    fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
-    try:
+    batch = Batch()
+    digest = batch.add(path, data)
+    batch.commit()
+    return digest
+
+
+class Batch:
+    """Several whole-file writes made durable together: each file is written to a
+    temporary sibling and fsync'd once, then all are swapped in, then each folder they
+    are in is fsync'd once. If writing any of them fails, none is swapped in."""
+
+    def __init__(self) -> None:
+        self._prepared: list[tuple[Path, Path]] = []  # (temporary, destination)
+        self.committed: list[Path] = []  # the files swapped in so far
+
+    def add(self, path: Path, data: bytes) -> str:
+        """Write ``data`` to a temporary file beside ``path`` and fsync it; returns its
+        sha256. On failure every file of the batch is discarded and the error raised."""
         try:
-            write_all(fd, data)
-            durable_fsync(fd)
+            guard_destination(path.parent)
+            temp = temp_name(path)
+            fd = open_private(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+            self._prepared.append((temp, path))
+            try:
+                write_all(fd, data)
+                durable_fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException:
+            self.discard()
+            raise
+        return hashlib.sha256(data).hexdigest()
+
+    def commit(self) -> None:
+        """Swap every file in, then fsync their folders. If a swap fails, the files before
+        it stay swapped in (``committed``), the rest are discarded, and the error raised."""
+        try:
+            while self._prepared:
+                temp, path = self._prepared[0]
+                replace(temp, path)
+                self._prepared.pop(0)
+                self.committed.append(path)
         finally:
-            os.close(fd)
-        replace(temp, path)
-    except BaseException:
-        try:
-            temp.unlink()
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
-    return hashlib.sha256(data).hexdigest()
+            self.discard()
+            for folder in dict.fromkeys(path.parent for path in self.committed):
+                fsync_dir(folder)
+
+    def discard(self) -> None:
+        """Remove the temporary files not swapped in. Deleting them loses nothing: each
+        was created here (O_EXCL) and holds only bytes of this batch, which has not said
+        they were saved."""
+        for temp, _ in self._prepared:
+            try:
+                temp.unlink()
+            except OSError:
+                pass  # a leftover temporary file is removed when the archive next opens
+        self._prepared.clear()
 
 
 def file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_private(path)).hexdigest()
 
 
 def encode_json(data: Any) -> bytes:
@@ -76,6 +129,17 @@ def decode_json(path: Path, raw: bytes) -> Any:
         raise DamagedFile(path, f"it is not valid JSON{where}") from None
 
 
+def decode_database(path: Path, raw: bytes) -> dict[str, dict[str, Any]]:
+    """The tables of the TinyDB file ``path`` holding ``raw``; DamagedFile if it is not
+    one (never an empty database instead: the caller must not write over it)."""
+    if not raw:
+        raise DamagedFile(path, "it is empty")
+    data = decode_json(path, raw)
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise DamagedFile(path, "it is not a TinyDB database")
+    return data
+
+
 class AtomicJSONStorage(Storage):
     """A TinyDB storage whose every write is atomic and durable.
 
@@ -89,15 +153,10 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_private(self.path)
         except FileNotFoundError:
             return None
-        if not raw:
-            raise DamagedFile(self.path, "it is empty")
-        data = decode_json(self.path, raw)
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise DamagedFile(self.path, "it is not a TinyDB database")
-        return data
+        return decode_database(self.path, raw)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self.last_digest = atomic_write(self.path, encode_json(data))

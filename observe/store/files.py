@@ -3,7 +3,9 @@
 One :class:`ArchiveFiles` per open archive owns
 
 - where a session's files are: ``sessions/<id>.json`` and ``sessions/<id>.journal``;
-- restoring a session from its file plus its journal, damage turned into one sentence;
+- restoring a session from its file plus its journal, damage turned into one sentence (a
+  journal that cannot be read at all is kept aside under a name that says so, never
+  deleted);
 - the index (``index.json``): its documents (cached between writes by
   :class:`~observe.store.index.Index`), every write to it under one lock, and its repair
   (a damaged index is kept aside and rebuilt from ``sessions/``; in memory only when the
@@ -18,25 +20,31 @@ and use its public names only. It knows neither of them, so nothing imports back
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from attrs import evolve
 
 from observe.errors import ArchiveError, UnknownSession
 from observe.model import Session
 from observe.store import messages
 from observe.store.atomic import DamagedFile, file_digest
 from observe.store.index import Figures, Index, summary_document
-from observe.store.journal import JournalDamaged
-from observe.store.listing import JOURNAL_SUFFIX, SESSION_SUFFIX, list_folder
-from observe.store.perms import fsync_dir
+from observe.store.journal import JournalDamaged, JournalUnreadable
+from observe.store.layout import (
+    INDEX_NAME,
+    JOURNAL_SUFFIX,
+    SESSION_SUFFIX,
+    SESSIONS_DIR,
+    kept_aside_name,
+    own_folders,
+)
+from observe.store.listing import list_folder
+from observe.store.perms import fsync_dir, link_refused, make_private_dir, replace
 from observe.store.replay import Restored, restore
 
 T = TypeVar("T")
-
-INDEX_NAME = "index.json"
-SESSIONS_DIR = "sessions"
 
 
 class ArchiveFiles:
@@ -76,6 +84,33 @@ class ArchiveFiles:
         """Ids of every session with a file or a journal in ``sessions/``."""
         return sorted(list_folder(self.sessions_dir).ids)
 
+    def check_folders(self) -> None:
+        """The archive's own folders, on opening. For writing: ``sessions/`` is created or
+        made 0700 (a link, or a folder that cannot be made private, is refused with a
+        sentence); ``schemes/`` and ``reports/``, where they exist, are made 0700 too, and
+        one that cannot be is named in ``problems`` (the archive still works; writing into
+        it is refused when it is tried). Read-only: a ``sessions/`` that is a link is
+        refused, nothing is changed."""
+        if self.readonly:
+            if self.sessions_dir.is_symlink():
+                raise ArchiveError(link_refused(self.sessions_dir, folder=True).sentence)
+            return
+        try:
+            make_private_dir(self.sessions_dir)
+        except OSError as error:
+            raise ArchiveError(messages.disk_problem(error, self.sessions_dir, "create")) from error
+        for folder in own_folders(self.path):
+            if folder == self.sessions_dir or not (folder.exists() or folder.is_symlink()):
+                continue
+            try:
+                make_private_dir(folder)
+            except OSError as error:
+                self.note(messages.disk_problem(error, folder, "make private"))
+
+    def kept_journals(self) -> tuple[Path, ...]:
+        """The journals kept aside because they could not be read."""
+        return list_folder(self.sessions_dir).kept
+
     def require_writable(self) -> None:
         if self.readonly:
             raise ArchiveError(self.readonly_reason or messages.read_only(self.path, None))
@@ -92,11 +127,14 @@ class ArchiveFiles:
         """The session file plus the journal lines not yet folded into it.
 
         Raises :class:`UnknownSession` when neither file is there, and ArchiveError with
-        one sentence (also kept in ``problems``) when one cannot be read.
+        one sentence (also kept in ``problems``) when one cannot be read. A journal with
+        no readable header is kept aside (named in ``problems``; left in place, and named,
+        when the archive is read-only here): the session is what its file holds.
         """
         path = self.session_path(session_id)
+        journal_path = self.journal_path(session_id)
         try:
-            restored = restore(path, self.journal_path(session_id))
+            restored = restore(path, journal_path)
         except FileNotFoundError:
             raise UnknownSession(
                 f"session {session_id[:8]} is listed but its file {path} is missing; "
@@ -107,15 +145,56 @@ class ArchiveFiles:
         except JournalDamaged as damage:
             sentence = messages.damaged_journal(damage.path, damage.line, damage.reason)
             raise self.refusal(sentence) from None
+        except JournalUnreadable as unreadable:
+            sentence = self.unreadable_journal(session_id, unreadable.reason, None)
+            raise ArchiveError(sentence) from None
         except OSError as error:
             where = Path(error.filename) if error.filename else path
             raise self.refusal(messages.unreadable_file(error, where)) from error
+        journal = restored.journal
+        if journal is not None and journal.generation is None:
+            reason = journal.unreadable or "it cannot be read"
+            self.unreadable_journal(session_id, reason, len(restored.session.events))
+            restored = evolve(restored, journal=None)
         if not self.readonly or self.readonly_reason is None:
             # While another process records, its journal's last line may be mid-write:
             # only a writer (the holder is gone) can tell a torn line from a busy one.
             for note in restored.notes:
                 self.note(note)
         return restored
+
+    def unreadable_journal(self, session_id: str, reason: str, saved_events: int | None) -> str:
+        """Keep aside (writable) or name (read-only) a journal with no readable header;
+        returns the sentence, also noted in ``problems``. ``saved_events``: how many events
+        the session file holds, None when there is none.
+
+        Such a journal holds no change that can be read, but it is never deleted: what a
+        power cut or a failing disk left may matter to whoever looks into it, and nothing
+        in the archive is deleted because it could not be read.
+        """
+        path = self.journal_path(session_id)
+        if self.readonly:
+            sentence = messages.unreadable_journal(
+                path, reason, kept_as=None, saved_events=saved_events
+            )
+            if self.readonly_reason is None or reason != "it is empty":
+                self.note(sentence)  # (an empty one may be the holder's, being started)
+            return sentence
+        kept = kept_aside_name(path)
+        try:
+            replace(path, kept)
+            fsync_dir(path.parent)
+        except OSError as error:
+            sentence = messages.disk_problem(error, path, "set aside the unreadable journal")
+            self.note(sentence)
+            return sentence
+        if saved_events is None and session_id in self.indexed_ids():
+            self.unindex(session_id)  # nothing of it is left to list
+        sentence = messages.unreadable_journal(
+            path, reason, kept_as=kept, saved_events=saved_events
+        )
+        self.note(sentence)
+        return sentence
 
     def refusal(self, sentence: str) -> ArchiveError:
         """``sentence`` noted in ``problems`` and made the error to raise."""
@@ -131,6 +210,11 @@ class ArchiveFiles:
     def indexed_ids(self) -> set[str]:
         """Ids the index lists (without copying its documents)."""
         return self._with_index(Index.ids)
+
+    def with_documents(self, use: Callable[[Iterable[dict[str, Any]]], T]) -> T:
+        """``use`` applied to the index documents themselves (not copies: it must not
+        change them), under the index's lock."""
+        return self._with_index(lambda index: use(index.stored()))
 
     def indexed(self, session_id: str) -> dict[str, Any] | None:
         """A copy of the index document of ``session_id``, if it is listed."""
@@ -186,15 +270,16 @@ class ArchiveFiles:
                 return
             except DamagedFile as damage:
                 reason = damage.reason
+            except OSError as error:  # a link, or no permission: not to be rebuilt over
+                raise ArchiveError(messages.unreadable_file(error, self._index.path)) from None
             index_path = self._index.path
             if self.readonly:
                 count = self.rebuild_in_memory()
                 self.note(messages.damaged_index(index_path, reason, None, count))
                 return
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            aside = index_path.with_name(f"{index_path.name}.damaged-{stamp}")
+            aside = kept_aside_name(index_path)
             try:
-                index_path.replace(aside)
+                replace(index_path, aside)
                 fsync_dir(self.path)
             except OSError as error:
                 raise ArchiveError(

@@ -7,15 +7,16 @@ The index is derived data: every document can be rebuilt from ``sessions/``.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from observe.model import Session
-from observe.store.atomic import AtomicJSONStorage, atomic_write, encode_json
+from observe.store.atomic import atomic_write, decode_database, encode_json
+from observe.store.perms import read_private
 
 Figures = Callable[[Session], dict[str, Any]]
 _TABLE = "sessions"
@@ -59,6 +60,13 @@ class SessionSummary:
             figures=dict(document.get("figures") or {}),
         )
 
+    def as_recorded(self, session: Session) -> SessionSummary:
+        """This summary with what ``session`` (the same one, as recorded so far) has now:
+        its events, status and duration. Its figures stay those of its last fold."""
+        return evolve(
+            self, events=len(session.events), status=session.status, duration=session.duration
+        )
+
 
 def summary_document(
     session: Session, digest: str | None, figures: dict[str, Any]
@@ -96,6 +104,10 @@ def started_key(document: dict[str, Any]) -> tuple[float, str]:
     return (moment.timestamp(), text)
 
 
+_HEAD = b'{"%s":{\n' % _TABLE.encode()
+_TAIL = b"\n}}"
+
+
 class Index:
     """The index file, or an in-memory stand-in when a read-only archive's index is
     damaged (it cannot be moved aside without writing).
@@ -103,21 +115,28 @@ class Index:
     The file is a TinyDB database (table ``sessions``). Its documents are kept in memory
     between writes and read again only when the file has changed (another process wrote
     it): with 2,000 sessions, parsing the file on every fold would hold the interpreter
-    for tens of milliseconds while the coding screen waits to journal a key press. For
-    the same reason a write encodes one document at a time, so the coding thread gets its
-    turn in between.
+    for tens of milliseconds while the coding screen waits to journal a key press.
+
+    It is written one document a line, and the text of each line is kept with the
+    document it was read as: a write encodes only the documents that changed and copies
+    the others' text, so adding 100 sessions to an index of 2,000 (or a fold rewriting one
+    document) encodes 100 documents (one), not 2,100. A file in another layout (an older
+    observe wrote it on one line, or TinyDB itself) is read all the same and rewritten in
+    this one at the next write.
     """
 
     def __init__(self, path: Path, *, in_memory: bool = False) -> None:
         self.path = path
         self.in_memory = in_memory
-        self._storage = AtomicJSONStorage(path)
         self._documents: dict[str, dict[str, Any]] | None = {} if in_memory else None
+        # The text each document was read or written as, keyed by the document itself
+        # (by identity: a changed document is a new dict, and is encoded again).
+        self._texts: dict[int, tuple[dict[str, Any], bytes]] = {}
         self._signature: tuple[int, int, int] | None = None
 
     def _stat(self) -> tuple[int, int, int] | None:
         try:
-            status = os.stat(self.path)
+            status = os.lstat(self.path)
         except FileNotFoundError:
             return None
         return (status.st_ino, status.st_size, status.st_mtime_ns)
@@ -130,13 +149,19 @@ class Index:
         signature = self._stat()
         if self._documents is not None and signature == self._signature:
             return self._documents
-        data = self._storage.read() or {}
-        table = data.get(_TABLE, {})
-        documents = {
-            str(document["id"]): document
-            for document in table.values()
-            if isinstance(document, dict) and "id" in document
-        }
+        try:
+            raw = read_private(self.path)
+        except FileNotFoundError:
+            raw = None
+        table = decode_database(self.path, raw).get(_TABLE, {}) if raw is not None else {}
+        texts = _entry_texts(raw, len(table)) if raw is not None else {}
+        documents: dict[str, dict[str, Any]] = {}
+        self._texts = {}
+        for key, document in table.items():
+            if isinstance(document, dict) and "id" in document:
+                documents[str(document["id"])] = document
+                if key in texts:
+                    self._texts[id(document)] = (document, texts[key])
         self._documents, self._signature = documents, signature
         return documents
 
@@ -151,6 +176,10 @@ class Index:
 
     def documents(self) -> list[dict[str, Any]]:
         return [dict(document) for document in self._load().values()]
+
+    def stored(self) -> Iterable[dict[str, Any]]:
+        """The documents themselves, not copies (to read, never to change)."""
+        return self._load().values()
 
     def get(self, session_id: str) -> dict[str, Any] | None:
         found = self._load().get(session_id)
@@ -177,10 +206,34 @@ class Index:
     def _write(self, documents: dict[str, dict[str, Any]]) -> None:
         """Atomically write ``documents``; the memory copy changes only once it is saved."""
         if not self.in_memory:
-            entries = [
-                b'"%d":%s' % (number, encode_json(document))
-                for number, document in enumerate(documents.values(), start=1)
-            ]
-            atomic_write(self.path, b'{"%s":{%s}}' % (_TABLE.encode(), b",".join(entries)))
+            texts: dict[int, tuple[dict[str, Any], bytes]] = {}
+            entries = []
+            for number, document in enumerate(documents.values(), start=1):
+                known = self._texts.get(id(document))
+                text = known[1] if known is not None and known[0] is document else None
+                if text is None:
+                    text = encode_json(document)
+                texts[id(document)] = (document, text)
+                entries.append(b'"%d":%s' % (number, text))
+            atomic_write(self.path, _HEAD + b",\n".join(entries) + _TAIL)
             self._signature = self._stat()
+            self._texts = texts
         self._documents = documents
+
+
+def _entry_texts(raw: bytes, count: int) -> dict[str, bytes]:
+    """The text of each entry of an index file written one entry a line, by TinyDB key;
+    empty when the file is laid out otherwise (then every document is encoded anew)."""
+    if not (raw.startswith(_HEAD) and raw.endswith(_TAIL)):
+        return {}
+    body = raw[len(_HEAD) : -len(_TAIL)]
+    lines = body.split(b",\n") if body else []
+    if len(lines) != count:
+        return {}
+    texts = {}
+    for line in lines:
+        key, colon, text = line.partition(b":")
+        if not (colon and key.startswith(b'"') and key.endswith(b'"') and text.startswith(b"{")):
+            return {}
+        texts[key[1:-1].decode("utf-8", "replace")] = text
+    return texts

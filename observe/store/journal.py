@@ -8,7 +8,9 @@ session that only has a journal can still be rebuilt. Every later line is one
 A crash can only tear the line being written, which is always the last one: a bad last
 line is dropped and reported. A bad line anywhere else means the file was damaged after
 it was written; nothing after it can be trusted, so reading stops with an error that
-names the line instead of guessing.
+names the line instead of guessing. A journal with no readable header at all (empty,
+zero-filled by a power cut, cut inside its first line) is read as holding nothing, with
+``unreadable`` saying why: the archive keeps such a file aside, it never deletes it.
 """
 
 from __future__ import annotations
@@ -25,10 +27,20 @@ from attrs import frozen
 from observe.convert import structure, unstructure
 from observe.model import Change, Session, new_id, structure_change, unstructure_change
 from observe.store.atomic import encode_json
-from observe.store.perms import durable_fsync, fsync_dir, open_private, write_all
+from observe.store.perms import durable_fsync, fsync_dir, open_private, read_private, write_all
 
 HEADER_TYPE = "JournalStarted"
 _LINE = re.compile(rb"^([0-9a-f]{8}) (.*)$", re.DOTALL)
+
+
+class JournalUnreadable(Exception):
+    """A journal whose header cannot be read, of a session with no saved file (internal;
+    the archive keeps the journal aside and names it)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
 
 
 class JournalDamaged(Exception):
@@ -65,6 +77,7 @@ class JournalContents:
     good_lines: int  # lines that passed their checksum, header included
     good_bytes: int  # the offset just after the last good line
     torn: str | None  # why the last line was dropped, if it was
+    unreadable: str | None = None  # why the header could not be read (generation None)
 
 
 def _parse(path: Path, number: int, raw: bytes) -> dict[str, Any]:
@@ -85,7 +98,7 @@ def _parse(path: Path, number: int, raw: bytes) -> dict[str, Any]:
 
 def read_journal(path: Path) -> JournalContents:
     """Read a journal; raises :class:`JournalDamaged` for a bad line before the last."""
-    data = path.read_bytes()
+    data = read_private(path)
     pieces = data.split(b"\n")
     # pieces[-1] is what follows the last newline: b"" unless the last write was torn.
     complete, tail = pieces[:-1], pieces[-1]
@@ -126,7 +139,38 @@ def read_journal(path: Path) -> JournalContents:
         good_lines=good_lines,
         good_bytes=good_bytes,
         torn=torn,
+        unreadable=_why_no_header(data, torn) if generation is None else None,
     )
+
+
+def header_problem(path: Path) -> str | None:
+    """Why the journal ``path`` has no readable header, or None when it has one (or when
+    other lines follow its first: a bad first line is then a damaged line, named when the
+    journal is read). Reads little more than the first line of a long journal."""
+    fd = open_private(path, os.O_RDONLY)
+    try:
+        head = b""
+        while b"\n" not in head and (chunk := os.read(fd, 1 << 16)):
+            head += chunk
+    finally:
+        os.close(fd)
+    _, newline, rest = head.partition(b"\n")
+    if newline and rest:
+        return None
+    return read_journal(path).unreadable  # at most one line: read it all
+
+
+def _why_no_header(data: bytes, torn: str | None) -> str:
+    """Why a journal has no readable header, in words for the user."""
+    if not data:
+        return "it is empty"
+    if not data.strip(b"\0"):
+        return f"it holds only zero bytes ({len(data):,}), as a power cut can leave a file"
+    if not re.match(rb"^[0-9a-f]{0,8}( |$)", data):
+        return "its first line is not a journal header (it does not start with a checksum)"
+    if b"\n" not in data:
+        return "it was cut off inside its first line, the header"
+    return f"its first line is not a journal header ({torn or 'it cannot be read'})"
 
 
 class JournalWriter:
@@ -154,6 +198,10 @@ class JournalWriter:
             fsync_dir(path.parent)
         except BaseException:
             writer.close()
+            # Deleting it loses nothing: this call created the file (O_EXCL), its header
+            # did not reach the disk, and the recording it was to start has not begun, so
+            # no change was ever acknowledged in it. (A header found torn when a journal is
+            # read is another case: that file is kept, see ArchiveFiles.restore.)
             path.unlink(missing_ok=True)
             raise
         return writer, generation

@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+from observe.store.perms import UnsafeLocation
+
 
 def damaged_file(path: Path, reason: str) -> str:
     return (
@@ -34,6 +36,8 @@ def damaged_index(path: Path, reason: str, kept_as: str | None, count: int) -> s
 
 
 def disk_problem(error: OSError, path: Path, doing: str) -> str:
+    if isinstance(error, UnsafeLocation):
+        return error.sentence
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         cause = "the disk is full"
         remedy = "free some disk space"
@@ -50,6 +54,8 @@ def disk_problem(error: OSError, path: Path, doing: str) -> str:
 
 
 def unreadable_file(error: OSError, path: Path) -> str:
+    if isinstance(error, UnsafeLocation):
+        return error.sentence
     if error.errno in (errno.EACCES, errno.EPERM):
         cause = "permission was denied"
         remedy = "check that you may read it (it should belong to you, mode 0600)"
@@ -68,4 +74,48 @@ def read_only(archive: Path, holder: str | None) -> str:
     return (
         f"the archive {archive} is in use by observe {holder}, so it is read-only here; "
         "close observe there to make changes"
+    )
+
+
+def unreadable_journal(
+    path: Path, reason: str, *, kept_as: Path | None, saved_events: int | None
+) -> str:
+    """A journal with no readable header: set aside as ``kept_as`` (None: left where it is,
+    the archive being read-only here); ``saved_events`` is how many events the session's
+    file holds (None: it has no file)."""
+    session = f"session {path.stem[:8]}"
+    if saved_events is None:
+        state = f"{session} has no saved file, so it cannot be opened"
+        if kept_as is not None:
+            state += " and is no longer listed"
+    else:
+        state = (
+            f"{session} opens as its file last saved it ({saved_events} events); events "
+            "recorded after that save are not in any readable file"
+        )
+    if kept_as is None:
+        return (
+            f"the journal {path} cannot be read ({reason}); it has been left untouched and "
+            f"{state}: restore the journal from a backup if there is one (observe sets it "
+            "aside, never deletes it, the next time it opens this archive for writing)"
+        )
+    return (
+        f"the journal {path} could not be read ({reason}); it was kept as {kept_as.name} "
+        f"and {state}: restore the journal from a backup if there is one, otherwise move "
+        f"{kept_as.name} out of {path.parent} once you no longer need it"
+    )
+
+
+def kept_journal(kept: Path, has_file: bool) -> str:
+    """A journal kept aside on an earlier opening, named until the user moves it."""
+    session = f"session {kept.name[:8]}"
+    state = (
+        f"{session} opens as its file last saved it"
+        if has_file
+        else f"{session} had no saved file, so it is not listed"
+    )
+    return (
+        f"{kept.name} in {kept.parent} is a journal observe could not read and kept "
+        f"aside; {state}: restore the journal from a backup if there is one, otherwise "
+        "move the file out of that folder to stop this message"
     )

@@ -69,8 +69,8 @@ class Recorder:
                         restored.folded,
                         on_close=on_close,
                     )
-                if journal is not None:  # only a torn header: nothing recorded in it
-                    journal_path.unlink()
+                # No journal, or one that could not be read (restore kept it aside): the
+                # session continues from its file, in a new journal at the first change.
                 return cls(files, restored.session, None, None, 0, on_close=on_close)
             writer, generation = JournalWriter.create(journal_path, session)
             try:
@@ -140,6 +140,9 @@ class Recorder:
             journal_path = writer.path
             writer.close()  # Windows cannot remove an open file
             try:
+                # Deleting it loses nothing: this writer wrote every line of it in this
+                # process (or resumed it after its last good line), and the fold above
+                # put all of them in the session file.
                 journal_path.unlink()
                 fsync_dir(journal_path.parent)
             except OSError as error:

@@ -4,7 +4,11 @@
   replacing is intact, by construction);
 - leftover journals are folded into their session file; an ended session's journal is
   then removed (the crash came between saving the session and removing its journal);
-  a live or paused one stays, ready to resume where it stopped;
+  a live or paused one stays, ready to resume where it stopped; one that cannot be read
+  at all is kept aside (see :meth:`ArchiveFiles.restore
+  <observe.store.files.ArchiveFiles.restore>`), never removed;
+- journals kept aside on an earlier opening, and session files or journals that are
+  symbolic links, are named in ``problems`` every time, until the user deals with them;
 - session files missing from the index are indexed; index entries whose files are gone
   are dropped, with a sentence saying so;
 - a read-only open repairs nothing on disk, but lists from the files in memory the
@@ -23,8 +27,9 @@ from observe.errors import ArchiveError
 from observe.store import messages
 from observe.store.atomic import DamagedFile, file_digest
 from observe.store.files import ArchiveFiles
-from observe.store.listing import list_folder
-from observe.store.perms import fsync_dir
+from observe.store.journal import header_problem
+from observe.store.listing import Listing, list_folder
+from observe.store.perms import fsync_dir, link_refused
 from observe.store.sessionfile import read_session_file, write_session_file
 
 
@@ -42,6 +47,7 @@ def recover(files: ArchiveFiles) -> None:
     except OSError as error:
         raise ArchiveError(messages.disk_problem(error, files.sessions_dir, "read")) from error
     _remove_temporary_files(listing.temporary + top_level.temporary)
+    _name_what_is_kept(files, listing)
     indexed = files.indexed_ids()
     for session_id in sorted(listing.journals):
         _settle_journal(files, session_id)
@@ -70,6 +76,19 @@ def survey_read_only(files: ArchiveFiles) -> None:
         return  # an archive with no sessions yet
     except OSError as error:
         raise ArchiveError(messages.disk_problem(error, files.sessions_dir, "read")) from error
+    _name_what_is_kept(files, listing)
+    for session_id in sorted(listing.journals):
+        # Only the first line is read: a live session's journal may be long, and the
+        # holder's last line mid-write; a header is written once and never changes.
+        path = files.journal_path(session_id)
+        try:
+            reason = header_problem(path)
+        except OSError:
+            continue  # named when the session is loaded
+        if reason is not None:
+            saved = files.session_path(session_id)
+            events = _saved_events(files, session_id) if saved.exists() else None
+            files.unreadable_journal(session_id, reason, events)
     unlisted = listing.ids - files.indexed_ids()
     if not unlisted:
         return
@@ -83,8 +102,28 @@ def survey_read_only(files: ArchiveFiles) -> None:
     )
 
 
+def _saved_events(files: ArchiveFiles, session_id: str) -> int | None:
+    document = files.indexed(session_id)
+    return None if document is None else int(document.get("events", 0))
+
+
+def _name_what_is_kept(files: ArchiveFiles, listing: Listing) -> None:
+    """Journals kept aside earlier, and links where session files or journals should be:
+    named on every opening until the user moves them."""
+    for kept in listing.kept:
+        session_id = kept.name.split(".", 1)[0]
+        has_file = files.session_path(session_id).exists()
+        files.note(messages.kept_journal(kept, has_file))
+    for link in listing.links:
+        files.note(link_refused(link, folder=False).sentence)
+
+
 def _remove_temporary_files(leftovers: Iterable[Path]) -> None:
     for entry in leftovers:
+        # Deleting one loses nothing: a temporary file is swapped in only once it is
+        # complete and fsync'd, so one left over belongs to a write that never returned
+        # (nothing was said to be saved from it), and the file it would have replaced is
+        # intact.
         try:
             entry.unlink()
         except OSError:
@@ -99,14 +138,8 @@ def _settle_journal(files: ArchiveFiles, session_id: str) -> None:
     except ArchiveError:
         return  # named in problems; the files are left untouched
     journal = restored.journal
-    assert journal is not None
-    if journal.generation is None:
-        # Not even the header was saved: this journal holds nothing that was recorded.
-        journal_path.unlink(missing_ok=True)
-        fsync_dir(files.sessions_dir)
-        if not session_path.exists():
-            files.unindex(session_id)
-        return
+    if journal is None:
+        return  # it could not be read, and was kept aside (named in problems)
     session = restored.session
     file = restored.file
     up_to_date = (
@@ -123,6 +156,9 @@ def _settle_journal(files: ArchiveFiles, session_id: str) -> None:
             digest = file_digest(session_path)
         files.index_session(session, digest)
         if session.status == "ended":
+            # Deleting it loses nothing: every line of it that can be read is in the
+            # session file now (its generation and line count are recorded there), and a
+            # torn last line is an append that never returned (DESIGN §3).
             journal_path.unlink()
             fsync_dir(files.sessions_dir)
     except OSError as error:

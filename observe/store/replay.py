@@ -7,8 +7,7 @@ from pathlib import Path
 from attrs import frozen
 
 from observe.model import Session, apply_changes
-from observe.store.atomic import DamagedFile
-from observe.store.journal import JournalContents, read_journal
+from observe.store.journal import JournalContents, JournalUnreadable, read_journal
 from observe.store.sessionfile import SessionFile, read_session_file
 
 
@@ -21,6 +20,11 @@ class Restored:
     notes: tuple[str, ...]  # things worth telling the user (a dropped torn line)
 
 
+def _exists(path: Path) -> bool:
+    """There is something by that name (a link counts: reading it names the problem)."""
+    return path.is_symlink() or path.exists()
+
+
 def torn_note(journal: JournalContents) -> str:
     return (
         f"the last line of {journal.path} was incomplete ({journal.torn}) and was left out: "
@@ -30,15 +34,19 @@ def torn_note(journal: JournalContents) -> str:
 
 def restore(session_path: Path, journal_path: Path) -> Restored:
     """Raises ``FileNotFoundError`` if the session has neither file,
-    :class:`~observe.store.atomic.DamagedFile` for an unreadable snapshot or journal
-    header, :class:`~observe.store.journal.JournalDamaged` for a bad middle line."""
-    file = read_session_file(session_path) if session_path.exists() else None
-    journal = read_journal(journal_path) if journal_path.exists() else None
+    :class:`~observe.store.atomic.DamagedFile` for an unreadable snapshot,
+    :class:`~observe.store.journal.JournalDamaged` for a bad middle line of the journal
+    and :class:`~observe.store.journal.JournalUnreadable` for a journal with no readable
+    header and no session file beside it. A journal with no readable header beside a
+    session file is returned (``journal.unreadable`` says why), the session as its file
+    has it: the caller keeps the journal aside and says so."""
+    file = read_session_file(session_path) if _exists(session_path) else None
+    journal = read_journal(journal_path) if _exists(journal_path) else None
     if journal is None or journal.generation is None:
         if file is None:
             if journal is None:
                 raise FileNotFoundError(session_path)
-            raise DamagedFile(journal_path, "it was cut off before the session was saved")
+            raise JournalUnreadable(journal_path, journal.unreadable or "it cannot be read")
         return Restored(file.session, file, journal, 0, ())
     notes = (torn_note(journal),) if journal.torn else ()
     if file is not None and file.journal == journal.generation:

@@ -15,7 +15,7 @@ from tinydb import TinyDB
 
 from observe.convert import structure, unstructure
 from observe.model import Session
-from observe.store.atomic import AtomicJSONStorage, DamagedFile
+from observe.store.atomic import AtomicJSONStorage, DamagedFile, atomic_write, encode_json
 
 FORMAT = 1
 _TABLE = "session"
@@ -53,20 +53,23 @@ def read_session_file(path: Path) -> SessionFile:
     )
 
 
-def write_session_file(path: Path, session: Session, journal: str | None, folded: int) -> str:
-    """Atomically (re)write the snapshot; returns the sha256 of the file written."""
+def session_file_bytes(session: Session, journal: str | None, folded: int) -> bytes:
+    """The exact bytes of the session file of ``session``: the index keeps their sha256,
+    so a session arriving again (a bundle imported twice) is recognised from them."""
     document = {
         "format": FORMAT,
         "session": unstructure(session),
         "journal": journal,
         "folded": folded,
     }
-    storage = AtomicJSONStorage(path)
-    # One storage write, not TinyDB's read-modify-write: the old file may be damaged,
-    # and the caller has already decided it is to be replaced.
-    storage.write({_TABLE: {"1": document}})
-    assert storage.last_digest is not None
-    return storage.last_digest
+    # One storage write, not TinyDB's read-modify-write: the old file may be damaged, and
+    # the caller has already decided it is to be replaced.
+    return encode_json({_TABLE: {"1": document}})
 
 
-__all__ = ["SessionFile", "read_session_file", "write_session_file"]
+def write_session_file(path: Path, session: Session, journal: str | None, folded: int) -> str:
+    """Atomically (re)write the snapshot; returns the sha256 of the file written."""
+    return atomic_write(path, session_file_bytes(session, journal, folded))
+
+
+__all__ = ["SessionFile", "read_session_file", "session_file_bytes", "write_session_file"]

@@ -194,25 +194,57 @@ def test_a_file_where_the_archive_should_be_is_one_sentence(tmp_path: Path) -> N
 def test_a_full_disk_while_importing_lists_what_was_saved(
     archive: Archive, make_session, monkeypatch
 ) -> None:
+    """The disk fails while the written files are swapped in: the one swapped in before
+    the failure is listed, the other is not on disk."""
     import errno
 
-    from observe.store import archive as archive_module
+    from observe.store import atomic
 
     first, second = make_session(dyad="D1"), make_session(dyad="D2")
-    real_write = archive_module.write_session_file
-    calls: list[str] = []
+    real_replace = atomic.replace
+    calls: list[Path] = []
 
-    def full_on_second(path, session, journal, folded):  # type: ignore[no-untyped-def]
-        calls.append(session.id)
+    def full_on_second(source: Path, target: Path) -> None:
+        calls.append(target)
         if len(calls) == 2:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real_write(path, session, journal, folded)
+        real_replace(source, target)
 
-    monkeypatch.setattr(archive_module, "write_session_file", full_on_second)
+    monkeypatch.setattr(atomic, "replace", full_on_second)
     with pytest.raises(ArchiveError, match="the disk is full"):
         archive.add_many([first, second])
     assert [s.id for s in archive.list_sessions()] == [first.id]
     assert not archive.session_path(second.id).exists()
+    assert not [p for p in archive.sessions_dir.iterdir() if p.name.startswith(".")]
+
+
+def test_a_full_disk_while_writing_an_import_stores_none_of_it(
+    archive: Archive, make_session, monkeypatch
+) -> None:
+    """The disk fills while the second of two sessions is written: neither is swapped in
+    or listed, no temporary file is left, and importing again later stores both."""
+    import errno
+
+    from observe.store import atomic
+
+    first, second = make_session(dyad="D1"), make_session(dyad="D2")
+    real_fsync = atomic.durable_fsync
+    calls: list[int] = []
+
+    def full_on_second(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(atomic, "durable_fsync", full_on_second)
+    with pytest.raises(ArchiveError, match="the disk is full"):
+        archive.add_many([first, second])
+    assert archive.list_sessions() == []
+    assert list(archive.sessions_dir.iterdir()) == []
+    monkeypatch.setattr(atomic, "durable_fsync", real_fsync)
+    archive.add_many([first, second])
+    assert {s.dyad for s in archive.list_sessions()} == {"D1", "D2"}
 
 
 def test_the_index_stays_a_tinydb_file_and_a_reader_sees_what_the_writer_adds(

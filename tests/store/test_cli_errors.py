@@ -160,14 +160,14 @@ def test_a_session_file_the_system_refuses_to_read_is_named(
 ) -> None:
     """As above, with the refusal simulated, so it also runs where tests run as root."""
     refused = archive_dir / "sessions" / f"ef01{'3' * 28}.json"
-    real_read_bytes = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(path: Path) -> bytes:
-        if path == refused:
+    def open_file(path: str | Path, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(path) == refused:
             raise PermissionError(13, "Permission denied", str(path))
-        return real_read_bytes(path)
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     line = one_sentence(observe(archive_dir, "session", "show", "ef01"), str(refused))
     assert "permission was denied" in line and "check that you may read it" in line
     result = observe(archive_dir, "session", "list")
