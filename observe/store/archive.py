@@ -16,6 +16,7 @@ archive adds the lock, the recorders of live sessions and the rules of adding an
 
 from __future__ import annotations
 
+import errno
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,7 +31,7 @@ from observe.store.files import ArchiveFiles
 from observe.store.index import Figures, SessionSummary, started_key
 from observe.store.lock import ArchiveLock
 from observe.store.merge import Merged, bundle_unchanged, merge, write_sessions
-from observe.store.perms import fsync_dir, make_private_dir
+from observe.store.perms import UnsafeLocation, fsync_dir, make_private_dir
 from observe.store.recorder import Recorder
 from observe.store.recovery import recover, survey_read_only
 from observe.store.sessionfile import read_session_file, session_file_bytes
@@ -67,9 +68,10 @@ class Archive:
     @classmethod
     def open(cls, path: Path, *, readonly: bool = False, figures: Figures | None = None) -> Archive:
         """Open the archive folder ``path`` (created if missing). For writing, its folders
-        are made 0700 (or refused with a sentence where they cannot be); a folder given as
-        a symbolic link is followed once, to the folder it names, and nothing inside it is
-        reached through a link."""
+        are made 0700, or refused with a sentence where they cannot be: an archive folder
+        of another user, or on a disk without permissions, opens read-only with that
+        sentence as the reason. A folder given as a symbolic link is followed once, to the
+        folder it names; nothing inside it is reached through a link."""
         path = Path(path).expanduser()
         if path.is_symlink():
             path = path.resolve()
@@ -82,7 +84,14 @@ class Archive:
         reason: str | None = None
         try:
             if not readonly or not path.exists():
-                make_private_dir(path)
+                try:
+                    make_private_dir(path)
+                except UnsafeLocation as unsafe:
+                    if unsafe.errno != errno.EPERM:
+                        raise
+                    # Someone else's folder, or one on a disk without permissions: it
+                    # may still be read, as when another observe holds the lock.
+                    readonly, reason = True, f"{unsafe.sentence}; it is open read-only here"
             if not readonly:
                 lock = ArchiveLock(path)
                 if not lock.acquire():

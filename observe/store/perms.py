@@ -130,8 +130,8 @@ def _make_private(path: Path, status: os.stat_result) -> None:
             path,
             errno.EPERM,
             f"the folder {path} cannot be made private to you (0700: {cause}); observe "
-            "keeps families' records only in private folders: keep the archive on a disk "
-            "that has permissions (not a FAT or exFAT stick), or open it read-only",
+            "writes families' records only in private folders: keep the archive on a disk "
+            "that has permissions (not a FAT or exFAT stick)",
         )
 
 

@@ -192,3 +192,26 @@ def test_a_folder_of_another_user_is_refused_for_writing_and_still_read(
     assert "belongs to another user (uid 65534)" in line and "an archive folder of your own" in line
     listed = observe(archive_dir, "session", "list")
     assert listed.exit_code == 0 and "D001" in listed.stdout
+    with Archive.open(archive_dir) as archive:
+        assert archive.readonly and "it is open read-only here" in str(archive.readonly_reason)
+    assert mode(archive_dir) == 0o700, "left as it was"
+
+
+def test_a_disk_that_keeps_no_permissions_opens_read_only_and_says_why(
+    tmp_path: Path, make_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FAT or exFAT stick accepts chmod and keeps nothing: the archive is not written
+    there (its records would be readable by anyone), but it can still be browsed."""
+    archive_dir = tmp_path / "stick"
+    with Archive.open(archive_dir) as archive:
+        archive.add(make_session())
+    os.chmod(archive_dir, 0o777)
+    monkeypatch.setattr(os, "chmod", lambda path, mode: None)
+    with Archive.open(archive_dir) as archive:
+        assert archive.readonly
+        assert "cannot be made private to you (0700: its file system keeps no permissions)" in (
+            str(archive.readonly_reason)
+        )
+        assert [s.dyad for s in archive.list_sessions()] == ["D001"]
+        with pytest.raises(ArchiveError, match="not a FAT or exFAT stick"):
+            archive.add(make_session(dyad="D002"))
