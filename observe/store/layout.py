@@ -43,7 +43,13 @@ def is_own_folder(folder: Path) -> bool:
 
 
 def kept_aside_name(path: Path, when: datetime | None = None) -> Path:
-    """The name ``path`` is kept under once it could not be read: its own name, what
-    happened and when (UTC), e.g. ``3f2a….journal.damaged-20261128T101500Z``."""
+    """A free name to keep ``path`` under once it could not be read: its own name, what
+    happened and when (UTC), e.g. ``3f2a….journal.damaged-20261128T101500Z`` (``-2``,
+    ``-3`` … after it if that name is taken: a file kept before is never replaced)."""
     stamp = (when or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    return path.with_name(f"{path.name}{KEPT_MARK}{stamp}")
+    kept = path.with_name(f"{path.name}{KEPT_MARK}{stamp}")
+    number = 1
+    while kept.exists() or kept.is_symlink():
+        number += 1
+        kept = path.with_name(f"{path.name}{KEPT_MARK}{stamp}-{number}")
+    return kept

@@ -169,3 +169,19 @@ async def test_the_home_screen_names_the_kept_journal(
         (kept,) = (archive_dir / "sessions").glob(f"{live_session.id}.journal.damaged-*")
         shown = [n.message for n in app._notifications]
         assert [m for m in shown if kept.name in m and "only zero bytes" in m], shown
+
+
+def test_a_journal_kept_aside_is_never_replaced_by_the_next_one(
+    archive: Archive, live_session: Session
+) -> None:
+    """Two journals of one session found unreadable within the same second are both kept."""
+    kept: list[bytes] = []
+    for filling in (b"\0" * 100, b"null"):
+        recorder = archive.recorder(live_session if not kept else archive.load(live_session.id))
+        record(recorder, float(len(kept) + 1))
+        recorder.close()
+        archive.journal_path(live_session.id).write_bytes(filling)
+        archive.load(live_session.id)  # found, and kept aside
+        kept.append(filling)
+    found = sorted(p.read_bytes() for p in archive.sessions_dir.glob("*.journal.damaged-*"))
+    assert found == sorted(kept)
