@@ -115,6 +115,22 @@ def test_a_linked_reports_folder_is_named_and_no_report_is_written_through_it(
     assert list(outside.iterdir()) == []
 
 
+def test_observe_report_writes_no_pdf_through_a_linked_reports_folder(
+    tmp_path: Path, make_session
+) -> None:
+    """The issue as found: PDFs landed in an outside 0755 folder through a linked
+    ``reports/``. The report is refused with the link named; the outside folder stays
+    empty."""
+    archive_dir, outside = tmp_path / "archive", tmp_path / "outside"
+    with Archive.open(archive_dir) as archive:
+        archive.add(session := make_session([(1.0, "hungry"), (2.0, "feed")]))
+    outside.mkdir(mode=0o755)
+    (archive_dir / "reports").symlink_to(outside)
+    line = the_error(observe(archive_dir, "report", session.id[:8]))
+    assert f"{archive_dir / 'reports'} is a symbolic link to {outside}" in line
+    assert list(outside.iterdir()) == []
+
+
 def test_a_loose_reports_folder_is_made_private_when_a_report_is_written(
     tmp_path: Path, make_session
 ) -> None:
