@@ -259,6 +259,8 @@ class Archive:
                 raise ArchiveError(
                     f"session {session_id[:8]} is being recorded; end it before deleting it"
                 )
+        # The one deletion of recorded data, and only because the user asked for it (a
+        # journal kept aside as unreadable is not removed here: it is the user's to move).
         for path in (self.journal_path(session_id), self.session_path(session_id)):
             try:
                 path.unlink(missing_ok=True)

@@ -76,6 +76,7 @@ class ArchiveLock:
         if not self._lock.is_locked:
             return
         try:
+            # Only this process's note of who holds the lock (written in acquire).
             self.owner_path.unlink(missing_ok=True)
         except OSError:
             pass
