@@ -196,7 +196,9 @@ def test_a_linked_index_is_refused(archive_dir: Path, make_session, tmp_path: Pa
     assert (tmp_path / "index.json").exists()
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="giving a folder to another user needs root")
+@pytest.mark.skipif(
+    getattr(os, "geteuid", lambda: -1)() != 0, reason="giving a folder to another user needs root"
+)
 def test_a_folder_of_another_user_is_refused_for_writing_and_still_read(
     tmp_path: Path, make_session
 ) -> None:
