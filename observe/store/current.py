@@ -40,7 +40,7 @@ class LiveCounts:
             seen = self._seen.get(summary.id)
         if seen is None or seen[0] != signature:
             try:
-                session = self._files.restore(summary.id).session
+                session = self._files.restore(summary.id, recorded_elsewhere=True).session
             except ArchiveError:
                 return summary  # named in problems, as loading it would
             seen = (signature, session)

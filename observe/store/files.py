@@ -31,7 +31,7 @@ from observe.model import Session
 from observe.store import messages
 from observe.store.atomic import DamagedFile, file_digest
 from observe.store.index import Figures, Index, summary_document
-from observe.store.journal import JournalDamaged, JournalUnreadable
+from observe.store.journal import EMPTY_JOURNAL, JournalDamaged, JournalUnreadable
 from observe.store.layout import (
     INDEX_NAME,
     JOURNAL_SUFFIX,
@@ -123,13 +123,16 @@ class ArchiveFiles:
 
     # -- a session as it stands on disk --------------------------------------------------
 
-    def restore(self, session_id: str) -> Restored:
+    def restore(self, session_id: str, *, recorded_elsewhere: bool = False) -> Restored:
         """The session file plus the journal lines not yet folded into it.
 
         Raises :class:`UnknownSession` when neither file is there, and ArchiveError with
         one sentence (also kept in ``problems``) when one cannot be read. A journal with
         no readable header is kept aside (named in ``problems``; left in place, and named,
         when the archive is read-only here): the session is what its file holds.
+        ``recorded_elsewhere``: the session may be being recorded by another process right
+        now, so a torn last line, or an empty journal, is its write in progress and not a
+        problem to name.
         """
         path = self.session_path(session_id)
         journal_path = self.journal_path(session_id)
@@ -154,9 +157,10 @@ class ArchiveFiles:
         journal = restored.journal
         if journal is not None and journal.generation is None:
             reason = journal.unreadable or "it cannot be read"
-            self.unreadable_journal(session_id, reason, len(restored.session.events))
+            if not (recorded_elsewhere and reason == EMPTY_JOURNAL):
+                self.unreadable_journal(session_id, reason, len(restored.session.events))
             restored = evolve(restored, journal=None)
-        if not self.readonly or self.readonly_reason is None:
+        if not recorded_elsewhere and (not self.readonly or self.readonly_reason is None):
             # While another process records, its journal's last line may be mid-write:
             # only a writer (the holder is gone) can tell a torn line from a busy one.
             for note in restored.notes:
@@ -177,7 +181,7 @@ class ArchiveFiles:
             sentence = messages.unreadable_journal(
                 path, reason, kept_as=None, saved_events=saved_events
             )
-            if self.readonly_reason is None or reason != "it is empty":
+            if self.readonly_reason is None or reason != EMPTY_JOURNAL:
                 self.note(sentence)  # (an empty one may be the holder's, being started)
             return sentence
         kept = kept_aside_name(path)

@@ -30,6 +30,8 @@ from observe.store.atomic import encode_json
 from observe.store.perms import durable_fsync, fsync_dir, open_private, read_private, write_all
 
 HEADER_TYPE = "JournalStarted"
+#: Why a journal of no bytes has no header (also: one being started this very moment).
+EMPTY_JOURNAL = "it is empty"
 _LINE = re.compile(rb"^([0-9a-f]{8}) (.*)$", re.DOTALL)
 
 
@@ -163,7 +165,7 @@ def header_problem(path: Path) -> str | None:
 def _why_no_header(data: bytes, torn: str | None) -> str:
     """Why a journal has no readable header, in words for the user."""
     if not data:
-        return "it is empty"
+        return EMPTY_JOURNAL
     if not data.strip(b"\0"):
         return f"it holds only zero bytes ({len(data):,}), as a power cut can leave a file"
     if not re.match(rb"^[0-9a-f]{0,8}( |$)", data):

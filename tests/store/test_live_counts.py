@@ -102,3 +102,18 @@ def test_the_archive_that_records_lists_its_own_live_session_as_it_stands(
     assert events_listed(archive, live_session.id) == 3
     recorder.close()
     assert events_listed(archive, live_session.id) == 3
+
+
+def test_a_line_being_written_elsewhere_is_not_called_damage(
+    archive_dir: Path, recording: Recording
+) -> None:
+    """``session list`` may read the journal while the other observe is halfway through
+    appending a line: that line is left out, and not reported as torn."""
+    recording.record(4)
+    journal = archive_dir / "sessions" / f"{recording.session_id}.journal"
+    with journal.open("ab") as file:
+        file.write(b'0badf00d {"type": "EventRec')  # an append in progress
+    result = CliRunner().invoke(main, ["--data-dir", str(archive_dir), "session", "list"])
+    assert result.exit_code == 0 and not result.stderr, result.stderr
+    (row,) = [line for line in result.stdout.splitlines() if "LIVE-1" in line]
+    assert " 4 " in f"{row} "
