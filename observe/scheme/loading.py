@@ -115,6 +115,9 @@ def _build(data: dict[str, Any]) -> Scheme:
             "cues": data["cues"],
             "responses": data["responses"],
             "ratings": data.get("ratings", []),
+            "actors": data.get("actors", []),
+            "contingencies": data.get("contingencies", []),
+            "state_groups": data.get("state_groups", []),
         },
         Scheme,
     )

@@ -69,7 +69,7 @@ def test_show_of_an_unknown_id_is_one_sentence_listing_the_ids(run) -> None:
     assert result.exit_code == 1
     assert result.output.strip() == (
         'error: there is no coding scheme "nope"; the installed schemes are '
-        "infant-cues, feeding, play (or give the path to a .toml file)"
+        "infant-cues, feeding, home-visit, play (or give the path to a .toml file)"
     )
 
 
@@ -156,7 +156,7 @@ def test_new_from_an_unknown_scheme_lists_the_ids(run) -> None:
     result = run("scheme", "new", "mine", "--from", "nope")
     assert result.exit_code == 1
     assert 'there is no coding scheme "nope" to copy' in result.output
-    assert "infant-cues, feeding, play" in result.output
+    assert "infant-cues, feeding, home-visit, play" in result.output
 
 
 def test_a_copy_of_a_users_own_scheme_gets_its_own_id(run) -> None:

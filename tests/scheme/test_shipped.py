@@ -18,9 +18,14 @@ LEFT_HAND = set("qwertasdfgzcvb")
 RIGHT_HAND = set("yuiophjkl;m,./")
 
 
-def test_the_three_schemes_ship() -> None:
-    """A fresh install offers exactly the three documented schemes."""
-    assert {path.name for path in SHIPPED} == {"infant-cues.toml", "feeding.toml", "play.toml"}
+def test_the_four_schemes_ship() -> None:
+    """A fresh install offers exactly the four documented schemes."""
+    assert {path.name for path in SHIPPED} == {
+        "infant-cues.toml",
+        "feeding.toml",
+        "home-visit.toml",
+        "play.toml",
+    }
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
