@@ -95,12 +95,12 @@ def _counts(scheme: Scheme) -> str:
     parts = []
     if scheme.actors != DEFAULT_ACTORS:
         parts.append(f"{len(scheme.actors)} actors")
-    parts += [f"{len(scheme.cues)} cues", f"{len(scheme.responses)} responses"]
+    parts += [_count(len(scheme.cues), "cue"), _count(len(scheme.responses), "response")]
     if scheme.contingencies:
         parts.append(_count(len(scheme.contingencies), "rule"))
     if scheme.state_groups:
         parts.append(_count(len(scheme.state_groups), "state group"))
-    parts.append(f"{len(scheme.ratings)} ratings")
+    parts.append(_count(len(scheme.ratings), "rating"))
     return ", ".join(parts[:-1]) + f" and {parts[-1]}"
 
 

@@ -157,8 +157,5 @@ def _check_initial(
     listed = table.get("codes")
     if isinstance(listed, list) and initial not in listed:
         in_group = [c for c in listed if isinstance(c, str)]
-        problems.add(
-            path,
-            f'"{initial}" is not one of this group\'s states{did_you_mean(initial, in_group)} '
-            f"(its states: {named_list(in_group)})",
-        )
+        hint = did_you_mean(initial, in_group) or f" (its states: {named_list(in_group)})"
+        problems.add(path, f'"{initial}" is not one of this group\'s states{hint}')
