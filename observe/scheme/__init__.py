@@ -7,7 +7,10 @@ One name for everything about schemes. The pieces live in their own modules:
   with the parts in :mod:`~observe.scheme.codes`, :mod:`~observe.scheme.actors`,
   :mod:`~observe.scheme.rules` and :mod:`~observe.scheme.states`;
 - :mod:`observe.scheme.loading`: TOML to :class:`Scheme`, every problem reported at once
-  (checks in :mod:`observe.scheme.validation`);
+  (checks in :mod:`observe.scheme.validation`, which calls those of each table:
+  :mod:`~observe.scheme.actor_checks`, :mod:`~observe.scheme.rule_checks`,
+  :mod:`~observe.scheme.state_checks`; single fields in :mod:`~observe.scheme.fields`);
+- :mod:`observe.scheme.snapshot`: a session's scheme snapshot held to the rules of a file;
 - :mod:`observe.scheme.catalogue`: the shipped and the user's installed schemes, and
   finding one by id or path.
 """

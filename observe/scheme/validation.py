@@ -4,6 +4,13 @@ Validation runs on the raw TOML data so that *every* problem in a file is found 
 pass: a programme lead editing a scheme fixes them all at once instead of one per run.
 Each problem is one line: where (line number when it can be found, and the field path
 such as ``cues[3].matches``) and what is wrong, with a suggestion when one is obvious.
+
+This module checks the tables every scheme has (``[scheme]``, ``[[cues]]``,
+``[[responses]]``, ``[[ratings]]`` and their anchors) and then the tables that name codes:
+``[[actors]]`` and each code's actor (:mod:`~observe.scheme.actor_checks`),
+``[[contingencies]]`` (:mod:`~observe.scheme.rule_checks`) and ``[[state_groups]]``
+(:mod:`~observe.scheme.state_checks`). A cue's ``matches`` is required while the file lists
+no rules (the default rule takes every cue's fit from it), optional once it lists them.
 """
 
 from __future__ import annotations
