@@ -67,7 +67,7 @@ class Rating:
     max: int = 5
     description: str = ""
     #: What chosen points of the scale mean (``{1: "…", 5: "…", 9: "…"}``), lowest first.
-    anchors: dict[int, str] = field(factory=dict, converter=_sorted_anchors)
+    anchors: dict[int, str] = field(factory=dict, converter=_sorted_anchors, hash=False)
 
     def anchor(self, value: int) -> str | None:
         """The anchor text written for exactly ``value``, if the scheme gives one."""

@@ -57,8 +57,9 @@ class Contingency:
     consequents: tuple[str, ...] = field(converter=tuple_of_str)
     window: float | None = None
     repair_window: float | None = None
-    matches: dict[str, tuple[str, ...]] = field(factory=dict, converter=_matches)
-    windows: dict[str, float] = field(factory=dict, converter=_windows)
+    # Dicts take no part in the hash (equal values still hash equal): a scheme stays hashable.
+    matches: dict[str, tuple[str, ...]] = field(factory=dict, converter=_matches, hash=False)
+    windows: dict[str, float] = field(factory=dict, converter=_windows, hash=False)
     description: str = ""
 
 
@@ -74,9 +75,9 @@ class ContingencyRule:
     window: float
     repair_window: float
     #: The consequents that fit each antecedent (every antecedent has an entry).
-    matches: dict[str, tuple[str, ...]] = field(converter=_matches)
+    matches: dict[str, tuple[str, ...]] = field(converter=_matches, hash=False)
     #: The antecedents with a window of their own (s).
-    windows: dict[str, float] = field(factory=dict, converter=_windows)
+    windows: dict[str, float] = field(factory=dict, converter=_windows, hash=False)
     description: str = ""
     #: The derived cue → response rule of a scheme that lists no rules.
     default: bool = False

@@ -186,6 +186,8 @@ def test_a_scheme_with_every_new_field_round_trips_through_json(tiny_scheme: Sch
     text = json.dumps(unstructure(scheme))
     back = structure(json.loads(text), Scheme)
     assert back == scheme and back.digest == scheme.digest
+    assert hash(back) == hash(scheme), "a scheme can key a cache, as it always could"
+    assert len({*back.rules, *scheme.rules}) == len(scheme.rules)
     assert back.ratings[0].anchors == {1: "cold", 7: "warm"}
 
 
