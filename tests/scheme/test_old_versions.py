@@ -3,8 +3,9 @@
 A session stores its scheme's digest and bundle import checks it, so if an old scheme's
 digest changed, every recorded session would look damaged; if an old snapshot or journal
 read differently, a family's figures would change after an update. The data under
-``old_version/`` was written by the version before (a bundle of three demo sessions, their
-``observe analyze --json`` output, and a live session's journal left by a killed program).
+``old_version/`` was written before these tables existed: a bundle of three demo sessions
+and a live session's journal left by a killed program, and the ``observe analyze --json``
+output of those sessions from the version just before them.
 """
 
 from __future__ import annotations
