@@ -26,10 +26,9 @@ import uuid
 from typing import Any, Literal
 
 from attrs import evolve, field, frozen
-from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
-from observe.convert import converter
+from observe.convert import converter, omit_while_default
 from observe.scheme.model import Scheme
 
 EventKind = Literal["point", "start", "stop"]
@@ -270,10 +269,7 @@ Change = (
 configure_tagged_union(Change, converter, tag_name="type")
 
 # A session without excluded periods is written as it was before they existed.
-converter.register_unstructure_hook(
-    Session,
-    make_dict_unstructure_fn(Session, converter, excluded=override(omit_if_default=True)),
-)
+omit_while_default(Session, "excluded")
 
 
 def unstructure_change(change: Change) -> dict[str, Any]:

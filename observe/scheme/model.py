@@ -24,9 +24,8 @@ import json
 from functools import cached_property
 
 from attrs import field, frozen
-from cattrs.gen import make_dict_unstructure_fn, override
 
-from observe.convert import converter
+from observe.convert import converter, omit_while_default
 from observe.scheme.actors import DEFAULT_ACTORS, Actor, actors_or_default
 from observe.scheme.codes import Code, CodeKind, Cue, Rating, Response
 from observe.scheme.rules import Contingency, ContingencyRule, default_rule, resolve
@@ -191,13 +190,7 @@ class Scheme:
         return found
 
 
-def _omit_while_default(cls: type, *names: str) -> None:
-    """Leave the fields ``names`` of ``cls`` out of the canonical form while at their default."""
-    overrides = {name: override(omit_if_default=True) for name in names}
-    converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **overrides))
-
-
-_omit_while_default(Cue, "actor")
-_omit_while_default(Response, "actor")
-_omit_while_default(Rating, "anchors")
-_omit_while_default(Scheme, "actors", "contingencies", "state_groups")
+omit_while_default(Cue, "actor")
+omit_while_default(Response, "actor")
+omit_while_default(Rating, "anchors")
+omit_while_default(Scheme, "actors", "contingencies", "state_groups")

@@ -21,7 +21,7 @@ from observe.scheme import Scheme, find_scheme, load_scheme, shipped_scheme_path
 from observe.scheme.loading import scheme_from_data
 from observe.scheme.snapshot import scheme_file_data, snapshot_problems
 from observe.store.sessionfile import read_session_file, write_session_file
-from observe.validity import excluded_problems
+from observe.validity import session_problems
 
 
 @pytest.fixture
@@ -124,18 +124,21 @@ def test_a_snapshot_whose_rule_names_no_code_is_refused_even_with_its_digest(
     ],
 )
 def test_excluded_periods_from_outside_lie_within_the_session_in_order(
-    periods: tuple[Interval, ...], expected: str | None
+    periods: tuple[Interval, ...], expected: str | None, make_session
 ) -> None:
-    found = excluded_problems(periods, 60.0, ended=True)
+    session = evolve(make_session([(1.0, "hungry")], duration=60.0), excluded=periods)
+    found = [p.sentence for p in session_problems(session) if p.field.startswith("excluded")]
     if expected is None:
         assert found == []
     else:
         assert len(found) == 1 and expected in found[0], found
 
 
-def test_only_the_last_period_of_a_live_session_may_be_open() -> None:
-    assert excluded_problems((Interval(5, 6), Interval(10)), 60.0, ended=False) == []
-    assert excluded_problems((Interval(5), Interval(10, 12)), 60.0, ended=False)
+def test_only_the_last_period_of_a_live_session_may_be_open(make_session) -> None:
+    live = make_session([(1.0, "hungry")], duration=60.0, status="live")
+    assert session_problems(evolve(live, excluded=(Interval(5, 6), Interval(10)))) == []
+    (problem,) = session_problems(evolve(live, excluded=(Interval(5), Interval(10, 12))))
+    assert problem.field == "excluded[0].end"
 
 
 def test_a_bundle_with_an_excluded_period_past_the_end_is_refused(
@@ -153,3 +156,20 @@ def test_old_and_new_sessions_in_one_bundle(home_visit: Scheme, make_session) ->
     back = parse_bundle(bundle_text([old, new]), "mixed.json")
     assert back == [old, new]
     assert "excluded" not in json.loads(bundle_text([old]))["sessions"][0]
+
+
+def test_a_bundle_is_read_exactly_in_the_new_fields_too(home_visit: Scheme, make_session) -> None:
+    """An anchor keyed by no whole number, or an actor's infant flag as text, is refused by
+    name (a bundle is untrusted input), while the fields an old bundle lacks are let in."""
+    session = ended_session(home_visit, make_session)
+
+    def bad_anchor(item: dict) -> None:
+        item["scheme"]["ratings"][0]["anchors"]["01"] = "again"
+
+    def infant_text(item: dict) -> None:
+        item["scheme"]["actors"][0]["infant"] = "true"
+
+    with pytest.raises(InterchangeError, match='has the key the text "01", not a whole number'):
+        parse_bundle(_bundle_with(session, bad_anchor), "visit.json")
+    with pytest.raises(InterchangeError, match="infant must be true or false"):
+        parse_bundle(_bundle_with(session, infant_text), "visit.json")
