@@ -4,6 +4,19 @@ A session changes only through :class:`Change` records (an event recorded, amend
 removed; a pause; the end). The archive journals exactly these records, and
 :func:`apply_change` folds them into a session, so a replayed journal and a live
 session are the same thing by construction.
+
+Two kinds of change came with schemes for real instruments (DESIGN §12); a journal or
+session file written before them holds none and reads exactly as it did:
+
+- **Several events as one change** (:class:`EventsRecorded`, :class:`EventsRemoved`): one
+  key press that does two things, such as starting a state of an exclusive group, which
+  stops the group's state that was on at the same instant. One change is one journal
+  line, so both are on disk or neither is, and undo takes both back as one.
+- **Periods that cannot be coded** (:class:`ExclusionStarted`, :class:`ExclusionEnded`;
+  review replaces them all with :class:`ExclusionsRevised`): the baby carried out of view,
+  a phone call. They are ``Session.excluded``: periods of the session clock, in time
+  order and never overlapping (overlapping ones merge); at most one is open (no end yet),
+  and it is the last. Ending the session closes an open one at the end.
 """
 
 from __future__ import annotations
@@ -15,7 +28,7 @@ from typing import Any, Literal
 from attrs import evolve, field, frozen
 from cattrs.strategies import configure_tagged_union
 
-from observe.convert import converter
+from observe.convert import converter, omit_while_default
 from observe.scheme.model import Scheme
 
 EventKind = Literal["point", "start", "stop"]
@@ -31,6 +44,10 @@ def new_id() -> str:
 def to_ms(value: float) -> float:
     """Times are kept to the millisecond (DESIGN §3)."""
     return round(float(value), 3)
+
+
+def _optional_ms(value: float | None) -> float | None:
+    return None if value is None else to_ms(value)
 
 
 def _kind_valid(_instance: object, _attribute: object, value: str) -> None:
@@ -60,6 +77,24 @@ class Pause:
 
 
 @frozen
+class Interval:
+    """A stretch of the session clock from ``start`` to ``end`` (s); ``end`` None: still open."""
+
+    start: float = field(converter=to_ms)
+    end: float | None = field(default=None, converter=_optional_ms)
+
+    @property
+    def is_open(self) -> bool:
+        return self.end is None
+
+    def closed_at(self, t: float) -> Interval:
+        """This interval, ended at ``t`` if it is open (an end before the start swaps them:
+        a video's position can go back while a period is open)."""
+        end = t if self.end is None else self.end
+        return Interval(min(self.start, end), max(self.start, end))
+
+
+@frozen
 class Session:
     id: str
     dyad: str
@@ -77,6 +112,8 @@ class Session:
     pauses: tuple[Pause, ...] = field(default=(), converter=tuple)
     origin: SessionOrigin = "live"
     ended_at: str | None = None
+    #: Periods that cannot be coded, in time order (see the module's docstring).
+    excluded: tuple[Interval, ...] = field(default=(), converter=tuple)
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
@@ -99,6 +136,37 @@ class Session:
                 open_codes.remove(e.code)
         return tuple(open_codes)
 
+    @property
+    def excluding(self) -> bool:
+        """Whether a period that cannot be coded is open now."""
+        return bool(self.excluded) and self.excluded[-1].is_open
+
+    def excluded_spans(self, until: float | None = None) -> tuple[Interval, ...]:
+        """The excluded periods, all closed: an open one ends at ``until`` (default: where
+        the session clock stands)."""
+        end = self.clock if until is None else until
+        return normalised(tuple(period.closed_at(end) for period in self.excluded))
+
+    def excluded_seconds(self, until: float | None = None) -> float:
+        """How long the excluded periods last together (s), an open one until ``until``."""
+        return to_ms(sum(p.end - p.start for p in self.excluded_spans(until) if p.end is not None))
+
+
+def normalised(periods: tuple[Interval, ...]) -> tuple[Interval, ...]:
+    """Excluded periods as a session keeps them: the closed ones in time order, overlapping
+    or touching ones merged, then the open one (the latest opened, if several are)."""
+    closed = sorted((p for p in periods if not p.is_open), key=lambda p: p.start)
+    merged: list[Interval] = []
+    for period in closed:
+        assert period.end is not None
+        last = merged[-1] if merged else None
+        if last is not None and last.end is not None and period.start <= last.end:
+            merged[-1] = Interval(last.start, max(last.end, period.end))
+        else:
+            merged.append(period)
+    still_open = [p for p in periods if p.is_open]
+    return (*merged, *still_open[-1:])
+
 
 # -- changes ---------------------------------------------------------------------------
 
@@ -118,6 +186,20 @@ class EventAmended:
 @frozen
 class EventRemoved:
     event_id: str
+
+
+@frozen
+class EventsRecorded:
+    """Several events of one action, recorded together (a state group's stop and start)."""
+
+    events: tuple[Event, ...] = field(converter=tuple)
+
+
+@frozen
+class EventsRemoved:
+    """Several events taken back together (the undo of an :class:`EventsRecorded`)."""
+
+    event_ids: tuple[str, ...] = field(converter=tuple)
 
 
 @frozen
@@ -145,6 +227,29 @@ class SessionAnnotated:
     notes: str = ""
 
 
+@frozen
+class ExclusionStarted:
+    """A period that cannot be coded opens at ``t`` (the not-codable key)."""
+
+    t: float = field(converter=to_ms)
+    wall: str
+
+
+@frozen
+class ExclusionEnded:
+    """The open period that cannot be coded closes at ``t``."""
+
+    t: float = field(converter=to_ms)
+    wall: str
+
+
+@frozen
+class ExclusionsRevised:
+    """The session's excluded periods are these (review adds, edits and removes them)."""
+
+    excluded: tuple[Interval, ...] = field(converter=tuple)
+
+
 Change = (
     EventRecorded
     | EventAmended
@@ -153,10 +258,18 @@ Change = (
     | SessionResumed
     | SessionEnded
     | SessionAnnotated
+    | EventsRecorded
+    | EventsRemoved
+    | ExclusionStarted
+    | ExclusionEnded
+    | ExclusionsRevised
 )
 
 # A change's serial form names its type: ``{"type": "EventRecorded", "event": {...}}``.
 configure_tagged_union(Change, converter, tag_name="type")
+
+# A session without excluded periods is written as it was before they existed.
+omit_while_default(Session, "excluded")
 
 
 def unstructure_change(change: Change) -> dict[str, Any]:
@@ -181,13 +294,31 @@ def apply_change(session: Session, change: Change) -> Session:
     (a replayed journal may repeat a change already folded in)."""
     match change:
         case EventRecorded(event=event):
-            if session.event(event.id) is not None:
-                return session  # already folded in: replay is idempotent
+            return _recorded(session, (event,))
+        case EventsRecorded(events=events):
+            return _recorded(session, events)
+        case EventsRemoved(event_ids=event_ids):
+            gone = set(event_ids)
+            return evolve(session, events=tuple(e for e in session.events if e.id not in gone))
+        case ExclusionStarted(t=t):
+            if session.excluding or session.status == "ended":
+                return session  # one period at a time; none opens after the end
             return evolve(
                 session,
-                events=_insert_sorted(session.events, event),
-                duration=max(session.duration, event.t),
+                excluded=(*session.excluded, Interval(t)),
+                duration=max(session.duration, t),
             )
+        case ExclusionEnded(t=t):
+            if not session.excluding:
+                return session
+            closed = session.excluded[-1].closed_at(t)
+            return evolve(
+                session,
+                excluded=normalised((*session.excluded[:-1], closed)),
+                duration=max(session.duration, t),
+            )
+        case ExclusionsRevised(excluded=excluded):
+            return evolve(session, excluded=normalised(tuple(excluded)))
         case EventAmended(event=event):
             if session.event(event.id) is None:
                 return session
@@ -214,10 +345,30 @@ def apply_change(session: Session, change: Change) -> Session:
                 pauses = (*pauses[:-1], evolve(pauses[-1], resumed_wall=wall))
             return evolve(session, status="live", pauses=pauses)
         case SessionEnded(duration=duration, wall=wall):
-            return evolve(session, status="ended", duration=duration, ended_at=wall)
+            excluded = session.excluded
+            if session.excluding:  # the end closes a period left open
+                excluded = normalised((*excluded[:-1], excluded[-1].closed_at(duration)))
+            return evolve(
+                session, status="ended", duration=duration, ended_at=wall, excluded=excluded
+            )
         case SessionAnnotated(ratings=ratings, notes=notes):
             return evolve(session, ratings=dict(ratings), notes=notes)
     raise TypeError(f"not a session change: {change!r}")
+
+
+def _recorded(session: Session, events: tuple[Event, ...]) -> Session:
+    """``events`` added in time order; one already folded in is not added twice (replay is
+    idempotent)."""
+    added = session.events
+    duration = session.duration
+    for event in events:
+        if any(e.id == event.id for e in added):
+            continue
+        added = _insert_sorted(added, event)
+        duration = max(duration, event.t)
+    if added is session.events:
+        return session
+    return evolve(session, events=added, duration=duration)
 
 
 def apply_changes(session: Session, changes: list[Change] | tuple[Change, ...]) -> Session:

@@ -5,17 +5,16 @@ from __future__ import annotations
 import json
 import os
 import re
-import textwrap
 from pathlib import Path
 
 import click
 
 from observe.commands.context import cli_context
+from observe.commands.scheme_page import describe_scheme
 from observe.errors import ObserveError
 from observe.scheme import (
+    DEFAULT_ACTORS,
     DEFAULT_SCHEME_ID,
-    Cue,
-    Response,
     Scheme,
     SchemeNotFound,
     find_scheme,
@@ -25,9 +24,6 @@ from observe.scheme import (
     user_schemes_dir,
 )
 from observe.scheme.validation import SLUG, SLUG_HINT
-
-#: Text is wrapped to fit an 80-column terminal.
-WIDTH = 79
 
 
 @click.group("scheme")
@@ -90,9 +86,26 @@ def validate_command(file: Path) -> None:
         click.echo(f"note: {message} before copying it into {user_schemes_dir(archive_dir)}.")
     click.echo(
         f'ok: {file} is a valid coding scheme: "{scheme.id}" ({scheme.name}, version '
-        f"{scheme.version}) with {len(scheme.cues)} cues, {len(scheme.responses)} responses "
-        f"and {len(scheme.ratings)} ratings."
+        f"{scheme.version}) with {_counts(scheme)}."
     )
+
+
+def _counts(scheme: Scheme) -> str:
+    """``8 cues, 10 responses and 3 ratings`` (actors, rules and state groups when listed)."""
+    parts = []
+    if scheme.actors != DEFAULT_ACTORS:
+        parts.append(f"{len(scheme.actors)} actors")
+    parts += [_count(len(scheme.cues), "cue"), _count(len(scheme.responses), "response")]
+    if scheme.contingencies:
+        parts.append(_count(len(scheme.contingencies), "rule"))
+    if scheme.state_groups:
+        parts.append(_count(len(scheme.state_groups), "state group"))
+    parts.append(_count(len(scheme.ratings), "rating"))
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 @scheme_group.command("new")
@@ -215,73 +228,6 @@ def _with_new_identity(text: str, original: Scheme, new_id: str, origin: str) ->
         f"with: observe scheme new {new_id} --from {original.id}\n"
     )
     return header + "".join(lines)
-
-
-# -- observe scheme show ---------------------------------------------------------------
-
-
-def describe_scheme(scheme: Scheme) -> str:
-    """A readable page about a scheme: what a visitor codes, with which key."""
-    out: list[str] = [f"{scheme.name}  ({scheme.id}, version {scheme.version})"]
-    if scheme.description:
-        out += textwrap.wrap(scheme.description, width=WIDTH)
-    intensity = (
-        f"intensity 1-{scheme.intensity_levels} (digit after a code)"
-        if scheme.intensity_levels
-        else "no intensity coding"
-    )
-    out += [
-        "",
-        f"Response window {_seconds(scheme.response_window)} · repair window "
-        f"{_seconds(scheme.repair_window)} · {intensity}",
-        "",
-        "INFANT CUES",
-    ]
-    answered_by: dict[str, list[str]] = {}
-    for cue in scheme.cues:
-        for response_id in cue.matches:
-            answered_by.setdefault(response_id, []).append(cue.id)
-    for group, codes in _grouped(scheme.cues):
-        out.append(f"  {group}")
-        for cue in codes:
-            window = _seconds(scheme.window_for(cue.id))
-            out.append(f"    {cue.key}  {cue.label}  [{cue.id}; window {window}]")
-            if cue.kind == "state":
-                out.append("       a state: its key starts it, the next press stops it")
-            out.append(f"       answered by: {', '.join(cue.matches)}")
-            out += _description(cue.description)
-    out += ["", "CAREGIVER RESPONSES"]
-    for group, codes in _grouped(scheme.responses):
-        out.append(f"  {group}")
-        for response in codes:
-            out.append(f"    {response.key}  {response.label}  [{response.id}]")
-            if response.kind == "state":
-                out.append("       a state: its key starts it, the next press stops it")
-            cues = answered_by.get(response.id)
-            out.append(f"       answers: {', '.join(cues)}" if cues else "       answers no cue")
-            out += _description(response.description)
-    if scheme.ratings:
-        out += ["", "RATINGS AT THE END OF A SESSION"]
-        for rating in scheme.ratings:
-            out.append(f"    {rating.label}  [{rating.id}; {rating.min}-{rating.max}]")
-            out += _description(rating.description)
-    return "\n".join(out)
-
-
-def _grouped(codes: tuple[Cue, ...] | tuple[Response, ...]) -> list[tuple[str, list]]:
-    """Codes by group, groups in order of first appearance (as the file lists them)."""
-    groups: dict[str, list] = {}
-    for code in codes:
-        groups.setdefault(code.group or "Other", []).append(code)
-    return list(groups.items())
-
-
-def _description(text: str) -> list[str]:
-    return textwrap.wrap(text, width=WIDTH, initial_indent=" " * 7, subsequent_indent=" " * 7)
-
-
-def _seconds(value: float) -> str:
-    return f"{value:g} s"
 
 
 def _same_file(a: Path, b: Path) -> bool:

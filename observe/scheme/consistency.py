@@ -1,10 +1,13 @@
 """Checks of a coding scheme that look across its codes: ids and keys used once, and
-windows that fit inside the repair window (DESIGN §2)."""
+windows that fit inside the repair window (DESIGN §2); and the codes of a file by id, for
+the checks of the tables that name codes (actors, rules, state groups)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from attrs import frozen
 
 from observe.scheme.problems import Problems, is_positive
 
@@ -86,3 +89,37 @@ def check_windows_against_repair(
                 ("cues", index, "window"),
                 f"({window} s) must not be longer than the scheme's repair_window ({repair} s)",
             )
+
+
+@frozen
+class CodeEntry:
+    """A code of the file as validation sees it: its table, place and raw fields."""
+
+    table: str  # "cues" or "responses"
+    index: int
+    data: dict[str, Any]
+
+    @property
+    def is_cue(self) -> bool:
+        return self.table == "cues"
+
+    @property
+    def is_state(self) -> bool:
+        return self.data.get("kind", "point") == "state"
+
+    @property
+    def where(self) -> str:
+        return f"{self.table}[{self.index}]"
+
+
+def known_codes(
+    cues: list[tuple[int, dict[str, Any]]], responses: list[tuple[int, dict[str, Any]]]
+) -> dict[str, CodeEntry]:
+    """The codes of the file by id (the first one of an id used twice)."""
+    found: dict[str, CodeEntry] = {}
+    for name, tables in (("cues", cues), ("responses", responses)):
+        for index, table in tables:
+            value = table.get("id")
+            if isinstance(value, str):
+                found.setdefault(value, CodeEntry(name, index, table))
+    return found

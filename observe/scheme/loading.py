@@ -63,7 +63,7 @@ def parse_scheme(text: str | bytes, source: str) -> Scheme:
     problems = validate_data(data, text)
     if problems:
         raise SchemeError(source, problems)
-    return _build(data)
+    return scheme_from_data(data)
 
 
 def load_scheme(path: str | Path) -> Scheme:
@@ -106,7 +106,7 @@ def _toml_problem(message: str) -> str:
     return f"{where}: this is not valid TOML: {what}"
 
 
-def _build(data: dict[str, Any]) -> Scheme:
+def scheme_from_data(data: dict[str, Any]) -> Scheme:
     """A Scheme from data that :func:`validate_data` found valid; whatever the file leaves
     out takes the defaults the scheme types declare."""
     return structure(
@@ -115,6 +115,9 @@ def _build(data: dict[str, Any]) -> Scheme:
             "cues": data["cues"],
             "responses": data["responses"],
             "ratings": data.get("ratings", []),
+            "actors": data.get("actors", []),
+            "contingencies": data.get("contingencies", []),
+            "state_groups": data.get("state_groups", []),
         },
         Scheme,
     )

@@ -52,13 +52,14 @@ class Locator:
     """Finds the line of a table or field in TOML text, for messages a user can act on.
 
     tomllib does not report positions of values, so this scans the text for table headers
-    (``[scheme]``, ``[[cues]]``) and ``key =`` lines. It is a best effort: a field it cannot
+    (``[scheme]``, ``[[cues]]``, ``[ratings.anchors]``) and ``key =`` lines (dotted keys
+    such as ``matches.bid = […]`` too). It is a best effort: a field it cannot
     find simply has no line number in the message.
     """
 
     _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([A-Za-z0-9_-]+)\s*\]\]")
-    _TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_-]+)\s*\]")
-    _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+    _TABLE_HEADER = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*=")
 
     def __init__(self, text: str) -> None:
         self._lines: dict[Path_, int] = {}
@@ -77,9 +78,13 @@ class Locator:
                 table = (name, index)
                 self._lines.setdefault((name,), number)
             elif match := self._TABLE_HEADER.match(line):
-                table = (match.group(1),)
+                # [cues.x] after [[cues]] is a table inside the last of the cues.
+                head, *rest = match.group(1).split(".")
+                table = (
+                    (head, counts[head] - 1, *rest) if head in counts and rest else (head, *rest)
+                )
             elif match := self._KEY.match(line):
-                self._lines.setdefault((*table, match.group(1)), number)
+                self._lines.setdefault((*table, *match.group(1).split(".")), number)
                 for quotes in ('"""', "'''"):
                     if line.count(quotes) % 2 == 1:
                         in_multiline = quotes

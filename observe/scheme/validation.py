@@ -4,23 +4,38 @@ Validation runs on the raw TOML data so that *every* problem in a file is found 
 pass: a programme lead editing a scheme fixes them all at once instead of one per run.
 Each problem is one line: where (line number when it can be found, and the field path
 such as ``cues[3].matches``) and what is wrong, with a suggestion when one is obvious.
+
+This module checks the tables every scheme has (``[scheme]``, ``[[cues]]``,
+``[[responses]]``, ``[[ratings]]`` and their anchors) and then the tables that name codes:
+``[[actors]]`` and each code's actor (:mod:`~observe.scheme.actor_checks`),
+``[[contingencies]]`` (:mod:`~observe.scheme.rule_checks`) and ``[[state_groups]]``
+(:mod:`~observe.scheme.state_checks`). A cue's ``matches`` is required while the file lists
+no rules (the default rule takes every cue's fit from it), optional once it lists them.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
 from observe.keys import reserved_scheme_keys
+from observe.scheme.actor_checks import check_actors, check_code_actors
 from observe.scheme.consistency import (
     check_unique_ids,
     check_unique_keys,
     check_windows_against_repair,
     code_ids,
+    known_codes,
 )
+from observe.scheme.fields import MAX_ID_LENGTH as MAX_ID_LENGTH
+from observe.scheme.fields import MAX_TEXT_LENGTHS, check_anchors, check_length
+from observe.scheme.fields import SLUG as SLUG  # re-exported: the id rule is asked for here
+from observe.scheme.fields import SLUG_HINT as SLUG_HINT
+from observe.scheme.fields import check_slug as _check_slug
+from observe.scheme.fields import check_text as _check_text
+from observe.scheme.fields import check_unknown_fields as _check_unknown_fields
+from observe.scheme.fields import check_window as _check_window
 from observe.scheme.problems import (
     Locator,
     Path_,
@@ -28,8 +43,9 @@ from observe.scheme.problems import (
     describe_type,
     did_you_mean,
     is_int,
-    is_number,
 )
+from observe.scheme.rule_checks import check_rules
+from observe.scheme.state_checks import check_state_groups
 
 #: Keys the coding screen uses itself (key -> what it does there), from its one key table.
 #: A scheme may not use them.
@@ -37,17 +53,6 @@ RESERVED_KEYS: Mapping[str, str] = MappingProxyType(reserved_scheme_keys())
 
 #: The largest intensity scale: the digits 1-9 set the intensity of the last event.
 MAX_INTENSITY_LEVELS = 9
-
-SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$")
-SLUG_HINT = "lower-case letters, digits, '-' and '_', starting and ending with a letter or digit"
-
-#: The longest id, and the longest text of each field: reports print names, labels and
-#: groups in table cells, which cannot break a word across pages (a 2,000-character label
-#: made the session report fail), and a description is a paragraph.
-MAX_ID_LENGTH = 64
-MAX_TEXT_LENGTHS: Mapping[str, int] = MappingProxyType(
-    {"name": 120, "version": 32, "label": 80, "group": 40, "description": 2_000}
-)
 
 SCHEME_FIELDS = (
     "id",
@@ -58,10 +63,10 @@ SCHEME_FIELDS = (
     "repair_window",
     "intensity_levels",
 )
-CUE_FIELDS = ("id", "label", "key", "matches", "window", "group", "kind", "description")
-RESPONSE_FIELDS = ("id", "label", "key", "group", "kind", "description")
-RATING_FIELDS = ("id", "label", "min", "max", "description")
-TABLES = ("scheme", "cues", "responses", "ratings")
+CUE_FIELDS = ("id", "label", "key", "matches", "window", "group", "kind", "description", "actor")
+RESPONSE_FIELDS = ("id", "label", "key", "group", "kind", "description", "actor")
+RATING_FIELDS = ("id", "label", "min", "max", "description", "anchors")
+TABLES = ("scheme", "actors", "cues", "responses", "contingencies", "state_groups", "ratings")
 KINDS = ("point", "state")
 
 
@@ -83,11 +88,18 @@ def validate_data(data: Mapping[str, Any], text: str) -> list[str]:
     cues = _check_array(data, "cues", required=True, problems=problems)
     responses = _check_array(data, "responses", required=True, problems=problems)
     ratings = _check_array(data, "ratings", required=False, problems=problems)
+    actors = _check_array(data, "actors", required=False, problems=problems)
+    rules = _check_array(data, "contingencies", required=False, problems=problems)
+    groups = _check_array(data, "state_groups", required=False, problems=problems)
     response_ids = code_ids(responses)
     cue_ids = code_ids(cues)
+    # A cue's matches feed the default rule; a file that lists its rules may leave them out.
+    matches_required = "contingencies" not in data
     for index, cue in cues:
         _check_code(("cues", index), cue, CUE_FIELDS, problems)
-        _check_matches(("cues", index), cue, response_ids, cue_ids, problems)
+        _check_matches(
+            ("cues", index), cue, response_ids, cue_ids, problems, required=matches_required
+        )
         _check_window(("cues", index, "window"), cue.get("window"), problems, optional=True)
     for index, response in responses:
         _check_code(("responses", index), response, RESPONSE_FIELDS, problems)
@@ -97,6 +109,15 @@ def validate_data(data: Mapping[str, Any], text: str) -> list[str]:
     check_unique_keys(cues, responses, problems)
     if isinstance(scheme_table, dict):
         check_windows_against_repair(scheme_table, cues, problems)
+    codes = known_codes(cues, responses)
+    known = check_actors(data, actors, codes, problems)
+    actor_of = check_code_actors(cues, responses, known, problems)
+    codes_of_actor = {
+        actor: [code for code in codes if actor_of.get(code) == actor] for actor in known.ids
+    }
+    scheme_windows = scheme_table if isinstance(scheme_table, dict) else None
+    check_rules(rules, codes, codes_of_actor, scheme_windows, problems)
+    check_state_groups(groups, codes, actor_of, problems)
     return problems.messages()
 
 
@@ -114,8 +135,9 @@ def _check_top_level(data: Mapping[str, Any], problems: Problems) -> None:
         else:
             problems.add(
                 (name,),
-                "unknown table or field (a scheme has [scheme], [[cues]], [[responses]] "
-                f"and [[ratings]]){did_you_mean(name, TABLES)}",
+                "unknown table or field (a scheme has [scheme], [[actors]], [[cues]], "
+                "[[responses]], [[contingencies]], [[state_groups]] and [[ratings]])"
+                f"{did_you_mean(name, TABLES)}",
             )
 
 
@@ -132,7 +154,7 @@ def _check_scheme_table(table: Mapping[str, Any], problems: Problems) -> None:
     elif not isinstance(version, str) or not version.strip():
         problems.add((*base, "version"), 'must be non-empty text in quotes, e.g. "1.0"')
     else:
-        _check_length((*base, "version"), version, MAX_TEXT_LENGTHS["version"], problems)
+        check_length((*base, "version"), version, MAX_TEXT_LENGTHS["version"], problems)
     _check_text(base, table, "description", problems, required=False, allow_empty=True)
     for name in ("response_window", "repair_window"):
         if name not in table:
@@ -213,68 +235,12 @@ def _check_rating(base: Path_, table: Mapping[str, Any], problems: Problems) -> 
             f"max ({bounds['max']}) must be greater than min ({bounds['min']}), "
             "e.g. min = 1, max = 5",
         )
+    if "anchors" in table:
+        scale = (bounds["min"], bounds["max"]) if len(bounds) == 2 else None
+        check_anchors(base, table["anchors"], scale, problems)
 
 
 # -- fields ----------------------------------------------------------------------------
-
-
-def _check_unknown_fields(
-    base: Path_, table: Mapping[str, Any], fields: tuple[str, ...], problems: Problems
-) -> None:
-    for name in table:
-        if name in fields:
-            continue
-        if name == "matches" and base and base[0] == "responses":
-            hint = "; matches belongs on cues: list there the responses that answer each cue"
-        else:
-            hint = did_you_mean(name, fields) or f" (known fields: {', '.join(fields)})"
-        problems.add((*base, name), f"unknown field{hint}")
-
-
-def _check_slug(base: Path_, table: Mapping[str, Any], problems: Problems) -> None:
-    value = table.get("id")
-    if value is None:
-        example = {"scheme": "my-scheme", "cues": "hungry", "responses": "feed"}.get(
-            str(base[0]), "overall_warmth"
-        )
-        problems.add(base, f'id is missing; add e.g. id = "{example}"')
-    elif not isinstance(value, str):
-        problems.add((*base, "id"), f"must be text, not {describe_type(value)}")
-    elif len(value) > MAX_ID_LENGTH:
-        problems.add(
-            (*base, "id"), f"is {len(value):,} characters long; use at most {MAX_ID_LENGTH}"
-        )
-    elif not SLUG.match(value):
-        suggestion = re.sub(r"[^a-z0-9_-]+", "-", value.lower()).strip("-_")
-        hint = f', for example "{suggestion}"' if suggestion and SLUG.match(suggestion) else ""
-        problems.add((*base, "id"), f'"{value}" is not a valid id; use {SLUG_HINT}{hint}')
-
-
-def _check_text(
-    base: Path_,
-    table: Mapping[str, Any],
-    name: str,
-    problems: Problems,
-    *,
-    required: bool,
-    allow_empty: bool = False,
-) -> None:
-    value = table.get(name)
-    if value is None:
-        if required:
-            problems.add(base, f'{name} is missing; add {name} = "..."')
-        return
-    if not isinstance(value, str):
-        problems.add((*base, name), f"must be text in quotes, not {describe_type(value)}")
-    elif not allow_empty and not value.strip():
-        problems.add((*base, name), "must not be empty")
-    elif name in MAX_TEXT_LENGTHS:
-        _check_length((*base, name), value, MAX_TEXT_LENGTHS[name], problems)
-
-
-def _check_length(path: Path_, value: str, limit: int, problems: Problems) -> None:
-    if len(value) > limit:
-        problems.add(path, f"is {len(value):,} characters long; shorten it to at most {limit:,}")
 
 
 def _check_key(base: Path_, table: Mapping[str, Any], problems: Problems) -> None:
@@ -305,25 +271,20 @@ def _check_key(base: Path_, table: Mapping[str, Any], problems: Problems) -> Non
         problems.add(path, "must be a visible character (a letter or punctuation mark)")
 
 
-def _check_window(path: Path_, value: object, problems: Problems, *, optional: bool) -> None:
-    if value is None and optional:
-        return
-    if not is_number(value):
-        problems.add(path, f"must be a number of seconds, not {describe_type(value)}")
-    elif not math.isfinite(value) or value <= 0:  # type: ignore[arg-type]
-        problems.add(path, f"must be a number of seconds greater than 0, not {value}")
-
-
 def _check_matches(
     base: Path_,
     cue: Mapping[str, Any],
     response_ids: dict[str, int],
     cue_ids: dict[str, int],
     problems: Problems,
+    *,
+    required: bool,
 ) -> None:
     path = (*base, "matches")
     matches = cue.get("matches")
     if matches is None:
+        if not required:
+            return
         problems.add(
             base,
             'matches is missing; list the responses that answer this cue, e.g. matches = ["feed"]',

@@ -15,6 +15,7 @@ not know is refused. The first problem is raised as
 
 from __future__ import annotations
 
+import re
 import types
 from collections.abc import Callable
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
@@ -25,7 +26,7 @@ from cattrs.cols import homogenous_tuple_structure_factory, is_mapping, mapping_
 from cattrs.errors import AttributeValidationNote, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
-from observe.convert import converter
+from observe.convert import LEFT_OUT_WHILE_DEFAULT, converter
 from observe.validity.text import shown
 
 T = TypeVar("T")
@@ -112,13 +113,23 @@ def _tuples(cls: Any, conv: Any) -> Callable[[object, type], object]:
 
 def _mappings(cls: Any, conv: Any) -> Callable[[object, type], object]:
     base = mapping_structure_factory(cls, conv)
+    whole_number_keys = get_args(cls)[:1] == (int,)
 
     def hook(value: object, _type: type) -> object:
         if type(value) is not dict:
             raise _WrongType("an object", value)
+        if whole_number_keys:  # JSON keys are text: a rating's anchors {"1": "…"}
+            value = {_whole_number_key(key): item for key, item in value.items()}
         return base(value, cls)
 
     return hook
+
+
+def _whole_number_key(key: object) -> int:
+    """A JSON object key that writes a whole number exactly as JSON writes one (``"7"``)."""
+    if type(key) is str and re.fullmatch(r"-?(0|[1-9][0-9]{0,8})", key):
+        return int(key)
+    raise _Refused(f"has the key {json_value(key)}, not a whole number")
 
 
 class _Missing(_Refused):
@@ -129,7 +140,9 @@ class _Missing(_Refused):
 
 def _classes(cls: Any, conv: Any) -> Callable[[object, type], object]:
     base = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
-    names = [field.name for field in attrs.fields(cls)]
+    # Fields added later are written only when they differ from their default.
+    later = LEFT_OUT_WHILE_DEFAULT.get(cls, frozenset())
+    names = [field.name for field in attrs.fields(cls) if field.name not in later]
 
     def hook(value: object, _type: type) -> object:
         if type(value) is not dict:

@@ -6,7 +6,8 @@ makes them, the scheme snapshot valid as a scheme file must be (the same checks 
 ``observe scheme validate``) and matching its digest, the text fields bounded, the wall-clock
 times real dates in range, the duration and every time finite and within the longest session,
 every event one the scheme allows (:func:`~observe.validity.events.event_problems`), the
-ratings the scheme's own within their ranges, and the pauses within the session.
+ratings the scheme's own within their ranges, the pauses within the session, and its
+periods that cannot be coded within it, in time order, apart, and closed once it ended.
 
 Each problem is a :class:`SessionProblem`: the field's path (``events[3].t``,
 ``ratings["warmth"]``, ``scheme.cues[0].key``) and a sentence that names it and says what is
@@ -22,11 +23,10 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from observe.convert import unstructure
 from observe.model import Event, Session
 from observe.privacy import name_warning
 from observe.scheme.model import Scheme
-from observe.scheme.validation import validate_data
+from observe.scheme.snapshot import snapshot_problems
 from observe.validity.dates import wall_clock_problem
 from observe.validity.events import Problem, event_problems
 from observe.validity.limits import (
@@ -69,6 +69,7 @@ def session_problems(session: Session) -> list[SessionProblem]:
         *_event_problems(session),
         *_rating_problems(session),
         *_pause_problems(session),
+        *_excluded_problems(session),
     ]
 
 
@@ -91,10 +92,9 @@ def duration_problem(duration: float) -> str | None:
 
 
 def scheme_problems(scheme: Scheme) -> list[str]:
-    """What ``observe scheme validate`` would say of ``scheme`` written as a file."""
-    data = unstructure(scheme)
-    tables = {name: data.pop(name) for name in ("cues", "responses", "ratings")}
-    return validate_data({"scheme": data, **tables}, "")
+    """What ``observe scheme validate`` would say of ``scheme`` written as a file (its
+    actors, rules, state groups and anchors included)."""
+    return snapshot_problems(scheme)
 
 
 def _scheme_problems(session: Session) -> Iterator[SessionProblem]:
@@ -236,3 +236,48 @@ def _pause_problems(session: Session) -> Iterator[SessionProblem]:
             wrong = None if value is None else wall_clock_problem(value)
             if wrong is not None:
                 yield SessionProblem(f"{where}.{name}", f"its pause {index + 1}'s {name} {wrong}")
+
+
+def _excluded_problems(session: Session) -> Iterator[SessionProblem]:
+    """The periods that cannot be coded (``Session.excluded``), as the model keeps them:
+    each within the session and ending after it starts, in time order and apart; only the
+    last may be open, and none once the session has ended. The first problem only: the
+    later periods are measured from it."""
+    excluded = session.excluded
+    if len(excluded) > MAX_EVENTS:
+        yield SessionProblem(
+            "excluded",
+            f"it has {len(excluded):,} excluded periods, more than the {MAX_EVENTS:,} a "
+            "session may hold",
+        )
+        return
+    previous_end = 0.0
+    for index, period in enumerate(excluded):
+        where = f"excluded[{index}]"
+        name = f"its excluded period {index + 1} (from {period.start:g} s)"
+        end = period.end
+        if not math.isfinite(period.start) or (end is not None and not math.isfinite(end)):
+            yield SessionProblem(where, f"{name} has a time that is not a number of seconds")
+        elif period.start < 0:
+            yield SessionProblem(f"{where}.start", f"{name} starts before the session")
+        elif end is None and (session.status == "ended" or index != len(excluded) - 1):
+            yield SessionProblem(
+                f"{where}.end", f"{name} has no end, but only the last one of a live session may"
+            )
+        elif end is not None and end < period.start:
+            yield SessionProblem(f"{where}.end", f"{name} ends at {end:g} s, before it starts")
+        elif (
+            math.isfinite(session.duration)
+            and (period.start if end is None else end) > session.duration
+        ):
+            yield SessionProblem(
+                where, f"{name} goes past the end of the session ({session.duration:g} s)"
+            )
+        elif period.start < previous_end:
+            yield SessionProblem(
+                f"{where}.start", f"{name} overlaps the one before or is out of time order"
+            )
+        else:
+            previous_end = end if end is not None else period.start
+            continue
+        return

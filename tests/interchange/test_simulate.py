@@ -179,7 +179,7 @@ def test_a_scheme_without_intensity_or_states_still_simulates(tiny_scheme: Schem
     assert session.ratings == {}
 
 
-@pytest.mark.parametrize("scheme_id", ["infant-cues", "feeding", "play"])
+@pytest.mark.parametrize("scheme_id", ["infant-cues", "feeding", "home-visit", "play"])
 def test_every_shipped_scheme_can_be_simulated(scheme_id: str, tmp_path: Path) -> None:
     scheme = find_scheme(scheme_id, tmp_path)
     session = _simulate(scheme, seed=5)

@@ -16,7 +16,7 @@ from observe.scheme import (
     scheme_catalogue,
 )
 
-SHIPPED_IDS = ["infant-cues", "feeding", "play"]
+SHIPPED_IDS = ["infant-cues", "feeding", "home-visit", "play"]
 
 MINIMAL = """\
 [scheme]
@@ -111,7 +111,7 @@ def test_an_unknown_id_is_one_sentence_listing_the_installed_ids(tmp_path: Path)
         find_scheme("feedng", tmp_path)
     message = str(caught.value)
     assert message.startswith('there is no coding scheme "feedng"')
-    assert "infant-cues, feeding, play" in message and "\n" not in message
+    assert "infant-cues, feeding, home-visit, play" in message and "\n" not in message
 
 
 def test_a_missing_scheme_file_is_one_sentence(tmp_path: Path) -> None:

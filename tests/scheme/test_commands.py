@@ -69,7 +69,7 @@ def test_show_of_an_unknown_id_is_one_sentence_listing_the_ids(run) -> None:
     assert result.exit_code == 1
     assert result.output.strip() == (
         'error: there is no coding scheme "nope"; the installed schemes are '
-        "infant-cues, feeding, play (or give the path to a .toml file)"
+        "infant-cues, feeding, home-visit, play (or give the path to a .toml file)"
     )
 
 
@@ -156,7 +156,7 @@ def test_new_from_an_unknown_scheme_lists_the_ids(run) -> None:
     result = run("scheme", "new", "mine", "--from", "nope")
     assert result.exit_code == 1
     assert 'there is no coding scheme "nope" to copy' in result.output
-    assert "infant-cues, feeding, play" in result.output
+    assert "infant-cues, feeding, home-visit, play" in result.output
 
 
 def test_a_copy_of_a_users_own_scheme_gets_its_own_id(run) -> None:
@@ -195,3 +195,48 @@ def test_validate_notes_a_draft_elsewhere_that_reuses_a_shipped_id(run, tmp_path
     assert result.exit_code == 0
     assert result.output.startswith('note: its id "feeding" is already used by a shipped scheme')
     assert "ok: " in result.output
+
+
+def test_show_prints_actors_rules_with_their_fit_state_groups_and_anchors(run) -> None:
+    """A programme lead reads what a scheme measures without opening its file."""
+    result = run("scheme", "show", "home-visit")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "WHO IS CODED\n    Infant  [infant; the infant; 10 codes]" in out
+    assert "    Parent B  [parent_b; 5 codes]" in out
+    assert "    y  Soothes (A)  [soothe_a; parent_a]" in out
+    assert "a state of Infant state: its key starts it and stops the one before" in out
+    assert "  Infant answers to parents' bids  [bid-answer]" in out
+    assert "       when: bid_a, bid_b\n" in out
+    assert "       within 3 s; a miss is repaired within 10 s\n" in out
+    assert "         bid_a, bid_b → looks, smiles, vocalises\n" in out
+    assert "       within 5 s (hungry 10 s); a miss is repaired within 30 s\n" in out
+    assert "    Infant state  [infant_state; exclusive; exhaustive; starts in alert]" in out
+    assert "    Parent A sensitivity  [sensitivity_a; 1-9]" in out
+    assert "        9  Read the baby finely and answered promptly and fittingly throughout" in out
+
+
+def test_show_of_an_old_scheme_names_its_default_rule(run) -> None:
+    out = run("scheme", "show", "feeding").output
+    assert "WHAT THE FIGURES MEASURE (contingency rules)" in out
+    assert "Caregiver responses to infant cues  [cue-response]" in out
+    assert "WHO IS CODED" not in out and "STATE GROUPS" not in out
+
+
+def test_validate_counts_the_actors_rules_and_state_groups(run) -> None:
+    path = Path(__file__).parents[2] / "coding_schemes" / "home-visit.toml"
+    result = run("scheme", "validate", str(path))
+    assert result.exit_code == 0, result.output
+    assert (
+        "with 3 actors, 10 cues, 10 responses, 2 rules, 1 state group and 3 ratings."
+        in result.output
+    )
+
+
+def test_new_from_the_home_visit_scheme_copies_every_part(run) -> None:
+    assert run("scheme", "new", "our-visits", "--from", "home-visit").exit_code == 0
+    copied = load_scheme(run.archive / "schemes" / "our-visits.toml")
+    original = load_scheme(Path(__file__).parents[2] / "coding_schemes" / "home-visit.toml")
+    assert copied.rules == original.rules and copied.state_groups == original.state_groups
+    assert copied.actors == original.actors and copied.ratings == original.ratings

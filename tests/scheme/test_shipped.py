@@ -18,9 +18,14 @@ LEFT_HAND = set("qwertasdfgzcvb")
 RIGHT_HAND = set("yuiophjkl;m,./")
 
 
-def test_the_three_schemes_ship() -> None:
-    """A fresh install offers exactly the three documented schemes."""
-    assert {path.name for path in SHIPPED} == {"infant-cues.toml", "feeding.toml", "play.toml"}
+def test_the_four_schemes_ship() -> None:
+    """A fresh install offers exactly the four documented schemes."""
+    assert {path.name for path in SHIPPED} == {
+        "infant-cues.toml",
+        "feeding.toml",
+        "home-visit.toml",
+        "play.toml",
+    }
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
@@ -81,3 +86,41 @@ def test_default_scheme_has_the_cues_a_home_visitor_expects() -> None:
     out_of_step = {"increase", "redirect", "rough"}
     assert not out_of_step & {m for cue in scheme.cues for m in cue.matches}
     assert all(1 <= rating.min < rating.max == 5 for rating in scheme.ratings)
+
+
+def test_the_home_visit_scheme_codes_two_caregivers_both_ways_and_the_infants_state() -> None:
+    """The fourth scheme uses every part: three actors, a rule each way, an exclusive and
+    exhaustive infant state starting in alert, and ratings 1-9 and 1-7 with anchors."""
+    scheme = load_scheme(next(path for path in SHIPPED if path.stem == "home-visit"))
+    assert [(a.id, a.label, a.infant) for a in scheme.actors] == [
+        ("infant", "Infant", True),
+        ("parent_a", "Parent A", False),
+        ("parent_b", "Parent B", False),
+    ]
+    cue_response, bid_answer = scheme.rules
+    assert {scheme.actor_of(c).id for c in cue_response.antecedents} == {"infant"}
+    assert {scheme.actor_of(c).id for c in cue_response.consequents} == {"parent_a", "parent_b"}
+    assert {scheme.actor_of(c).id for c in bid_answer.antecedents} == {"parent_a", "parent_b"}
+    assert {scheme.actor_of(c).id for c in bid_answer.consequents} == {"infant"}
+    assert bid_answer.window == 3.0 and bid_answer.repair_window == 10.0
+    for bid in ("bid_a", "bid_b"):
+        assert bid_answer.matches_for(bid) == ("looks", "smiles", "vocalises")
+    assert cue_response.matches_for("crying") == ("soothe_a", "soothe_b", "care_a", "care_b")
+    (state,) = scheme.state_groups
+    assert state.codes == ("asleep", "drowsy", "alert", "fussing", "crying")
+    assert state.exclusive and state.exhaustive and state.initial == "alert"
+    assert [(r.min, r.max) for r in scheme.ratings] == [(1, 9), (1, 9), (1, 7)]
+    for rating in scheme.ratings:
+        assert rating.anchor(rating.min) and rating.anchor(rating.max)
+
+
+def test_the_home_visit_keys_put_each_parent_on_a_row_of_their_own() -> None:
+    """Parent A on the top row, Parent B on the home row, the same behaviour in the same
+    column; and no more codes per column than the coding screen's legend shows at 80×24."""
+    scheme = load_scheme(next(path for path in SHIPPED if path.stem == "home-visit"))
+    a_keys = [code.key for code in scheme.codes_of("parent_a")]
+    b_keys = [code.key for code in scheme.codes_of("parent_b")]
+    assert a_keys == list("yuiop") and b_keys == list("hjkl;")
+    behaviours_a = [code.id.removesuffix("_a") for code in scheme.codes_of("parent_a")]
+    assert behaviours_a == [code.id.removesuffix("_b") for code in scheme.codes_of("parent_b")]
+    assert max(len(scheme.cues), len(scheme.responses)) <= 10
