@@ -11,6 +11,8 @@ so it is not a repair of this one, even where it would have suited it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from attrs import frozen
 
 from observe import display
@@ -47,7 +49,8 @@ def _labels(session: Session, codes: tuple[str, ...]) -> str:
 
 def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Moment]:
     """The cues worth a second look, in session order."""
-    responses = caregiver_responses(session)
+    responses = sorted(caregiver_responses(session), key=lambda e: e.t)
+    times = [e.t for e in responses]
     cue_notes = {
         (e.t, e.code): e.note for e in session.events if e.note and session.scheme.is_cue(e.code)
     }
@@ -60,7 +63,7 @@ def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Mome
                 t=result.t,
                 cue=code_label(session.scheme, result.code),
                 happened=_happened(session, result),
-                followed=_followed(session, result, next_cue, responses),
+                followed=_followed(session, result, next_cue, responses, times),
                 note=cue_notes.get((result.t, result.code)),
             )
         )
@@ -84,15 +87,21 @@ def _happened(session: Session, result: CueResult) -> str:
 
 
 def _followed(
-    session: Session, result: CueResult, next_cue: CueResult | None, responses: list[Event]
+    session: Session,
+    result: CueResult,
+    next_cue: CueResult | None,
+    responses: list[Event],
+    times: list[float],
 ) -> str:
+    """What followed ``result``: ``responses`` in time order, ``times`` their times (found
+    by halving, so a long session's many moments cost no more each than a short one's)."""
     after = result.t + (
         result.latency if result.latency is not None else session.scheme.window_for(result.code)
     )
-    following = [e for e in responses if e.t > after]
-    if not following:
+    following = bisect_right(times, after)
+    if following == len(responses):
         return "No further caregiver response in this session."
-    first = following[0]
+    first = responses[following]
     cue = session.scheme.cue(result.code)
     suits = cue is not None and first.code in cue.matches
     said = (

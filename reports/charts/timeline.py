@@ -10,6 +10,7 @@ each answered cue to its first response; pauses are dashed lines.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -63,14 +64,27 @@ def timeline_strips(
     pauses: Sequence[float],
     width: float,
 ) -> list[Drawing]:
-    """One drawing per strip covering ``[0, duration]``."""
+    """One drawing per strip covering ``[0, duration]``.
+
+    Each strip is handed only the cues and responses near it (found by halving the lists
+    in time order), so a session twice as long costs twice as much, not four times."""
     end = max(duration, *(c.result.t for c in cues), *(r.t for r in responses), 0.0)
     length = strip_length(end)
     count = max(1, math.ceil(end / length))
-    return [
-        _strip(index * length, length, end, cues, responses, pauses, width)
-        for index in range(count)
-    ]
+    cues = sorted(cues, key=lambda c: c.result.t)
+    responses = sorted(responses, key=lambda r: r.t)
+    cue_times = [c.result.t for c in cues]
+    response_times = [r.t for r in responses]
+    # a cue's window reaches into a strip from at most this far before it (1 s to spare)
+    reach = max((c.window for c in cues), default=0.0) + 1.0
+    strips = []
+    for index in range(count):
+        start = index * length
+        stop = start + length
+        near = cues[bisect_left(cue_times, start - reach) : bisect_right(cue_times, stop)]
+        here = responses[bisect_left(response_times, start) : bisect_right(response_times, stop)]
+        strips.append(_strip(start, length, end, near, here, pauses, width))
+    return strips
 
 
 def _strip(
@@ -82,6 +96,8 @@ def _strip(
     pauses: Sequence[float],
     width: float,
 ) -> Drawing:
+    """The strip from ``start``: of ``cues`` and ``responses`` (in time order) it draws
+    those that belong on it, so they may hold more."""
     drawing = Drawing(width, STRIP_HEIGHT)
     left = LANE_LABEL_WIDTH
     right = width - 14  # room for the last time label, centred on the end
