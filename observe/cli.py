@@ -1,8 +1,9 @@
 """The ``observe`` command (DESIGN §8).
 
 ``observe`` with no arguments opens the terminal UI on the archive. Every subcommand
-lives in ``observe/commands/``, one module per command group. Errors are one sentence on
-stderr and a non-zero exit; tracebacks only with ``--debug``.
+lives in ``observe/commands/``, one module per command group, loaded only when it is used
+(``observe.commands.COMMANDS``). Errors are one sentence on stderr and a non-zero exit;
+tracebacks only with ``--debug``.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from pathlib import Path
 
 import click
 
-from observe import __version__, locations
-from observe.commands.context import CliContext
+from observe import __version__
+from observe.commands import COMMANDS, SUBCOMMANDS, LazyGroup
 from observe.errors import ObserveError
 
 
-class ObserveGroup(click.Group):
+class ObserveGroup(LazyGroup):
     """Turns :class:`ObserveError` into one sentence on stderr (exit 1)."""
 
     def invoke(self, ctx: click.Context) -> object:
@@ -58,6 +59,8 @@ def _silence_stdout() -> None:
 
 @click.group(
     cls=ObserveGroup,
+    lazy_commands=COMMANDS,
+    lazy_subcommands=SUBCOMMANDS,
     invoke_without_command=True,
     context_settings={"max_content_width": 110, "help_option_names": ["-h", "--help"]},
 )
@@ -75,21 +78,14 @@ def main(ctx: click.Context, data_dir: Path | None, debug: bool) -> None:
 
     Run without a command to open the terminal UI.
     """
+    from observe import locations
+    from observe.commands.context import CliContext
+
     ctx.obj = CliContext(data_dir=locations.data_dir(data_dir), debug=debug)
     if ctx.invoked_subcommand is None:
         from observe.tui.app import run_app
 
         run_app(ctx.obj.data_dir)
-
-
-def _register() -> None:
-    from observe.commands import COMMANDS
-
-    for command in COMMANDS:
-        main.add_command(command)
-
-
-_register()
 
 
 if __name__ == "__main__":  # pragma: no cover

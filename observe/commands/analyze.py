@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import click
 
-from observe.analysis import analyze_dyad, analyze_session
-from observe.analysis.jsonout import json_text
-from observe.analysis.text import session_text, trend_text
 from observe.commands.target import dyad_sessions, reading_archive, require_one_target
 
 
@@ -17,6 +14,10 @@ from observe.commands.target import dyad_sessions, reading_archive, require_one_
 def analyze(session_id: str | None, dyad: str | None, as_json: bool) -> None:
     """Responsiveness of one session (ID or a unique prefix of 4+ characters), or the
     trend over a dyad's sessions with --dyad D."""
+    from observe.analysis import analyze_dyad, analyze_session
+    from observe.analysis.jsonout import json_text
+    from observe.analysis.text import session_text, trend_text
+
     require_one_target("analyze", session_id, dyad, " [--json]")
     with reading_archive() as archive:
         if session_id is not None:

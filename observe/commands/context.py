@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import click
-from attrs import frozen
 
 
-@frozen
-class CliContext:
+class CliContext(NamedTuple):
+    """The archive folder and ``--debug`` of the running command (a NamedTuple, not attrs:
+    ``observe --help`` loads this module and need not load attrs)."""
+
     data_dir: Path
     debug: bool
 

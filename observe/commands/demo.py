@@ -10,7 +10,6 @@ import shlex
 
 import click
 
-from observe import locations
 from observe.commands.context import cli_context
 from observe.display import when
 
@@ -56,6 +55,8 @@ def demo_command(seed: int) -> None:
                 click.echo(f"  {dyad}  {len(visits)} visits, {visits[0]} to {visits[-1]}")
     first = sorted({session.dyad for session in sessions})[0]
     # The hints must reach this archive when it is not the one observe opens by default.
+    from observe import locations
+
     observe = "observe"
     if data_dir != locations.data_dir():
         observe = f"observe --data-dir {shlex.quote(str(data_dir))}"

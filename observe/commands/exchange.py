@@ -17,9 +17,9 @@ import click
 from observe.commands.context import cli_context
 from observe.commands.target import reading_archive
 from observe.errors import InterchangeError, ObserveError
-from observe.model import Session
 
 if TYPE_CHECKING:
+    from observe.model import Session
     from observe.store import Archive
     from observe.store.merge import Merged
 

@@ -14,32 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
-from attrs import frozen
 
-from observe.analysis.jsonout import json_text
-from observe.analysis.reliability import actor_matrices, compare_sessions, report_differences
-from observe.analysis.reliability_codings import actor_title
-from observe.analysis.reliability_results import (
-    ConfusionMatrix,
-    Reliability,
-    SideBySide,
-    Thresholds,
-)
-from observe.analysis.reliability_text import (
-    intensity_lines,
-    rating_lines,
-    summary_text,
-    thresholds_lines,
-    time_unit_lines,
-)
-from observe.analysis.reliability_visits import compare_visits, double_coded_visits
 from observe.commands.target import dyad_sessions, reading_archive
 from observe.display import MISSING, number, percent, seconds, text_table, when
 from observe.errors import ObserveError
-from observe.model import Session
-from observe.store.settings import ArchiveSettings, read_settings
+
+if TYPE_CHECKING:
+    from observe.analysis.reliability_results import (
+        ConfusionMatrix,
+        Reliability,
+        SideBySide,
+        Thresholds,
+    )
+    from observe.model import Session
+    from observe.store.settings import ArchiveSettings
 
 USAGE = "`observe reliability ID_A ID_B` or `observe reliability --dyad D`"
 
@@ -95,6 +86,12 @@ def reliability(
     prefixes of 4+ characters): percent agreement, Cohen's kappa, the time-unit kappa,
     intensities and ratings, the confusion matrix, and both observers' figures side by
     side. Several pairs, or --dyad D: each pair and the global ratings over them all."""
+    from observe.analysis.jsonout import json_text
+    from observe.analysis.reliability import compare_sessions
+    from observe.analysis.reliability_text import summary_text
+    from observe.analysis.reliability_visits import compare_visits, double_coded_visits
+    from observe.store.settings import read_settings
+
     _check_targets(ids, dyad, offset)
     with reading_archive() as archive:
         settings = read_settings(archive.path)
@@ -154,8 +151,7 @@ def reliability(
     shown.echo(as_json=as_json, output=output)
 
 
-@frozen
-class Shown:
+class Shown(NamedTuple):  # not attrs: observe --help reads this module, and need not load it
     """One result three ways: the JSON, the readable text and a PDF writer."""
 
     json: str
@@ -198,6 +194,8 @@ def _check_targets(ids: tuple[str, ...], dyad: str | None, offset: float | None)
 
 def archive_thresholds(settings: ArchiveSettings) -> Thresholds:
     """The flags' thresholds this archive's settings ask for."""
+    from observe.analysis.reliability_results import Thresholds
+
     return Thresholds(
         percent_agreement=settings["reliability.min_agreement"],
         kappa=settings["reliability.min_kappa"],
@@ -208,6 +206,15 @@ def archive_thresholds(settings: ArchiveSettings) -> Thresholds:
 
 def reliability_text(session_a: Session, session_b: Session, result: Reliability) -> str:
     """The readable summary (rates as whole percentages, kappa to two decimals)."""
+    from observe.analysis.reliability import actor_matrices, report_differences
+    from observe.analysis.reliability_codings import actor_title
+    from observe.analysis.reliability_text import (
+        intensity_lines,
+        rating_lines,
+        thresholds_lines,
+        time_unit_lines,
+    )
+
     offset = result.offset
     how = "estimated" if offset.estimated else "given"
     lines = [

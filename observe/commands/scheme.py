@@ -6,24 +6,20 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from observe.commands.context import cli_context
-from observe.commands.scheme_page import describe_scheme
 from observe.errors import ObserveError
-from observe.scheme import (
-    DEFAULT_ACTORS,
-    DEFAULT_SCHEME_ID,
-    Scheme,
-    SchemeNotFound,
-    find_scheme,
-    load_scheme,
-    parse_scheme,
-    scheme_catalogue,
-    user_schemes_dir,
-)
-from observe.scheme.validation import SLUG, SLUG_HINT
+
+if TYPE_CHECKING:
+    from observe.scheme import Scheme
+
+#: What ``scheme new`` copies unless told otherwise: ``observe.scheme.DEFAULT_SCHEME_ID``,
+#: written out so that reading the command's options does not load the scheme package
+#: (``tests/test_cli_imports.py`` holds the two the same).
+DEFAULT_FROM = "infant-cues"
 
 
 @click.group("scheme")
@@ -34,6 +30,8 @@ def scheme_group() -> None:
 @scheme_group.command("list")
 def list_command() -> None:
     """List the installed coding schemes (shipped and your own)."""
+    from observe.scheme import DEFAULT_SCHEME_ID, scheme_catalogue, user_schemes_dir
+
     catalogue = scheme_catalogue(cli_context().data_dir)
     own = [item for item in catalogue.schemes if not item.shipped]
     rows = [
@@ -64,6 +62,9 @@ def list_command() -> None:
 @click.argument("id_or_path")
 def show_command(id_or_path: str) -> None:
     """Show a scheme's codes, keys, windows, matches and ratings."""
+    from observe.commands.scheme_page import describe_scheme
+    from observe.scheme import find_scheme
+
     scheme = find_scheme(id_or_path, cli_context().data_dir)
     click.echo(describe_scheme(scheme))
 
@@ -72,6 +73,8 @@ def show_command(id_or_path: str) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 def validate_command(file: Path) -> None:
     """Check a scheme file and report every problem in it."""
+    from observe.scheme import load_scheme, scheme_catalogue, user_schemes_dir
+
     scheme = load_scheme(file)
     archive_dir = cli_context().data_dir
     clash = scheme_catalogue(archive_dir).get(scheme.id)
@@ -92,6 +95,8 @@ def validate_command(file: Path) -> None:
 
 def _counts(scheme: Scheme) -> str:
     """``8 cues, 10 responses and 3 ratings`` (actors, rules and state groups when listed)."""
+    from observe.scheme import DEFAULT_ACTORS
+
     parts = []
     if scheme.actors != DEFAULT_ACTORS:
         parts.append(f"{len(scheme.actors)} actors")
@@ -113,7 +118,7 @@ def _count(number: int, noun: str) -> str:
 @click.option(
     "--from",
     "from_id",
-    default=DEFAULT_SCHEME_ID,
+    default=DEFAULT_FROM,
     show_default=True,
     help="The installed scheme (id) or scheme file (path) to start from.",
 )
@@ -140,6 +145,15 @@ commands: list[click.Command] = [scheme_group]
 
 def create_user_scheme(archive_dir: Path, name: str, from_id: str) -> Path:
     """Copy the TOML of scheme ``from_id`` to ``<archive>/schemes/NAME.toml`` with id NAME."""
+    from observe.scheme import (
+        SchemeNotFound,
+        load_scheme,
+        parse_scheme,
+        scheme_catalogue,
+        user_schemes_dir,
+    )
+    from observe.scheme.validation import SLUG, SLUG_HINT
+
     if not SLUG.match(name):
         raise ObserveError(f'"{name}" cannot be a scheme id; use {SLUG_HINT}, e.g. "my-feeding"')
     catalogue = scheme_catalogue(archive_dir)

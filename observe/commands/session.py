@@ -12,10 +12,9 @@ import click
 from observe.commands.context import cli_context
 from observe.commands.target import reading_archive, warn_problems
 from observe.display import MISSING, clock, percent, text_table, when
-from observe.labels import actor_word
-from observe.model import Session
 
 if TYPE_CHECKING:
+    from observe.model import Session
     from observe.store import SessionSummary
 
 #: The session list's columns: (header, cell, right-aligned), in display order.
@@ -107,6 +106,8 @@ def describe_session(session: Session) -> str:
             )
     lines.append(f"events ({len(session.events)})")
     if session.events:
+        from observe.labels import actor_word  # not at the top: --help needs no scheme
+
         rows = []
         for event in session.events:
             known = scheme.code(event.code) is not None

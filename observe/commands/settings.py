@@ -12,19 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from observe.commands.context import cli_context
 from observe.display import text_table
-from observe.store.settings import (
-    SETTINGS,
-    ArchiveSettings,
-    find_setting,
-    read_settings,
-    value_from_text,
-    write_settings,
-)
+
+if TYPE_CHECKING:
+    from observe.store.settings import ArchiveSettings
 
 
 @click.group("settings")
@@ -35,11 +31,15 @@ def settings_group() -> None:
 @settings_group.command("show")
 def show_command() -> None:
     """Every setting, its value, and whether it is the default."""
+    from observe.store.settings import read_settings
+
     settings = read_settings(cli_context().data_dir)
     click.echo(settings_lines(settings))
 
 
 def settings_lines(settings: ArchiveSettings) -> str:
+    from observe.store.settings import SETTINGS
+
     where = (
         f"Settings of this archive, from {settings.path}"
         if settings.from_file
@@ -62,6 +62,8 @@ def settings_lines(settings: ArchiveSettings) -> str:
 @click.argument("value")
 def set_command(name: str, value: str) -> None:
     """Set NAME (e.g. reliability.min_kappa) to VALUE (e.g. 0.7, or 80% for a percentage)."""
+    from observe.store.settings import find_setting, read_settings, value_from_text, write_settings
+
     setting = find_setting(name)
     new_value = value_from_text(setting, value)
     with _writable_archive() as archive_dir:
@@ -76,6 +78,8 @@ def set_command(name: str, value: str) -> None:
 @click.argument("name")
 def reset_command(name: str) -> None:
     """Put NAME back to its default."""
+    from observe.store.settings import find_setting, read_settings, write_settings
+
     setting = find_setting(name)
     with _writable_archive() as archive_dir:
         current = read_settings(archive_dir)
