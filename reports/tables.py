@@ -1,10 +1,11 @@
 """Tables that never overflow: every cell is a wrapping Paragraph, header rows repeat
 when a table splits across pages.
 
-A table's rows are measured once, here, and handed to reportlab with their heights. Left
-to measure them itself, reportlab's ``Table`` measures the rows again for every page the
-table runs onto (and the whole table again whenever it is kept together with a heading),
-so a table of a long session's moments cost time in the square of its length.
+A table's rows are measured once, here, and handed to reportlab with their heights, and a
+table longer than a page is laid out a page at a time (``paged_table``). Left to itself,
+reportlab measures the rows again, and builds a new table of the rows left, for every page
+the table runs onto (and measures the whole table again whenever it is kept together with
+a heading), so a table of a long session's moments cost time in the square of its length.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from observe.reports import styles, wording
+from observe.reports.paged_table import PagedTable
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 #: Cell padding in points, the same on every data table.
@@ -78,25 +80,32 @@ def data_table(
                 for index, value in enumerate(row)
             ]
         )
-    table = Table(
+
+    def row_commands(closing: bool) -> list[tuple]:
+        commands: list[tuple] = [("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.INK)]
+        if closing:
+            commands.append(("LINEBELOW", (0, -1), (-1, -1), 0.5, styles.GREY))
+        if zebra:
+            commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, styles.PALE]))
+        return commands
+
+    table = PagedTable(
         cells,
-        colWidths=list(widths),
-        rowHeights=row_heights(cells, widths),
-        repeatRows=1,
-        hAlign="LEFT",
+        widths=widths,
+        heights=row_heights(cells, widths),
+        row_commands=row_commands,
     )
-    commands: list[tuple] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, styles.INK),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.5, styles.GREY),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-    ]
-    if zebra:
-        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, styles.PALE]))
-    table.setStyle(TableStyle(commands))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
+            ]
+        )
+    )
     return table
 
 
