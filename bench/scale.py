@@ -14,10 +14,15 @@ Cases:
   (``observe.cli.main``), on a fresh copy of the target archive, the page cache flushed
   before the clock starts; the median of ``--repeat`` runs. Counted alongside: fsyncs,
   JSON encodes and bytes written by the import.
+- ``session-report``: the session report of visits of about 2,500, 5,000 and 10,000
+  events; the cost per event flat (``bench/scale_reports.py``).
+- ``start-up``: ``observe --help`` and ``observe session list`` in new processes against a
+  bare click app's ``--help``; ``--help`` within 1.5× (``bench/scale_reports.py``).
 
-A case is one function registered with ``@case(name)``: it gets the parsed options and the
-shared :class:`Workbench` (scheme, temporary folder, archives built once per run) and
-returns the tables to print. Add one the same way.
+A case is one function registered with ``@case(name, summary)`` (``bench/scale_kit.py``:
+the shared :class:`Workbench`, timing and tables): it gets the parsed options and the
+workbench (scheme, temporary folder, archives built once per run) and returns the tables
+to print. Add one the same way, here or in a module imported below.
 """
 
 from __future__ import annotations
@@ -28,79 +33,22 @@ import io
 import json
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
 from pathlib import Path
 
-from attrs import define, field
+from attrs import define
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from scale_kit import CASES, Table, Took, Workbench, case, ms, ratio, typical, user_time  # noqa: E402
+
 from observe.cli import main as observe_main  # noqa: E402
 from observe.interchange.bundle import bundle_text  # noqa: E402
-from observe.interchange.simulate import simulate_session  # noqa: E402
-from observe.model import Session  # noqa: E402
-from observe.scheme import DEFAULT_SCHEME_ID, Scheme, find_scheme  # noqa: E402
-from observe.store import Archive  # noqa: E402
-
-# -- the shared workbench ------------------------------------------------------------------
-
-
-@define
-class Workbench:
-    """What the cases share in one run: the scheme, a scratch folder, archives built once."""
-
-    scheme: Scheme
-    scratch: Path
-    archives: dict[int, Path] = field(factory=dict)
-
-    def sessions(self, count: int, *, first: int) -> list[Session]:
-        """``count`` synthetic visits (5–15 minutes, about 6 events a minute), numbered from
-        ``first``: four visits a family, two weeks apart, as ``observe demo`` makes them."""
-        made = []
-        for number in range(first, first + count):
-            family, visit = divmod(number, 4)
-            days = family % 300 + 14 * visit
-            started = datetime(2026, 1, 5, 10, tzinfo=UTC) + timedelta(days=days)
-            made.append(
-                simulate_session(
-                    self.scheme,
-                    seed=number,
-                    dyad=f"F{family:05d}",
-                    visit=str(visit + 1),
-                    started_at=started.isoformat(timespec="seconds"),
-                    duration=300.0 + 600.0 * ((number * 7) % 10) / 9,
-                    skill=(number % 10) / 10,
-                )
-            )
-        return made
-
-    def archive_of(self, size: int) -> Path:
-        """An archive holding ``size`` sessions (built once, then copied for each use)."""
-        if size not in self.archives:
-            path = self.scratch / f"archive-{size}"
-            if size:
-                with Archive.open(path) as archive:
-                    for start in range(0, size, 500):
-                        archive.add_many(self.sessions(min(500, size - start), first=start))
-            self.archives[size] = path
-        return self.archives[size]
-
-    def fresh_copy(self, size: int, name: str) -> Path:
-        """A copy of :meth:`archive_of` ``size`` to change, on the disk before it is used."""
-        target = self.scratch / name
-        shutil.rmtree(target, ignore_errors=True)
-        source = self.archive_of(size)
-        if size:
-            shutil.copytree(source, target)
-        os.sync()  # the copy's dirty pages must not be flushed by the fsyncs being timed
-        return target
-
+from observe.scheme import DEFAULT_SCHEME_ID, find_scheme  # noqa: E402
 
 # -- counting what a command does ------------------------------------------------------------
 
@@ -138,26 +86,6 @@ def counting() -> Iterator[Counts]:
         os.fsync, json.dumps, os.write = real_fsync, real_dumps, real_write
 
 
-@define
-class Took:
-    """Seconds a run took: on the clock, and of processor time in this process's own code
-    (user time: the parsing, encoding and comparing, without the waits for a disk that
-    other programs share, nor the kernel's time inside those waits)."""
-
-    wall: float
-    cpu: float
-
-
-def user_time() -> float:
-    """Seconds of processor time this process has spent in its own code (getrusage: finer
-    than ``os.times``, which counts in hundredths); all of it where that is missing."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return time.process_time()
-    return resource.getrusage(resource.RUSAGE_SELF).ru_utime
-
-
 def run_observe(*args: str) -> Took:
     """Run ``observe ARGS`` in this process. Its output is discarded; a failure stops the
     benchmark with the command's own message."""
@@ -176,50 +104,7 @@ def run_observe(*args: str) -> Took:
     return took
 
 
-def typical(runs: list[Took]) -> Took:
-    """The median on the clock; the least processor time (what the work needs when
-    nothing else competes for the processor)."""
-    return Took(statistics.median(r.wall for r in runs), min(r.cpu for r in runs))
-
-
-# -- tables ----------------------------------------------------------------------------------
-
-
-@define
-class Table:
-    title: str
-    header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
-    notes: list[str] = field(factory=list)
-
-    def markdown(self) -> str:
-        lines = [f"### {self.title}", "", "| " + " | ".join(self.header) + " |"]
-        lines.append("|" + "|".join("---:" if i else "---" for i in range(len(self.header))) + "|")
-        lines += ["| " + " | ".join(row) + " |" for row in self.rows]
-        return "\n".join([*lines, "", *self.notes])
-
-
-def ms(took: Took) -> str:
-    return f"{took.wall * 1000:,.0f} ({took.cpu * 1000:,.0f})"
-
-
-def ratio(top: Took, bottom: Took, scale: float = 1.0) -> str:
-    """``top ÷ bottom`` on the clock, and (in brackets) in processor time."""
-    return f"{top.wall / bottom.wall * scale:.2f} ({top.cpu / bottom.cpu * scale:.2f})"
-
-
 # -- the cases -------------------------------------------------------------------------------
-
-Case = Callable[[argparse.Namespace, Workbench], list[Table]]
-CASES: dict[str, tuple[Case, str]] = {}
-
-
-def case(name: str, summary: str) -> Callable[[Case], Case]:
-    def register(function: Case) -> Case:
-        CASES[name] = (function, summary)
-        return function
-
-    return register
 
 
 @define
@@ -303,6 +188,8 @@ def import_bundle_case(options: argparse.Namespace, bench: Workbench) -> list[Ta
     return [Table("import-bundle", header, rows, notes)]
 
 
+import scale_reports  # noqa: E402, F401  (its cases register after the one above)
+
 # -- running ---------------------------------------------------------------------------------
 
 
@@ -313,6 +200,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement")
     parser.add_argument("--bundle-sizes", default="100,250,500", help="sessions per bundle")
     parser.add_argument("--target-sessions", type=int, default=2000, help="the large archive")
+    parser.add_argument("--events", default="2500,5000,10000", help="events per visit reported")
+    parser.add_argument("--startup-repeat", type=int, default=40, help="runs per start-up")
     return parser.parse_args(argv)
 
 
