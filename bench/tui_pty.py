@@ -155,7 +155,8 @@ class Bench:
             times["b"].append(ready)
             times["b-shown"].append(shown)
             presses.append(pressed)
-        print(f"  start-up: ↓ presses until the table answered: {presses}", flush=True)
+        load = os.getloadavg()[0]
+        print(f"  start-up: ↓ presses until the table answered: {presses}; load {load:.2f}")
         count = f"{sessions(archive):,}"
         return [
             Comparison(
@@ -347,7 +348,8 @@ def main() -> None:
             for app in ("observe", "bare"):
                 latencies = bench.keys_case(options.archive, app, report)
                 row = key_summary(app, report, latencies)
-                print(f"  {row.name}: {spread(row)}", flush=True)
+                load = os.getloadavg()[0]
+                print(f"  {row.name}: {spread(row)}; load {load:.2f}", flush=True)
                 key_rows.append(row)
         if "startup" in cases:
             comparisons += bench.startup_case(options.archive)
