@@ -128,10 +128,24 @@ def print_tables(key_rows: list[Row], comparisons: list[Comparison]) -> None:
             value = percentile(comparison.measured.values, 0.5)
             base = percentile(comparison.baseline.values, 0.5)
             ratio = value / base if base else math.nan
+            paired = _paired(comparison)
             if comparison.target is None:
-                print(f"{comparison.label}: {ratio:.2f} (medians)")
+                print(f"{comparison.label}: {ratio:.2f} (medians){paired}")
                 continue
             print(
                 f"target, {comparison.label}: {ratio:.2f} ≤ {comparison.target} (medians) — "
-                f"{_verdict(ratio <= comparison.target)}"
+                f"{_verdict(ratio <= comparison.target)}{paired}"
             )
+
+
+def _paired(comparison: Comparison) -> str:
+    """The ratio run by run (each measured run next to the baseline run beside it), which
+    a load that comes and goes disturbs less than the ratio of the medians."""
+    pairs = zip(comparison.measured.samples, comparison.baseline.samples, strict=False)
+    ratios = sorted(m / b for m, b in pairs if m is not None and b)
+    if len(ratios) < 2:
+        return ""
+    return (
+        f"; run by run {percentile(ratios, 0.5):.2f} "
+        f"({ratios[0]:.2f}–{ratios[-1]:.2f}, {len(ratios)} pairs)"
+    )
