@@ -56,6 +56,7 @@ class Terminal:
         self.frames = 0  # frames seen (closing brackets)
         self.last_frame_at = 0.0
         self._tail = b""  # the end of the last chunk, for markers split across reads
+        self.closed = False
 
     @classmethod
     def spawn(
@@ -170,9 +171,19 @@ class Terminal:
 
     # -- ending ----------------------------------------------------------------------------
 
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     def close(self, quit_key: bytes = KEYS["ctrl+q"], wait: float = 15.0) -> int | None:
         """Quit the program with its quit key (reading its output meanwhile); a program
-        that does not exit in ``wait`` s is terminated, then killed, by its own id."""
+        that does not exit in ``wait`` s is terminated, then killed, by its own id.
+        Closing twice does nothing more."""
+        if self.closed:
+            return self.process.returncode
+        self.closed = True
         self.parse = False
         if self.process.poll() is None:
             try:

@@ -143,15 +143,15 @@ class Bench:
         for _ in range(self.options.repeat):
             copy = self.fresh_copy(archive)
             terminal, spawned = self.spawn_observe(copy)
-            shown, ready, pressed = self.home_interactive(terminal, spawned)
-            terminal.close()
+            with terminal:
+                shown, ready, pressed = self.home_interactive(terminal, spawned)
             self.discard(copy)
             times["o"].append(ready)
             times["o-shown"].append(shown)
             presses.append(pressed)
             terminal, spawned = self.spawn_bare("table", str(archive))
-            shown, ready, pressed = self.home_interactive(terminal, spawned)
-            terminal.close()
+            with terminal:
+                shown, ready, pressed = self.home_interactive(terminal, spawned)
             times["b"].append(ready)
             times["b-shown"].append(shown)
             presses.append(pressed)
@@ -179,9 +179,9 @@ class Bench:
             for name, source in (("big", archive), ("demo", demo)):
                 copy = self.fresh_copy(source)
                 terminal, spawned = self.spawn_observe(copy)
-                self.home_interactive(terminal, spawned)
-                times[name].append(self.start_session(terminal))
-                terminal.close()
+                with terminal:
+                    self.home_interactive(terminal, spawned)
+                    times[name].append(self.start_session(terminal))
                 self.discard(copy)
         return [
             Comparison(
@@ -199,19 +199,19 @@ class Bench:
         try:
             if app == "observe":
                 terminal, spawned = self.spawn_observe(copy)
-                self.home_interactive(terminal, spawned)
-                watch = JournalWatch(copy / "sessions")
-                self.start_session(terminal)
-                expected = [code for _, code in plan]
+                with terminal:
+                    self.home_interactive(terminal, spawned)
+                    watch = JournalWatch(copy / "sessions")
+                    self.start_session(terminal)
+                    latencies = press_keys(terminal, watch, plan, [code for _, code in plan])
             else:
                 folder = self.work / f"bare-journal-{self.launches}"
                 folder.mkdir()
                 watch = JournalWatch(folder)
                 terminal, _ = self.spawn_bare("keys", str(folder))
-                terminal.wait_for(lambda t: t.contains("bare key app ready"))
-                expected = [f"code-{key}" for key, _ in plan]
-            latencies = press_keys(terminal, watch, plan, expected)
-            terminal.close()
+                with terminal:
+                    terminal.wait_for(lambda t: t.contains("bare key app ready"))
+                    latencies = press_keys(terminal, watch, plan, [f"code-{k}" for k, _ in plan])
             watch.close()
         finally:
             if loop is not None:
