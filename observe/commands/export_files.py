@@ -47,23 +47,24 @@ def write_files(files: Mapping[Path, bytes], suffix: str = ".csv") -> None:
                 f"{path / ('sessions' + suffix)}"
             )
     batch = Batch()
+    writing: Path | None = None
     try:
-        for path, data in files.items():
-            batch.add(path, data)
+        for writing, data in files.items():
+            batch.add(writing, data)
+        writing = None
         batch.commit()
     except OSError as error:
-        where = getattr(error, "filename", None) or next(iter(files))
+        failed = writing or _destination(files, getattr(error, "filename", None))
         raise ObserveError(
-            f"cannot write {_destination(files, where)} ({error.strerror or error}); "
+            f"cannot write {failed} ({error.strerror or error}); "
             "check the folder exists and is writable, or choose another file with -o"
         ) from None
 
 
 def _destination(files: Mapping[Path, bytes], failed: object) -> Path:
-    """The destination whose write failed (the error may name its temporary file)."""
-    failed_path = Path(str(failed))
+    """The destination whose swap failed (the error names its temporary file, if any)."""
     for path in files:
-        if failed_path.parent == path.parent and path.name in failed_path.name:
+        if failed and Path(str(failed)).parent == path.parent and path.name in str(failed):
             return path
     return next(iter(files))
 

@@ -46,6 +46,7 @@ from attrs import evolve, frozen
 from observe.interchange.codebook import SESSION_COLUMNS, csv_text
 from observe.interchange.variables import Dataset, Variable, fitted_names, research_datasets
 from observe.model import Session
+from observe.store.index import started_key
 
 FAMILY, VISIT, CUE = "family", "observed_visit", "infant_cue"
 #: REDCap's recommended longest field name.
@@ -193,7 +194,7 @@ def _in_record_order(sessions: Sequence[Session]) -> list[Session]:
     families = {dyad: index for index, dyad in enumerate(dict.fromkeys(s.dyad for s in sessions))}
     return sorted(
         sessions,
-        key=lambda s: (families[s.dyad], datetime.fromisoformat(s.started_at), s.id),
+        key=lambda s: (families[s.dyad], started_key({"started_at": s.started_at}), s.id),
     )
 
 

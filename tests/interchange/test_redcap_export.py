@@ -332,3 +332,35 @@ def test_numbers_are_written_without_an_exponent_and_read_back_the_same(value: f
     text = redcap_number(value)
     assert "e" not in text.lower()
     assert float(text) == value
+
+
+def test_a_disk_that_fills_on_the_second_file_leaves_neither(cli_archive, tmp_path, monkeypatch):
+    """The dictionary cannot be written (the disk is full): the data file is not left
+    alone without it, an earlier export there stays as it was, and no temporary file is
+    left behind."""
+    import errno
+
+    import observe.store.atomic as atomic
+
+    assert cli_archive.run("demo").exit_code == 0
+    target = tmp_path / "s.csv"
+    target.write_text("an earlier export\n")
+    real_write_all = atomic.write_all
+    writes = []
+
+    def fill_up(fd: int, data: bytes) -> None:
+        writes.append(len(data))
+        if len(writes) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write_all(fd, data)
+
+    monkeypatch.setattr(atomic, "write_all", fill_up)
+    result = cli_archive.run("export", "--dyad", "DEMO-02", "--format", "redcap", "-o",
+                             str(target))  # fmt: skip
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: cannot write {tmp_path / 's.dictionary.csv'} (No space left on device); "
+        "check the folder exists and is writable, or choose another file with -o\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "s.csv"]
+    assert target.read_text() == "an earlier export\n"

@@ -8,6 +8,8 @@ would put one column's values under the other's name.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 from hypothesis import given
@@ -71,3 +73,27 @@ def test_codes_are_numbered_in_the_codebooks_order(make_session, tiny_scheme) ->
     assert row["cue"] == 2 and row["first_response"] == numbers["feed"]
     assert row["outcome"] == outcomes["repaired"] and row["repair_response"] == numbers["settle"]
     assert row["second_coding"] == 0
+
+
+def test_a_ratings_anchors_are_its_codes_in_the_codebook_and_its_value_labels(
+    make_session, tiny_scheme
+) -> None:
+    """The points a scheme anchors are explained in the visit codebook and become the
+    rating's value labels; the points between stay unlabelled numbers."""
+    from attrs import evolve
+
+    from observe.interchange.visits import visit_codebook
+    from observe.scheme import Rating
+
+    warmth = Rating("warmth", "Warmth", 1, 7, anchors={1: "Cold or flat", 7: "Warm throughout"})
+    scheme = evolve(tiny_scheme, ratings=[warmth])
+    session = evolve(make_session([(1.0, "hungry")], scheme=scheme, duration=5.0),
+                     ratings={"warmth": 4})  # fmt: skip
+    book = list(csv.DictReader(io.StringIO(visit_codebook([session]))))
+    anchored = [(r["value"], r["label"]) for r in book if r["variable"] == "rating_warmth"]
+    assert anchored == [("", ""), ("1", "Cold or flat"), ("7", "Warm throughout")]
+    _, visits = research_datasets([session])
+    rating = next(v for v in visits.variables if v.name == "rating_warmth")
+    assert rating.values == ((1, "Cold or flat"), (7, "Warm throughout"))
+    assert rating.scale == (1, 7) and rating.label == "Warmth (rating 1-7)"
+    assert visits.column("rating_warmth") == [4]
