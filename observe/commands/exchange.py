@@ -3,7 +3,9 @@ another archive, and bundles from other laptops in (DESIGN §8–§9).
 
 The research tables (``--format cues`` and ``visits``) come with a codebook: written with
 ``-o FILE`` as ``FILE``'s name with ``.codebook.csv`` in place of its suffix, beside it.
-Every file is written atomically and readable by its owner only (0600).
+The formats for evaluators (``redcap``, ``sav``, ``dta``) are
+:mod:`observe.commands.export_files`'s. Every file is written atomically, all of an
+export's files or none, and readable by its owner only (0600).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ if TYPE_CHECKING:
     from observe.store import Archive
     from observe.store.merge import Merged
 
-FORMATS = ("csv", "json", "sdis", "cues", "visits")
+#: csv … visits: here; redcap, sav, dta (for evaluators): :mod:`observe.commands.export_files`.
+FORMATS = ("csv", "json", "sdis", "cues", "visits", "redcap", "sav", "dta")
 #: The formats whose files come with a codebook beside them.
 WITH_CODEBOOK = ("cues", "visits")
 
@@ -31,7 +34,9 @@ WITH_CODEBOOK = ("cues", "visits")
 def codebook_path(output: Path) -> Path:
     """Where the codebook of an export written to ``output`` goes: ``cues.csv`` →
     ``cues.codebook.csv``."""
-    return output.with_name(f"{output.stem or output.name}.codebook.csv")
+    from observe.commands.export_files import beside
+
+    return beside(output, "codebook.csv")
 
 
 def _chosen_sessions(
@@ -54,22 +59,6 @@ def _chosen_sessions(
     return list(chosen.values())
 
 
-def _write_output(path: Path, text: str) -> None:
-    from observe.store.atomic import atomic_write
-
-    if path.is_dir():
-        raise ObserveError(
-            f"{path} is a folder; give -o the name of a file to write, e.g. {path / 'sessions.csv'}"
-        )
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as error:
-        raise ObserveError(
-            f"cannot write {path} ({error.strerror or error}); "
-            "check the folder exists and is writable, or choose another file with -o"
-        ) from None
-
-
 @click.command("export")
 @click.argument("ids", nargs=-1, metavar="ID...")
 @click.option(
@@ -87,7 +76,9 @@ def _write_output(path: Path, text: str) -> None:
     help="csv: one row per event (R, SPSS, pandas); json: a bundle for "
     "observe import-bundle; sdis: timed-event data for GSEQ; cues: one row per infant cue "
     "with its outcome; visits: one row per session with its figures (cues and visits "
-    "come with a codebook, written beside the -o file).",
+    "come with a codebook, written beside the -o file); redcap: a REDCap import file with "
+    "its data dictionary beside it; sav, dta: SPSS and Stata files of the cues and, beside "
+    "them, the visits (pip install 'observe[stats]').",
 )
 @click.option(
     "-o",
@@ -100,13 +91,23 @@ def export_command(
     ids: tuple[str, ...], dyads: tuple[str, ...], fmt: str, output: Path | None
 ) -> None:
     """Export sessions, named by ID (or a unique prefix of 4+ characters) or by --dyad."""
+    from observe.commands.export_files import (
+        EVALUATOR_FORMATS,
+        export_for_evaluators,
+        refuse_early,
+        warn_partial_families,
+        write_files,
+    )
+
     if not ids and not dyads:
         raise ObserveError(
             "name the sessions to export: their ids (observe session list shows them) "
             "or --dyad D for every session of a dyad"
         )
+    refuse_early(fmt, output)
     with reading_archive() as archive:
         sessions = _chosen_sessions(archive, ids, dyads)
+        listed = archive.list_sessions() if fmt == "redcap" else []
     ended = [s for s in sessions if s.status == "ended"]
     for session in sessions:
         if session.status != "ended":
@@ -117,6 +118,11 @@ def export_command(
             )
     if not ended:
         raise ObserveError("none of the sessions named has ended, so there is nothing to export")
+    if fmt == "redcap":
+        warn_partial_families(ended, listed)
+    if fmt in EVALUATOR_FORMATS:
+        export_for_evaluators(fmt, ended, output)
+        return
     text, counted = _export_text(fmt, ended)
     if output is None:
         click.echo(text, nl=False)
@@ -126,13 +132,14 @@ def export_command(
                 err=True,
             )
         return
-    _write_output(output, text)
+    files = {output: text.encode("utf-8")}
     noun = "session" if len(ended) == 1 else "sessions"
     line = f"exported {len(ended)} {noun} ({counted}) to {output} as {fmt}"
     if fmt in WITH_CODEBOOK:
         codebook = codebook_path(output)
-        _write_output(codebook, _codebook_text(fmt, ended))
+        files[codebook] = _codebook_text(fmt, ended).encode("utf-8")
         line += f"; codebook: {codebook}"
+    write_files(files)
     click.echo(line)
 
 

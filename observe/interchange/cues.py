@@ -157,6 +157,11 @@ def _sum(a: float, b: float | None) -> float:
 
 def cue_codebook(sessions: Sequence[Session]) -> str:
     """The codebook of :func:`sessions_to_cue_csv` for these sessions' schemes."""
+    return codebook_text(COLUMNS, cue_codes(sessions))
+
+
+def cue_codes(sessions: Sequence[Session]) -> dict[str, list[Code]]:
+    """By column, the codes the cue table of ``sessions`` can hold, in the codebook's order."""
     schemes = _schemes(sessions)
     cue_codes = [_cue_code(scheme, cue.id) for scheme in schemes for cue in scheme.cues]
     response_codes = [
@@ -164,18 +169,15 @@ def cue_codebook(sessions: Sequence[Session]) -> str:
         for scheme in schemes
         for r in scheme.responses
     ]
-    return codebook_text(
-        COLUMNS,
-        {
-            "origin": ORIGINS,
-            "second_coding": BOOLEANS,
-            "cue": cue_codes,
-            "first_response": response_codes,
-            "repair_response": response_codes,
-            "outcome": OUTCOMES,
-            "intensity_fit": INTENSITY_FITS,
-        },
-    )
+    return {
+        "origin": list(ORIGINS),
+        "second_coding": list(BOOLEANS),
+        "cue": cue_codes,
+        "first_response": response_codes,
+        "repair_response": response_codes,
+        "outcome": list(OUTCOMES),
+        "intensity_fit": list(INTENSITY_FITS),
+    }
 
 
 def _cue_code(scheme: Scheme, code: str) -> Code:

@@ -18,12 +18,14 @@ from observe.interchange.codebook import (
     BOOLEANS,
     ORIGINS,
     SESSION_COLUMNS,
+    Code,
     Column,
     codebook_text,
     csv_text,
     session_cells,
 )
 from observe.model import Session
+from observe.scheme import Rating, Scheme
 
 VISIT_COLUMNS = (
     Column("context", "text", "The context of the visit as entered (e.g. feeding, free play)."),
@@ -146,18 +148,17 @@ def columns(sessions: Sequence[Session]) -> tuple[Column, ...]:
 
 
 def _rating_column(sessions: Sequence[Session], rating_id: str) -> Column:
-    for session in sessions:
-        for rating in session.scheme.ratings:
-            if rating.id == rating_id:
-                scheme = session.scheme
-                about = f" {rating.description}" if rating.description else ""
-                return Column(
-                    f"rating_{rating_id}",
-                    "integer",
-                    f"{rating.label} ({scheme.id} {scheme.version}): the observer's rating at "
-                    f"the end of the session, {rating.min} to {rating.max}.{about} Empty if "
-                    "not given.",
-                )
+    described = rating_of(sessions, rating_id)
+    if described is not None:
+        scheme, rating = described
+        about = f" {rating.description}" if rating.description else ""
+        return Column(
+            f"rating_{rating_id}",
+            "integer",
+            f"{rating.label} ({scheme.id} {scheme.version}): the observer's rating at "
+            f"the end of the session, {rating.min} to {rating.max}.{about} Empty if "
+            "not given.",
+        )
     return Column(
         f"rating_{rating_id}",
         "integer",
@@ -165,10 +166,24 @@ def _rating_column(sessions: Sequence[Session], rating_id: str) -> Column:
     )
 
 
+def rating_of(sessions: Sequence[Session], rating_id: str) -> tuple[Scheme, Rating] | None:
+    """The first of the sessions' schemes that describes ``rating_id``, with that rating."""
+    for session in sessions:
+        rating = session.scheme.rating(rating_id)
+        if rating is not None:
+            return session.scheme, rating
+    return None
+
+
 def sessions_to_visit_csv(sessions: Sequence[Session]) -> str:
     """The CSV text: a header row, then one row per session."""
+    return csv_text([column.name for column in columns(sessions)], visit_rows(sessions))
+
+
+def visit_rows(sessions: Sequence[Session]) -> list[list[object]]:
+    """One row of values (in :func:`columns` order) per session."""
     ratings = rating_ids(sessions)
-    rows = [
+    return [
         [
             *session_cells(session),
             *_figures(session, session_summary(session)),
@@ -176,9 +191,27 @@ def sessions_to_visit_csv(sessions: Sequence[Session]) -> str:
         ]
         for session in sessions
     ]
-    return csv_text([column.name for column in columns(sessions)], rows)
 
 
 def visit_codebook(sessions: Sequence[Session]) -> str:
     """The codebook of :func:`sessions_to_visit_csv`: every column and its codes."""
-    return codebook_text(columns(sessions), {"origin": ORIGINS, "second_coding": BOOLEANS})
+    return codebook_text(columns(sessions), visit_codes(sessions))
+
+
+def visit_codes(sessions: Sequence[Session]) -> dict[str, list[Code]]:
+    """By column, the codes the visit table of ``sessions`` can hold: the origins, the
+    booleans, and the points of each rating that its scheme anchors (label: the anchor)."""
+    codes: dict[str, list[Code]] = {"origin": list(ORIGINS), "second_coding": list(BOOLEANS)}
+    for session in sessions:
+        scheme = session.scheme
+        for rating in scheme.ratings:
+            codes.setdefault(f"rating_{rating.id}", []).extend(
+                Code(
+                    str(point),
+                    f"What point {point} of {rating.label} means (the scheme's anchor).",
+                    label=anchor,
+                    scheme=f"{scheme.id} {scheme.version}",
+                )
+                for point, anchor in rating.anchors.items()
+            )
+    return {column: list(dict.fromkeys(found)) for column, found in codes.items() if found}
