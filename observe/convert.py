@@ -29,9 +29,10 @@ def omit_while_default(cls: type, *names: str) -> None:
     use it, so its digests, files and bundles stay byte for byte what they were; readers
     that require every field (:mod:`observe.validity.exact`) let these be missing.
     """
-    overrides = {name: override(omit_if_default=True) for name in names}
+    left_out = LEFT_OUT_WHILE_DEFAULT.get(cls, frozenset()) | set(names)  # (calls add up)
+    overrides = {name: override(omit_if_default=True) for name in left_out}
     converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **overrides))
-    LEFT_OUT_WHILE_DEFAULT[cls] = LEFT_OUT_WHILE_DEFAULT.get(cls, frozenset()) | set(names)
+    LEFT_OUT_WHILE_DEFAULT[cls] = left_out
 
 
 def unstructure(obj: Any) -> Any:

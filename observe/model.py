@@ -1,9 +1,9 @@
 """Sessions and events (DESIGN §3). Pure values: no I/O here.
 
 A session changes only through :class:`Change` records (an event recorded, amended or
-removed; a pause; the end). The archive journals exactly these records, and
-:func:`apply_change` folds them into a session, so a replayed journal and a live
-session are the same thing by construction.
+removed; a pause; the end; a second-coding mark). The archive journals exactly these
+records, and :func:`apply_change` folds them into a session, so a replayed journal and a
+live session are the same thing by construction.
 
 Two kinds of change came with schemes for real instruments (DESIGN §12); a journal or
 session file written before them holds none and reads exactly as it did:
@@ -114,6 +114,11 @@ class Session:
     ended_at: str | None = None
     #: Periods that cannot be coded, in time order (see the module's docstring).
     excluded: tuple[Interval, ...] = field(default=(), converter=tuple)
+    #: A double-coded visit (DESIGN §6): the id of the session this one is a second
+    #: observer's coding of, and when that mark was last set or cleared (the newer mark
+    #: wins when two laptops' copies differ; see :mod:`observe.pairing`).
+    second_coding_of: str | None = None
+    second_coding_at: str | None = None
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
@@ -250,6 +255,15 @@ class ExclusionsRevised:
     excluded: tuple[Interval, ...] = field(converter=tuple)
 
 
+@frozen
+class SecondCodingMarked:
+    """The session is marked as a second coding of the session ``of`` (None: unmarked),
+    at the wall-clock moment ``wall``."""
+
+    of: str | None
+    wall: str
+
+
 Change = (
     EventRecorded
     | EventAmended
@@ -263,13 +277,15 @@ Change = (
     | ExclusionStarted
     | ExclusionEnded
     | ExclusionsRevised
+    | SecondCodingMarked
 )
 
 # A change's serial form names its type: ``{"type": "EventRecorded", "event": {...}}``.
 configure_tagged_union(Change, converter, tag_name="type")
 
-# A session without excluded periods is written as it was before they existed.
-omit_while_default(Session, "excluded")
+# A session without excluded periods, or without a second-coding mark, is written as it
+# was before they existed.
+omit_while_default(Session, "excluded", "second_coding_of", "second_coding_at")
 
 
 def unstructure_change(change: Change) -> dict[str, Any]:
@@ -353,6 +369,8 @@ def apply_change(session: Session, change: Change) -> Session:
             )
         case SessionAnnotated(ratings=ratings, notes=notes):
             return evolve(session, ratings=dict(ratings), notes=notes)
+        case SecondCodingMarked(of=of, wall=wall):
+            return evolve(session, second_coding_of=of, second_coding_at=wall)
     raise TypeError(f"not a session change: {change!r}")
 
 

@@ -1,6 +1,7 @@
 """The dyad trend report: one family's figures over its visits (DESIGN §7).
 
-Every figure comes from :func:`observe.analysis.analyze_dyad`. The number of cues sits
+Every figure comes from :func:`observe.analysis.analyze_dyad`, which counts a visit two
+observers coded once, from its primary coding (the facts say which). The number of cues sits
 next to every visit's figures, in the table and under the charts, and every median latency
 carries the number of answered cues it is the middle of, so a reader sees when a figure
 rests on little data; such points are drawn hollow and not joined by the line.
@@ -64,7 +65,8 @@ def write_trend_report(
 def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> list[Flowable]:
     points = trend.sessions
     schemes = sorted({f"{s.scheme.name} (version {s.scheme.version})" for s in sessions})
-    observers = sorted({s.observer for s in sessions if s.observer})
+    counted = {point.session for point in points}
+    observers = sorted({s.observer for s in sessions if s.observer and s.id in counted})
     facts = [
         ("Dyad", trend.dyad),
         ("Coding scheme", "; ".join(schemes)),
@@ -73,6 +75,10 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
         ("From", display.when(points[0].started_at, "words")),
         ("To", display.when(points[-1].started_at, "words")),
     ]
+    double = [point for point in points if point.second_codings]
+    if double:
+        by_id = {s.id: s for s in sessions}
+        facts.append(("Double-coded", "; ".join(_counted_once(p, by_id) for p in double)))
     if any(s.origin == "demo" for s in sessions):
         facts.append(("Data", "synthetic demonstration data, not a real family"))
     story: list[Flowable] = [
@@ -107,6 +113,21 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
         explanations.append(Spacer(0, 2))
     story.append(KeepTogether(explanations))
     return story
+
+
+def _counted_once(point: TrendPoint, by_id: dict[str, Session]) -> str:
+    """How a visit two observers coded is counted: once, from its primary coding."""
+
+    def who(session_id: str) -> str:
+        session = by_id.get(session_id)
+        return f"{session.observer}'s" if session is not None and session.observer else "the"
+
+    others = " or ".join(who(i) for i in point.second_codings)
+    return (
+        f"visit {point.visit or display.MISSING} was coded by "
+        f"{'two' if len(point.second_codings) == 1 else len(point.second_codings) + 1} "
+        f"observers and counts once, from {who(point.session)} coding (not {others})"
+    )
 
 
 def _charts(points: Sequence[TrendPoint], width: float) -> list[Flowable]:

@@ -16,6 +16,7 @@ NO_UI_NO_PDF = [
     "observe.model",
     "observe.labels",
     "observe.privacy",
+    "observe.pairing",
     "observe.validity",
     "observe.scheme",
     "observe.convert",

@@ -2,10 +2,11 @@
 one visit is, and every global rating over all the pairs (weighted kappa and ICC, with n).
 
 Which sessions are the two codings of one visit: the pairs the user names, or — for one
-dyad — each visit label with exactly two codings by two different observers. Observer A is
-the coding that started first (the other is the second observer's). A visit label with
-more codings, or two codings by the same observer, is left out with a warning: which two
-belong together is the user's to say (name the pairs).
+dyad — first the visits marked as double-coded (:mod:`observe.pairing`; observer A is the
+primary coding), then, among the sessions not marked, each visit label with exactly two
+codings by two different observers (observer A: the coding that started first). A visit
+label with more codings, or two codings by the same observer, is left out with a warning:
+which two belong together is the user's to say (name the pairs, or pair the sessions).
 """
 
 from __future__ import annotations
@@ -15,14 +16,41 @@ from collections.abc import Sequence
 from observe.analysis.reliability import DEFAULT_TIME_UNIT, DEFAULT_TOLERANCE, compare_sessions
 from observe.analysis.reliability_ratings import ratings_agreement
 from observe.analysis.reliability_results import ReliabilitySummary, Thresholds
+from observe.analysis.trend import start_order
 from observe.model import Session
+from observe.pairing import pairing
 
 
 def double_coded_visits(
     sessions: Sequence[Session],
 ) -> tuple[list[tuple[Session, Session]], list[str]]:
     """The visits among ``sessions`` (one dyad's) that two observers coded, as (A, B) pairs
-    in visit order, and a warning for each visit that cannot be paired."""
+    in the order A started, and a warning for each visit that cannot be paired."""
+    visits = pairing(sessions)
+    by_id = {session.id: session for session in sessions}
+    pairs: list[tuple[Session, Session]] = []
+    warnings: list[str] = []
+    for visit in visits.visits():
+        primary, second = by_id[visit.primary], by_id[visit.second_codings[0]]
+        pairs.append((primary, second))
+        if len(visit.second_codings) > 1:
+            rest = ", ".join(i[:8] for i in visit.second_codings[1:])
+            warnings.append(
+                f"visit {primary.visit or primary.id[:8]} has {len(visit.codings)} codings; "
+                f"its primary {primary.id[:8]} is compared with {second.id[:8]} only, not "
+                f"with {rest}: name those pairs as ID_A ID_B."
+            )
+    labelled, label_warnings = _paired_by_label(
+        [session for session in sessions if visits.visit(session.id) is None]
+    )
+    pairs = sorted([*pairs, *labelled], key=lambda pair: start_order(pair[0]))
+    return pairs, warnings + label_warnings
+
+
+def _paired_by_label(
+    sessions: Sequence[Session],
+) -> tuple[list[tuple[Session, Session]], list[str]]:
+    """Each visit label with exactly two codings by two observers, as (first, second)."""
     by_visit: dict[str, list[Session]] = {}
     for session in sessions:
         by_visit.setdefault(session.visit, []).append(session)

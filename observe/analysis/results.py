@@ -94,19 +94,21 @@ class SessionAnalysis:
 
 @frozen
 class TrendPoint:
-    """One session of a dyad, for trends."""
+    """One visit of a dyad, for trends: the session that counts for it (a double-coded
+    visit's primary coding) and the ids of its second codings, which do not count."""
 
     session: str
     started_at: str
     visit: str
     duration: float
     summary: Summary
+    second_codings: tuple[str, ...] = ()
 
 
 @frozen
 class DyadTrend:
     dyad: str
-    sessions: tuple[TrendPoint, ...]  # ordered by started_at
+    sessions: tuple[TrendPoint, ...]  # ordered by started_at, one per visit
 
 
 # -- live coding (the coding screen) -----------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import textwrap
 
 from observe.analysis.contingency import MIN_CUES
-from observe.analysis.results import DyadTrend, SessionAnalysis, Summary
+from observe.analysis.results import DyadTrend, SessionAnalysis, Summary, TrendPoint
 from observe.display import (
     MISSING,
     duration_words,
@@ -207,4 +207,24 @@ def trend_text(trend: DyadTrend) -> str:
     ]
     count = len(trend.sessions)
     title = f"Dyad {trend.dyad}: {count} session{'s' if count != 1 else ''}, oldest first"
-    return "\n".join([title, "", *text_table(heading, rows, gap=1, width=WIDTH), "", *TREND_LEGEND])
+    double = [point for point in trend.sessions if point.second_codings]
+    if double:
+        total = count + sum(len(point.second_codings) for point in double)
+        visits = f"{count} visit{'s' if count != 1 else ''}"
+        title = f"Dyad {trend.dyad}: {visits} ({total} sessions), oldest first"
+    table = text_table(heading, rows, gap=1, width=WIDTH)
+    notes = [line for point in double for line in _double_coded_lines(point)]
+    return "\n".join([title, "", *table, "", *notes, *([""] if notes else []), *TREND_LEGEND])
+
+
+def _double_coded_lines(point: TrendPoint) -> list[str]:
+    """What a trend says of a visit two observers coded: counted once, from which one."""
+    others = ", ".join(coding[:8] for coding in point.second_codings)
+    many = len(point.second_codings) > 1
+    sentence = (
+        f"Visit {point.visit or MISSING} ({when(point.started_at, 'day')}) was coded by "
+        f"{len(point.second_codings) + 1 if many else 'two'} observers: it counts once, from "
+        f"its primary coding {point.session[:8]}; its second coding{'s' if many else ''} "
+        f"{others} {'are' if many else 'is'} not counted."
+    )
+    return textwrap.wrap(sentence, width=WIDTH)

@@ -27,7 +27,11 @@ COMMANDS: dict[str, str] = {
 }
 #: Subcommands defined in a module of their own, added to their group when it is loaded.
 SUBCOMMANDS: dict[str, dict[str, str]] = {
-    "session": {"import": "observe.commands.session_import:import_command"},
+    "session": {
+        "import": "observe.commands.session_import:import_command",
+        "pair": "observe.commands.session_pair:pair_command",
+        "unpair": "observe.commands.session_pair:unpair_command",
+    },
 }
 
 

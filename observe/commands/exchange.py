@@ -22,6 +22,7 @@ from observe.errors import InterchangeError, ObserveError
 
 if TYPE_CHECKING:
     from observe.model import Session
+    from observe.pairing import Pairing
     from observe.store import Archive
     from observe.store.merge import Merged
 
@@ -98,6 +99,7 @@ def export_command(
         warn_partial_families,
         write_files,
     )
+    from observe.pairing import pairing
 
     if not ids and not dyads:
         raise ObserveError(
@@ -107,7 +109,8 @@ def export_command(
     refuse_early(fmt, output)
     with reading_archive() as archive:
         sessions = _chosen_sessions(archive, ids, dyads)
-        listed = archive.list_sessions() if fmt == "redcap" else []
+        listed = archive.list_sessions()
+    visits = pairing(listed)  # a second coding is one in the archive, exported or not
     ended = [s for s in sessions if s.status == "ended"]
     for session in sessions:
         if session.status != "ended":
@@ -123,7 +126,7 @@ def export_command(
     if fmt in EVALUATOR_FORMATS:
         export_for_evaluators(fmt, ended, output)
         return
-    text, counted = _export_text(fmt, ended)
+    text, counted = _export_text(fmt, ended, visits)
     if output is None:
         click.echo(text, nl=False)
         if fmt in WITH_CODEBOOK:
@@ -143,7 +146,7 @@ def export_command(
     click.echo(line)
 
 
-def _export_text(fmt: str, sessions: list[Session]) -> tuple[str, str]:
+def _export_text(fmt: str, sessions: list[Session], visits: Pairing) -> tuple[str, str]:
     """The exported text and what it holds, in words (``1,204 events``)."""
     from observe.interchange.bundle import bundle_text
     from observe.interchange.csv_export import sessions_to_csv
@@ -152,11 +155,11 @@ def _export_text(fmt: str, sessions: list[Session]) -> tuple[str, str]:
     from observe.interchange.visits import sessions_to_visit_csv
 
     if fmt == "cues":
-        rows = cue_rows(sessions)
+        rows = cue_rows(sessions, visits)
         return cue_table(rows), f"{len(rows):,} cue{'' if len(rows) == 1 else 's'}"
     if fmt == "visits":
         return sessions_to_visit_csv(
-            sessions
+            sessions, visits
         ), f"{len(sessions)} row{'' if len(sessions) == 1 else 's'}"
     writers = {"csv": sessions_to_csv, "json": bundle_text, "sdis": sessions_to_sdis}
     events = sum(len(s.events) for s in sessions)
@@ -218,16 +221,42 @@ def import_bundle_command(file: Path, replace: bool) -> None:
     with open_archive(cli_context().data_dir) as archive:
         # This very file imported already, every session still as it left them: done.
         merged = archive.imported_already(bundle)
+        remarked: list[Session] = []
         if merged is None:
-            incoming = parse_bundle(text, str(file))
+            incoming, remarked = _newest_marks(archive, parse_bundle(text, str(file)))
+            if remarked:  # marked anew and otherwise the same: taken without --replace
+                archive.merge(remarked, replace=True)
             merged = archive.merge(incoming, replace=replace, bundle=bundle)
-    _report_bundle(file, merged)
+    _report_bundle(file, merged, remarked)
     for session in merged.added + (merged.differing if merged.replaced else ()):
         for warning in session_warnings(session):
             click.echo(f"warning: session {session.id[:8]}: {warning}", err=True)
 
 
-def _report_bundle(file: Path, merged: Merged) -> None:
+def _newest_marks(archive: Archive, incoming: list[Session]) -> tuple[list[Session], list[Session]]:
+    """The bundle's sessions, each with the newer of its double-coding mark and the
+    archive's (:mod:`observe.pairing`: whichever way round two laptops' bundles are
+    imported, the newest pairing stands), and those of them that differ from the stored
+    copy in that mark alone. Only a session whose mark differs from its index document's is
+    read."""
+    from observe.pairing import differ_in_mark_only, with_newer_mark
+
+    stored = {summary.id: summary for summary in archive.list_sessions()}
+    settled: list[Session] = []
+    remarked: list[Session] = []
+    for session in incoming:
+        summary = stored.get(session.id)
+        if summary is not None:
+            session = with_newer_mark(session, summary)
+            mark = (session.second_coding_of, session.second_coding_at)
+            moved = mark != (summary.second_coding_of, summary.second_coding_at)
+            if moved and differ_in_mark_only(archive.load(session.id), session):
+                remarked.append(session)
+        settled.append(session)
+    return settled, remarked
+
+
+def _report_bundle(file: Path, merged: Merged, remarked: list[Session]) -> None:
     added, differing = merged.added, merged.differing
     events = sum(len(s.events) for s in added)
     dyads = sorted({s.dyad for s in added})
@@ -236,8 +265,13 @@ def _report_bundle(file: Path, merged: Merged) -> None:
     if dyads:
         line += f": dyads {', '.join(dyads)}"
     click.echo(line)
-    if merged.same:
-        click.echo(f"{_sessions(merged.same)} already in the archive, unchanged")
+    if merged.same > len(remarked):
+        click.echo(f"{_sessions(merged.same - len(remarked))} already in the archive, unchanged")
+    if remarked:
+        click.echo(
+            f"{_sessions(len(remarked))} marked as in the bundle, whose pairing of "
+            "double-coded visits is newer: " + ", ".join(s.id[:8] for s in remarked)
+        )
     if differing and merged.replaced:
         click.echo(
             f"{_sessions(len(differing))} replaced by the bundle's version: "

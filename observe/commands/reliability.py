@@ -12,12 +12,14 @@ comparison. The same session twice, or schemes with no code in common, is an err
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
+from observe.commands.context import cli_context
 from observe.commands.target import dyad_sessions, reading_archive
 from observe.display import MISSING, number, percent, seconds, text_table, when
 from observe.errors import ObserveError
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
         Thresholds,
     )
     from observe.model import Session
+    from observe.store import Archive
     from observe.store.settings import ArchiveSettings
 
 USAGE = "`observe reliability ID_A ID_B` or `observe reliability --dyad D`"
@@ -61,6 +64,11 @@ USAGE = "`observe reliability ID_A ID_B` or `observe reliability --dyad D`"
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the documented JSON structure.")
 @click.option(
+    "--no-pair",
+    is_flag=True,
+    help="Only compare: do not mark the sessions named as one visit's two codings.",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -79,24 +87,34 @@ def reliability(
     tolerance: float | None,
     offset: float | None,
     as_json: bool,
+    no_pair: bool,
     output: Path | None,
     paper: str | None,
 ) -> None:
     """Agreement between two observers' sessions of the same interaction (ids or unique
     prefixes of 4+ characters): percent agreement, Cohen's kappa, the time-unit kappa,
     intensities and ratings, the confusion matrix, and both observers' figures side by
-    side. Several pairs, or --dyad D: each pair and the global ratings over them all."""
+    side. Several pairs, or --dyad D: each pair and the global ratings over them all.
+
+    Sessions named by id are marked as one visit's two codings, A the primary (unless
+    --no-pair, or one of them is a coding of another double-coded visit already), so trends
+    count the visit once; --dyad D compares the visits marked so first."""
     from observe.analysis.jsonout import json_text
     from observe.analysis.reliability import compare_sessions
     from observe.analysis.reliability_text import summary_text
     from observe.analysis.reliability_visits import compare_visits, double_coded_visits
+    from observe.pairing import pairing
     from observe.store.settings import read_settings
 
     _check_targets(ids, dyad, offset)
     with reading_archive() as archive:
         settings = read_settings(archive.path)
+        by_label: list[tuple[Session, Session]] = []
         if dyad is not None:
-            pairs, warnings = double_coded_visits(dyad_sessions(archive, dyad))
+            family = dyad_sessions(archive, dyad)
+            pairs, warnings = double_coded_visits(family)
+            visits = pairing(family)
+            by_label = [(a, b) for a, b in pairs if visits.visit(a.id) is None]
             if not pairs:
                 raise ObserveError(
                     f"dyad {dyad} has no visit that two observers coded (two sessions with "
@@ -149,6 +167,52 @@ def reliability(
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     shown.echo(as_json=as_json, output=output)
+    if dyad is None and not no_pair:
+        aside = as_json or output is not None  # the JSON or the PDF's path alone on stdout
+        for line in mark_pairs(pairs):
+            click.echo(line if aside else "\n".join(textwrap.wrap(line, 80)), err=aside)
+    else:
+        for a, b in by_label:
+            click.echo(
+                f"note: visit {a.visit or MISSING} ({a.id[:8]}, {b.id[:8]}) is paired by "
+                "its visit label alone; mark it with observe session pair "
+                f"{a.id[:8]} {b.id[:8]} so trends count it once",
+                err=True,
+            )
+
+
+def mark_pairs(pairs: list[tuple[Session, Session]]) -> list[str]:
+    """Each pair compared marked as one visit's two codings (A its primary), where neither
+    is a coding of another double-coded visit yet; one sentence for each pair."""
+    from observe.workspace import open_archive
+
+    try:
+        with open_archive(cli_context().data_dir) as archive:
+            if archive.readonly:
+                return [f"note: not marked as paired: {archive.readonly_reason}"]
+            return [_mark_pair(archive, a, b) for a, b in pairs]
+    except ObserveError as error:  # the comparison stands; only the mark is missing
+        return [f"note: not marked as paired: {error}"]
+
+
+def _mark_pair(archive: Archive, a: Session, b: Session) -> str:
+    from observe.pairing import PairingRefused
+
+    visit = next((s.coded_visit for s in archive.list_sessions(a.dyad) if s.id == a.id), None)
+    if visit is not None and b.id in visit.codings:
+        return (
+            f"{a.id[:8]} and {b.id[:8]} are marked as one visit's codings already (its "
+            f"primary: {visit.primary[:8]})."
+        )
+    try:
+        archive.pair(a.id, b.id)
+    except PairingRefused as refused:
+        return f"note: not marked as paired: {refused}."
+    return (
+        f"Marked as one visit's two codings: {b.id[:8]} is the second coding of "
+        f"{a.id[:8]}'s visit, so trends count the visit once, from {a.id[:8]} (observe "
+        f"session unpair {b.id[:8]} undoes it; --no-pair only compares)."
+    )
 
 
 class Shown(NamedTuple):  # not attrs: observe --help reads this module, and need not load it

@@ -8,13 +8,19 @@ The last line of the output is the new session's id, so scripts can pick it up::
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from observe.commands.context import cli_context
 from observe.display import clock
 from observe.errors import InterchangeError
+
+if TYPE_CHECKING:
+    from observe.model import Session
+    from observe.store import Archive
 
 
 def _read_text(path: Path) -> str:
@@ -78,6 +84,14 @@ def _read_text(path: Path) -> str:
     help="Length of the session (default: the time of the last event).",
 )
 @click.option(
+    "--second-coding-of",
+    "primary",
+    default=None,
+    metavar="ID",
+    help="Mark the new session as a second observer's coding of this session's visit "
+    "(an id or unique prefix of the same dyad); trends then count the visit once, from ID.",
+)
+@click.option(
     "--started-at",
     default=None,
     metavar="ISO",
@@ -92,6 +106,7 @@ def import_command(
     context: str | None,
     duration: float | None,
     started_at: str | None,
+    primary: str | None,
 ) -> None:
     """Import a session from FILE.csv: one row per event.
 
@@ -99,9 +114,11 @@ def import_command(
     scheme), and optionally kind (point/start/stop), intensity, note. A file written by
     observe export --format csv (one session) imports as it is, its dyad, observer, visit,
     start and duration included. Nothing is stored unless every row is good; the new
-    session's id is printed last.
+    session's id is printed last. With --second-coding-of ID it is stored as a second
+    observer's coding of ID's visit (observe session pair does the same afterwards).
     """
     from observe.interchange.csv_session import parse_started_at, session_from_csv
+    from observe.pairing import PairingRefused
     from observe.scheme import find_scheme
     from observe.workspace import open_archive
 
@@ -124,7 +141,13 @@ def import_command(
         click.echo(f"warning: {warning}", err=True)
     session = imported.session
     with open_archive(data_dir) as archive:
-        archive.add(session)
+        if primary is None:
+            archive.add(session)
+        else:
+            try:
+                session = _add_as_second_coding(archive, session, primary)
+            except PairingRefused as refused:
+                raise PairingRefused(f"{file} was not imported: {refused}") from None
     visit_text = f", visit {session.visit}" if session.visit else ""
     count = len(session.events)
     click.echo(
@@ -132,4 +155,31 @@ def import_command(
         f"(dyad {session.dyad}{visit_text}, {clock(session.duration)} long, "
         f"scheme {scheme.id} {scheme.version})"
     )
+    if session.second_coding_of is not None:
+        click.echo(
+            f"marked as the second coding of {session.second_coding_of[:8]}'s visit: trends "
+            f"count the visit once, from {session.second_coding_of[:8]}"
+        )
     click.echo(session.id)
+
+
+def _add_as_second_coding(archive: Archive, session: Session, primary: str) -> Session:
+    """Store ``session`` marked as a second coding of ``primary`` (refused before anything
+    is stored when it cannot be one); returns it as stored."""
+    from observe.pairing import PairingRefused, marked_new
+
+    archive.require_writable()
+    primary_id = archive.resolve(primary)
+    dyad = next((s.dyad for s in archive.list_sessions() if s.id == primary_id), None)
+    if dyad is None:
+        dyad = archive.load(primary_id).dyad  # (names the damage of one not listed)
+    if dyad != session.dyad:
+        raise PairingRefused(
+            f"--second-coding-of names {primary_id[:8]}, a session of dyad {dyad}, and this "
+            f"one is of dyad {session.dyad}: two codings of one visit are of one dyad"
+        )
+    at = datetime.now().astimezone().isoformat(timespec="microseconds")
+    marked, rest = marked_new(archive.list_sessions(dyad), session, primary_id, at)
+    archive.add(marked)
+    archive.write_marks(rest, at=at)
+    return marked

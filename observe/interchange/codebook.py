@@ -29,6 +29,7 @@ from typing import Literal
 from attrs import frozen
 
 from observe.model import Session
+from observe.pairing import Pairing
 
 ColumnType = Literal["text", "integer", "number", "boolean"]
 CODEBOOK_COLUMNS = ("variable", "value", "scheme", "type", "label", "meaning")
@@ -90,10 +91,15 @@ SECOND_CODING = Column(
     "second_coding",
     "boolean",
     "true where the session is a second observer's coding of a visit whose primary coding "
-    "is another session (a double-coded visit's non-primary coding: leave it out of "
-    "family-level figures, or use it for observer agreement). This version of observe "
-    "cannot yet mark a session as a second coding, so the column is false for every "
-    "session; once sessions can be paired, it is filled from that mark.",
+    "is another session (a double-coded visit's non-primary coding, as marked in the "
+    "archive with observe session pair when the file was written): leave its rows out of "
+    "family-level figures, or use them for observer agreement.",
+)
+PRIMARY_SESSION = Column(
+    "primary_session",
+    "text",
+    "For a second coding, the session_id of its visit's primary coding, the one "
+    "family-level figures count; empty otherwise.",
 )
 
 SESSION_COLUMNS = (
@@ -105,6 +111,7 @@ SESSION_COLUMNS = (
     Column("scheme_id", "text", "The id of the coding scheme the session was coded with."),
     Column("scheme_version", "text", "That scheme's version (text: 1.10 is not 1.1)."),
     SECOND_CODING,
+    PRIMARY_SESSION,
 )
 
 ORIGINS = (
@@ -118,8 +125,11 @@ BOOLEANS = (
 )
 
 
-def session_cells(session: Session) -> list[object]:
-    """The values of :data:`SESSION_COLUMNS` for one session."""
+def session_cells(session: Session, visits: Pairing) -> list[object]:
+    """The values of :data:`SESSION_COLUMNS` for one session; ``visits``: the archive's
+    double-coded visits (:func:`observe.pairing.pairing`)."""
+    visit = visits.visit(session.id)
+    second = visit is not None and visit.primary != session.id
     return [
         session.id,
         session.dyad,
@@ -128,11 +138,6 @@ def session_cells(session: Session) -> list[object]:
         session.origin,
         session.scheme.id,
         session.scheme.version,
-        is_second_coding(session),
+        second,
+        visit.primary if visit is not None and second else None,
     ]
-
-
-def is_second_coding(session: Session) -> bool:
-    """Whether the session is a double-coded visit's non-primary coding. Sessions carry no
-    such mark yet (DESIGN §6 describes it; pairing sessions comes with it), so none is."""
-    return False

@@ -29,6 +29,7 @@ from observe.interchange.codebook import (
     session_cells,
 )
 from observe.model import Session
+from observe.pairing import Pairing, pairing
 from observe.scheme import Scheme
 
 CUE_COLUMNS = (
@@ -110,9 +111,9 @@ INTENSITY_FITS = (
 )
 
 
-def sessions_to_cue_csv(sessions: Sequence[Session]) -> str:
+def sessions_to_cue_csv(sessions: Sequence[Session], visits: Pairing | None = None) -> str:
     """The CSV text: a header row, then one row per cue of every session."""
-    return cue_table(cue_rows(sessions))
+    return cue_table(cue_rows(sessions, visits))
 
 
 def cue_table(rows: Sequence[Sequence[object]]) -> str:
@@ -120,12 +121,14 @@ def cue_table(rows: Sequence[Sequence[object]]) -> str:
     return csv_text([column.name for column in COLUMNS], rows)
 
 
-def cue_rows(sessions: Sequence[Session]) -> list[list[object]]:
-    """One row of values (in :data:`COLUMNS` order) per cue of every session."""
+def cue_rows(sessions: Sequence[Session], visits: Pairing | None = None) -> list[list[object]]:
+    """One row of values (in :data:`COLUMNS` order) per cue of every session. ``visits``:
+    the archive's double-coded visits (default: those among ``sessions``)."""
+    visits = visits if visits is not None else pairing(sessions)
     rows: list[list[object]] = []
     for session in sessions:
         scheme = session.scheme
-        head = session_cells(session)
+        head = session_cells(session, visits)
         cues = analyze_session(session).cues
         for number, (cue, next_cue) in enumerate(zip(cues, next_cues(cues)), start=1):
             answered = cue.latency is not None

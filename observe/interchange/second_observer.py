@@ -13,6 +13,9 @@ For demos, tests and benchmarks of observer agreement (DESIGN §6). The second o
 - codes something the first observer did not (``extra_rate`` per event, a point code of
   the same actor a few seconds away).
 
+The session is marked as a second coding of ``session`` (DESIGN §6), as a second observer
+marks theirs when they start it, so the visit counts once, from the first observer's.
+
 Deterministic: the same session and arguments always give the same session, ids included.
 """
 
@@ -103,6 +106,8 @@ def second_observer(
         pauses=pauses,
         origin="demo",
         ended_at=session.ended_at,
+        second_coding_of=session.id,  # marked as its second coding when it was made
+        second_coding_at=started_at,
     )
 
 

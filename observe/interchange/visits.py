@@ -25,6 +25,7 @@ from observe.interchange.codebook import (
     session_cells,
 )
 from observe.model import Session
+from observe.pairing import Pairing, pairing
 from observe.scheme import Rating, Scheme
 
 VISIT_COLUMNS = (
@@ -175,17 +176,19 @@ def rating_of(sessions: Sequence[Session], rating_id: str) -> tuple[Scheme, Rati
     return None
 
 
-def sessions_to_visit_csv(sessions: Sequence[Session]) -> str:
-    """The CSV text: a header row, then one row per session."""
-    return csv_text([column.name for column in columns(sessions)], visit_rows(sessions))
+def sessions_to_visit_csv(sessions: Sequence[Session], visits: Pairing | None = None) -> str:
+    """The CSV text: a header row, then one row per session. ``visits``: the archive's
+    double-coded visits (default: those among ``sessions``)."""
+    return csv_text([column.name for column in columns(sessions)], visit_rows(sessions, visits))
 
 
-def visit_rows(sessions: Sequence[Session]) -> list[list[object]]:
-    """One row of values (in :func:`columns` order) per session."""
+def visit_rows(sessions: Sequence[Session], visits: Pairing | None = None) -> list[list[object]]:
+    """One row of values (in :func:`columns` order) per session; ``visits`` as above."""
     ratings = rating_ids(sessions)
+    visits = visits if visits is not None else pairing(sessions)
     return [
         [
-            *session_cells(session),
+            *session_cells(session, visits),
             *_figures(session, session_summary(session)),
             *(session.ratings.get(rating) for rating in ratings),
         ]

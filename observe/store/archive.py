@@ -18,17 +18,19 @@ from __future__ import annotations
 
 import errno
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
 from observe.errors import ArchiveError, UnknownSession
-from observe.model import Session
+from observe.model import SecondCodingMarked, Session, apply_change
+from observe.pairing import Mark, pair_marks, unpair_marks
 from observe.store import messages
 from observe.store.atomic import DamagedFile
 from observe.store.current import LiveCounts
 from observe.store.files import ArchiveFiles
-from observe.store.index import Figures, SessionSummary, started_key
+from observe.store.index import Figures, SessionSummary, listed_summaries, started_key
 from observe.store.lock import ArchiveLock
 from observe.store.merge import Merged, bundle_unchanged, merge, write_sessions
 from observe.store.perms import UnsafeLocation, fsync_dir, make_private_dir
@@ -62,6 +64,7 @@ class Archive:
         self._live = threading.RLock()  # guards _recorders
         self._recorders: dict[str, Recorder] = {}
         self._counts = LiveCounts(self._files)
+        self._last_mark: datetime | None = None  # the moment of the latest mark written
 
     # -- opening and closing ------------------------------------------------------------
 
@@ -151,7 +154,7 @@ class Archive:
         if dyad is not None:
             documents = [d for d in documents if d.get("dyad") == dyad]
         documents.sort(key=started_key, reverse=True)
-        summaries = [SessionSummary.from_document(d) for d in documents]
+        summaries = listed_summaries(documents)  # with their visits (each one dyad's)
         with self._live:
             recorders = dict(self._recorders)
         if not recorders and not self.readonly:
@@ -268,6 +271,72 @@ class Archive:
                 raise ArchiveError(messages.disk_problem(error, path, "delete")) from error
         fsync_dir(self.sessions_dir)
         self._files.unindex(session_id)
+
+    # -- double-coded visits (observe.pairing) -------------------------------------------
+
+    def pair(self, primary: str, second: str, *, at: str | None = None) -> tuple[Mark, ...]:
+        """Make ``second`` a second observer's coding of ``primary``'s visit, ``primary``
+        its primary (ids or unique prefixes); a pair already, the other way round, swaps
+        which one is primary. Returns the marks written (none: it was so already);
+        :class:`~observe.pairing.PairingRefused` says why two sessions cannot be paired."""
+        self.require_writable()
+        primary_id, second_id = self.resolve(primary), self.resolve(second)
+        summaries = self._summaries_around(primary_id, second_id)
+        marks = pair_marks(summaries, primary_id, second_id)
+        self.write_marks(marks, at=at)
+        return marks
+
+    def unpair(self, session: str, *, at: str | None = None) -> tuple[Mark, ...]:
+        """Make the session (id or unique prefix) a coding of no double-coded visit; the
+        visit's other codings stay one. Returns the marks written (none: it was none)."""
+        self.require_writable()
+        session_id = self.resolve(session)
+        marks = unpair_marks(self._summaries_around(session_id), session_id)
+        self.write_marks(marks, at=at)
+        return marks
+
+    def write_marks(self, marks: Sequence[Mark], *, at: str | None = None) -> None:
+        """Write each mark on its session, in order, so the index lists it at once; ``at``
+        is the wall-clock moment of the marks (default: now). A session with a journal
+        (being recorded, paused, interrupted) gets the mark as one more journal line, folded
+        in; an ended one without a journal has its file replaced atomically, as an import
+        stores a complete session (no journal is started only to be removed again)."""
+        self.require_writable()
+        wall = at or self._mark_moment()
+        for mark in marks:
+            change = SecondCodingMarked(of=mark.of, wall=wall)
+            with self._live:
+                recorder = self._recorders.get(mark.session)
+            if recorder is not None:
+                recorder.apply(change)
+                recorder.fold()
+                continue
+            session = self.load(mark.session)
+            if session.status == "ended" and not self.journal_path(session.id).exists():
+                self.add(apply_change(session, change))
+                continue
+            with self.recorder(session) as recorder:
+                recorder.apply(change)
+
+    def _mark_moment(self) -> str:
+        """Now, to the microsecond, and later than this archive's previous marks even if
+        the clock stepped back: the newest mark is what settles a circle of marks."""
+        moment = datetime.now().astimezone()
+        if self._last_mark is not None and moment <= self._last_mark:
+            moment = self._last_mark + timedelta(microseconds=1)
+        self._last_mark = moment
+        return moment.isoformat(timespec="microseconds")
+
+    def _summaries_around(self, *session_ids: str) -> list[SessionSummary]:
+        """The summaries of the named sessions' dyads (each named one loaded if it is not
+        listed, so that a damaged file is named)."""
+        listed = {s.id: s for s in self.list_sessions()}
+        for session_id in session_ids:
+            if session_id not in listed:  # (loading a damaged one names the damage)
+                document = self._files.document_of(self.load(session_id), None)
+                listed[session_id] = SessionSummary.from_document(document)
+        dyads = {listed[session_id].dyad for session_id in session_ids}
+        return [s for s in listed.values() if s.dyad in dyads]
 
     def rebuild_index(self) -> int:
         """Rebuild ``index.json`` from ``sessions/``; returns how many sessions it lists."""

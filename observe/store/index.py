@@ -15,6 +15,7 @@ from typing import Any
 from attrs import evolve, frozen
 
 from observe.model import Session
+from observe.pairing import CodedVisit, pairing
 from observe.store.atomic import atomic_write, decode_database, encode_json
 from observe.store.perms import read_private
 
@@ -40,9 +41,17 @@ class SessionSummary:
     events: int
     origin: str
     figures: dict[str, Any]
+    #: The session's own double-coding mark as recorded (see :mod:`observe.pairing`).
+    second_coding_of: str | None = None
+    second_coding_at: str | None = None
+    #: The double-coded visit it is a coding of, read from every listed session's mark
+    #: (:meth:`Archive.list_sessions` fills it in); None for a visit coded once.
+    coded_visit: CodedVisit | None = None
 
     @classmethod
-    def from_document(cls, document: dict[str, Any]) -> SessionSummary:
+    def from_document(
+        cls, document: dict[str, Any], coded_visit: CodedVisit | None = None
+    ) -> SessionSummary:
         return cls(
             id=str(document["id"]),
             dyad=str(document.get("dyad", "")),
@@ -58,6 +67,9 @@ class SessionSummary:
             events=int(document.get("events", 0)),
             origin=str(document.get("origin", "")),
             figures=dict(document.get("figures") or {}),
+            second_coding_of=_text_or_none(document.get("second_coding_of")),
+            second_coding_at=_text_or_none(document.get("second_coding_at")),
+            coded_visit=coded_visit,
         )
 
     def as_recorded(self, session: Session) -> SessionSummary:
@@ -66,6 +78,48 @@ class SessionSummary:
         return evolve(
             self, events=len(session.events), status=session.status, duration=session.duration
         )
+
+
+def _text_or_none(value: object) -> str | None:
+    return str(value) if value else None
+
+
+@frozen
+class _Marks:
+    """What :func:`observe.pairing.pairing` reads of an index document."""
+
+    id: str
+    dyad: str
+    started_at: str
+    second_coding_of: str | None
+    second_coding_at: str | None
+
+
+def listed_summaries(documents: Iterable[dict[str, Any]]) -> list[SessionSummary]:
+    """The summaries of index documents, each with the double-coded visit it is a coding
+    of. Only the documents with a mark, and those their marks name, are looked at twice:
+    in most archives most visits are coded once."""
+    documents = list(documents)
+    by_id = {str(d["id"]): d for d in documents}
+    linked: dict[str, None] = {}
+    for document in documents:
+        of = document.get("second_coding_of")
+        if of:
+            linked[str(document["id"])] = None
+            if of in by_id:
+                linked[str(of)] = None
+    visits = pairing([_marks(by_id[session_id]) for session_id in linked])
+    return [SessionSummary.from_document(d, visits.visit(str(d["id"]))) for d in documents]
+
+
+def _marks(document: dict[str, Any]) -> _Marks:
+    return _Marks(
+        id=str(document["id"]),
+        dyad=str(document.get("dyad", "")),
+        started_at=str(document.get("started_at", "")),
+        second_coding_of=_text_or_none(document.get("second_coding_of")),
+        second_coding_at=_text_or_none(document.get("second_coding_at")),
+    )
 
 
 def summary_document(
@@ -88,6 +142,8 @@ def summary_document(
         "events": len(session.events),
         "origin": session.origin,
         "figures": figures,
+        "second_coding_of": session.second_coding_of,
+        "second_coding_at": session.second_coding_at,
         "digest": digest,
     }
 

@@ -70,6 +70,7 @@ def session_problems(session: Session) -> list[SessionProblem]:
         *_rating_problems(session),
         *_pause_problems(session),
         *_excluded_problems(session),
+        *_second_coding_problems(session),
     ]
 
 
@@ -281,3 +282,20 @@ def _excluded_problems(session: Session) -> Iterator[SessionProblem]:
             previous_end = end if end is not None else period.start
             continue
         return
+
+
+def _second_coding_problems(session: Session) -> Iterator[SessionProblem]:
+    """A double-coded visit's mark (:mod:`observe.pairing`): it names a session by its id,
+    never the session itself, and says when it was set or cleared."""
+    of = session.second_coding_of
+    if of is not None and not ID.fullmatch(of):
+        yield SessionProblem(
+            "second_coding_of",
+            f'its second_coding_of "{shown(of)}" is not a session id (32 hex digits)',
+        )
+    elif of == session.id:
+        yield SessionProblem("second_coding_of", "it is marked as a second coding of itself")
+    at = session.second_coding_at
+    wrong = None if at is None else wall_clock_problem(at)
+    if wrong is not None:
+        yield SessionProblem("second_coding_at", f"its second_coding_at {wrong}")

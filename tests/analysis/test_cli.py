@@ -141,7 +141,9 @@ def test_dyad_trend_one_row_per_session_oldest_first(cli_archive, make_session) 
     data = json.loads(machine.stdout)
     assert data["dyad"] == "D001"
     assert [point["session"] for point in data["sessions"]] == [first.id, second.id]
-    assert list(data["sessions"][0]) == ["session", "started_at", "visit", "duration", "summary"]
+    assert list(data["sessions"][0]) == [
+        "session", "started_at", "visit", "duration", "summary", "second_codings",
+    ]  # fmt: skip
     assert data["sessions"][1]["summary"]["cues"] == 2
 
 

@@ -26,7 +26,10 @@ def test_the_trend_json_has_the_documented_keys(make_session) -> None:
     result = to_json(analyze_dyad([session]))
     assert list(result) == ["dyad", "sessions"]
     (point,) = result["sessions"]
-    assert list(point) == ["session", "started_at", "visit", "duration", "summary"]
+    assert list(point) == [
+        "session", "started_at", "visit", "duration", "summary", "second_codings",
+    ]  # fmt: skip
+    assert point["second_codings"] == []  # a visit coded once
     assert point["summary"]["match_rate"] == 1.0
     assert point["duration"] == 30.0
 

@@ -228,6 +228,12 @@ def _every_field_valid(session: dict[str, Any]) -> bool:
                 and (pause["resumed_wall"] is None or _wall_clock(pause["resumed_wall"]))
                 for pause in session["pauses"]
             ),
+            session.get("second_coding_of") is None
+            or (
+                HEX_ID.fullmatch(session["second_coding_of"]) is not None
+                and session["second_coding_of"] != session["id"]
+            ),
+            session.get("second_coding_at") is None or _wall_clock(session["second_coding_at"]),
         ]
     )
 

@@ -111,7 +111,13 @@ def test_pandas_reads_ids_and_versions_as_text_with_the_codebook_types(demo_arch
         assert cues[column].dtype == "float64", column
     assert cues["intensity"].dtype == "Int64" and cues["cue_number"].dtype == "Int64"
     assert cues["second_coding"].dtype == "boolean"
-    assert not cues["second_coding"].any()  # no session can be marked yet
+    # DEMO-05's one visit was coded by demo and demo-2: demo-2's coding is its second.
+    assert set(cues.loc[cues["second_coding"], "observer"]) == {"demo-2"}
+    assert cues.loc[~cues["second_coding"], "observer"].eq("demo").all()
+    assert cues["primary_session"].dtype == "string"
+    primary = cues.loc[(cues["dyad"] == "DEMO-05") & (cues["observer"] == "demo"), "session_id"]
+    assert set(cues.loc[cues["second_coding"], "primary_session"]) == set(primary)
+    assert cues.loc[~cues["second_coding"], "primary_session"].isna().all()
     assert cues["latency"].isna().sum() == (cues["outcome"] == "unanswered").sum()
 
     visits = read_with_codebook(out / "visits.csv", out / "visits.codebook.csv")
@@ -153,7 +159,7 @@ def test_the_cue_codebook_explains_each_cue_from_its_scheme(demo_archive, tmp_pa
     assert hungry["scheme"] == "infant-cues 1.0"
     assert "Suited by: feed, calm, check_in. Response window 10 s" in hungry["meaning"]
     second = next(row for row in book if (row["variable"], row["value"]) == ("second_coding", ""))
-    assert "false for every session" in second["meaning"]
+    assert "observe session pair" in second["meaning"]  # where the mark comes from
     assert [c.name for c in CUE_COLUMNS][:8] == [
         "session_id", "dyad", "visit", "observer", "origin", "scheme_id", "scheme_version",
         "second_coding",
