@@ -18,6 +18,7 @@ NO_UI_NO_PDF = [
     "observe.privacy",
     "observe.validity",
     "observe.scheme",
+    "observe.scheme_editor",
     "observe.convert",
     "observe.errors",
     "observe.locations",
