@@ -14,6 +14,9 @@ from typing import Any, Literal
 
 from attrs import frozen
 
+from observe.scheme import DEFAULT_RULE_ID, DEFAULT_RULE_LABEL
+from observe.scheme_editor.document import SchemeDocument
+
 Kind = Literal["text", "id", "seconds", "whole", "choice", "flag", "key", "codes", "anchors"]
 
 
@@ -148,16 +151,36 @@ def _number(text: str) -> int | float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
-def new_entry(table: str, label: str, entry_id: str) -> dict[str, Any]:
-    """The fields a new table starts with; what it still lacks, validation asks for."""
-    fields: dict[str, Any] = {"id": entry_id, "label": label}
+def add_entry(document: SchemeDocument, table: str, label: str) -> int:
+    """A new table of ``table`` labelled ``label``, with a free id made from the label and
+    the fields it starts with; what it still lacks, validation asks for. Returns its index.
+
+    A scheme without ``[[contingencies]]`` has the default rule; a file that lists rules
+    has only those. So the first rule added lists the default rule too, as it was (every
+    cue to every response, with each cue's own matches and window), and what the scheme
+    measured stays."""
+    fields: dict[str, Any] = {
+        "id": document.free_id(slug_of(label) or table, table),
+        "label": label,
+    }
     if table == "contingencies":
+        if document.count("contingencies") == 0:
+            document.add(
+                "contingencies",
+                {
+                    "id": DEFAULT_RULE_ID,
+                    "label": DEFAULT_RULE_LABEL,
+                    "antecedents": [c.id for c in document.draft.cues],
+                    "consequents": [r.id for r in document.draft.responses],
+                },
+            )
+            fields["id"] = document.free_id(fields["id"], table)
         fields.update(antecedents=[], consequents=[])
     elif table == "state_groups":
         fields["codes"] = []
     elif table == "ratings":
         fields.update(min=1, max=5)
-    return fields
+    return document.add(table, fields)
 
 
 def slug_of(label: str) -> str:
