@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,10 +21,11 @@ from observe.scheme_editor.fits import fit_grid, rule_choices, set_fit, set_wind
 from observe.scheme_editor.forms import field_of, shown, value_of
 from observe.tui.dialogs.scheme_window import WindowDialog
 
-TICKED, UNTICKED = "[x]", "[ ]"
+# Text, not strings: a DataTable reads "[x]" in a string as markup.
+TICKED, UNTICKED = Text("[x]", style="bold"), Text("[ ]", style="dim")
 WINDOW = "window"
 #: How long a row's label may be (the grid's columns need the room).
-ROW_LABEL = 24
+ROW_LABEL = 20
 
 
 class FitsPane(Vertical):
@@ -60,7 +62,7 @@ class FitsPane(Vertical):
         self.show()
 
     @property
-    def grid(self) -> DataTable[str]:
+    def grid(self) -> DataTable[Text | str]:
         return self.query_one(DataTable)
 
     def show(self) -> None:
@@ -88,12 +90,14 @@ class FitsPane(Vertical):
         for consequent in grid.consequents:
             code = draft.code(consequent)
             table.add_column((code.key if code and code.key else consequent[:3]), key=consequent)
-        table.add_column("window", key=WINDOW)
+        table.add_column("window", key=WINDOW, width=6)
         for antecedent in grid.antecedents:
             code = draft.code(antecedent)
             label = code.label if code else antecedent
             key = f"{code.key} " if code and code.key else "  "
-            cells = [TICKED if grid.fits(antecedent, c) else UNTICKED for c in grid.consequents]
+            cells: list[Text | str] = [
+                TICKED if grid.fits(antecedent, c) else UNTICKED for c in grid.consequents
+            ]
             own = "*" if antecedent in grid.own_windows else ""
             cells.append(f"{grid.windows[antecedent]:g} s{own}")
             table.add_row(*cells, key=antecedent, label=(key + label)[:ROW_LABEL])

@@ -1,9 +1,9 @@
 """The scheme's keys on a keyboard: where each code sits, under which hand.
 
-Cue keys and response keys are drawn apart (and say so in letters, not colour alone); the
-coding screen's own keys are crossed out; the line between the hands is drawn. Below, each
-hand's codes are listed, so a programme lead sees at a glance whether an observer can code
-the infant with one hand and the caregiver with the other.
+Cue keys and response keys are drawn in two colours, and the lists below say which is
+which in words; the coding screen's own keys are struck out; a line divides the hands.
+Each hand's codes are listed, so a programme lead sees at a glance whether an observer can
+code the infant with one hand and the caregiver with the other.
 """
 
 from __future__ import annotations
@@ -16,47 +16,53 @@ from textual.widgets import Static
 from observe.scheme import RESERVED_KEYS, Scheme
 from observe.scheme_editor.keyboard import LEFT_KEYS, ROWS, hand
 
-CUE_STYLE = "bold reverse green"
-RESPONSE_STYLE = "bold reverse blue"
+CUE_STYLE = "bold black on green"
+RESPONSE_STYLE = "bold white on blue"
+BOTH_STYLE = "bold white on red"
 RESERVED_STYLE = "dim strike"
 
 
 def keyboard_picture(scheme: Scheme) -> Text:
-    """Four rows of keys: each code key shown with what it codes (c: cue, r: response)."""
+    """Four rows of keys, each code key marked as a cue's or a response's key."""
     cues = {c.key for c in scheme.cues}
     responses = {r.key for r in scheme.responses}
     text = Text()
     for number, row in enumerate(ROWS):
-        text.append(" " * number)
+        text.append(" " * (2 * number))
         for column, key in enumerate(row):
             if column == LEFT_KEYS[number]:
                 text.append("│ ", style="bold")
             if key in cues and key in responses:
-                text.append(f"{key}!", style="bold reverse red")
+                style = BOTH_STYLE
             elif key in cues:
-                text.append(f"{key}c", style=CUE_STYLE)
+                style = CUE_STYLE
             elif key in responses:
-                text.append(f"{key}r", style=RESPONSE_STYLE)
-            elif key in RESERVED_KEYS:
-                text.append(f"{key}·", style=RESERVED_STYLE)
+                style = RESPONSE_STYLE
             else:
-                text.append(f"{key} ", style="dim")
+                style = RESERVED_STYLE if key in RESERVED_KEYS else "dim"
+            text.append(f" {key} ", style=style)
             text.append(" ")
         text.append("\n")
-    text.append("c: infant cue  r: caregiver response  ·: the coding screen's own  │: the hands")
+    text.append(" cue ", style=CUE_STYLE)
+    text.append(" infant cue  ")
+    text.append(" res ", style=RESPONSE_STYLE)
+    text.append(" caregiver response  ")
+    text.append(" 1 ", style=RESERVED_STYLE)
+    text.append(" the coding screen's own  │ between the hands")
     return text
 
 
 def hand_lists(scheme: Scheme) -> Table:
     """Each hand's codes, cues first; codes whose key is not on the map, or missing, last."""
     table = Table(box=None, expand=True, padding=(0, 2, 0, 0), header_style="bold")
-    table.add_column("Left hand", ratio=1)
-    table.add_column("Right hand", ratio=1)
+    table.add_column("Left hand", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("Right hand", ratio=1, no_wrap=True, overflow="ellipsis")
     sides: dict[str | None, list[Text]] = {"left": [], "right": [], None: []}
     for code in scheme.codes:
-        what = "cue" if scheme.is_cue(code.id) else "response"
-        line = Text(f" {code.key or '?'} ", style=CUE_STYLE if what == "cue" else RESPONSE_STYLE)
-        line.append(f" {code.label} ({what})")
+        cue = scheme.is_cue(code.id)
+        line = Text()
+        line.append(f" {code.key or '?'} ", style=CUE_STYLE if cue else RESPONSE_STYLE)
+        line.append(f" {code.label} ({'cue' if cue else 'response'})")
         sides[hand(code.key) if code.key else None].append(line)
     for left, right in zip(*(_padded(sides["left"], sides["right"]))):
         table.add_row(left, right)

@@ -17,7 +17,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from observe.scheme_editor import SchemeDocument
 from observe.scheme_editor.choices import choices_for, codes_for
@@ -37,6 +37,7 @@ class FieldForm(Vertical):
     FieldForm .field { height: 1; }
     FieldForm .field-label { width: 20; color: $text-muted; }
     FieldForm .field Input, FieldForm .field Select { width: 1fr; }
+    FieldForm .field Input { background: $boost; }
     FieldForm .field Button { min-width: 5; }
     FieldForm .key-place { padding-left: 2; color: $text-muted; }
     FieldForm SelectionList { height: auto; max-height: 8; width: 1fr; }
@@ -105,7 +106,9 @@ class FieldForm(Vertical):
                 options.append((f"{current} (not in this scheme)", current))
             yield Select(options, value=current, allow_blank=False, compact=True, id=widget_id)
         elif field.kind == "flag":
-            yield Checkbox("yes", value=value is True, compact=True, id=widget_id)
+            options = [("yes", "yes"), ("no", "no")]
+            current = "yes" if value is True else "no"
+            yield Select(options, value=current, allow_blank=False, compact=True, id=widget_id)
         elif field.kind == "key":
             yield Button(f" {value or '·'} ", compact=True, id=widget_id)
             yield Static(self._key_place(value), classes="key-place", id="key-place")
@@ -142,7 +145,7 @@ class FieldForm(Vertical):
             rows.append(
                 Horizontal(
                     Label(f"  {point}", classes="field-label"),
-                    Input(str(text), compact=True, id=f"anchor-{point}"),
+                    Input(str(text), placeholder="none", compact=True, id=f"anchor-{point}"),
                     classes="field",
                 )
             )
@@ -200,15 +203,12 @@ class FieldForm(Vertical):
     def _chosen(self, event: Select.Changed) -> None:
         event.stop()
         name = (event.select.id or "").removeprefix("field-")
-        if name and event.value is not Select.BLANK and event.value != shown(self._value(name)):
+        if not name or event.value is Select.BLANK or event.value == shown(self._value(name)):
+            return
+        if self.field(name).kind == "flag":
+            self._set((name,), event.value == "yes")
+        else:
             self._set((name,), event.value or None)
-
-    @on(Checkbox.Changed)
-    def _ticked(self, event: Checkbox.Changed) -> None:
-        event.stop()
-        name = (event.checkbox.id or "").removeprefix("field-")
-        if name and event.value != (self._value(name) is True):
-            self._set((name,), event.value)
 
     @on(SelectionList.SelectedChanged)
     def _selected(self, event: SelectionList.SelectedChanged) -> None:
