@@ -11,6 +11,7 @@ remain; ctrl+t tries the scheme on a practice coding screen.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from textual.app import ComposeResult
@@ -40,6 +41,14 @@ TABS = (
     ("Actors", "tab-actors"),
     ("Keys", "tab-keys"),
 )
+
+
+def in_archive(path: Path, archive: Path) -> str:
+    """``schemes/ours.toml`` for a file of the archive (its full path otherwise)."""
+    try:
+        return str(path.relative_to(archive))
+    except ValueError:
+        return str(path)
 
 
 class EditorApp(Protocol):
@@ -100,7 +109,7 @@ class SchemeEditorScreen(Screen[None]):
         self.title = f"Scheme {scheme_id}"
         self.query_one("#scheme-id", Static).update(
             f"Id: {scheme_id} (sessions name the scheme by it; it does not change) · "
-            f"file: {self.edited.path}"
+            f"file: {in_archive(self.edited.path, self.observe.archive.path)}"
         )
         self._show()
 

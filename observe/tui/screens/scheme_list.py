@@ -17,7 +17,7 @@ from observe.scheme import load_scheme
 from observe.scheme_editor import EditedFile, SchemeRow, SchemeUsage, create_user_scheme
 from observe.scheme_editor import scheme_rows as list_rows
 from observe.tui.dialogs.scheme_copy import CopySchemeDialog
-from observe.tui.screens.scheme_editor import SchemeEditorScreen
+from observe.tui.screens.scheme_editor import SchemeEditorScreen, in_archive
 
 if TYPE_CHECKING:
     from observe.scheme import Scheme
@@ -85,7 +85,8 @@ class SchemeListScreen(Screen[None]):
         for row in self.rows:
             table.add_row(*row_cells(row), key=str(row.path))
         table.move_cursor(row=min(cursor, len(self.rows) - 1))
-        self.sub_title = f"archive: {archive.path}"
+        count = len(self.rows)
+        self.sub_title = f"{count} scheme{'s' if count != 1 else ''}"
         self._about()
 
     @property
@@ -108,7 +109,8 @@ class SchemeListScreen(Screen[None]):
                 f"{row.name} ships with observe and is read-only: c copies it to edit, t tries it."
             )
         else:
-            about.update(f"{row.name}, yours ({row.path}): e edits it, c copies it, t tries it.")
+            where = in_archive(row.path, self.observe.archive.path)
+            about.update(f"{row.name}, yours ({where}): e edits it, c copies it, t tries it.")
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
