@@ -158,7 +158,15 @@ class EntriesPane(Vertical):
 
     def action_new(self, table: str | None = None) -> None:
         table = table or self.pane
+        first_rule = table == "contingencies" and not self.document.count(table)
         index = add_entry(self.document, table, DEFAULT_LABEL[table])
+        if first_rule:
+            self.notify(
+                "A scheme that lists rules has only those, so the rule it had (every cue "
+                "answered by any response, cue-response) is listed too: what it measured stays.",
+                title="Rules",
+                timeout=15,
+            )
         self.show()
         self.changed()
         key = f"{table}:{index}"
