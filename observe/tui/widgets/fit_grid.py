@@ -24,8 +24,9 @@ from observe.tui.dialogs.scheme_window import WindowDialog
 # Text, not strings: a DataTable reads "[x]" in a string as markup.
 TICKED, UNTICKED = Text("[x]", style="bold"), Text("[ ]", style="dim")
 WINDOW = "window"
-#: How long a row's label may be (the grid's columns need the room).
+#: How long a row's label is at least, and at most (the grid's columns need the room).
 ROW_LABEL = 20
+MAX_ROW_LABEL = 40
 
 
 class FitsPane(Vertical):
@@ -61,6 +62,11 @@ class FitsPane(Vertical):
     def on_mount(self) -> None:
         self.show()
 
+    def on_resize(self) -> None:
+        """Shown (a tab chosen) or the terminal resized: the labels take the room there is."""
+        self._shown = None
+        self.show()
+
     @property
     def grid(self) -> DataTable[Text | str]:
         return self.query_one(DataTable)
@@ -91,6 +97,8 @@ class FitsPane(Vertical):
             code = draft.code(consequent)
             table.add_column((code.key if code and code.key else consequent[:3]), key=consequent)
         table.add_column("window", key=WINDOW, width=6)
+        # The labels get what the columns leave (each column: 3 cells and 2 of padding).
+        room = max(ROW_LABEL, min(MAX_ROW_LABEL, self.size.width - 5 * len(grid.consequents) - 10))
         for antecedent in grid.antecedents:
             code = draft.code(antecedent)
             label = code.label if code else antecedent
@@ -100,7 +108,7 @@ class FitsPane(Vertical):
             ]
             own = "*" if antecedent in grid.own_windows else ""
             cells.append(f"{grid.windows[antecedent]:g} s{own}")
-            table.add_row(*cells, key=antecedent, label=(key + label)[:ROW_LABEL])
+            table.add_row(*cells, key=antecedent, label=(key + label)[:room])
         if table.row_count and grid.consequents:
             table.cursor_coordinate = table.validate_cursor_coordinate(cursor)
         self._describe()
