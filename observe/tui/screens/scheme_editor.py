@@ -151,6 +151,10 @@ class SchemeEditorScreen(Screen[None]):
         ids = [tab_id for _, tab_id in TABS]
         current = ids.index(tabs.active) if tabs.active in ids else 0
         tabs.active = ids[(current + step) % len(ids)]
+        # The keys of the tab (c for a new cue, space for a tick) answer at once.
+        found = self.query_one(f"#{tabs.active}").query("DataTable, Input")
+        if found:
+            found.first().focus()
 
     def action_save(self) -> None:
         archive = self.observe.archive
