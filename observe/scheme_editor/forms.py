@@ -3,9 +3,10 @@ into a field writes in the file.
 
 A form shows each field of :data:`FORMS` with its label. What is typed is written as the
 file would hold it (:func:`value_of`): a number field's "10" as ``10.0``, an optional
-field left blank is left out of the file. Text that is not a number is written as text,
-so validation says what it says of such a file ("must be a number of seconds, not text")
-beside the field, and saving waits until it is put right.
+field left blank is left out of the file (once the form leaves the field: until then a
+value typed again goes back in its place, with the comment its line had). Text that is not
+a number is written as text, so validation says what it says of such a file ("must be a
+number of seconds, not text") beside the field, and saving waits until it is put right.
 """
 
 from __future__ import annotations
@@ -115,10 +116,13 @@ def field_of(table: str, name: str) -> FormField:
 
 
 def value_of(field: FormField, typed: str) -> Any:
-    """What typing ``typed`` into ``field`` writes in the file (None: leave it out)."""
+    """What typing ``typed`` into ``field`` writes in the file (None: leave it out).
+
+    A required field left blank is written blank, in its place (validation asks for it),
+    never left out: retyping it puts it back where it was, with its comment."""
     text = typed.strip() if field.kind in ("id", "seconds", "whole") else typed
     if not text.strip():
-        return None if field.optional else ("" if field.kind in ("text", "id") else None)
+        return None if field.optional else ""
     if field.kind == "seconds":
         number = _number(text)
         return float(number) if isinstance(number, (int, float)) else text

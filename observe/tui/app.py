@@ -163,7 +163,8 @@ class ObserveApp(App[None]):
         """The coding screen on a practice session of ``scheme``, kept in memory only."""
         from observe.scheme_editor import PracticeRecorder, practice_session
 
-        self._code(PracticeRecorder(practice_session(scheme, self.wall_clock())))  # type: ignore[arg-type]
+        recorder = PracticeRecorder(practice_session(scheme, self.wall_clock()))
+        self._code(recorder)  # type: ignore[arg-type]  # the live core's recorder protocol
 
     def review_session(self, session_id: str) -> None:
         from observe.tui.screens.review import ReviewScreen

@@ -230,3 +230,111 @@ async def test_a_shipped_scheme_is_copied_not_edited(isolated_data_dir: Path) ->
         await pilot.press("escape")
         assert isinstance(app.screen, SchemeListScreen)
         assert not (isolated_data_dir / "schemes").exists()
+
+
+async def test_a_file_left_out_for_its_problems_is_fixed_in_the_forms(isolated_data_dir) -> None:
+    """A hand-edited scheme with a key the coding screen uses: listed with ⚠, opened, the
+    key pressed anew, saved; it is installed again."""
+    from observe.scheme import scheme_catalogue
+    from observe.scheme_editor import create_user_scheme
+
+    path = create_user_scheme(isolated_data_dir, "ours", "infant-cues")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('key = "a"', 'key = "x"', 1), encoding="utf-8"
+    )
+    assert scheme_catalogue(isolated_data_dir).get("ours") is None
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        rows = app.screen.query_one(DataTable)
+        rows.move_cursor(row=rows.get_row_index(str(path)))
+        assert rows.get_row_at(rows.cursor_row)[4] == "⚠ problems"
+        await pilot.press("e")
+        editor = app.screen
+        assert isinstance(editor, SchemeEditorScreen)
+        [problem] = editor.document.problems
+        assert problem.message.endswith(
+            'cues[0].key: "x" is used by the coding screen to end the session; choose another key'
+        )
+        codes = await open_tab(pilot, editor, "tab-codes", "#pane-codes")
+        codes.move_cursor(row=0)
+        await pilot.press("enter", "tab", "tab", "enter", "a")  # Hunger cues' key: a again
+        await pilot.press("escape", "ctrl+s")
+        await pilot.pause()
+    assert scheme_catalogue(isolated_data_dir).get("ours") is not None
+
+
+HOLD_LOCK = """
+import sys
+from observe.workspace import open_archive
+archive = open_archive(sys.argv[1])
+print("holding", flush=True)
+sys.stdin.readline()
+archive.close()
+"""
+
+
+async def test_another_observe_holding_the_archive_refuses_copies_and_saves(
+    isolated_data_dir: Path,
+) -> None:
+    import subprocess
+    import sys
+
+    from observe.scheme_editor import create_user_scheme
+
+    path = create_user_scheme(isolated_data_dir, "ours", "infant-cues")
+    before = path.read_bytes()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(isolated_data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        app = make_app(isolated_data_dir)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("s", "c")
+            assert isinstance(app.screen, SchemeListScreen)  # no copy dialog
+            assert any("Nothing can be copied here" in m for m in notices(app))
+            rows = app.screen.query_one(DataTable)
+            rows.move_cursor(row=rows.get_row_index(str(path)))
+            await pilot.press("e")
+            editor = app.screen
+            editor.query_one("#field-name", Input).focus()
+            await pilot.press("end", "!", "ctrl+s")
+            await pilot.pause()
+            [refusal] = [m for m in notices(app) if m.startswith("Not saved")]
+            assert str(holder.pid) in refusal
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert path.read_bytes() == before
+
+
+async def test_a_field_typed_over_keeps_its_place_and_its_comment(isolated_data_dir) -> None:
+    """Clearing hunger's window (it has a comment) and typing another keeps the comment; a
+    window left blank is left out of the file once the form is closed."""
+    from observe.scheme_editor import create_user_scheme
+
+    path = create_user_scheme(isolated_data_dir, "ours", "infant-cues")
+    comment = "# hunger builds slowly: a caregiver has a little longer to notice it"
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        rows = app.screen.query_one(DataTable)
+        rows.move_cursor(row=rows.get_row_index(str(path)))
+        await pilot.press("e")
+        editor = app.screen
+        codes = await open_tab(pilot, editor, "tab-codes", "#pane-codes")
+        codes.move_cursor(row=0)
+        for typed in ("12", ""):
+            await pilot.press("enter")
+            app.screen.query_one("#field-window", Input).focus()
+            await pilot.press("ctrl+u", *typed)
+            await pilot.press("escape")
+            if typed:
+                assert f"window = 12.0   {comment}" in editor.document.text
+        assert "window" not in editor.document.value(("cues", 0))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_scheme(path).cue("hungry").window is None

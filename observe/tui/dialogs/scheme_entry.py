@@ -81,8 +81,10 @@ class EntryDialog(ModalScreen[bool]):
 
     @on(Button.Pressed, "#done")
     def action_done(self) -> None:
+        self.query_one(FieldForm).flush()
         self.dismiss(False)
 
     @on(Button.Pressed, "#remove")
     def _remove(self) -> None:
+        self.query_one(FieldForm).flush()
         self.dismiss(True)

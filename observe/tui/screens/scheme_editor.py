@@ -157,6 +157,7 @@ class SchemeEditorScreen(Screen[None]):
             found.first().focus()
 
     def action_save(self) -> None:
+        self.query_one("#scheme-form", FieldForm).flush()
         archive = self.observe.archive
         if archive.readonly:
             reason = (archive.readonly_reason or "another observe is using this archive").rstrip(
@@ -175,6 +176,7 @@ class SchemeEditorScreen(Screen[None]):
         self.notify(saved.sentence(), title="Scheme saved", timeout=12)
 
     def action_try_it(self) -> None:
+        self.query_one("#scheme-form", FieldForm).flush()
         problems = self.document.problems
         if problems:
             count = len(problems)

@@ -70,6 +70,8 @@ class FieldForm(Vertical):
         self.named_as: str | None = self._value("id")
         #: A new table's id follows its label until the id is typed into.
         self.id_follows_label = new
+        #: Optional fields typed blank, still in the file until the form leaves them.
+        self._cleared: set[str] = set()
 
     @property
     def base(self) -> tuple[str | int, ...]:
@@ -175,7 +177,7 @@ class FieldForm(Vertical):
                 self._set(("anchors", point), event.value if event.value.strip() else None)
             return
         name = name.removeprefix("field-")
-        if not name or event.value == shown(self._value(name)):
+        if not name or (event.value == shown(self._value(name)) and name not in self._cleared):
             return
         if name == "id":
             self.id_follows_label = False
@@ -184,12 +186,35 @@ class FieldForm(Vertical):
             )
             self._after_change()
             return
-        self._set((name,), value_of(self.field(name), event.value), refresh=False)
+        value = value_of(self.field(name), event.value)
+        if value is None:  # an optional field cleared: left out once the form leaves it
+            self._cleared.add(name)
+            return
+        self._cleared.discard(name)
+        self._set((name,), value, refresh=False)
         if name == "label" and self.id_follows_label:
             self._follow_label(event.value)
         if name in ("min", "max"):
-            self.query_one("#anchors", Vertical).remove_children()
-            self.query_one("#anchors", Vertical).mount_all(self._anchor_rows())
+            self.call_later(self._rebuild_anchors)
+        self._after_change()
+
+    async def _rebuild_anchors(self) -> None:
+        """A field per point of the scale as it is now."""
+        anchors = self.query_one("#anchors", Vertical)
+        await anchors.remove_children()
+        await anchors.mount_all(self._anchor_rows())
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """Leave out of the file the optional fields left blank (the form is leaving them)."""
+        if not self._cleared:
+            return
+        for name in self._cleared:
+            self.document.set((*self.base, name), None)
+        self._cleared.clear()
         self._after_change()
 
     def _follow_label(self, label: str) -> None:
