@@ -113,3 +113,20 @@ def key_owner(data: Mapping[str, Any], key: str, *, table: str, index: int | Non
                     else f"{name}[{position}]"
                 )
     return None
+
+
+def free_keys(data: Mapping[str, Any]) -> dict[Hand, list[str]]:
+    """The keys of the map no code has and the coding screen does not keep, by hand."""
+    used = {
+        entry.get("key")
+        for name in ("cues", "responses")
+        for entry in (data.get(name) if isinstance(data.get(name), list) else ())
+        if isinstance(entry, dict)
+    }
+    free: dict[Hand, list[str]] = {"left": [], "right": []}
+    for row in ROWS:
+        for key in row:
+            side = hand(key)
+            if side is not None and key not in used and key not in RESERVED_KEYS:
+                free[side].append(key)
+    return free

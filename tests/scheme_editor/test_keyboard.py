@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from observe.keys import reserved_scheme_keys
-from observe.scheme_editor.keyboard import hand, key_refusal, needs_shift, where
+from observe.scheme_editor.keyboard import free_keys, hand, key_refusal, needs_shift, where
 
 ROOT = Path(__file__).parents[2]
 DATA = tomllib.loads((ROOT / "coding_schemes" / "infant-cues.toml").read_text())
@@ -59,3 +59,9 @@ def test_where_keys_sit() -> None:
     assert where("a") == "left hand, home row" and where("p") == "right hand, top row"
     assert where("é") == "not on the keyboard map"
     assert needs_shift("A") and needs_shift("?") and not needs_shift(";") and not needs_shift("é")
+
+
+def test_the_free_keys_are_those_no_code_has_and_the_screen_does_not_keep() -> None:
+    free = free_keys(DATA)
+    assert free["left"] == ["`", "q", "s", "g", "z", "v", "b"]
+    assert free["right"] == ["-", "=", "[", "]", "\\", "k", "'", ",", ".", "/"]

@@ -79,6 +79,12 @@ class EntryDialog(ModalScreen[bool]):
         if self.new:
             label.select_all()
 
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        """Enter in a field moves on to the next one, as Tab does."""
+        event.stop()
+        self.focus_next()
+
     @on(Button.Pressed, "#done")
     def action_done(self) -> None:
         self.query_one(FieldForm).flush()

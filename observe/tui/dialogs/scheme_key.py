@@ -13,7 +13,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from observe.scheme_editor.keyboard import key_refusal, where
+from observe.scheme_editor.keyboard import free_keys, key_refusal, where
 from observe.tui.dialogs.frame import dialog_css
 
 
@@ -22,7 +22,8 @@ class KeyDialog(ModalScreen[str | None]):
         dialog_css("KeyDialog", width=64, padding="1 2")
         + """
     KeyDialog #refusal { color: $text-error; text-style: bold; height: auto; margin-top: 1; }
-    KeyDialog #keys { color: $text-muted; margin-top: 1; }
+    KeyDialog #keys, KeyDialog #free { color: $text-muted; }
+    KeyDialog #keys { margin-top: 1; }
     """
     )
 
@@ -49,6 +50,12 @@ class KeyDialog(ModalScreen[str | None]):
         with Vertical():
             yield Static(f"Press the key for {self.label}", classes="title", id="question")
             yield Static(now, id="current")
+            free = free_keys(self.data)
+            yield Static(
+                f"Free keys: left hand {' '.join(free['left']) or 'none'} · "
+                f"right hand {' '.join(free['right']) or 'none'}",
+                id="free",
+            )
             yield Static(id="refusal")
             yield Static("One key, without Shift. Esc: keep the key it has.", id="keys")
 
