@@ -19,6 +19,7 @@ NO_UI_NO_PDF = [
     "observe.pairing",
     "observe.validity",
     "observe.scheme",
+    "observe.scheme_editor",
     "observe.convert",
     "observe.errors",
     "observe.locations",

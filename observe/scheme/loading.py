@@ -68,6 +68,12 @@ def parse_scheme(text: str | bytes, source: str) -> Scheme:
 
 def load_scheme(path: str | Path) -> Scheme:
     """The scheme in the TOML file at ``path``."""
+    return parse_scheme(read_scheme_file(path), str(path))
+
+
+def read_scheme_file(path: str | Path) -> bytes:
+    """The bytes of the scheme file at ``path``; one sentence (:class:`SchemeNotFound`)
+    when it cannot be read or is too large to be one."""
     path = Path(path)
     try:
         content = read_bounded(path, MAX_SCHEME_FILE_BYTES, what="a coding scheme file")
@@ -91,7 +97,7 @@ def load_scheme(path: str | Path) -> Scheme:
             f"the coding scheme file {path} cannot be read ({error.strerror}); "
             "check that it exists and that you may read it"
         ) from None
-    return parse_scheme(content, str(path))
+    return content
 
 
 def _toml_problem(message: str) -> str:

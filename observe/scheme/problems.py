@@ -12,6 +12,8 @@ import difflib
 import math
 import re
 
+from attrs import frozen
+
 Path_ = tuple[str | int, ...]
 
 
@@ -103,24 +105,41 @@ class Locator:
         return None
 
 
+@frozen
+class Problem:
+    """One problem: the field it is about (``("cues", 3, "key")``; ``()`` for the file as a
+    whole), the line of that field when it can be found, and the message as
+    ``observe scheme validate`` prints it (``line 12: cues[3].key: ...``)."""
+
+    path: Path_
+    line: int | None
+    message: str
+
+
 class Problems:
     """Collects located problems; ``messages()`` gives them in file order."""
 
     def __init__(self, locator: Locator) -> None:
         self._locator = locator
-        self._found: list[tuple[int | None, str]] = []
+        self._found: list[Problem] = []
 
     def add(self, path: Path_, message: str) -> None:
         line = self._locator.line_of(path) if path else None
         where = format_path(path)
         text = f"{where}: {message}" if where else message
-        self._found.append((line, f"line {line}: {text}" if line else text))
+        self._found.append(Problem(tuple(path), line, f"line {line}: {text}" if line else text))
+
+    def located(self) -> list[Problem]:
+        """Every problem with the field it is about, in file order (a form shows each one
+        beside its field, in the words of ``messages()``)."""
+        ordered = sorted(
+            enumerate(self._found),
+            key=lambda item: (item[1].line is None, item[1].line or 0, item[0]),
+        )
+        return [problem for _, problem in ordered]
 
     def messages(self) -> list[str]:
-        ordered = sorted(
-            enumerate(self._found), key=lambda item: (item[1][0] is None, item[1][0] or 0, item[0])
-        )
-        return [message for _, (_, message) in ordered]
+        return [problem.message for problem in self.located()]
 
     def __bool__(self) -> bool:
         return bool(self._found)

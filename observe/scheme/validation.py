@@ -39,6 +39,7 @@ from observe.scheme.fields import check_window as _check_window
 from observe.scheme.problems import (
     Locator,
     Path_,
+    Problem,
     Problems,
     describe_type,
     did_you_mean,
@@ -72,6 +73,11 @@ KINDS = ("point", "state")
 
 def validate_data(data: Mapping[str, Any], text: str) -> list[str]:
     """Every problem in parsed scheme data ``data`` (from ``text``); empty when valid."""
+    return [problem.message for problem in locate_problems(data, text)]
+
+
+def locate_problems(data: Mapping[str, Any], text: str) -> list[Problem]:
+    """What :func:`validate_data` says, each problem with the field it is about."""
     problems = Problems(Locator(text))
     _check_top_level(data, problems)
     scheme_table = data.get("scheme")
@@ -118,7 +124,7 @@ def validate_data(data: Mapping[str, Any], text: str) -> list[str]:
     scheme_windows = scheme_table if isinstance(scheme_table, dict) else None
     check_rules(rules, codes, codes_of_actor, scheme_windows, problems)
     check_state_groups(groups, codes, actor_of, problems)
-    return problems.messages()
+    return problems.located()
 
 
 # -- the tables ------------------------------------------------------------------------

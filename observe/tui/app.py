@@ -153,6 +153,19 @@ class ObserveApp(App[None]):
         clock = SessionClock.continuing(recorder.session, self.clock_source)
         self.push_screen(CodingScreen(recorder, clock=clock, wall_clock=self.wall_clock))
 
+    def open_schemes(self) -> None:
+        """The coding schemes: copy, edit and try them."""
+        from observe.tui.screens.scheme_list import SchemeListScreen
+
+        self.push_screen(SchemeListScreen())
+
+    def practise(self, scheme: Scheme) -> None:
+        """The coding screen on a practice session of ``scheme``, kept in memory only."""
+        from observe.scheme_editor import PracticeRecorder, practice_session
+
+        recorder = PracticeRecorder(practice_session(scheme, self.wall_clock()))
+        self._code(recorder)  # type: ignore[arg-type]  # the live core's recorder protocol
+
     def review_session(self, session_id: str) -> None:
         from observe.tui.screens.review import ReviewScreen
 

@@ -59,6 +59,8 @@ class HomeApp(Protocol):
 
     def switch_archive(self, folder: Path) -> str | None: ...
 
+    def open_schemes(self) -> None: ...
+
 
 def describe(summary: SessionSummary) -> str:
     visit = f" visit {summary.visit}" if summary.visit else ""
@@ -343,6 +345,9 @@ class HomeScreen(Screen[None]):
         self.notify(f"Archive: {self.observe.archive.path}", title="Archive opened")
         self._offered_resume = False
         self.call_after_refresh(self._offer_resume)
+
+    def action_schemes(self) -> None:
+        self.observe.open_schemes()
 
     def action_leave_filter(self) -> None:
         self.table.focus()

@@ -86,6 +86,14 @@ HOME_ACTIONS = (
         palette="Open archive",
         palette_help="Open another archive folder",
     ),
+    HomeAction(
+        "s",
+        "Coding schemes: copy one to edit, edit your own in forms, try one out",
+        "schemes",
+        "Schemes",
+        palette="Coding schemes",
+        palette_help="Copy, edit and try coding schemes",
+    ),
     HomeAction("up,down,j,k", "Move through the list", key_display="↑ ↓ / j k"),  # the list's
     HomeAction("ctrl+p", "Command palette: every action by name"),  # the app's
     HomeAction(
