@@ -89,12 +89,20 @@ _USUAL: dict[str, st.SearchStrategy[Any]] = {
 }
 
 
+def _as_float(number: float) -> float | int:
+    """A number as a float where one can hold it; 10**400 stays a (hostile) whole number."""
+    try:
+        return float(number)
+    except OverflowError:
+        return number
+
+
 def _alike(value: Any) -> st.SearchStrategy[Any]:
     if isinstance(value, bool):
         return st.booleans()
     if isinstance(value, int | float):
         numbers = st.sampled_from(EDGE_NUMBERS) | st.floats(0, 100) | st.integers(0, 10)
-        return numbers.map(float) if isinstance(value, float) else numbers
+        return numbers.map(_as_float) if isinstance(value, float) else numbers
     if isinstance(value, str):
         return st.sampled_from(EDGE_TEXT) | st.text(max_size=6)
     if isinstance(value, list) and value:
