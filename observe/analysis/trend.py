@@ -3,6 +3,10 @@
 Sessions are ordered by the moment they started (``started_at`` read as a point in time,
 so visits recorded in different UTC offsets still sort correctly), then by id so the order
 is the same on every run.
+
+``sessions`` holds each session's first rule (the default rule for a scheme that lists
+none), as trends always did; ``rules`` holds every rule of the sessions' schemes (by id, in
+the order first met), each over the sessions whose scheme has it.
 """
 
 from __future__ import annotations
@@ -10,8 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from attrs import evolve
+
 from observe.analysis.results import DyadTrend, TrendPoint
 from observe.analysis.session import session_summary
+from observe.analysis.trend_rules import rule_trends
 from observe.model import Session
 
 
@@ -21,7 +28,7 @@ def analyze_dyad(sessions: Iterable[Session]) -> DyadTrend:
     dyads = {session.dyad for session in ordered}
     if len(dyads) > 1:
         raise ValueError(f"a trend is for one dyad, got sessions of {sorted(dyads)}")
-    return DyadTrend(
+    trend = DyadTrend(
         dyad=ordered[0].dyad if ordered else "",
         sessions=tuple(
             TrendPoint(
@@ -34,6 +41,7 @@ def analyze_dyad(sessions: Iterable[Session]) -> DyadTrend:
             for session in ordered
         ),
     )
+    return evolve(trend, rules=rule_trends(trend, ordered))
 
 
 def _start_order(session: Session) -> tuple[datetime, str, str]:
