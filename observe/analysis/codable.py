@@ -5,7 +5,9 @@ An excluded period from ``s`` to ``e`` leaves out the moments strictly between i
 ``(s, e)``: a code at exactly ``s`` or ``e`` was pressed while the observer still, or again,
 watched (the same convention as a pause in observer agreement,
 :func:`observe.analysis.reliability_clock.inside`). A period still open (no end yet) leaves
-out every moment after its start. A period of no length leaves out nothing.
+out every moment after its start. A period of no length leaves out nothing, and nothing
+after the session's end (or the moment the live view looks at) counts: a period is cut
+there.
 
 What the analysis does with them (each rule has its one home):
 
@@ -100,8 +102,9 @@ NOTHING_EXCLUDED = Excluded([], [])
 
 
 def excluded_of(session: Session, until_ms: int | None = None) -> Excluded:
-    """The excluded periods of ``session``; an open one is measured to ``until_ms``
-    (default: the session's duration) and leaves out every moment after its start."""
+    """The excluded periods of ``session`` within its end (``until_ms``, default: the
+    session's duration); an open one is measured to that end and leaves out every moment
+    after its start."""
     if not session.excluded:
         return NOTHING_EXCLUDED
     end = to_milliseconds(session.duration) if until_ms is None else until_ms
@@ -113,9 +116,9 @@ def excluded_of(session: Session, until_ms: int | None = None) -> Excluded:
         if period.end is None:
             stop, is_open = max(end, start), True
         else:
-            stop = to_milliseconds(period.end)
+            stop = min(to_milliseconds(period.end), end)
             if stop <= start:
-                continue  # no length: leaves nothing out
+                continue  # no length (or past the end): leaves nothing out
         if starts and start <= ends[-1]:  # overlapping or touching: one period
             ends[-1] = max(ends[-1], stop)
         else:
