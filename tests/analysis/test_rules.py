@@ -52,6 +52,7 @@ import pytest
 from observe.analysis import analyze_dyad, analyze_session, to_json
 from observe.analysis.jsonout import json_text
 from observe.analysis.text import session_text
+from observe.analysis.text_trend import dyad_text
 
 EVENTS = [
     (0, "alert", "start"),
@@ -249,3 +250,7 @@ def test_a_trend_follows_every_rule(make_session, two_way) -> None:
     assert [p.session for p in bids] == [early.id, late.id]
     assert [p.summary.outcomes.matched for p in bids] == [1, 0]  # looks at 10 is too late
     assert trend.rules[0].sessions == trend.sessions
+    text = dyad_text(trend)
+    assert max(map(len, text.splitlines())) <= 80
+    assert text.index("(rule cue-response)") < text.index("(rule bid-answer)")
+    assert text.count("Dyad D001: 2 sessions, oldest first") == 2
