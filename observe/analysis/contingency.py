@@ -116,20 +116,29 @@ def _runs(starts: Iterable[int], lengths: Iterable[int], units: int) -> list[Run
     """The given units as disjoint runs in order. Windows come in onset order, so their
     first units are already sorted and one pass merges them."""
     runs: list[Run] = []
+    run_start = run_end = -1
     for start_ms, window_ms in zip(starts, lengths):
         if window_ms <= 0:
             continue
         # [k, k + 1) overlaps [t, t + W) iff t < k + 1 and k < t + W,
         # that is floor(t) <= k < ceil(t + W).
-        first = max(start_ms // UNIT_MS, 0)
-        end = min(-(-(start_ms + window_ms) // UNIT_MS), units)
+        first = start_ms // UNIT_MS
+        if first < 0:
+            first = 0
+        end = -(-(start_ms + window_ms) // UNIT_MS)
+        if end > units:
+            end = units
         if first >= end:
             continue
-        if runs and first <= runs[-1][1]:
-            if end > runs[-1][1]:
-                runs[-1] = (runs[-1][0], end)
-        else:
-            runs.append((first, end))
+        if first <= run_end:
+            if end > run_end:
+                run_end = end
+            continue
+        if run_end > run_start:
+            runs.append((run_start, run_end))
+        run_start, run_end = first, end
+    if run_end > run_start:
+        runs.append((run_start, run_end))
     return runs
 
 
