@@ -44,13 +44,25 @@ def is_usual(thresholds: Thresholds) -> bool:
     )
 
 
-def time_unit_glance(units: TimeUnits) -> list[tuple[str, str, str]]:
-    """Rows for "Agreement at a glance": each actor's time-unit kappa with tolerance."""
+def glance_title(actor: str, labels: dict[str, str] | None) -> str:
+    """ "infant cues" for the two actors of a scheme without actors, else the actor's label."""
+    title = actor_title(actor, labels)
+    return title if labels and actor in labels and title not in _PLAIN else title.lower()
+
+
+_PLAIN = ("Infant cues", "Caregiver responses")
+
+
+def time_unit_glance(
+    units: TimeUnits, labels: dict[str, str] | None = None
+) -> list[tuple[str, str, str]]:
+    """Rows for "Agreement at a glance": each actor's time-unit kappa with tolerance
+    (``labels``: each actor's heading, by key: a result's ``actors``)."""
     rows = []
     for actor, figures in units.per_actor.items():
         rows.append(
             (
-                f"Second by second: {actor_title(actor).lower()}",
+                f"Second by second: {glance_title(actor, labels)}",
                 display.number(figures.kappa_with_tolerance),
                 f"Time-unit kappa: the records compared in {units.unit:g}-second units, a "
                 f"difference forgiven when the other observer coded the same within "
@@ -61,7 +73,9 @@ def time_unit_glance(units: TimeUnits) -> list[tuple[str, str, str]]:
     return rows
 
 
-def second_by_second(units: TimeUnits, width: float) -> list[Flowable]:
+def second_by_second(
+    units: TimeUnits, width: float, labels: dict[str, str] | None = None, not_codable: bool = False
+) -> list[Flowable]:
     unit = f"{units.unit:g}-second"
     intro = Paragraph(
         wording.text(
@@ -78,7 +92,7 @@ def second_by_second(units: TimeUnits, width: float) -> list[Flowable]:
     )
     rows = [
         [
-            actor_title(actor),
+            actor_title(actor, labels),
             str(figures.units),
             display.percent(figures.percent_agreement),
             display.number(figures.kappa),
@@ -100,7 +114,11 @@ def second_by_second(units: TimeUnits, width: float) -> list[Flowable]:
             Spacer(0, 3),
             Paragraph(
                 f"{units.excluded_units} units are left out: one of the observers had paused "
-                "the session, so only the other was coding.",
+                "the session, so only the other was coding."
+                if not not_codable
+                else f"{units.excluded_units} units are left out: one of the observers had "
+                "paused the session, so only the other was coding, or had marked the time as "
+                "not codable.",
                 styles.BODY,
             ),
         ]

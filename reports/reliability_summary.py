@@ -19,9 +19,8 @@ from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
-from observe.analysis.reliability_codings import ACTORS, actor_title
 from observe.analysis.reliability_results import Reliability, ReliabilitySummary
-from observe.analysis.reliability_text import cautions, mean_difference_text
+from observe.analysis.reliability_text import cautions, mean_difference_text, summary_actors
 from observe.model import Session
 
 SUMMARY_TITLES = (
@@ -114,12 +113,19 @@ def _visits_table(
 def _per_visit(
     summary: ReliabilitySummary, sessions: dict[str, Session], width: float
 ) -> list[Flowable]:
-    titles = [actor_title(actor) for actor in ACTORS]
-    rows = [_visit_row(result, sessions[result.session_a]) for result in summary.pairs]
+    actors = summary_actors(summary)
+    rows = [_visit_row(result, sessions[result.session_a], actors) for result in summary.pairs]
+    share = 0.4 / max(len(actors), 1)  # the actors' columns share what two always had
     table = data_table(
-        ("Visit", "Agreement", "Kappa", *(f"{t}, second by second" for t in titles), "Flags"),
+        (
+            "Visit",
+            "Agreement",
+            "Kappa",
+            *(f"{title}, second by second" for title in actors.values()),
+            "Flags",
+        ),
         rows,
-        [width * f for f in (0.16, 0.14, 0.12, 0.2, 0.2, 0.18)],
+        [width * f for f in (0.16, 0.14, 0.12, *([share] * len(actors)), 0.18)],
         numeric_from=1,
     )
     intro = Paragraph(
@@ -133,7 +139,7 @@ def _per_visit(
     return [KeepTogether([heading(SUMMARY_TITLES[1]), intro, Spacer(0, 3), table])]
 
 
-def _visit_row(result: Reliability, session: Session) -> list[str]:
+def _visit_row(result: Reliability, session: Session, actors: dict[str, str]) -> list[str]:
     per_actor = result.time_units.per_actor
     flagged = len(result.flags) + len(result.time_units.flags)
     return [
@@ -144,7 +150,7 @@ def _visit_row(result: Reliability, session: Session) -> list[str]:
             display.number(per_actor[actor].kappa_with_tolerance)
             if actor in per_actor
             else display.MISSING
-            for actor in ACTORS
+            for actor in actors
         ),
         str(flagged) if flagged else "none",
     ]

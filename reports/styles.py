@@ -43,23 +43,28 @@ PALE = colors.HexColor("#F2F2F2")
 WINDOW = colors.HexColor("#E3EEF6")  # response windows: pale, behind everything
 
 OUTCOME_ORDER = ("matched", "repaired", "mismatched", "unanswered")
+# A cue whose outcome fell partly in a period that could not be coded (left out of every
+# figure) is drawn in grey; it is in no legend of a session that has none.
 OUTCOME_COLOURS = {
     "matched": BLUE,
     "repaired": SKY,
     "mismatched": ORANGE,
     "unanswered": VERMILLION,
+    "not_codable": GREY,
 }
 OUTCOME_MARKERS = {
     "matched": "circle",
     "repaired": "diamond",
     "mismatched": "triangle",
     "unanswered": "square",  # drawn hollow
+    "not_codable": "circle",
 }
 OUTCOME_LABELS = {
     "matched": "Matched",
     "repaired": "Repaired",
     "mismatched": "Mismatched",
     "unanswered": "Unanswered",
+    "not_codable": "Not codable",
 }
 
 FONT = "Helvetica"

@@ -1,6 +1,7 @@
 """The few figures the session list and home screen show for every session (DESIGN §5).
 
-- ``cues``: how many infant cues were coded (a state cue counts once, at its onset);
+- ``cues``: how many infant cues were coded (a state cue counts once, at its onset) — of
+  the scheme's first rule, and only the codable ones (:mod:`observe.analysis.codable`);
 - ``response_rate``: answered cues / cues; ``match_rate``: cues whose first response
   matched / cues; both ``None`` with no cues;
 - ``median_latency``: the median seconds from a cue to its first response, over the

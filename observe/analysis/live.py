@@ -1,4 +1,6 @@
-"""The running figures the coding screen shows while a session is being coded (DESIGN §4, §5).
+"""The running figures the coding screen shows while a session is being coded (DESIGN §4, §5,
+§12), for every contingency rule of the scheme (the first rule's are ``summary`` and
+``open_cues``, as before rules existed; ``rules`` has each rule's).
 
 ``live_status(session, now)`` looks at the session as it stands at session-clock time
 ``now`` (events after ``now`` are ignored; the contingency units run to ``now``):
@@ -19,70 +21,105 @@ It is called 5–10 times a second during coding, mostly with the same session (
 is an immutable value: a new key press makes a new one) and a later ``now``. The outcomes
 of the session's cues do not depend on ``now`` once every event is at or before it (the
 usual case: events are recorded at the moment of their key), so the timeline and the
-outcomes of the last session seen are kept and only the split into decided, open and
-missed cues, the running summary and the contingency units are redone per call
-(``bench/analysis.py`` measures it on 1,000- and 5,000-event live sessions).
+outcomes of the last session seen are kept (per rule, with its state groups' step
+functions) and only the split into decided, open and missed cues, the running summary and
+the contingency units are redone per call (``bench/analysis.py`` measures it on 1,000- and
+5,000-event live sessions).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
+from observe.analysis.codable import excluded_of
 from observe.analysis.outcomes import Decided, decide_types
-from observe.analysis.results import LiveStatus, OpenCue
-from observe.analysis.session import session_contingency
+from observe.analysis.results import LiveRule, LiveStatus, OpenCue
+from observe.analysis.session import excluded_units, session_contingency
+from observe.analysis.states import StateLine, state_lines, states_at
 from observe.analysis.summary import summarize
 from observe.analysis.timeline import Timeline, build_timeline, to_milliseconds
 from observe.model import Session
+from observe.scheme import ContingencyRule
 
 #: Seconds a cue stays on screen as "missed" after its window closed unanswered.
 MISSED_SHOWN_FOR = 5.0
 
+_Rule = tuple[Timeline, dict[str, Decided]]
 
 #: The last session analysed whose events all start at or before some ``now``: (the session
-#: itself, so it stays alive and its identity cannot be reused, its timeline with every
-#: event, the outcomes, the onset of its last event in ms).
-_last: tuple[Session, Timeline, dict[str, Decided], int] | None = None
+#: itself, so it stays alive and its identity cannot be reused, each rule's timeline with
+#: every event and the outcomes, the state groups' step functions, the onset of its last
+#: event in ms).
+_last: tuple[Session, list[_Rule], list[StateLine], int] | None = None
 
 
-def _as_of(session: Session, now_ms: int) -> tuple[Timeline, dict[str, Decided]]:
-    """The timeline of ``session`` up to ``now_ms`` and the outcomes of its cues."""
+def _as_of(session: Session, now_ms: int) -> tuple[list[_Rule], list[StateLine]]:
+    """Each rule's timeline of ``session`` up to ``now_ms`` and the outcomes of its cues,
+    and the state groups' step functions up to ``now_ms``."""
     global _last
     cached = _last
     if cached is None or cached[0] is not session:
-        timeline = build_timeline(session)
-        last_onset = max(timeline.cue_times[-1:] + timeline.responses.times[-1:], default=0)
-        cached = (session, timeline, decide_types(timeline), last_onset)
+        rules = [_decided(build_timeline(session, rule)) for rule in session.scheme.rules]
+        last_onset = max((to_milliseconds(e.t) for e in session.events), default=0)
+        cached = (session, rules, state_lines(session), last_onset)
         _last = cached
-    _, timeline, decided, last_onset = cached
+    _, rules, lines, last_onset = cached
+    excluded = excluded_of(session, max(now_ms, 0))
     if last_onset <= now_ms:
-        return timeline._replace(duration_ms=max(now_ms, 0)), decided
+        return [
+            (timeline._replace(duration_ms=max(now_ms, 0), excluded=excluded), decided)
+            for timeline, decided in rules
+        ], lines
     # Some event starts after ``now`` (a key read before the clock): leave it out.
-    timeline = build_timeline(session, until=now_ms / 1000)
+    now = now_ms / 1000
+    return [
+        _decided(build_timeline(session, rule, until=now)) for rule in session.scheme.rules
+    ], state_lines(session, until_ms=now_ms)
+
+
+def _decided(timeline: Timeline) -> _Rule:
     return timeline, decide_types(timeline)
 
 
 def live_status(session: Session, now: float) -> LiveStatus:
     now_ms = to_milliseconds(now)
-    timeline, decided_by_type = _as_of(session, now_ms)
+    rules, lines = _as_of(session, now_ms)
+    live = tuple(
+        _live_rule(rule, timeline, decided, now_ms)
+        for rule, (timeline, decided) in zip(session.scheme.rules, rules)
+    )
+    first = live[0]
+    return LiveStatus(
+        summary=first.summary,
+        open_cues=first.open_cues,
+        rules=live,
+        states=states_at(lines, now_ms),
+        excluding=session.excluding,
+    )
+
+
+def _live_rule(
+    rule: ContingencyRule, timeline: Timeline, decided_by_type: dict[str, Decided], now_ms: int
+) -> LiveRule:
     missed_ms = to_milliseconds(MISSED_SHOWN_FOR)
     decided_parts: list[Decided] = []
     shown: list[tuple[int, OpenCue]] = []  # (position among all cues, cue)
     for code, cue_type in timeline.types.items():
         decided = decided_by_type[code]
+        outcomes = decided.outcomes
         window_ms = cue_type.window_ms
         # Every cue of a type has the same window, so the cues whose window has closed
         # (t_c + W < now) are a prefix of the type's cues, and only the rest can be open.
         closed = bisect_left(cue_type.times, now_ms - window_ms)
         part = Decided(*(column[:closed] for column in decided))
         for index in range(closed, len(cue_type.times)):
-            if decided.latencies_ms[index] is not None:
+            if outcomes[index] != "unanswered":  # answered, or not codable already
                 for column, source in zip(part, decided):
                     column.append(source[index])
         decided_parts.append(part)
         first_shown = bisect_left(cue_type.times, now_ms - window_ms - missed_ms)
         for index in range(first_shown, len(cue_type.times)):
-            if decided.latencies_ms[index] is not None:
+            if outcomes[index] != "unanswered":
                 continue
             closes_ms = cue_type.times[index] + window_ms
             if now_ms <= closes_ms:
@@ -105,7 +142,11 @@ def live_status(session: Session, now: float) -> LiveStatus:
                 )
             )
     shown.sort(key=lambda item: item[0])
-    return LiveStatus(
-        summary=summarize(decided_parts, session_contingency(timeline)),
-        open_cues=tuple(cue for _, cue in shown),
+    summary = summarize(
+        decided_parts,
+        session_contingency(timeline, excluded_units(timeline)),
+        len(timeline.outside),
+    )
+    return LiveRule(
+        id=rule.id, label=rule.label, summary=summary, open_cues=tuple(c for _, c in shown)
     )

@@ -4,18 +4,21 @@ things at the same moments? (DESIGN §6)
 Definitions (the tests work them by hand):
 
 - **Events compared**: onsets only (``point`` and ``start`` events; a state's ``stop`` is not
-  compared), of the codes both sessions' schemes share (same id, same actor). Times are
+  compared), of the codes both sessions' schemes share (same id, same actor id). Times are
   compared in whole milliseconds.
 - **Time line**: each session's clock stops while it is paused, so times are put on
   *interaction time* first (clock time plus the pauses before it, measured from the pauses'
   wall-clock times: :mod:`observe.analysis.reliability_clock`). A code one observer made
   while the other was paused is left out (that observer could not have coded it), and
-  counted in ``excluded_events``.
+  counted in ``excluded_events``; so is a code made strictly inside a period either
+  observer marked as not codable (``Session.excluded``, put on the common time line too).
 - **Offset**: seconds added to observer B's (interaction) times to put them on A's; given,
   or estimated (:mod:`observe.analysis.offset`).
-- **Alignment**: per actor, cues with cues and responses with responses, the
-  order-preserving alignment of :mod:`observe.analysis.alignment` (most same-code pairs,
-  then most pairs, then the tightest fit) within the **tolerance** (inclusive, default 2 s).
+- **Alignment**: per actor (:mod:`observe.analysis.reliability_codings`: the infant's codes
+  with the infant's, each caregiver's with that caregiver's; for a scheme that lists no
+  actors, cues with cues and responses with responses), the order-preserving alignment of
+  :mod:`observe.analysis.alignment` (most same-code pairs, then most pairs, then the
+  tightest fit) within the **tolerance** (inclusive, default 2 s).
 - **Pairs**: every aligned pair and every event paired with nil, so
   ``pairs = |A| + |B| − aligned pairs``. **Agreements**: pairs with the same code.
   **Percent agreement** = agreements / pairs.
@@ -26,8 +29,8 @@ Definitions (the tests work them by hand):
   share (which is the percent agreement) and ``p_e = Σ_k row_k · col_k / N²``. Because
   nil–nil can never agree, kappa is somewhat lower than for a matrix without nil — the
   usual convention for timed-event agreement. ``None`` when ``p_e = 1`` or there are no pairs.
-- **Per code**: pairs in which either observer coded the code (its row plus its column
-  minus the diagonal cell), agreements (the diagonal cell), and their ratio.
+- **Per code** and **per actor** (each actor's block of the matrix: pairs, agreements,
+  percent agreement and kappa): :mod:`observe.analysis.reliability_matrix`.
 - **Time-unit kappa**, with and without tolerance, per actor:
   :mod:`observe.analysis.reliability_units`. **Intensities** and **ratings**:
   :mod:`observe.analysis.reliability_ratings`.
@@ -44,15 +47,33 @@ from attrs import frozen
 
 from observe.analysis.alignment import align
 from observe.analysis.offset import estimate_offset
-from observe.analysis.reliability_clock import SessionClock, session_clock, shifted
-from observe.analysis.reliability_codings import ACTORS, Coding, code_actors, coding
+from observe.analysis.reliability_clock import (
+    Interval,
+    SessionClock,
+    merged,
+    session_clock,
+    shifted,
+)
+from observe.analysis.reliability_codings import (
+    Coding,
+    actor_key,
+    actor_keys,
+    actor_labels,
+    code_actor_ids,
+    coding,
+    left_out,
+)
 from observe.analysis.reliability_flags import flags, time_unit_flags
+from observe.analysis.reliability_matrix import (
+    actor_matrices,
+    confusion_matrix,
+    per_actor,
+    per_code,
+)
 from observe.analysis.reliability_metrics import report_differences, side_by_side
 from observe.analysis.reliability_ratings import compare_ratings, intensity_agreement
 from observe.analysis.reliability_results import (
     AlignedPair,
-    CodeAgreement,
-    ConfusionMatrix,
     ExcludedEvents,
     OffsetUsed,
     Reliability,
@@ -75,6 +96,8 @@ __all__ = [
     "actor_matrices",
     "cohen_kappa",
     "compare_sessions",
+    "confusion_matrix",
+    "per_code",
     "report_differences",
     "session_pairs",
 ]
@@ -84,7 +107,6 @@ MAX_TOLERANCE = 60.0
 DEFAULT_TIME_UNIT = 1.0
 AGREEMENT_THRESHOLD = Thresholds().percent_agreement
 KAPPA_THRESHOLD = Thresholds().kappa
-NIL = "nil"
 
 
 class ReliabilityError(ObserveError):
@@ -98,10 +120,12 @@ class _Compared:
     offset_ms: int
     clock_a: SessionClock
     clock_b: SessionClock
+    keys: tuple[str, ...]  # the actors compared, by key, in scheme A's order
     actors: list[tuple[Coding, Coding]]  # per actor: A's, B's (shifted, pauses left out)
     marks: list[tuple[Coding, Coding]]  # per actor: A's, B's (shifted, everything)
     excluded: ExcludedEvents
-    paused: tuple[tuple[int, int], ...]  # either observer paused, on A's time line
+    paused: tuple[Interval, ...]  # either observer paused, on A's time line
+    not_codable: tuple[Interval, ...]  # either observer's excluded periods, on A's time line
     warnings: list[str]
 
 
@@ -139,7 +163,8 @@ def compare_sessions(
         warnings.append(
             "neither session has any events of the compared codes, so there is nothing to compare."
         )
-    time_units = _time_units(compared, order, unit_ms, tolerance_ms, thresholds)
+    labels = actor_labels(session_a.scheme)
+    time_units = _time_units(compared, order, unit_ms, tolerance_ms, thresholds, labels)
     return Reliability(
         session_a=session_a.id,
         session_b=session_b.id,
@@ -159,6 +184,8 @@ def compare_sessions(
         ratings=compare_ratings(session_a, session_b),
         excluded_events=compared.excluded,
         thresholds=thresholds,
+        actors={key: labels.get(key, key) for key in compared.keys},
+        per_actor=per_actor(matrix, session_a.scheme, compared.keys),
     )
 
 
@@ -172,9 +199,10 @@ def _compare(
     clock_a, warnings = session_clock(session_a, "A")
     clock_b, more = session_clock(session_b, "B")
     warnings += more
+    keys = tuple(key for key in actor_keys(session_a.scheme) if key in codes.values())
     raw = [
         (coding(session_a, clock_a, codes, actor), coding(session_b, clock_b, codes, actor))
-        for actor in ACTORS
+        for actor in keys
     ]
     if offset is None:
         events = [(list(a.events), list(b.events)) for a, b in raw]
@@ -202,32 +230,21 @@ def _compare(
         offset_ms = to_milliseconds(offset)
     paused_a = clock_a.paused()
     paused_b = shifted(clock_b.paused(), offset_ms)
-    actors: list[tuple[Coding, Coding]] = []
-    marks: list[tuple[Coding, Coding]] = []
-    left_out_a = left_out_b = 0
-    for first, second in raw:
-        moved = second.shifted(offset_ms)
-        kept_a, out_a = first.outside(paused_b)
-        kept_b, out_b = moved.outside(paused_a)
-        left_out_a, left_out_b = left_out_a + out_a, left_out_b + out_b
-        actors.append((kept_a, kept_b))
-        marks.append((first, moved))
-    if left_out_a or left_out_b:
-        count = left_out_a + left_out_b
-        codes, are = ("code", "is") if count == 1 else ("codes", "are")
-        warnings.append(
-            f"{count} {codes} made while the other observer was paused ({left_out_a} of A's, "
-            f"{left_out_b} of B's) {are} left out: the other observer could not have coded "
-            f"{'it' if count == 1 else 'them'}."
-        )
+    excluded_b = shifted(clock_b.stretches(session_b.excluded_spans()), offset_ms)
+    not_codable = merged([*clock_a.stretches(session_a.excluded_spans()), *excluded_b])
+    marks = [(first, second.shifted(offset_ms)) for first, second in raw]
+    actors, excluded, more = left_out(marks, paused_a, paused_b, not_codable)
+    warnings += more
     return _Compared(
         offset_ms=offset_ms,
         clock_a=clock_a,
         clock_b=clock_b,
+        keys=keys,
         actors=actors,
         marks=marks,
-        excluded=ExcludedEvents(a=left_out_a, b=left_out_b),
+        excluded=excluded,
         paused=tuple(sorted([*paused_a, *paused_b])),
+        not_codable=tuple(not_codable),
         warnings=warnings,
     )
 
@@ -236,16 +253,20 @@ def _compare(
 
 
 def compared_codes(session_a: Session, session_b: Session) -> tuple[dict[str, str], list[str]]:
-    """The codes to compare (id → actor) and a warning when the schemes differ.
+    """The codes to compare (id → actor key, as scheme A names its actors) and a warning
+    when the schemes differ.
 
     Same scheme snapshot (digest): all its codes. Different snapshots: the codes both share
-    with the same actor, with a warning; none shared is an error.
+    with the same actor id, with a warning; none shared is an error.
     """
-    own = code_actors(session_a.scheme)
+    scheme = session_a.scheme
+    own = code_actor_ids(scheme)
     if session_a.scheme_digest == session_b.scheme_digest:
-        return own, []
-    other = code_actors(session_b.scheme)
-    shared = {code: actor for code, actor in own.items() if other.get(code) == actor}
+        return {code: actor_key(scheme, actor) for code, actor in own.items()}, []
+    other = code_actor_ids(session_b.scheme)
+    shared = {
+        code: actor_key(scheme, actor) for code, actor in own.items() if other.get(code) == actor
+    }
     a_name, b_name = _scheme_name(session_a.scheme), _scheme_name(session_b.scheme)
     if not shared:
         raise ReliabilityError(
@@ -312,7 +333,7 @@ def _pairs(compared: _Compared, tolerance_ms: int) -> list[AlignedPair]:
     observer A's own clock (B's moved there)."""
     rows: list[AlignedPair] = []
     on_a_clock = compared.clock_a.clock
-    for actor, (first, second) in zip(ACTORS, compared.actors, strict=True):
+    for actor, (first, second) in zip(compared.keys, compared.actors, strict=True):
         for i, j in align(first.events, second.events, tolerance_ms):
             rows.append(
                 AlignedPair(
@@ -343,55 +364,6 @@ def _code_order(scheme: Scheme, codes: dict[str, str], pairs: list[AlignedPair])
     return ordered + sorted(code for code in seen if code is not None and code not in ordered)
 
 
-def confusion_matrix(pairs: Sequence[AlignedPair], codes: Sequence[str]) -> ConfusionMatrix:
-    labels = [*codes, NIL]
-    where = {code: index for index, code in enumerate(codes)}
-    nil = len(codes)
-    counts = [[0] * len(labels) for _ in labels]
-    for pair in pairs:
-        row = nil if pair.code_a is None else where[pair.code_a]
-        column = nil if pair.code_b is None else where[pair.code_b]
-        counts[row][column] += 1
-    return ConfusionMatrix(codes=tuple(labels), counts=tuple(tuple(row) for row in counts))
-
-
-def actor_matrices(matrix: ConfusionMatrix, scheme: Scheme) -> list[tuple[str, ConfusionMatrix]]:
-    """The matrix cut into its cue block and its response block (each with its own nil row
-    and column), for reading: a cue never pairs with a response, so every other cell of the
-    whole matrix is zero. Blocks without codes are left out."""
-    codes = matrix.codes[:-1]
-    nil = len(codes)
-    actor_of = code_actors(scheme)
-    blocks: list[tuple[str, ConfusionMatrix]] = []
-    for actor in ACTORS:
-        kept = [k for k, code in enumerate(codes) if actor_of.get(code, "response") == actor]
-        if not kept:
-            continue
-        indices = [*kept, nil]
-        blocks.append(
-            (
-                actor,
-                ConfusionMatrix(
-                    codes=(*(codes[k] for k in kept), NIL),
-                    counts=tuple(tuple(matrix.counts[r][c] for c in indices) for r in indices),
-                ),
-            )
-        )
-    return blocks
-
-
-def per_code(matrix: ConfusionMatrix) -> dict[str, CodeAgreement]:
-    counts = matrix.counts
-    result: dict[str, CodeAgreement] = {}
-    for k, code in enumerate(matrix.codes[:-1]):
-        involving = sum(counts[k]) + sum(row[k] for row in counts) - counts[k][k]
-        agreed = counts[k][k]
-        result[code] = CodeAgreement(
-            pairs=involving, agreements=agreed, agreement=agreed / involving if involving else None
-        )
-    return result
-
-
 # -- time units --------------------------------------------------------------------------
 
 
@@ -401,6 +373,7 @@ def _time_units(
     unit_ms: int,
     tolerance_ms: int,
     thresholds: Thresholds,
+    labels: dict[str, str],
 ) -> TimeUnits:
     offset = compared.offset_ms
     start = min(0, offset)
@@ -409,21 +382,22 @@ def _time_units(
     ends = [t for marks in sides for t, _ in marks.moments]
     ends += [stop for marks in sides for _, stop, _ in marks.states]
     last_mark = max(ends, default=None)
-    grid = codable_units(unit_ms, start, end, last_mark, compared.paused)
+    left_out = merged([*compared.paused, *compared.not_codable])
+    grid = codable_units(unit_ms, start, end, last_mark, left_out)
     reach = tolerance_ms // unit_ms
-    per_actor = {}
-    for actor, (first, second) in zip(ACTORS, compared.marks, strict=True):
+    by_actor = {}
+    for actor, (first, second) in zip(compared.keys, compared.marks, strict=True):
         seen = {code for side in (first, second) for _, code in side.marks.moments}
         seen |= {code for side in (first, second) for _, _, code in side.marks.states}
         ordered = [code for code in order if code in seen]
         ordered += sorted(code for code in seen if code not in ordered)
-        per_actor[actor] = time_unit_agreement(first.marks, second.marks, grid, ordered, reach)
+        by_actor[actor] = time_unit_agreement(first.marks, second.marks, grid, ordered, reach)
     excluded = sum(not grid.is_codable(k) for k in range(grid.first, grid.last + 1))
     return TimeUnits(
         unit=unit_ms / 1000,
         tolerance_units=reach,
         tolerance=reach * unit_ms / 1000,
         excluded_units=excluded,
-        per_actor=per_actor,
-        flags=tuple(time_unit_flags(per_actor, thresholds)),
+        per_actor=by_actor,
+        flags=tuple(time_unit_flags(by_actor, thresholds, labels)),
     )

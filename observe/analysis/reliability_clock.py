@@ -18,7 +18,9 @@ time is clock time, so nothing changes.
 
 While a session is paused its observer was not coding: those stretches are **not observed
 by that observer**. The comparison leaves out what the other observer coded in them (see
-:mod:`observe.analysis.reliability` and :mod:`observe.analysis.reliability_units`).
+:mod:`observe.analysis.reliability` and :mod:`observe.analysis.reliability_units`). A
+period an observer marked as not codable (``Session.excluded``) is put on interaction time
+the same way (:meth:`SessionClock.stretches`), and left out for both observers.
 
 A pause that cannot be measured (a wall time that is no ISO date, a resume before the
 pause, or a pause never resumed with codes after it) counts as 0 s, with a warning naming
@@ -34,6 +36,7 @@ from datetime import datetime
 from attrs import frozen
 
 from observe.analysis.timeline import to_milliseconds
+from observe.model import Interval as Period
 from observe.model import Session
 
 Interval = tuple[int, int]
@@ -71,6 +74,19 @@ class SessionClock:
     def interaction_end(self) -> int:
         """Where the session ended, in interaction time."""
         return self.interaction(self.end)
+
+    def stretches(self, periods: Sequence[Period]) -> list[Interval]:
+        """Closed periods of this session's clock (seconds) as stretches of interaction time
+        (a pause inside a period lies inside its stretch too)."""
+        found: list[Interval] = []
+        for period in periods:
+            if period.end is None:
+                continue
+            start = self.interaction(to_milliseconds(period.start))
+            end = self.interaction(to_milliseconds(period.end))
+            if end > start:
+                found.append((start, end))
+        return found
 
     def paused(self) -> list[Interval]:
         """The stretches of interaction time this observer was paused, in order."""
@@ -124,6 +140,18 @@ def _length_ms(paused_wall: str, resumed_wall: str | None) -> int | None:
 
 def shifted(stretches: Sequence[Interval], offset: int) -> list[Interval]:
     return [(start + offset, end + offset) for start, end in stretches]
+
+
+def merged(stretches: Sequence[Interval]) -> list[Interval]:
+    """``stretches`` in order, overlapping ones joined: ordered and disjoint (touching ones
+    stay apart, so their shared moment stays outside both, as it was)."""
+    joined: list[Interval] = []
+    for start, end in sorted(stretches):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], end))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def inside(moment: int, stretches: Sequence[Interval]) -> bool:

@@ -7,38 +7,76 @@ milliseconds.
 - **Marks** are what the time-unit comparison tallies: the onsets, and each state code from
   its start to its stop (a state never stopped runs to the session's end).
 
-The actors are today's two, derived from the scheme: a cue is the infant's, a response the
-caregiver's. A scheme that names its own actors (DESIGN §12) changes :func:`code_actors`
-only: everything downstream works per actor id.
+**Actors.** Codes are compared per actor: the actor the scheme gives each code
+(``scheme.actor_of``: the infant, each caregiver, anyone else a scheme codes), so the
+infant's codes line up with the infant's and each parent's with that parent's. Results
+name each actor by a **key**: its actor id (``infant``, ``parent_a``, …), except for a
+scheme that lists no actors, whose two actors keep the keys results have always had —
+``cue`` (the infant's, all cues) and ``response`` (the caregiver's, all responses) — so
+every comparison of such sessions reads exactly as before. Two sessions share a code when
+both schemes have it with the same actor id.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from attrs import frozen
 
 from observe.analysis.alignment import Timed
-from observe.analysis.reliability_clock import SessionClock, inside
+from observe.analysis.reliability_clock import Interval, SessionClock, inside
+from observe.analysis.reliability_results import ExcludedEvents
 from observe.analysis.reliability_units import Marks
 from observe.analysis.timeline import ONSET_KINDS, to_milliseconds
-from observe.labels import actor_word
 from observe.model import Session
-from observe.scheme import Scheme
+from observe.scheme import CAREGIVER_ACTOR_ID, DEFAULT_ACTORS, INFANT_ACTOR_ID, Scheme
 
-ACTORS: tuple[str, ...] = ("cue", "response")
-#: What each actor's codes are called in headings: "Infant cues", "Caregiver responses".
+#: The keys of the two actors of a scheme that lists none (see the module's docstring).
+DEFAULT_ACTOR_KEYS = {INFANT_ACTOR_ID: "cue", CAREGIVER_ACTOR_ID: "response"}
+#: What those two actors' codes are called in headings: "Infant cues", "Caregiver responses".
 ACTOR_TITLES = {"cue": "Infant cues", "response": "Caregiver responses"}
 
 
-def actor_title(actor: str) -> str:
+def actor_title(actor: str, labels: Mapping[str, str] | None = None) -> str:
+    """The heading of an actor's codes: its label (``labels``: a result's ``actors``), or
+    "Infant cues" / "Caregiver responses" for the two actors of a scheme that lists none."""
+    if labels and actor in labels:
+        return labels[actor]
     return ACTOR_TITLES.get(actor, actor)
 
 
+def lists_actors(scheme: Scheme) -> bool:
+    return scheme.actors != DEFAULT_ACTORS
+
+
+def actor_key(scheme: Scheme, actor_id: str) -> str:
+    """The key results give ``scheme``'s actor ``actor_id``."""
+    return actor_id if lists_actors(scheme) else DEFAULT_ACTOR_KEYS.get(actor_id, actor_id)
+
+
+def actor_keys(scheme: Scheme) -> tuple[str, ...]:
+    """The keys of ``scheme``'s actors, in the scheme's order."""
+    return tuple(actor_key(scheme, actor.id) for actor in scheme.actors)
+
+
+def actor_labels(scheme: Scheme) -> dict[str, str]:
+    """Each actor's key and heading, in the scheme's order."""
+    return {key: actor_title(key, _listed(scheme)) for key in actor_keys(scheme)}
+
+
+def _listed(scheme: Scheme) -> dict[str, str]:
+    return {a.id: a.label for a in scheme.actors} if lists_actors(scheme) else {}
+
+
+def code_actor_ids(scheme: Scheme) -> dict[str, str]:
+    """Every code of ``scheme`` and the id of the actor it belongs to."""
+    return {code.id: scheme.actor_of(code.id).id for code in scheme.codes}
+
+
 def code_actors(scheme: Scheme) -> dict[str, str]:
-    """Every code of ``scheme`` and the actor it belongs to (``cue``: the infant's,
-    ``response``: the caregiver's)."""
-    return {code.id: actor_word(scheme, code.id) for code in (*scheme.cues, *scheme.responses)}
+    """Every code of ``scheme`` and its actor's key (``cue`` / ``response`` for a scheme
+    that lists no actors)."""
+    return {code: actor_key(scheme, actor) for code, actor in code_actor_ids(scheme).items()}
 
 
 @frozen
@@ -104,3 +142,46 @@ def coding(session: Session, clock: SessionClock, codes: dict[str, str], actor: 
             states=tuple(sorted(states)),
         ),
     )
+
+
+def left_out(
+    codings: list[tuple[Coding, Coding]],
+    paused_a: Sequence[Interval],
+    paused_b: Sequence[Interval],
+    not_codable: Sequence[Interval],
+) -> tuple[list[tuple[Coding, Coding]], ExcludedEvents, list[str]]:
+    """Each actor's two codings (A's, B's on A's time line) without the onsets the event
+    alignment leaves out — made while the other observer was paused, or strictly inside a
+    period either observer marked as not codable (``not_codable``, ordered and disjoint) —
+    how many of each observer's were left out, and a warning saying why."""
+    kept: list[tuple[Coding, Coding]] = []
+    paused = [0, 0]
+    unseen = [0, 0]
+    for first, second in codings:
+        kept_a, out_a = first.outside(paused_b)
+        kept_b, out_b = second.outside(paused_a)
+        paused = [paused[0] + out_a, paused[1] + out_b]
+        if not_codable:
+            kept_a, gone_a = kept_a.outside(not_codable)
+            kept_b, gone_b = kept_b.outside(not_codable)
+            unseen = [unseen[0] + gone_a, unseen[1] + gone_b]
+        kept.append((kept_a, kept_b))
+    warnings = []
+    if sum(paused):
+        count = sum(paused)
+        codes, are = ("code", "is") if count == 1 else ("codes", "are")
+        warnings.append(
+            f"{count} {codes} made while the other observer was paused ({paused[0]} of A's, "
+            f"{paused[1]} of B's) {are} left out: the other observer could not have coded "
+            f"{'it' if count == 1 else 'them'}."
+        )
+    if sum(unseen):
+        count = sum(unseen)
+        codes, are = ("code", "is") if count == 1 else ("codes", "are")
+        warnings.append(
+            f"{count} {codes} made in a period one of the observers marked as not codable "
+            f"({unseen[0]} of A's, {unseen[1]} of B's) {are} left out, as each session's own "
+            f"analysis leaves {'it' if count == 1 else 'them'} out."
+        )
+    excluded = ExcludedEvents(a=paused[0] + unseen[0], b=paused[1] + unseen[1])
+    return kept, excluded, warnings

@@ -57,19 +57,32 @@ def flags(
     return raised
 
 
-def time_unit_flags(per_actor: dict[str, TimeUnitAgreement], thresholds: Thresholds) -> list[str]:
-    """A flag per actor whose time-unit kappa with tolerance is below the kappa threshold."""
+def time_unit_flags(
+    per_actor: dict[str, TimeUnitAgreement],
+    thresholds: Thresholds,
+    labels: dict[str, str] | None = None,
+) -> list[str]:
+    """A flag per actor whose time-unit kappa with tolerance is below the kappa threshold
+    (``labels``: each actor's heading, by key)."""
     below = standard(thresholds.kappa, Thresholds().kappa, f"{thresholds.kappa:.2f}")
     raised = []
     for actor, figures in per_actor.items():
         kappa = figures.kappa_with_tolerance
         if kappa is not None and kappa < thresholds.kappa:
             raised.append(
-                f"Second by second, the {actor_title(actor).lower()} agree with a kappa of "
+                f"Second by second, {_whose(actor_title(actor, labels))} agree with a kappa of "
                 f"{kappa:.2f} even with the tolerance, below {below}: the observers' records "
                 "differ in when codes were on, not only in which events they coded."
             )
     return raised
+
+
+def _whose(title: str) -> str:
+    """``the infant cues`` for the headings of a scheme without actors, ``Parent A's codes``
+    for an actor's label."""
+    if title in ("Infant cues", "Caregiver responses"):
+        return f"the {title.lower()}"
+    return f"{title}'s codes"
 
 
 def rating_flags(

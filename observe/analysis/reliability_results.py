@@ -13,7 +13,13 @@ computed is ``None`` (``null``), never 0 or NaN. Times are seconds; rates are fr
 "matrix", "matrix_with_tolerance"}}, "flags"}, "intensity": {"levels", "pairs", "exact",
 "exact_rate", "within_one", "within_one_rate", "one_observer_only"}, "ratings": {rating:
 {"label", "min", "max", "a", "b", "difference"}}, "excluded_events": {"a", "b"},
-"thresholds": {"percent_agreement", "kappa", "rating_kappa", "rating_icc"}}``
+"thresholds": {"percent_agreement", "kappa", "rating_kappa", "rating_icc"}, "actors": {actor:
+heading}, "per_actor": {actor: {"pairs", "agreements", "percent_agreement", "kappa"}}}``
+
+An *actor* is a key of :mod:`observe.analysis.reliability_codings`: the actor's id (``infant``,
+``parent_a``, …), or ``cue`` and ``response`` for the two actors of a scheme that lists
+none, as these results have always named them. ``actors`` gives each compared actor's
+heading, in the order of observer A's scheme.
 
 Several pairs (``observe reliability --dyad D``, or more than one pair of ids) print
 ``{"pairs": [the structure above, one per pair], "ratings": {rating: {"label", "min",
@@ -24,11 +30,10 @@ Several pairs (``observe reliability --dyad D``, or more than one pair of ids) p
 
 from __future__ import annotations
 
-from typing import Literal
+from attrs import field, frozen
 
-from attrs import frozen
-
-Actor = Literal["cue", "response"]
+#: An actor's key (:mod:`observe.analysis.reliability_codings`).
+Actor = str
 
 
 @frozen
@@ -111,8 +116,8 @@ class TimeUnits:
     unit: float  # seconds per unit
     tolerance_units: int  # a disagreement is forgiven within this many units either side
     tolerance: float  # the same in seconds (tolerance_units × unit)
-    excluded_units: int  # units left out: one observer was paused
-    per_actor: dict[str, TimeUnitAgreement]  # "cue" (infant), "response" (caregiver)
+    excluded_units: int  # units left out: an observer was paused, or it was not codable
+    per_actor: dict[str, TimeUnitAgreement]  # by actor key
     flags: tuple[str, ...]
 
 
@@ -142,8 +147,19 @@ class RatingComparison:
 
 
 @frozen
+class ActorAgreement:
+    """One actor's codes in the event alignment (:mod:`observe.analysis.reliability_matrix`)."""
+
+    pairs: int
+    agreements: int
+    percent_agreement: float | None
+    kappa: float | None
+
+
+@frozen
 class ExcludedEvents:
-    """Codes left out because the other observer was paused at that moment."""
+    """Codes left out because the other observer was paused at that moment, or because
+    either observer marked that moment as not codable."""
 
     a: int
     b: int
@@ -169,6 +185,8 @@ class Reliability:
     ratings: dict[str, RatingComparison]
     excluded_events: ExcludedEvents
     thresholds: Thresholds
+    actors: dict[str, str] = field(factory=dict)  # each compared actor's heading, by key
+    per_actor: dict[str, ActorAgreement] = field(factory=dict)  # the alignment per actor
 
 
 @frozen

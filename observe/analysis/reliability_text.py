@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import textwrap
 
-from observe.analysis.reliability_codings import ACTORS, actor_title
+from observe.analysis.reliability_codings import actor_title
 from observe.analysis.reliability_results import (
+    ActorAgreement,
     IntensityAgreement,
     RatingComparison,
     Reliability,
@@ -22,8 +23,12 @@ from observe.display import MISSING, number, percent, text_table
 WIDTH = 80
 
 
-def time_unit_lines(units: TimeUnits) -> list[str]:
-    """The time-unit kappa per actor, with and without tolerance, and its flags."""
+def time_unit_lines(
+    units: TimeUnits, labels: dict[str, str] | None = None, not_codable: bool = False
+) -> list[str]:
+    """The time-unit kappa per actor, with and without tolerance, and its flags
+    (``labels``: each actor's heading, by key: a result's ``actors``; ``not_codable``:
+    either session has excluded periods)."""
     plural = "s" if units.tolerance_units != 1 else ""
     lines = wrap(
         f"Second by second (time-unit kappa): the two records compared in {units.unit:g}-s "
@@ -33,7 +38,7 @@ def time_unit_lines(units: TimeUnits) -> list[str]:
     )
     rows = [
         (
-            actor_title(actor),
+            actor_title(actor, labels),
             str(figures.units),
             percent(figures.percent_agreement),
             number(figures.kappa),
@@ -44,9 +49,13 @@ def time_unit_lines(units: TimeUnits) -> list[str]:
     ]
     lines += text_table(("", "Units", "Agreement", "Kappa", "With tolerance", "Kappa"), rows)
     if units.excluded_units:
-        lines.append(
+        lines += wrap(
             f"{units.excluded_units} unit{'s' if units.excluded_units != 1 else ''} left out: "
-            "one of the observers was paused."
+            + (
+                "one of the observers was paused."
+                if not not_codable
+                else "one of the observers was paused, or marked the time as not codable."
+            )
         )
     for flag in units.flags:
         lines += wrap(f"Below standard: {flag}")
@@ -110,8 +119,11 @@ def summary_text(summary: ReliabilitySummary, visits: dict[str, str]) -> str:
         ),
         "",
     ]
-    rows = [_pair_row(result, visits.get(result.session_a, MISSING)) for result in summary.pairs]
-    titles = tuple(actor_title(actor) for actor in ACTORS)
+    keys = summary_actors(summary)
+    rows = [
+        _pair_row(result, visits.get(result.session_a, MISSING), keys) for result in summary.pairs
+    ]
+    titles = tuple(keys.values())
     lines += text_table(
         ("Visit", "A", "B", "Agreement", "Kappa", *titles, "Flags"),
         rows,
@@ -163,12 +175,42 @@ def cautions(summary: ReliabilitySummary) -> dict[str, list[str]]:
     return found
 
 
-def _pair_row(result: Reliability, visit: str) -> tuple[str, ...]:
+def summary_actors(summary: ReliabilitySummary) -> dict[str, str]:
+    """Every actor compared in any pair (key → heading), in the order first met; the two
+    of a scheme without actors when no pair has any."""
+    found: dict[str, str] = {}
+    for result in summary.pairs:
+        for key in result.time_units.per_actor:
+            found.setdefault(key, actor_title(key, result.actors))
+    return found or {key: actor_title(key) for key in ("cue", "response")}
+
+
+def actor_agreement_lines(
+    per_actor: dict[str, ActorAgreement], labels: dict[str, str]
+) -> list[str]:
+    """The event alignment's figures per actor (each actor's block of the matrix)."""
+    rows = [
+        (
+            f"  {actor_title(actor, labels)}",
+            str(figures.pairs),
+            str(figures.agreements),
+            percent(figures.percent_agreement),
+            number(figures.kappa),
+        )
+        for actor, figures in per_actor.items()
+    ]
+    return [
+        "Per actor (each actor's codes lined up with the same actor's)",
+        *text_table(("", "Pairs", "Agreed", "Agreement", "Kappa"), rows),
+    ]
+
+
+def _pair_row(result: Reliability, visit: str, keys: dict[str, str]) -> tuple[str, ...]:
     per_actor = result.time_units.per_actor
     flagged = len(result.flags) + len(result.time_units.flags)
     kappas = tuple(
         number(per_actor[actor].kappa_with_tolerance) if actor in per_actor else MISSING
-        for actor in ACTORS
+        for actor in keys
     )
     return (
         visit,

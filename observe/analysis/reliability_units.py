@@ -14,9 +14,11 @@ reporting both. What is implemented, exactly (the tests work each rule by hand):
   code), like the event comparison, which also counts what one observer coded before the
   other started.
 - **Codable units**: a unit is left out when its middle falls in an excluded stretch: a
-  pause of either observer (that observer was not coding) and — :func:`codable_units` takes
-  the stretches — any not-codable period a scheme will mark (none today).
-- **What a unit holds**, per actor (infant cues, caregiver responses) and per observer: every
+  pause of either observer (that observer was not coding), or a period either observer
+  marked as not codable (``Session.excluded``, on the common time line):
+  :func:`codable_units` takes the stretches.
+- **What a unit holds**, per actor (the scheme's actors; infant cues and caregiver
+  responses for a scheme that lists none) and per observer: every
   code of that actor *on* in the unit. A point code occupies the unit its moment falls in; a
   state code occupies every unit it overlaps, from its start to its stop (a state never
   stopped runs to the end of the session; one stopped in the unit it started occupies that
@@ -92,8 +94,8 @@ def codable_units(
     unit_ms: int, start: int, end: int, last_mark: int | None, excluded: Sequence[Interval]
 ) -> UnitGrid:
     """The unit grid over ``[start, end)`` (and at least to the unit of ``last_mark``),
-    leaving out the ``excluded`` stretches: the pauses of either observer today; the
-    not-codable periods of a scheme, when schemes have them, join this list."""
+    leaving out the ``excluded`` stretches: the pauses of either observer and the periods
+    either marked as not codable."""
     first = start // unit_ms
     last = -(-end // unit_ms) - 1
     if last_mark is not None:

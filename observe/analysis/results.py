@@ -1,16 +1,25 @@
-"""The shapes of analysis results (DESIGN §5, the ``observe analyze --json`` structure).
+"""The shapes of analysis results (DESIGN §5, §12, the ``observe analyze --json`` structure).
 
 Field names are the JSON keys. A rate or statistic that cannot be computed is ``None``
 (``null`` in JSON), never 0 or NaN. Times are seconds.
+
+The fields that came with contingency rules, state groups and excluded periods are of two
+kinds. New sections of an analysis are always there (``SessionAnalysis.rules``, ``states``,
+``excluded``; ``DyadTrend.rules``), so a reader can rely on them. New fields *inside* the
+structures that were there before (``Outcomes.not_codable``, ``CueResult.states``) are left
+out while they hold their default (no not-codable cue; a scheme without state groups), so
+a summary or a cue of every session recorded before them has exactly the keys it had.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from attrs import frozen
+from attrs import field, frozen
 
-Outcome = Literal["matched", "repaired", "mismatched", "unanswered"]
+from observe.convert import omit_while_default
+
+Outcome = Literal["matched", "repaired", "mismatched", "unanswered", "not_codable"]
 IntensityFit = Literal["matched", "under", "over"]
 
 
@@ -20,6 +29,9 @@ class Outcomes:
     repaired: int = 0
     mismatched: int = 0
     unanswered: int = 0
+    #: Cues left out of every figure: their outcome fell partly in an excluded period
+    #: (:mod:`observe.analysis.outcomes`); not among the summary's ``cues``.
+    not_codable: int = 0
 
 
 @frozen
@@ -81,15 +93,70 @@ class CueResult:
     repair_response: str | None  # code of the repair; repaired cues only
     intensity: int | None  # the cue's own intensity, if coded
     intensity_fit: IntensityFit | None  # r1's intensity against the cue's, where both have one
+    #: The state of each state group at the cue's onset (group id → state code, None: no
+    #: state of the group on); empty for a scheme without state groups.
+    states: dict[str, str | None] = field(factory=dict)
+
+
+@frozen
+class RuleAnalysis:
+    """Every figure of DESIGN §5 for one contingency rule: its antecedents as the cues, its
+    consequents as the responses (:mod:`observe.analysis.timeline`)."""
+
+    id: str
+    label: str
+    summary: Summary
+    by_cue: dict[str, Summary]  # per antecedent type, in the rule's order
+    cues: tuple[CueResult, ...]  # every antecedent, in onset order
+
+
+@frozen
+class StateTime:
+    """How long a state was on, in codable time, and its share of the codable time."""
+
+    seconds: float
+    proportion: float | None  # None: no codable time
+
+
+@frozen
+class GroupTime:
+    """A state group's states over the session (:mod:`observe.analysis.states`)."""
+
+    label: str
+    exclusive: bool
+    exhaustive: bool
+    codable: float  # seconds of codable time the proportions are of
+    states: dict[str, StateTime]  # every state of the group, in the group's order
+    no_state: StateTime  # codable time when no state of the group was on
+    overlaps: int  # starts that ended another state of an exclusive group left on
+
+
+@frozen
+class ExcludedTime:
+    """The session's excluded (not-codable) periods and what is left to code."""
+
+    periods: tuple[tuple[float, float], ...]  # (start, end), s; an open one ends at the end
+    seconds: float  # excluded time within the session
+    codable: float  # the duration minus the excluded time
 
 
 @frozen
 class SessionAnalysis:
+    """One session. ``summary``, ``by_cue`` and ``cues`` are those of the first rule (the
+    default rule for a scheme that lists none): what they always were. ``rules`` has every
+    rule, the first included."""
+
     session: str  # full session id
     duration: float
     summary: Summary
     by_cue: dict[str, Summary]
     cues: tuple[CueResult, ...]
+    rules: tuple[RuleAnalysis, ...]
+    states: dict[str, GroupTime]  # per state group of the scheme, in its order
+    excluded: ExcludedTime
+
+    def rule(self, rule_id: str) -> RuleAnalysis | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
 
 
 @frozen
@@ -106,9 +173,19 @@ class TrendPoint:
 
 
 @frozen
+class RuleTrend:
+    """One rule's figures over a dyad's sessions (those whose scheme has the rule)."""
+
+    id: str
+    label: str
+    sessions: tuple[TrendPoint, ...]
+
+
+@frozen
 class DyadTrend:
     dyad: str
-    sessions: tuple[TrendPoint, ...]  # ordered by started_at, one per visit
+    sessions: tuple[TrendPoint, ...]  # ordered by started_at, one per visit; its first rule
+    rules: tuple[RuleTrend, ...] = ()  # every rule of the sessions' schemes, first seen first
 
 
 # -- live coding (the coding screen) -----------------------------------------------------
@@ -134,6 +211,23 @@ class OpenCue:
 
 
 @frozen
+class LiveRule:
+    """The running figures of one rule (:mod:`observe.analysis.live`)."""
+
+    id: str
+    label: str
+    summary: Summary
+    open_cues: tuple[OpenCue, ...]
+
+
+@frozen
 class LiveStatus:
-    summary: Summary  # over the cues whose outcome is already decided
-    open_cues: tuple[OpenCue, ...]  # in onset order
+    summary: Summary  # the first rule's, over the cues whose outcome is already decided
+    open_cues: tuple[OpenCue, ...]  # the first rule's, in onset order
+    rules: tuple[LiveRule, ...] = ()  # every rule, the first included
+    states: dict[str, str | None] = field(factory=dict)  # each state group's state now
+    excluding: bool = False  # an excluded (not-codable) period is open now
+
+
+omit_while_default(Outcomes, "not_codable")
+omit_while_default(CueResult, "states")

@@ -1,8 +1,12 @@
-"""The figures over a set of cues: a whole session, or one cue type (DESIGN §5).
+"""The figures over a set of cues: a whole session, or one cue type (DESIGN §5), for one
+rule (its antecedents are the cues, its consequents the responses).
 
-Over ``n`` cues (all rates are fractions of all cues unless named otherwise):
+Over ``n`` cues — the codable cues: a ``not_codable`` cue (:mod:`observe.analysis.outcomes`)
+is in none of these figures, in no numerator and no denominator; how many there were is
+``outcomes.not_codable`` (all rates are fractions of all n cues unless named otherwise):
 
-- ``outcomes``: how many cues were matched, repaired, mismatched, unanswered (they sum to n);
+- ``outcomes``: how many cues were matched, repaired, mismatched, unanswered (they sum to n),
+  and how many more were not codable;
 - ``response_rate`` = answered / n; ``match_rate`` = matched / n;
   ``attuned_rate`` = (matched + repaired) / n;
 - ``repair_rate`` = repaired / (repaired + mismatched): of the cues whose first response
@@ -53,19 +57,22 @@ class InSeconds(Sequence[float]):
         return self.milliseconds[index] / 1000
 
 
-def summarize(parts: Sequence[Decided], contingency: Contingency) -> Summary:
-    """The figures over the cues of ``parts`` (one cue type's outcomes, or several)."""
+def summarize(parts: Sequence[Decided], contingency: Contingency, outside: int = 0) -> Summary:
+    """The figures over the cues of ``parts`` (one cue type's outcomes, or several);
+    ``outside`` more cues lay inside an excluded period (not codable, not in ``parts``)."""
     outcomes = _joined(part.outcomes for part in parts)
     fits = _joined(part.fits for part in parts)
     latencies_ms = sorted([ms for ms in _joined(p.latencies_ms for p in parts) if ms is not None])
     repairs_ms = sorted([ms for ms in _joined(p.repairs_ms for p in parts) if ms is not None])
+    not_codable = outcomes.count("not_codable")
     counts = Outcomes(
         matched=outcomes.count("matched"),
         repaired=outcomes.count("repaired"),
         mismatched=outcomes.count("mismatched"),
         unanswered=outcomes.count("unanswered"),
+        not_codable=not_codable + outside,
     )
-    cues = len(outcomes)
+    cues = len(outcomes) - not_codable
     latencies = InSeconds(latencies_ms)
     repairs = InSeconds(repairs_ms)
     return Summary(

@@ -4,6 +4,10 @@ Sessions are ordered by the moment they started (``started_at`` read as a point 
 so visits recorded in different UTC offsets still sort correctly), then by id so the order
 is the same on every run. A visit two observers coded counts once, from its primary coding
 (:mod:`observe.pairing`): its point names the second codings it stands for.
+
+``sessions`` holds each counted session's first rule (the default rule for a scheme that
+lists none), as trends always did; ``rules`` holds every rule of the sessions' schemes (by
+id, in the order first met), each over the counted sessions whose scheme has it.
 """
 
 from __future__ import annotations
@@ -11,8 +15,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+from attrs import evolve
+
 from observe.analysis.results import DyadTrend, TrendPoint
 from observe.analysis.session import session_summary
+from observe.analysis.trend_rules import rule_trends
 from observe.model import Session
 from observe.pairing import pairing
 
@@ -38,7 +45,8 @@ def analyze_dyad(sessions: Iterable[Session]) -> DyadTrend:
                 second_codings=visit.second_codings if visit is not None else (),
             )
         )
-    return DyadTrend(dyad=ordered[0].dyad if ordered else "", sessions=tuple(points))
+    trend = DyadTrend(dyad=ordered[0].dyad if ordered else "", sessions=tuple(points))
+    return evolve(trend, rules=rule_trends(trend, ordered))
 
 
 def start_order(session: Session) -> tuple[datetime, str, str]:

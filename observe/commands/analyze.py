@@ -1,4 +1,5 @@
-"""``observe analyze``: responsiveness of a session or over a dyad's visits (DESIGN §5, §8)."""
+"""``observe analyze``: responsiveness of a session or over a dyad's visits (DESIGN §5, §8),
+for every contingency rule of the scheme, with its state groups and excluded periods."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ def analyze(session_id: str | None, dyad: str | None, as_json: bool) -> None:
     trend over a dyad's sessions with --dyad D."""
     from observe.analysis import analyze_dyad, analyze_session
     from observe.analysis.jsonout import json_text
-    from observe.analysis.text import session_text, trend_text
+    from observe.analysis.text import session_text
+    from observe.analysis.text_trend import dyad_text
 
     require_one_target("analyze", session_id, dyad, " [--json]")
     with reading_archive() as archive:
@@ -26,7 +28,7 @@ def analyze(session_id: str | None, dyad: str | None, as_json: bool) -> None:
             output = json_text(analysis) if as_json else session_text(session, analysis)
         else:
             trend = analyze_dyad(dyad_sessions(archive, dyad))
-            output = json_text(trend) if as_json else trend_text(trend)
+            output = json_text(trend) if as_json else dyad_text(trend)
     click.echo(output)
 
 

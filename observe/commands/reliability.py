@@ -273,10 +273,12 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
     from observe.analysis.reliability import actor_matrices, report_differences
     from observe.analysis.reliability_codings import actor_title
     from observe.analysis.reliability_text import (
+        actor_agreement_lines,
         intensity_lines,
         rating_lines,
         thresholds_lines,
         time_unit_lines,
+        wrap,
     )
 
     offset = result.offset
@@ -297,11 +299,18 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         lines.append("Nothing to compare: neither session has events of the compared codes.")
         lines += ["", *rating_lines(result.ratings), "", *thresholds_lines(result.thresholds)]
         return "\n".join(lines)
-    lines += ["", *time_unit_lines(result.time_units)]
+    lines += ["", *actor_agreement_lines(result.per_actor, result.actors)]
+    not_codable = bool(session_a.excluded or session_b.excluded)
+    lines += ["", *time_unit_lines(result.time_units, result.actors, not_codable)]
     if result.excluded_events.a or result.excluded_events.b:
-        lines.append(
+        why = (
+            "made while the other observer was paused, or in a period marked as not codable."
+            if not_codable
+            else "made while the other observer was paused."
+        )
+        lines += wrap(
             f"Left out: {result.excluded_events.a} of A's and {result.excluded_events.b} of "
-            "B's codes, made while the other observer was paused."
+            f"B's codes, {why}"
         )
     lines += ["", *intensity_lines(result.intensity), "", *rating_lines(result.ratings)]
     lines += ["", "Per code (pairs in which either observer coded it)"]
@@ -316,7 +325,7 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
         "nil = an event the other observer did not code)",
     ]
     for actor, matrix in actor_matrices(result.matrix, session_a.scheme):
-        lines.append(actor_title(actor))
+        lines.append(actor_title(actor, result.actors))
         lines += _matrix_lines(matrix)
     lines += ["", "Would both session reports say the same?"]
     metrics = result.metrics

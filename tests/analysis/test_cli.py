@@ -17,7 +17,9 @@ def test_json_output_is_the_documented_structure(cli_archive, make_session) -> N
     result = cli_archive.run("analyze", session.id[:6], "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["session", "duration", "summary", "by_cue", "cues"]
+    assert list(data) == [
+        "session", "duration", "summary", "by_cue", "cues", "rules", "states", "excluded",
+    ]  # fmt: skip
     assert data["session"] == session.id
     assert data["summary"]["outcomes"] == {
         "matched": 2, "repaired": 1, "mismatched": 1, "unanswered": 1,

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from observe.analysis import analyze_session, live_status
 from observe.analysis.contingency import unit_count
 
+from .naive import naive_outcomes, naive_table
+
 CODES = ["hungry", "tired", "over", "fussing", "feed", "calm", "settle", "reduce", "play", "sneeze"]
 RESPONSES = ["feed", "calm", "settle", "reduce", "play"]
 CUES = ["hungry", "tired", "over", "fussing"]
@@ -71,75 +73,6 @@ def all_summaries(analysis):
 
 def ms(seconds: float) -> int:
     return round(seconds * 1000)
-
-
-# -- a brute-force reading of DESIGN §5, to check the fast one against ----------------------
-
-
-def naive_outcomes(session) -> list[tuple]:
-    """(code, outcome, latency, response, time to repair, repair response, intensity fit)
-    of every cue, straight from the definitions, looking at every event for every cue."""
-    scheme = session.scheme
-    onsets = [e for e in session.events if e.kind in ("point", "start")]
-    cues = [e for e in onsets if scheme.is_cue(e.code)]
-    responses = [e for e in onsets if scheme.is_response(e.code)]
-    result = []
-    for cue in cues:
-        window, repair = ms(scheme.window_for(cue.code)), ms(scheme.repair_window)
-        matches = scheme.cue(cue.code).matches
-        inside = [r for r in responses if ms(cue.t) <= ms(r.t) <= ms(cue.t) + window]
-        if not inside:
-            result.append((cue.code, "unanswered", None, None, None, None, None))
-            continue
-        earliest = min(ms(r.t) for r in inside)
-        at_once = [r for r in inside if ms(r.t) == earliest]
-        first = next((r for r in at_once if r.code in matches), at_once[0])
-        latency = (ms(first.t) - ms(cue.t)) / 1000
-        fit = naive_fit(cue.intensity, first.intensity)
-        if first.code in matches:
-            result.append((cue.code, "matched", latency, first.code, None, None, fit))
-            continue
-        # The episode: up to (not including) the next cue of any type, later than this one.
-        later_cues = [ms(c.t) for c in cues if ms(c.t) > ms(cue.t)]
-        episode_end = min(later_cues, default=None)
-        repairs = [
-            r for r in responses
-            if r.code in matches and ms(first.t) < ms(r.t) <= ms(cue.t) + repair
-            and (episode_end is None or ms(r.t) < episode_end)
-        ]  # fmt: skip
-        if repairs:
-            repair_at = min(ms(r.t) for r in repairs)
-            repairer = next(r for r in repairs if ms(r.t) == repair_at)
-            repair_time = (repair_at - ms(first.t)) / 1000
-            result.append(
-                (cue.code, "repaired", latency, first.code, repair_time, repairer.code, fit)
-            )
-        else:
-            result.append((cue.code, "mismatched", latency, first.code, None, None, fit))
-    return result
-
-
-def naive_fit(cue_level, response_level):
-    if cue_level is None or response_level is None:
-        return None
-    if cue_level == response_level:
-        return "matched"
-    return "under" if response_level < cue_level else "over"
-
-
-def naive_table(session, cue_type: str | None = None):
-    scheme = session.scheme
-    onsets = [e for e in session.events if e.kind in ("point", "start")]
-    cues = [e for e in onsets if scheme.is_cue(e.code) and cue_type in (None, e.code)]
-    wanted = scheme.cue(cue_type).matches if cue_type else [r.id for r in scheme.responses]
-    targets = [e for e in onsets if e.code in wanted]
-    cells = [[0, 0], [0, 0]]
-    for k in range(unit_count(ms(session.duration))):
-        start, end = k * 1000, (k + 1) * 1000
-        given = any(ms(c.t) < end and ms(c.t) + ms(scheme.window_for(c.code)) > start for c in cues)
-        target = any(start <= ms(r.t) < end for r in targets)
-        cells[0 if given else 1][0 if target else 1] += 1
-    return ((cells[0][0], cells[0][1]), (cells[1][0], cells[1][1]))
 
 
 # -- properties ------------------------------------------------------------------------------

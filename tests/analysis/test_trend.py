@@ -24,7 +24,7 @@ def test_sessions_are_ordered_by_when_they_started(make_session) -> None:
 def test_the_trend_json_has_the_documented_keys(make_session) -> None:
     session = make_session([(10, "tired"), (11, "settle")], duration=30.0)
     result = to_json(analyze_dyad([session]))
-    assert list(result) == ["dyad", "sessions"]
+    assert list(result) == ["dyad", "sessions", "rules"]
     (point,) = result["sessions"]
     assert list(point) == [
         "session", "started_at", "visit", "duration", "summary", "second_codings",

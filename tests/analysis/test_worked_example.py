@@ -119,7 +119,9 @@ SUMMARY_KEYS = [
 def test_the_json_keys_are_exactly_the_documented_ones(worked) -> None:
     """Scripts reading `--json` rely on these keys, in this order, at every level."""
     result = to_json(analyze_session(worked))
-    assert list(result) == ["session", "duration", "summary", "by_cue", "cues"]
+    assert list(result) == [
+        "session", "duration", "summary", "by_cue", "cues", "rules", "states", "excluded",
+    ]  # fmt: skip
     assert list(result["summary"]) == SUMMARY_KEYS
     for cue_summary in result["by_cue"].values():
         assert list(cue_summary) == SUMMARY_KEYS  # "same keys as summary"

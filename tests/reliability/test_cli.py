@@ -16,7 +16,8 @@ HAND_B = [(10.5, "hungry"), (13.9, "feed"), (20.4, "hungry"), (31, "hungry"), (5
 JSON_KEYS = [
     "session_a", "session_b", "offset", "tolerance", "pairs", "agreements",
     "percent_agreement", "kappa", "flags", "warnings", "matrix", "per_code", "metrics",
-    "time_units", "intensity", "ratings", "excluded_events", "thresholds",
+    "time_units", "intensity", "ratings", "excluded_events", "thresholds", "actors",
+    "per_actor",
 ]  # fmt: skip
 
 
