@@ -119,6 +119,9 @@ class Session:
     #: wins when two laptops' copies differ; see :mod:`observe.pairing`).
     second_coding_of: str | None = None
     second_coding_at: str | None = None
+    #: When the observer closed observe with this session paused (ctrl+q): a session left
+    #: on purpose, not one whose program died. None once it is resumed or ended.
+    left_at: str | None = None
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
@@ -219,6 +222,14 @@ class SessionResumed:
 
 
 @frozen
+class SessionLeft:
+    """The observer closed observe with the session paused (ctrl+q), meaning to resume it
+    later: what tells a session left on purpose from one whose program died."""
+
+    wall: str
+
+
+@frozen
 class SessionEnded:
     duration: float = field(converter=to_ms)
     wall: str
@@ -278,14 +289,15 @@ Change = (
     | ExclusionEnded
     | ExclusionsRevised
     | SecondCodingMarked
+    | SessionLeft
 )
 
 # A change's serial form names its type: ``{"type": "EventRecorded", "event": {...}}``.
 configure_tagged_union(Change, converter, tag_name="type")
 
-# A session without excluded periods, or without a second-coding mark, is written as it
-# was before they existed.
-omit_while_default(Session, "excluded", "second_coding_of", "second_coding_at")
+# A session without excluded periods, a second-coding mark, or not left with ctrl+q,
+# is written as it was before they existed.
+omit_while_default(Session, "excluded", "second_coding_of", "second_coding_at", "left_at")
 
 
 def unstructure_change(change: Change) -> dict[str, Any]:
@@ -354,19 +366,29 @@ def apply_change(session: Session, change: Change) -> Session:
                 status="paused",
                 pauses=(*session.pauses, Pause(at=t, paused_wall=wall)),
                 duration=max(session.duration, t),
+                left_at=None,
             )
         case SessionResumed(wall=wall):
             pauses = session.pauses
             if pauses and pauses[-1].resumed_wall is None:
                 pauses = (*pauses[:-1], evolve(pauses[-1], resumed_wall=wall))
-            return evolve(session, status="live", pauses=pauses)
+            return evolve(session, status="live", pauses=pauses, left_at=None)
         case SessionEnded(duration=duration, wall=wall):
             excluded = session.excluded
             if session.excluding:  # the end closes a period left open
                 excluded = normalised((*excluded[:-1], excluded[-1].closed_at(duration)))
             return evolve(
-                session, status="ended", duration=duration, ended_at=wall, excluded=excluded
+                session,
+                status="ended",
+                duration=duration,
+                ended_at=wall,
+                excluded=excluded,
+                left_at=None,
             )
+        case SessionLeft(wall=wall):
+            if session.status == "ended":
+                return session
+            return evolve(session, status="paused", left_at=wall)
         case SessionAnnotated(ratings=ratings, notes=notes):
             return evolve(session, ratings=dict(ratings), notes=notes)
         case SecondCodingMarked(of=of, wall=wall):

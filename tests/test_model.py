@@ -21,6 +21,7 @@ from observe.model import (
     Session,
     SessionAnnotated,
     SessionEnded,
+    SessionLeft,
     SessionPaused,
     SessionResumed,
     apply_change,
@@ -187,3 +188,29 @@ def test_exclusion_changes_round_trip_and_sessions_without_them_are_written_as_b
     excluded = evolve(plain, excluded=(Interval(0.5, 0.75),))
     assert unstructure(excluded)["excluded"] == [{"start": 0.5, "end": 0.75}]
     assert structure(json.loads(json.dumps(unstructure(excluded))), Session) == excluded
+
+
+def test_a_session_left_with_ctrl_q_is_paused_and_marked_until_resumed(make_session) -> None:
+    """Leaving on purpose is a journaled change: paused, with the wall time it was left at;
+    resuming (or pausing again, or the end) clears the mark, and the change round-trips."""
+    session = make_session([(1.0, "hungry")], status="live")
+    paused = apply_change(session, SessionPaused(t=2.0, wall="2026-03-02T10:00:02+00:00"))
+    left = apply_change(paused, SessionLeft(wall="2026-03-02T10:00:03+00:00"))
+    assert (left.status, left.left_at) == ("paused", "2026-03-02T10:00:03+00:00")
+    assert apply_change(left, SessionResumed(wall="2026-03-02T11:00:00+00:00")).left_at is None
+    ended = apply_change(left, SessionEnded(duration=2.0, wall="2026-03-02T11:00:00+00:00"))
+    assert (ended.status, ended.left_at) == ("ended", None)
+    assert apply_change(ended, SessionLeft(wall="x")) == ended, "an ended session stays ended"
+    record = unstructure_change(SessionLeft(wall="2026-03-02T10:00:03+00:00"))
+    assert record == {"type": "SessionLeft", "wall": "2026-03-02T10:00:03+00:00"}
+    assert structure_change(record) == SessionLeft(wall="2026-03-02T10:00:03+00:00")
+
+
+def test_a_session_saved_before_sessions_could_be_left_still_reads(make_session) -> None:
+    """Session files and journals written by earlier versions have no ``left_at``."""
+    data = unstructure(make_session([(1.0, "hungry")], status="paused"))
+    assert "left_at" not in data, "written as before while it is not set"
+    assert structure(data, Session).left_at is None
+    left = evolve(structure(data, Session), left_at="2026-03-02T10:00:03+00:00")
+    assert unstructure(left)["left_at"] == "2026-03-02T10:00:03+00:00"
+    assert structure(json.loads(json.dumps(unstructure(left))), Session) == left

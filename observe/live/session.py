@@ -27,6 +27,7 @@ from observe.model import (
     Session,
     SessionAnnotated,
     SessionEnded,
+    SessionLeft,
     SessionPaused,
     SessionResumed,
     new_id,
@@ -248,11 +249,14 @@ class LiveSession:
         return self._submit(SessionAnnotated(ratings=ratings, notes=notes))
 
     def leave(self) -> Outcome:
-        """The screen closes without the end (the app quits): the clock stops there and the
-        pause is recorded; ``saved`` says whether everything is in the journal, so the last
-        fold may run."""
-        if not self.ended and self.clock.running:
-            self.saver.writes.submit(SessionPaused(t=self.clock.pause(), wall=self._wall()))
+        """The screen closes without the end (the observer quits): the clock stops there,
+        the pause is recorded, and that the session was left on purpose (so the next start
+        offers it as paused, not interrupted); ``saved`` says whether everything is in the
+        journal, so the last fold may run."""
+        if not self.ended:
+            if self.clock.running:
+                self.saver.writes.submit(SessionPaused(t=self.clock.pause(), wall=self._wall()))
+            self.saver.writes.submit(SessionLeft(wall=self._wall()))
         return Outcome(saved=self.saver.writes.retry())
 
     # -- saving ---------------------------------------------------------------------------

@@ -47,6 +47,8 @@ class SessionSummary:
     #: The double-coded visit it is a coding of, read from every listed session's mark
     #: (:meth:`Archive.list_sessions` fills it in); None for a visit coded once.
     coded_visit: CodedVisit | None = None
+    #: When the observer left it paused with ctrl+q (None: not left on purpose).
+    left_at: str | None = None
 
     @classmethod
     def from_document(
@@ -70,13 +72,18 @@ class SessionSummary:
             second_coding_of=_text_or_none(document.get("second_coding_of")),
             second_coding_at=_text_or_none(document.get("second_coding_at")),
             coded_visit=coded_visit,
+            left_at=_text_or_none(document.get("left_at")),
         )
 
     def as_recorded(self, session: Session) -> SessionSummary:
         """This summary with what ``session`` (the same one, as recorded so far) has now:
         its events, status and duration. Its figures stay those of its last fold."""
         return evolve(
-            self, events=len(session.events), status=session.status, duration=session.duration
+            self,
+            events=len(session.events),
+            status=session.status,
+            duration=session.duration,
+            left_at=session.left_at,
         )
 
 
@@ -144,6 +151,7 @@ def summary_document(
         "figures": figures,
         "second_coding_of": session.second_coding_of,
         "second_coding_at": session.second_coding_at,
+        "left_at": session.left_at,
         "digest": digest,
     }
 

@@ -99,7 +99,7 @@ class ObserveApp(App[None]):
         """Any screen may post this to the app after changing sessions: the list follows."""
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.reload()
+                screen.sessions_changed()
 
     def remember(self, summaries: Sequence[SessionSummary]) -> None:
         """Defaults for the next new session: the last observer and each dyad's visit count."""
@@ -167,9 +167,15 @@ class ObserveApp(App[None]):
         self._code(recorder)  # type: ignore[arg-type]  # the live core's recorder protocol
 
     def review_session(self, session_id: str) -> None:
+        """Open an ended session for review; one that cannot be read is one sentence."""
         from observe.tui.screens.review import ReviewScreen
 
-        self.push_screen(ReviewScreen(self.archive, session_id))
+        try:
+            session = self.archive.load(session_id)
+        except ObserveError as error:
+            self.notify(str(error), title="Could not open", severity="error", timeout=30)
+            return
+        self.push_screen(ReviewScreen(self.archive, session))
 
     def write_report(self, session_id: str) -> ReportOutcome:
         """Write a session's PDF report in a child process (blocking: call from a worker

@@ -10,7 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from observe.live import LiveSession, SessionClock
-from observe.model import EventAmended, EventRecorded, EventRemoved, SessionPaused
+from observe.model import (
+    EventAmended,
+    EventRecorded,
+    EventRemoved,
+    SessionLeft,
+    SessionPaused,
+)
 from observe.scheme import Scheme
 
 from .recorders import WALL, FakeMonotonic, MemoryRecorder, code, coded, coding, live_session
@@ -45,13 +51,40 @@ def test_refused_writes_wait_in_order_and_are_written_by_the_retry(tiny_scheme: 
 def test_leaving_without_the_end_records_the_pause_where_the_clock_stood(
     tiny_scheme: Scheme,
 ) -> None:
+    """Quitting pauses the clock where it stood and records that the session was left on
+    purpose: the next start offers it as paused, not as interrupted."""
     live, recorder, source = coding(tiny_scheme)
     live.begin()
     live.record(code(tiny_scheme, "h"), 1002.0)
     source.now = 1006.0
     assert live.leave().saved
-    assert recorder.changes[-1] == SessionPaused(t=6.0, wall=WALL)
+    assert recorder.changes[-2:] == [SessionPaused(t=6.0, wall=WALL), SessionLeft(wall=WALL)]
     assert live.session.status == "paused"
+    assert live.session.left_at == WALL
+
+
+def test_leaving_a_session_already_paused_records_only_that_it_was_left(
+    tiny_scheme: Scheme,
+) -> None:
+    live, recorder, _source = coding(tiny_scheme)
+    live.begin()
+    live.toggle_pause(1003.0)
+    before = len(recorder.changes)
+    assert live.leave().saved
+    assert recorder.changes[before:] == [SessionLeft(wall=WALL)]
+    assert live.session.pauses[-1].at == 3.0
+
+
+def test_a_session_left_and_resumed_is_no_longer_marked_left(tiny_scheme: Scheme) -> None:
+    """Resuming after a restart clears the mark: a crash from then on is an interruption."""
+    live, recorder, _source = coding(tiny_scheme)
+    live.begin()
+    live.leave()
+    again, _recorder, _source = coding(tiny_scheme, session=recorder.session, now=2000.0)
+    again.begin()
+    assert again.session.left_at == WALL
+    again.toggle_pause(2001.0)
+    assert again.session.status == "live" and again.session.left_at is None
 
 
 def test_leaving_while_the_disk_refuses_says_it_is_not_saved(tiny_scheme: Scheme) -> None:
@@ -59,7 +92,7 @@ def test_leaving_while_the_disk_refuses_says_it_is_not_saved(tiny_scheme: Scheme
     live.begin()
     recorder.refusing = "the disk is full"
     assert not live.leave().saved
-    assert len(live.writes.waiting) == 1
+    assert [type(change) for change in live.writes.waiting] == [SessionPaused, SessionLeft]
 
 
 def test_the_fold_policy_folds_every_fifty_saved_changes(tiny_scheme: Scheme) -> None:

@@ -72,6 +72,7 @@ async def test_full_flow_in_the_app_with_resume_after_quitting(tmp_path: Path) -
     from datetime import datetime
 
     from observe.tui.app import make_app
+    from observe.tui.dialogs.resume_offer import ResumeOffer
     from observe.tui.screens.home import HomeScreen
 
     now = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -95,7 +96,9 @@ async def test_full_flow_in_the_app_with_resume_after_quitting(tmp_path: Path) -
     app = make_app(tmp_path, clock_source=clock, wall_clock=lambda: now)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("y")  # resume the interrupted session
+        assert isinstance(app.screen, ResumeOffer)
+        assert "paused: you left it with ctrl+q" in app.screen.question
+        await pilot.press("r")  # resume the paused session
         await pilot.pause()
         assert isinstance(app.screen, CodingScreen)
         await press_at(pilot, "space", 100.0, " ")  # resume at 4.0 s

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from observe.tui.app import make_app
 from observe.tui.dialogs.confirm import ConfirmDialog
+from observe.tui.dialogs.resume_offer import ResumeOffer
 from observe.tui.screens.home import HomeScreen
 from observe.tui.widgets.session_table import SessionTable
 from observe.workspace import open_archive
@@ -101,7 +102,7 @@ async def test_an_interrupted_session_is_marked_and_offered_for_resume(
     app = make_app(ended_and_interrupted)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ResumeOffer)
         assert "D002" in app.screen.question and "interrupted" in app.screen.question
         await pilot.press("escape")  # not now
         await pilot.pause()

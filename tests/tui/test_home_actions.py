@@ -13,7 +13,7 @@ from textual.widgets._footer import FooterKey
 
 from observe.tui.app import make_app
 from observe.tui.commands import HomeCommands
-from observe.tui.dialogs.confirm import ConfirmDialog
+from observe.tui.dialogs.resume_offer import ResumeOffer
 from observe.tui.screens.help import HelpScreen
 from observe.tui.screens.home import HomeApp, HomeScreen
 from observe.tui.screens.home_actions import HOME_ACTIONS
@@ -33,7 +33,7 @@ async def test_the_footer_the_help_and_the_palette_offer_the_same_actions(
     app = make_app(ended_and_interrupted)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)  # the offer to resume D002
+        assert isinstance(app.screen, ResumeOffer)  # the offer to resume D002
         await pilot.press("escape")
         home = app.screen
         assert isinstance(home, HomeScreen)

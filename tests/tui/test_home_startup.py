@@ -9,7 +9,7 @@ from textual.widgets._footer import FooterKey
 
 from observe.model import Event, EventRecorded, new_id
 from observe.tui.app import make_app
-from observe.tui.dialogs.confirm import ConfirmDialog
+from observe.tui.dialogs.resume_offer import ResumeOffer
 from observe.tui.screens.home import HomeScreen
 from observe.tui.widgets.session_table import SessionTable
 from observe.workspace import open_archive
@@ -38,7 +38,7 @@ async def test_the_footer_follows_the_selected_session(ended_and_interrupted: Pa
     app = make_app(ended_and_interrupted)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        assert isinstance(app.screen, ResumeOffer)
         await pilot.press("escape")
         await pilot.pause()
         home = app.screen
@@ -69,7 +69,7 @@ async def test_events_only_in_a_leftover_journal_are_listed_on_start(
     app = make_app(isolated_data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        if isinstance(app.screen, ConfirmDialog):
+        if isinstance(app.screen, ResumeOffer):
             await pilot.press("escape")
             await pilot.pause()
         (summary,) = app.screen.query_one(SessionTable).summaries.values()

@@ -151,3 +151,44 @@ def test_every_acknowledged_key_survives_kill_9(tmp_path: Path) -> None:
     assert [e.code for e in resumed.events] == [code for _key, code in CODED] + ["hungry"]
     assert resumed.events[:-1] == session.events, "nothing recorded before the kill changed"
     assert resumed.events[-1].t >= session.events[-1].t, "the clock went on from where it stopped"
+
+
+def test_ctrl_q_is_offered_as_paused_and_kill_as_interrupted(tmp_path: Path) -> None:
+    """Through a real terminal: a session left with ctrl+q is "paused" at the next start; the
+    same session resumed and then killed is "interrupted"."""
+    data_dir = tmp_path / "archive"
+    terminal = Terminal(data_dir)
+    try:
+        terminal.wait_for_text("No sessions yet")
+        terminal.send("n")
+        terminal.wait_for_text("New session")
+        terminal.send("D014\tOBS1\r")
+        terminal.wait_for_text("No events yet")
+        before = journal_lines(data_dir)
+        terminal.send("a")
+        wait_until(lambda: journal_lines(data_dir) > before, 30, "the cue on disk")
+        terminal.send("\x11")  # ctrl+q
+        terminal.process.wait(timeout=60)
+    finally:
+        if terminal.process.poll() is None:
+            terminal.kill()
+        else:
+            os.close(terminal.master)
+
+    restarted = Terminal(data_dir)
+    try:
+        restarted.wait_for_text("is paused")
+        assert b"interrupted" not in restarted.output
+        restarted.send("r")
+        restarted.wait_for_text("the clock is stopped")
+        before = journal_lines(data_dir)
+        restarted.send(" ")  # resume the clock: from here on a crash is an interruption
+        wait_until(lambda: journal_lines(data_dir) > before, 30, "the resume on disk")
+    finally:
+        restarted.kill()
+
+    again = Terminal(data_dir)
+    try:
+        again.wait_for_text("interrupted")
+    finally:
+        again.kill()

@@ -24,7 +24,7 @@ class ReviewApp(App[None]):
         self.session_id = session_id
 
     def on_mount(self) -> None:
-        self.push_screen(ReviewScreen(self.archive, self.session_id))
+        self.push_screen(ReviewScreen(self.archive, self.archive.load(self.session_id)))
 
 
 def stored_session(tmp_path: Path, make_session) -> str:

@@ -1,4 +1,10 @@
-"""The home screen: the archive's sessions, and what can be done with them."""
+"""The home screen: the archive's sessions, and what can be done with them.
+
+While another screen is on top (coding, review, a dialog) the home screen does nothing at
+all: its index poll is paused, and a change to the sessions only marks the list stale. It
+reads the list again when it is the top screen again, so a fold's index write during coding
+never makes the hidden list of 2,000 sessions rebuild while the observer is pressing keys.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +23,15 @@ from observe.tui.commands import HomeCommands
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.new_session import NewSessionDialog, NewSessionRequest
 from observe.tui.dialogs.open_archive import OpenArchiveDialog
+from observe.tui.dialogs.resume_offer import ResumeAnswer, ResumeOffer, resume_question
 from observe.tui.messages import ReportFailed, ReportWritten, SessionsChanged
 from observe.tui.screens.help import HelpScreen
 from observe.tui.screens.home_actions import help_rows, home_bindings
-from observe.tui.widgets.session_table import SessionTable, is_interrupted
+from observe.tui.widgets.session_table import SessionTable, is_interrupted, is_resumable
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from observe.scheme import Scheme
     from observe.store import Archive, SessionSummary
     from observe.tui.report_process import ReportOutcome
@@ -80,6 +89,10 @@ class HomeScreen(Screen[None]):
         self._all: list[SessionSummary] = []
         self._seen_index: tuple[int, int] | None = None
         self._bindings_pending = False
+        self._stale = False  # the sessions changed while another screen was on top
+        self._index_poll: Timer | None = None
+        #: How often the list was read and shown again (a test counts them).
+        self.rebuilds = 0
 
     @property
     def observe(self) -> HomeApp:
@@ -102,7 +115,7 @@ class HomeScreen(Screen[None]):
         self.reload()
         self.table.focus()
         self.call_after_refresh(self._offer_resume)
-        self.set_interval(INDEX_POLL_SECONDS, self._reload_if_index_changed)
+        self._index_poll = self.set_interval(INDEX_POLL_SECONDS, self._reload_if_index_changed)
 
     def _show_readonly(self) -> None:
         archive = self.observe.archive
@@ -114,10 +127,41 @@ class HomeScreen(Screen[None]):
             banner.update(f"⚠ READ-ONLY: {reason}. Browsing and reports still work.")
         banner.display = archive.readonly
 
+    @property
+    def on_top(self) -> bool:
+        """Whether this is the screen the user sees. (``is_current`` is also true for the
+        screen under the top one.)"""
+        return self.is_mounted and self.app.screen is self
+
+    def on_screen_suspend(self) -> None:
+        """Another screen is on top: stop following the index until this one is back."""
+        if self._index_poll is not None:
+            self._index_poll.pause()
+
     def on_screen_resume(self) -> None:
-        """Back from coding or review: the list may have changed."""
-        self._reload_if_index_changed()
+        """Back from coding, review or a dialog: the list may have changed. Checked once the
+        screen has been drawn, and only if it is still on top: a dialog's answer may already
+        have opened the next screen (the new-session form → the coding screen)."""
+        self.call_after_refresh(self._back_on_top)
         self.refresh_bindings()
+
+    def _back_on_top(self) -> None:
+        if not self.on_top:
+            return
+        if self._index_poll is not None:
+            self._index_poll.resume()
+        if self._stale:
+            self.reload()
+        else:
+            self._reload_if_index_changed()
+
+    def sessions_changed(self) -> None:
+        """Sessions were added, ended or deleted: read the list now if it is seen, else
+        when this screen is on top again."""
+        if self.on_top:
+            self.reload()
+        else:
+            self._stale = True
 
     def _index_signature(self) -> tuple[int, int] | None:
         try:
@@ -129,12 +173,17 @@ class HomeScreen(Screen[None]):
     def _reload_if_index_changed(self) -> None:
         """Follow the index on disk: a session folded by a worker after the coding screen
         closed, or (read-only) sessions the other observe is recording."""
-        if self.is_current and self._index_signature() != self._seen_index:
+        if self.on_top and self._index_signature() != self._seen_index:
             self.reload()
 
     @on(SessionsChanged)
+    def _sessions_changed(self) -> None:
+        self.sessions_changed()
+
     def reload(self) -> None:
         """Read the list again from the archive index."""
+        self.rebuilds += 1
+        self._stale = False
         self._seen_index = self._index_signature()
         self._all = self.observe.archive.list_sessions()
         self.observe.remember(self._all)
@@ -170,28 +219,24 @@ class HomeScreen(Screen[None]):
         status.display = bool(text)
 
     def _offer_resume(self) -> None:
-        """After a crash, offer the newest interrupted session once."""
+        """At start, offer the newest session that was not ended (paused or interrupted)
+        once; the offer also leads to a new session."""
         if self._offered_resume or self.observe.archive.readonly:
             return
         self._offered_resume = True
-        interrupted = [s for s in self.table.summaries.values() if is_interrupted(s)]
-        if not interrupted:
+        resumable = [s for s in self.table.summaries.values() if is_resumable(s)]
+        if not resumable:
             return
-        summary = interrupted[0]
+        summary = resumable[0]
 
-        def answered(resume: bool | None) -> None:
-            if resume:
+        def answered(answer: ResumeAnswer | None) -> None:
+            if answer == "resume":
                 self.observe.resume_session(summary.id)
+            elif answer == "new":
+                self.action_new_session()
 
-        self.app.push_screen(
-            ConfirmDialog(
-                f"The session {describe(summary)} was interrupted. "
-                "Resume it now? Every recorded event is kept.",
-                yes="Resume",
-                no="Not now",
-            ),
-            answered,
-        )
+        question = resume_question(describe(summary), left_at=summary.left_at)
+        self.app.push_screen(ResumeOffer(question), answered)
 
     # -- which actions apply ------------------------------------------------------------
 
@@ -216,11 +261,11 @@ class HomeScreen(Screen[None]):
         if action == "new_session":
             return None if readonly else True
         if action == "resume":
-            if selected is None or not is_interrupted(selected):
+            if selected is None or not is_resumable(selected):
                 return False
             return None if readonly else True
         if action in ("review", "report"):
-            return selected is not None and not is_interrupted(selected)
+            return selected is not None and not is_resumable(selected)
         if action == "delete":
             if selected is None:
                 return False
@@ -236,7 +281,7 @@ class HomeScreen(Screen[None]):
         selected = self.table.selected
         if selected is None:
             return
-        if is_interrupted(selected):
+        if is_resumable(selected):
             self.action_resume()
         else:
             self.action_review()
@@ -262,19 +307,25 @@ class HomeScreen(Screen[None]):
 
     def action_resume(self) -> None:
         selected = self.table.selected
-        if selected is not None and is_interrupted(selected) and not self.observe.archive.readonly:
+        if selected is not None and is_resumable(selected) and not self.observe.archive.readonly:
             self.observe.resume_session(selected.id)
 
     def action_review(self) -> None:
         selected = self.table.selected
-        if selected is not None and not is_interrupted(selected):
+        if selected is not None and not is_resumable(selected):
             self.observe.review_session(selected.id)
 
     def action_delete(self) -> None:
         selected = self.table.selected
         if selected is None or self.observe.archive.readonly:
             return
-        state = " It was interrupted and never ended." if is_interrupted(selected) else ""
+        state = (
+            " It was interrupted and never ended."
+            if is_interrupted(selected)
+            else " It is paused and was never ended."
+            if is_resumable(selected)
+            else ""
+        )
         question = (
             f"Delete the session {describe(selected)} with its {selected.events} events?{state} "
             "This cannot be undone."
@@ -296,7 +347,7 @@ class HomeScreen(Screen[None]):
 
     def action_report(self) -> None:
         selected = self.table.selected
-        if selected is None or is_interrupted(selected):
+        if selected is None or is_resumable(selected):
             return
         self._reports_running += 1
         self._show_status(f"⏳ Writing the report for {describe(selected)}…")

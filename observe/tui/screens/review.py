@@ -86,11 +86,13 @@ class ReviewScreen(Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
-    def __init__(self, archive: Archive, session_id: str) -> None:
+    def __init__(self, archive: Archive, session: Session) -> None:
+        """Review ``session`` (loaded by the caller, who says what is wrong with a session
+        that cannot be loaded)."""
         super().__init__()
         self.archive = archive
-        self.session_id = session_id
-        self.session: Session = archive.load(session_id)
+        self.session_id = session.id
+        self.session: Session = session
         self.recorder: Recorder | None = None
         self.saver: SessionSaver | None = None
 

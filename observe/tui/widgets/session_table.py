@@ -1,8 +1,9 @@
 """The archive's sessions as a table: one row per :class:`SessionSummary`, newest first.
 
 Rows come from the index only (never a full session), so 2,000 sessions list quickly.
-Interrupted sessions (live or paused, with no coding screen open) say "resume" in words
-and a symbol, not only in colour.
+A session that was not ended can be resumed, and says so in words and a symbol, not only
+in colour: "⏸ paused" when the observer left it with ctrl+q, "▶ resume" when its program
+died while coding it (interrupted).
 """
 
 from __future__ import annotations
@@ -23,17 +24,25 @@ if TYPE_CHECKING:
 # Observer comes last: at 80 columns it is the one cut off (on a visitor's own laptop it is
 # mostly their own initials), while the scheme says how the figures were coded.
 COLUMNS = ("Dyad", "Visit", "Started", "Status", "Length", "Resp", "Match", "Scheme", "Observer")
-INTERRUPTED = ("live", "paused")
+RESUMABLE = ("live", "paused")
 MOVE = Binding.Group("Move", compact=True)
 
 
+def is_resumable(summary: SessionSummary) -> bool:
+    """Not ended: paused or interrupted, and resumed with ``r``."""
+    return summary.status in RESUMABLE
+
+
 def is_interrupted(summary: SessionSummary) -> bool:
-    return summary.status in INTERRUPTED
+    """Not ended, and not left on purpose: its program died while coding it."""
+    return is_resumable(summary) and summary.left_at is None
 
 
 def format_status(summary: SessionSummary) -> Text:
     if is_interrupted(summary):
         return Text("▶ resume", style="bold")
+    if is_resumable(summary):
+        return Text("⏸ paused", style="bold")
     return Text("✓ ended")
 
 
@@ -50,7 +59,7 @@ def summary_cells(summary: SessionSummary) -> list[str | Text]:
         summary.scheme_id,
         summary.observer,
     ]
-    if is_interrupted(summary):
+    if is_resumable(summary):
         cells = [Text(c, style="bold") if isinstance(c, str) else c for c in cells]
     return cells
 
