@@ -73,6 +73,7 @@ from observe.analysis.outcomes import next_cues
 from observe.analysis.results import (
     Contingency,
     CueResult,
+    DecidedCue,
     DyadTrend,
     ExcludedTime,
     GroupTime,
@@ -104,6 +105,7 @@ __all__ = [
     "MISSED_SHOWN_FOR",
     "Contingency",
     "CueResult",
+    "DecidedCue",
     "DyadTrend",
     "Excluded",
     "ExcludedTime",

@@ -8,6 +8,8 @@
 - **open cues**: cues with no response yet whose window ``[t_c, t_c + W]`` has not closed
   (``now ≤ t_c + W``; ``remaining`` = ``t_c + W − now``), and cues whose window closed with no
   response within the last :data:`MISSED_SHOWN_FOR` seconds (state ``"missed"``);
+- **decided cues**: the outcome of each of the latest cues whose outcome is decided
+  (answered, or window closed), with its event id, for the screen's list of events;
 - **the running summary** counts only cues whose outcome is already decided: answered, or
   window closed. A cue still inside its window is left out until either happens, so the
   running response rate is not dragged down by cues the caregiver still has time to answer.
@@ -32,8 +34,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from observe.analysis.codable import excluded_of
-from observe.analysis.outcomes import Decided, decide_types
-from observe.analysis.results import LiveRule, LiveStatus, OpenCue
+from observe.analysis.outcomes import Decided, cue_results, decide_types
+from observe.analysis.results import DecidedCue, LiveRule, LiveStatus, OpenCue
 from observe.analysis.session import excluded_units, session_contingency
 from observe.analysis.states import StateLine, state_lines, states_at
 from observe.analysis.summary import summarize
@@ -43,6 +45,8 @@ from observe.scheme import ContingencyRule
 
 #: Seconds a cue stays on screen as "missed" after its window closed unanswered.
 MISSED_SHOWN_FOR = 5.0
+#: How many of the latest cues ``decided`` looks at (more than a screen lists).
+RECENT_CUES = 40
 
 _Rule = tuple[Timeline, dict[str, Decided]]
 
@@ -89,12 +93,14 @@ def live_status(session: Session, now: float) -> LiveStatus:
         for rule, (timeline, decided) in zip(session.scheme.rules, rules)
     )
     first = live[0]
+    timeline, decided = rules[0]
     return LiveStatus(
         summary=first.summary,
         open_cues=first.open_cues,
         rules=live,
         states=states_at(lines, now_ms),
         excluding=session.excluding,
+        decided=_recently_decided(timeline, decided, now_ms),
     )
 
 
@@ -150,3 +156,21 @@ def _live_rule(
     return LiveRule(
         id=rule.id, label=rule.label, summary=summary, open_cues=tuple(c for _, c in shown)
     )
+
+
+def _recently_decided(
+    timeline: Timeline, decided: dict[str, Decided], now_ms: int
+) -> tuple[DecidedCue, ...]:
+    """The outcomes of the last :data:`RECENT_CUES` cues, leaving out those still open
+    (unanswered, window not closed): a few dozen objects per call, whatever the session's
+    length."""
+    since = max(0, len(timeline.cue_events) - RECENT_CUES)
+    results = cue_results(timeline, decided, since=since)
+    found: list[DecidedCue] = []
+    for event, result in zip(timeline.cue_events[since:], results):
+        if result.outcome == "unanswered":
+            cue_type = timeline.types.get(result.code)
+            if cue_type is not None and now_ms <= to_milliseconds(result.t) + cue_type.window_ms:
+                continue  # still open: not decided yet
+        found.append(DecidedCue(event.id, result))
+    return tuple(found)

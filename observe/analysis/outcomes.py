@@ -156,22 +156,28 @@ def cue_results(
     timeline: Timeline,
     decided: dict[str, Decided],
     states: Sequence[dict[str, str | None]] | None = None,
+    since: int = 0,
 ) -> tuple[CueResult, ...]:
     """One :class:`CueResult` per cue, in onset order (the public, per-cue view); the cues
     inside an excluded period are ``not_codable``. ``states[i]``, if given, is the state of
-    each state group at cue ``i`` (:func:`observe.analysis.states.states_at`).
+    each state group at cue ``i`` (:func:`observe.analysis.states.states_at`). From the cue
+    at position ``since`` on (the live view asks for the last few only).
 
     Times are the millisecond times divided by 1000: the same floats as the events' own
     times, which the model keeps to the millisecond.
     """
     no_states: dict[str, str | None] = {}
-    results: list[CueResult | None] = [None] * len(timeline.cue_events)
+    results: list[CueResult | None] = [None] * (len(timeline.cue_events) - since)
     for code, cue_type in timeline.types.items():
         columns = decided[code]
+        start = bisect_left(cue_type.positions, since)
         for position, t_c, level, outcome, latency, response, repair, fit, repairer in zip(
-            cue_type.positions, cue_type.times, cue_type.intensities, *columns
+            cue_type.positions[start:],
+            cue_type.times[start:],
+            cue_type.intensities[start:],
+            *(column[start:] for column in columns),
         ):
-            results[position] = CueResult(  # positional: one per cue, so it is kept cheap
+            results[position - since] = CueResult(  # positional: one per cue, kept cheap
                 t_c / 1000,
                 code,
                 outcome,
@@ -184,8 +190,10 @@ def cue_results(
                 no_states if states is None else states[position],
             )
     for position in timeline.outside:
+        if position < since:
+            continue
         event = timeline.cue_events[position]
-        results[position] = CueResult(
+        results[position - since] = CueResult(
             to_milliseconds(event.t) / 1000,
             event.code,
             "not_codable",

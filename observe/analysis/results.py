@@ -221,12 +221,25 @@ class LiveRule:
 
 
 @frozen
+class DecidedCue:
+    """A cue whose outcome is decided at the moment asked, for the coding screen: answered
+    (matched, repaired, or mismatched until a repair comes), or unanswered once its window
+    has closed (missed). ``result`` is the cue's :class:`CueResult` as of that moment."""
+
+    event_id: str
+    result: CueResult
+
+
+@frozen
 class LiveStatus:
     summary: Summary  # the first rule's, over the cues whose outcome is already decided
     open_cues: tuple[OpenCue, ...]  # the first rule's, in onset order
     rules: tuple[LiveRule, ...] = ()  # every rule, the first included
     states: dict[str, str | None] = field(factory=dict)  # each state group's state now
     excluding: bool = False  # an excluded (not-codable) period is open now
+    #: The first rule's latest cues whose outcome is decided (the last ``RECENT_CUES`` at
+    #: most), in onset order: what the coding screen's recent events say about each cue.
+    decided: tuple[DecidedCue, ...] = ()
 
 
 omit_while_default(Outcomes, "not_codable")
