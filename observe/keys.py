@@ -93,12 +93,20 @@ CODING_KEYS: tuple[CodingKey, ...] = (
     CodingKey(
         "question_mark",
         "?",
-        "this help",
+        "show or hide this help (code keys still record while it is open)",
         action="help",
         label="Help",
         purpose="show the help",
         character="?",
         after_end=True,
+    ),
+    CodingKey(
+        "escape",
+        "escape",
+        "hide this help",
+        action="close_help",
+        label="Hide help",
+        purpose="hide the help",
     ),
     # The app binds quit on every screen; the coding help says what it means here.
     CodingKey("ctrl+q", "ctrl+q", "quit; the session stays paused, ready to resume"),

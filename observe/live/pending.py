@@ -74,6 +74,19 @@ class PendingWrites:
         self.last_error = None
         return True
 
+    def fold_failed_notice(self, error: str) -> str | None:
+        """What to say when the journal could not be folded into the session file. While
+        changes wait for the disk, the NOT SAVED notice is the one message (the fold failed
+        for the same reason): None. Otherwise every change is in the journal, and saying so
+        is true."""
+        if self.waiting:
+            return None
+        return (
+            f"The session file could not be updated ({error.rstrip('.')}); every change is "
+            "safe in the journal, and the file is brought up to date at the next fold or "
+            "when observe next opens the archive."
+        )
+
     def not_saved_notice(self) -> str | None:
         """The sentence a screen shows while changes wait for the disk; None when none do."""
         waiting = len(self.waiting)

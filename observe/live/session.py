@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from attrs import evolve, frozen
 
-from observe.keys import coding_key
+from observe.keys import CODING_KEYS, INTENSITY_DIGITS, coding_key, command_characters
 from observe.labels import code_label
 from observe.live.clock import LiveClock, WallClock, local_now
 from observe.live.pending import ChangeRecorder, PendingWrites
@@ -35,6 +35,8 @@ from observe.model import (
 from observe.scheme import Cue, Response, Scheme
 
 ENDED = "The session has ended: nothing more can be coded."
+#: Printable keys the coding screen's own bindings use (no code, and not "not a key").
+COMMAND_CHARACTERS = command_characters()
 
 
 @frozen
@@ -49,6 +51,8 @@ class Outcome:
     saved: bool = True
     #: Fold the journal into the session file now (the screen runs it in its worker).
     fold_now: bool = False
+    #: Something the observer should know about a done action ("is Caps Lock on?").
+    hint: str | None = None
 
     @property
     def done(self) -> bool:
@@ -61,9 +65,22 @@ def refused(reason: str) -> Outcome:
 
 def code_for_key(scheme: Scheme, character: str | None, key: str) -> Cue | Response | None:
     """The scheme code a key press means: by the character it types (``;``), else by the
-    key's name (``backspace``-like names a scheme cannot use are simply not found)."""
+    key's name (``backspace``-like names a scheme cannot use are simply not found). An
+    uppercase letter the scheme has no code for means its lowercase key's code: Shift or
+    Caps Lock was held, and the observer meant the code."""
     code = scheme.by_key(character) if character else None
-    return code or scheme.by_key(key)
+    code = code or scheme.by_key(key)
+    if code is None and character and character.isupper():
+        code = scheme.by_key(character.lower())
+    return code
+
+
+def caps_lock_hint(typed: str, code: Cue | Response, scheme: Scheme) -> str:
+    """Said once, when an uppercase letter was taken for its lowercase code key."""
+    return (
+        f"“{typed}” coded {code_label(scheme, code.id)} (key {code.key}): is Caps Lock on? "
+        "Code keys work either way."
+    )
 
 
 class LiveSession:
@@ -89,6 +106,7 @@ class LiveSession:
         #: The event undone last, until it is redone or another code is recorded.
         self.undone: Event | None = None
         self._recorded: list[str] = []  # ids recorded here, in the order they were coded
+        self._caps_hinted = False  # "is Caps Lock on?" is said once per session
 
     # -- what a screen shows ---------------------------------------------------------------
 
@@ -133,9 +151,25 @@ class LiveSession:
             return self._submit(SessionPaused(t=self.clock.now(), wall=self._wall()), pause=True)
         return Outcome()
 
-    def record(self, code: Cue | Response, key_time: float) -> Outcome:
+    def press(self, key: str, character: str | None, key_time: float) -> Outcome | None:
+        """A key pressed while coding that the screen does not answer itself (its own keys:
+        pause, the end, a note, …): a code key records its code, a digit sets the intensity,
+        any other key that types something says it is no key of the scheme. None for a key
+        that is none of these (an arrow, a chord): the screen's bindings may answer it."""
+        code = code_for_key(self.scheme, character, key)
+        if code is not None:
+            return self.record(code, key_time, typed=character)
+        if character and character in INTENSITY_DIGITS:
+            return self.set_intensity(int(character))
+        if character and character.isprintable() and character not in COMMAND_CHARACTERS:
+            return self.not_a_code(character)
+        return None
+
+    def record(self, code: Cue | Response, key_time: float, *, typed: str | None = None) -> Outcome:
         """Record ``code`` at the moment its key was read; a state code starts, or stops if
-        it is on. Refused while paused (the key did not count) and after the end."""
+        it is on. Refused while paused (the key did not count) and after the end. ``typed``
+        is the character the key typed: an uppercase letter coded as its lowercase key is
+        worth a word (once) about Caps Lock."""
         if self.ended:
             return refused(ENDED)
         if self.paused:
@@ -150,11 +184,20 @@ class LiveSession:
         outcome = self._submit(EventRecorded(event), event=event)
         self._recorded.append(event.id)
         self.undone = None
+        if typed and typed != code.key and not self._caps_hinted:
+            self._caps_hinted = True
+            outcome = evolve(outcome, hint=caps_lock_hint(typed, code, self.scheme))
         return outcome
 
     def not_a_code(self, character: str) -> Outcome:
         """A printable key that is no code of the scheme must not look as if it did something."""
         help_key = coding_key("help").shown
+        own = next((k for k in CODING_KEYS if k.bound and k.character == character.lower()), None)
+        if own is not None and character != own.character:
+            return refused(
+                f"“{character}” is not a key of this scheme: is Caps Lock on? "
+                f"({own.shown}: {own.label.lower()})"
+            )
         return refused(f"“{character}” is not a key of this scheme ({help_key} lists them).")
 
     def set_intensity(self, level: int) -> Outcome:

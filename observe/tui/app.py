@@ -231,10 +231,26 @@ class ObserveApp(App[None]):
             self.exit()
             return
         count, reason = unsaved
+        code_keys = getattr(self.screen, "take_code_key", None)
         self.push_screen(
-            QuitWithUnsavedDialog(count, reason),
+            QuitWithUnsavedDialog(count, reason, code_keys=code_keys),
             lambda quit_anyway: self.exit() if quit_anyway else None,
         )
+
+    def action_command_palette(self) -> None:
+        """The palette; over the coding screen it says at once that what is typed into it
+        is a search, not codes."""
+        from textual.command import CommandPalette
+
+        if not self.use_command_palette or CommandPalette.is_open(self):
+            return
+        coding = hasattr(self.screen, "take_code_key")
+        placeholder = (
+            "Search for commands… (keys typed here are not coded; Esc goes back to coding)"
+            if coding
+            else "Search for commands…"
+        )
+        self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
 
 def make_app(

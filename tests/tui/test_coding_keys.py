@@ -9,7 +9,7 @@ import pytest
 from observe.model import Event
 from observe.scheme import Scheme
 from observe.tui.screens.coding import CodingScreen
-from observe.tui.screens.help import HelpScreen
+from observe.tui.widgets.coding_help import CodingHelp
 
 from .coding_harness import CodingApp, FakeMonotonic, live_session, press_at, start_recording
 
@@ -65,10 +65,10 @@ async def test_state_key_toggles_start_and_stop(tmp_path: Path, tiny_scheme: Sch
         await pilot.pause()
         await press_at(pilot, "u", 1001.0)
         screen = pilot.app.screen
-        assert "ON Fussing" in str(screen.query_one("#legend-cues").render())
+        assert "ON Fussing" in str(screen.query_one("#legend").render())
         assert "ONGOING" in str(screen.query_one("#open-cues").render())
         await press_at(pilot, "u", 1004.5)
-        assert "ON Fussing" not in str(screen.query_one("#legend-cues").render())
+        assert "ON Fussing" not in str(screen.query_one("#legend").render())
         await press_at(pilot, "z", 1005.0)  # not a key of this scheme: nothing recorded
     assert coded(recorder) == [("fussing", 1.0, "start", None), ("fussing", 4.5, "stop", None)]
     archive.close()
@@ -81,11 +81,15 @@ async def test_help_lists_the_coding_keys_and_the_scheme(
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")
-        assert isinstance(pilot.app.screen, HelpScreen)
-        assert ("backspace", "undo the last event") in pilot.app.screen.rows
-        assert pilot.app.screen.scheme == tiny_scheme
+        coding = pilot.app.screen
+        assert isinstance(coding, CodingScreen), "the help is part of the coding screen"
+        shown = coding.query_one(CodingHelp)
+        assert shown.display and not coding.query_one("#legend").display
+        assert ("backspace", "undo the last event") in shown.rows
+        assert shown.scheme == tiny_scheme
         await pilot.press("escape")
         assert isinstance(pilot.app.screen, CodingScreen)
+        assert not shown.display and coding.query_one("#legend").display
     archive.close()
 
 

@@ -14,12 +14,16 @@ from textual.widgets import Input, Static
 from observe.tui.dialogs.frame import dialog_css
 from observe.validity.limits import MAX_EVENT_NOTE_LENGTH
 
+#: Said from the moment the note opens over the coding screen: keys typed here are text.
+NOT_CODED = "Keys typed here are the note: code keys are not recorded until it closes."
+
 
 class NoteDialog(ModalScreen[str | None]):
     DEFAULT_CSS = (
         dialog_css("NoteDialog", width=70, padding="1 2")
         + """
     NoteDialog .hint { color: $text-muted; }
+    NoteDialog #not-coded { color: $text-warning; text-style: italic; }
     """
     )
 
@@ -40,6 +44,7 @@ class NoteDialog(ModalScreen[str | None]):
                 max_length=MAX_EVENT_NOTE_LENGTH,
             )
             yield Static("Enter saves · Esc cancels · an empty note removes it", classes="hint")
+            yield Static(NOT_CODED, id="not-coded")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -52,6 +52,10 @@ def parse_ratings(
 class RatingInput(Input):
     """A rating field that passes on what it has no room for.
 
+    The focus never moves by itself: a field that has just been filled keeps it, so the
+    next key lands where the observer expects (Tab after the last rating goes to the notes,
+    not past them). Only a key the full field cannot take moves on, with the focus.
+
     Keys typed in a burst (fast typing, a paste, ``tmux send-keys``) are all delivered to
     the field that had the focus when they were read, before "the field is full, move on"
     has run. A full field hands each further character, in order, to the widget after it
@@ -82,6 +86,7 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
     RatingsDialog .rating-row Label { width: 1fr; }
     RatingsDialog .rating-row Input { width: 8; }
     RatingsDialog #notes { height: 5; margin-top: 1; }
+    RatingsDialog #about { color: $text-muted; }
     """
     )
 
@@ -97,16 +102,20 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
         values: Mapping[str, int] | None = None,
         notes: str = "",
         title: str = "Ratings for this session",
+        about: str = "",
     ) -> None:
         super().__init__()
         self.ratings = list(ratings)
         self.values = dict(values or {})
         self.notes = notes
         self.heading = title
+        self.about = about
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.heading, classes="title")
+            if self.about:
+                yield Static(self.about, id="about")
             for rating in self.ratings:
                 with Horizontal(classes="rating-row"):
                     yield Label(f"{rating.label} ({rating.min}–{rating.max})")
@@ -118,11 +127,15 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
                         placeholder="–",  # an empty field is visible, not a blank
                         restrict=r"[0-9]*",
                         max_length=len(str(rating.max)),
+                        # A focused full field must not select its digit: the next key
+                        # would replace it instead of moving on.
+                        select_on_focus=False,
                     )
             yield TextArea(self.notes, id="notes", soft_wrap=True)
             yield Static("", id="problems")
             yield Static(
-                "Digits fill each rating in turn · Ctrl+S saves · Esc skips", classes="hint"
+                "Digits fill each rating in turn · Tab moves on · Ctrl+S saves · Esc skips",
+                classes="hint",
             )
             yield button_row(
                 Button("Save", id="save", variant="primary"),
@@ -137,16 +150,6 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         if event.input.has_focus:
-            self.focus_next()
-
-    @on(Input.Changed)
-    def _full_field(self, event: Input.Changed) -> None:
-        """A rating typed in full moves on by itself: 4 3 5 fills three 1–5 ratings.
-
-        Only while the field still has the focus: if it already passed keys on (see
-        :class:`RatingInput`), the focus has moved on without it."""
-        full = event.input.max_length and len(event.value) == event.input.max_length
-        if full and event.input.has_focus:
             self.focus_next()
 
     @on(Button.Pressed, "#save")

@@ -5,7 +5,12 @@ intensity, notes, undo and redo, pause, the end) on the clock it is given and sa
 key came to: this screen turns keys into its calls, shows what they return, and runs the
 folds it asks for in a worker. Every event's time is the key event's own timestamp on that
 clock, never the handler's. The keys of the screen itself come from :mod:`observe.keys`;
-the end of the session (confirm, ratings, summary) is :class:`EndOfSession`.
+the end of the session (confirm, ratings, summary) is :class:`EndOfSession`; how the screen
+uses the terminal's size is :mod:`~observe.tui.screens.coding_layout`.
+
+No key is swallowed: the help is shown in place of the legend (code keys still record), a
+question asked over the screen (the end, quitting with unsaved changes) takes a code key as
+"keep coding" and records it, and the other dialogs say that keys typed there are not codes.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from observe.analysis import live_status
-from observe.keys import CODING_KEYS, coding_help_rows, coding_key, command_characters, ended_hides
+from observe.analysis import LiveStatus, live_status
+from observe.keys import CODING_KEYS, coding_help_rows, coding_key, ended_hides
 from observe.labels import code_label
 from observe.live import (
     RETRY_EVERY_SECONDS,
@@ -36,10 +41,11 @@ from observe.live import (
 from observe.store import Recorder
 from observe.tui.dialogs.note import NoteDialog
 from observe.tui.screens.coding_end import EndOfSession
+from observe.tui.screens.coding_layout import CodingLayout, coding_layout, too_small_notice
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
-from observe.tui.screens.help import HelpScreen
-from observe.tui.widgets.clock_display import ClockDisplay, format_clock
+from observe.tui.widgets.clock_display import BigClock, ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
+from observe.tui.widgets.coding_help import CodingHelp
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 from observe.tui.widgets.open_cues import OpenCues
 from observe.tui.widgets.recent_events import RecentEvents
@@ -49,8 +55,6 @@ from observe.tui.widgets.running_figures import RunningFigures
 TICK = 0.1
 #: The interpreter's thread switch interval while coding (s): see ``on_mount``.
 SWITCH_INTERVAL = 0.0005
-#: Printable keys the screen's own bindings use (not codes, not digits).
-COMMAND_CHARACTERS = command_characters()
 #: Actions that mean nothing once the session has ended.
 ENDED_HIDES = ended_hides()
 #: The keys whose moment matters, read in ``on_key`` with the key's own timestamp.
@@ -58,6 +62,7 @@ PAUSE_KEY = coding_key("toggle_pause").key
 END_KEY = coding_key("end").key
 #: How long a hint ("paused: press space…") stays.
 HINT_SECONDS = 4.0
+ARRANGEMENTS = ("stacked", "wide", "too-small")
 
 
 def coding_bindings() -> list[BindingType]:
@@ -69,6 +74,16 @@ def coding_bindings() -> list[BindingType]:
         for key in CODING_KEYS
         if key.bound
     ]
+
+
+def cue_outcomes(status: LiveStatus) -> dict[str, str]:
+    """Each cue event's outcome as decided now, by event id, for the recent events."""
+    outcomes = {
+        cue.event_id: "missed" if cue.result.outcome == "unanswered" else cue.result.outcome
+        for cue in status.decided
+    }
+    outcomes.update((cue.event_id, "waiting") for cue in status.open_cues if cue.state == "open")
+    return outcomes
 
 
 class CodingScreen(Screen[None]):
@@ -85,9 +100,11 @@ class CodingScreen(Screen[None]):
         self.live = LiveSession(recorder, clock, wall_clock=wall_clock)
         self.scheme = self.live.scheme
         self.ending = EndOfSession(self)
+        self.arrangement: CodingLayout | None = None
         self._hint_timer = None
         self._redraw_pending = False
         self._waiting_shown = 0
+        self._outcomes: dict[str, str] = {}
 
     @property
     def writes(self) -> PendingWrites:
@@ -97,41 +114,66 @@ class CodingScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        session = self.live.session
-        with Horizontal(id="coding-top"):
-            yield ClockDisplay(id="coding-clock")
-            with Vertical(id="coding-status"):
-                yield Static(id="status-line")
-                yield RunningFigures(id="running-figures")
-                yield Static(id="hint")
-        yield NotSavedBanner(id="write-error")
-        yield Static(id="paused-banner")
-        with Horizontal(id="coding-body"):
-            with Vertical(id="legend-panel") as legend:
-                legend.border_title = f"Keys · {session.scheme.name}"
-                yield CodeLegend(self.scheme, id="legend")
-            with Vertical(id="coding-right"):
-                with Vertical(id="open-panel") as open_panel:
-                    open_panel.border_title = "Open cues"
-                    yield OpenCues(id="open-cues")
+        with Vertical(id="coding-main"):
+            with Horizontal(id="coding-top"):
+                yield ClockDisplay(id="coding-clock")
+                yield BigClock(id="coding-big-clock")
+                with Vertical(id="coding-status"):
+                    yield Static(id="status-line")
+                    yield RunningFigures(id="running-figures")
+                    yield Static(id="hint")
+            yield NotSavedBanner(id="write-error")
+            yield Static(id="paused-banner")
+            with Horizontal(id="coding-body"):
+                with Vertical(id="coding-left"):
+                    with Vertical(id="legend-panel") as legend:
+                        legend.border_title = f"Keys · {self.scheme.name}"
+                        yield CodeLegend(self.scheme, id="legend")
+                        yield CodingHelp(self.key_rows(), self.scheme, id="coding-help")
+                    with Vertical(id="open-panel") as open_panel:
+                        open_panel.border_title = "Open cues"
+                        yield OpenCues(id="open-cues")
                 with Vertical(id="recent-panel") as recent:
                     recent.border_title = "Recent events"
                     yield RecentEvents(id="recent-events")
-        yield Footer()
+        yield Static(id="too-small")
+        # The palette's ctrl+p still works; its footer entry would push "? Help" out at 64.
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         # A fold in a worker thread holds the GIL for up to the switch interval (5 ms by
         # default) before a key handler gets it back; while coding, hand it over sooner.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
+        self._arrange(self.app.size.width, self.app.size.height)
         self.set_interval(self.live.saver.policy.every_seconds, self._periodic_fold)
         self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
         self._saving(self.live.begin())
         self.set_interval(TICK, self._tick)
         self._refresh_all()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self._arrange(event.size.width, event.size.height)
+
+    def _arrange(self, width: int, height: int) -> None:
+        """Stacked, wide, tall or too small (see coding_layout): classes the CSS follows."""
+        layout = coding_layout(self.query_one(CodeLegend).groups, width, height)
+        if layout == self.arrangement:
+            return
+        self.arrangement = layout
+        for arrangement in ARRANGEMENTS:
+            self.set_class(layout.arrangement == arrangement, f"-{arrangement}")
+        self.set_class(layout.tall, "-tall")
+        self.query_one("#coding-left").styles.width = (
+            layout.legend_width if layout.arrangement == "wide" else "1fr"
+        )
+        self._show_too_small()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Once the session has ended, its coding keys leave the footer (dialogs follow)."""
+        """Once the session has ended, its coding keys leave the footer (dialogs follow);
+        Esc is in the footer only while the help is shown."""
+        if action == "close_help":
+            return self.help_shown
         return not (self.live.ended and action in ENDED_HIDES)
 
     # -- keys ----------------------------------------------------------------------------
@@ -148,19 +190,23 @@ class CodingScreen(Screen[None]):
             else:
                 self.ending.request_at(event.time)
             return
-        code = code_for_key(self.scheme, event.character, event.key)
-        if code is None:
-            digit = event.character if event.character and event.character.isdigit() else None
-            if digit is not None:
-                event.stop()
-                self.show(self.live.set_intensity(int(digit)))
-            elif event.is_printable and event.character not in COMMAND_CHARACTERS:
-                self.show(self.live.not_a_code(event.character or ""))
+        outcome = self.live.press(event.key, event.character, event.time)
+        if outcome is None:
             return
         event.stop()
         event.prevent_default()
         # A burst of keys is saved back to back and drawn once.
-        self.show(self.live.record(code, event.time), redraw_soon=True)
+        self.show(outcome, redraw_soon=True)
+
+    def take_code_key(self, event: events.Key) -> bool:
+        """A key pressed in a question asked over this screen: a code key is recorded here
+        (True), anything else is the question's (False)."""
+        if self.live.ended or code_for_key(self.scheme, event.character, event.key) is None:
+            return False
+        outcome = self.live.press(event.key, event.character, event.time)
+        if outcome is not None:
+            self.show(outcome)
+        return True
 
     def toggle_pause_at(self, key_time: float | None) -> None:
         outcome = self.live.toggle_pause(key_time)
@@ -195,8 +241,35 @@ class CodingScreen(Screen[None]):
     def action_end(self) -> None:
         self.ending.request_at(None)
 
+    @property
+    def help_shown(self) -> bool:
+        return self.query_one(CodingHelp).display
+
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(self.key_rows(), scheme=self.scheme, title="Coding keys"))
+        """Show the help in place of the legend, or hide it."""
+        self._show_help(not self.help_shown)
+
+    def action_close_help(self) -> None:
+        self._show_help(False)
+
+    def _show_help(self, shown: bool) -> None:
+        help_panel = self.query_one(CodingHelp)
+        help_panel.display = shown
+        self.query_one(CodeLegend).display = not shown
+        self.query_one("#legend-panel").border_title = (
+            "Help · every key" if shown else f"Keys · {self.scheme.name}"
+        )
+        if shown:
+            legend_height = self.query_one(CodeLegend).plan(self.size.width - 2).height
+            help_panel.styles.height = (
+                "1fr"
+                if self.arrangement and self.arrangement.arrangement == "wide"
+                else legend_height
+            )
+            help_panel.focus()
+        else:
+            self.set_focus(None)
+        self.refresh_bindings()
 
     def key_rows(self) -> list[tuple[str, str]]:
         return coding_help_rows(self.scheme.intensity_levels)
@@ -209,6 +282,8 @@ class CodingScreen(Screen[None]):
         if not outcome.done:
             self._hint(outcome.refused or "")
             return
+        if outcome.hint is not None:
+            self._hint(outcome.hint)
         self._saving(outcome)
         if redraw_soon:
             self._refresh_soon()
@@ -217,7 +292,7 @@ class CodingScreen(Screen[None]):
 
     def _saving(self, outcome: Outcome) -> None:
         if outcome.fold_now:
-            fold_in_background(self, self.live.fold)
+            fold_in_background(self, self.live.fold, self.writes)
         self.show_write_state()
 
     def show_write_state(self) -> None:
@@ -235,7 +310,7 @@ class CodingScreen(Screen[None]):
 
     def _periodic_fold(self) -> None:
         if self.live.fold_due():
-            fold_in_background(self, self.live.fold)
+            fold_in_background(self, self.live.fold, self.writes)
 
     def leave(self) -> None:
         """Everything is in the journal: the last fold, then back to where coding began."""
@@ -257,13 +332,15 @@ class CodingScreen(Screen[None]):
         hint.update(text)
         if self._hint_timer is not None:
             self._hint_timer.stop()
-        self._hint_timer = self.set_timer(HINT_SECONDS, lambda: hint.update(""))
+        self._hint_timer = self.set_timer(HINT_SECONDS, self._clear_hint)
+        self._show_too_small()
 
     def _clear_hint(self) -> None:
         if self._hint_timer is not None:
             self._hint_timer.stop()
             self._hint_timer = None
         self.query_one("#hint", Static).update("")
+        self._show_too_small()
 
     def _refresh_soon(self) -> None:
         """Redraw after the messages already queued: a burst of keys is saved back to back
@@ -271,6 +348,14 @@ class CodingScreen(Screen[None]):
         if not self._redraw_pending:
             self._redraw_pending = True
             self.call_later(self._refresh_all)
+
+    def status_words(self) -> str:
+        live = self.live
+        session = live.session
+        count = len(session.events)
+        state = "ENDED" if live.ended else ("PAUSED" if live.paused else "● LIVE")
+        visit = f" · visit {session.visit}" if session.visit else ""
+        return f"{state} · {session.dyad}{visit} · {count} event{'' if count == 1 else 's'}"
 
     def _refresh_all(self) -> None:
         self._redraw_pending = False
@@ -285,24 +370,27 @@ class CodingScreen(Screen[None]):
                 f"PAUSED at {format_clock(live.now())} · the clock is stopped · "
                 f"press {resume} to resume"
             )
-        count = len(session.events)
-        state = "ENDED" if live.ended else ("PAUSED" if paused else "● LIVE")
-        visit = f" · visit {session.visit}" if session.visit else ""
-        self.query_one("#status-line", Static).update(
-            f"{state} · {session.dyad}{visit} · {count} event{'' if count == 1 else 's'}"
-        )
+        self.query_one("#status-line", Static).update(self.status_words())
         self.query_one("#legend", CodeLegend).show_open_states(session.open_states)
-        self.query_one("#recent-events", RecentEvents).show(
-            session, unsaved=self.writes.unsaved_event_ids, undone=live.undone
-        )
-        self._tick()
+        self._tick(redraw_events=True)
 
-    def _tick(self) -> None:
+    def _tick(self, *, redraw_events: bool = False) -> None:
         now = self.live.now()
         session = self.live.session
-        self.query_one("#coding-clock", ClockDisplay).show(now, paused=self.live.paused)
+        paused = self.live.paused
+        self.query_one("#coding-clock", ClockDisplay).show(now, paused=paused)
+        self.query_one("#coding-big-clock", BigClock).show(now, paused=paused)
         status = live_status(session, now)
-        self.query_one("#open-cues", OpenCues).show(status.open_cues, session)
+        self.query_one("#open-cues", OpenCues).show(status.open_cues, session, status.decided, now)
+        outcomes = cue_outcomes(status)
+        if redraw_events or outcomes != self._outcomes:  # a window closed: "missed"
+            self._outcomes = outcomes
+            self.query_one("#recent-events", RecentEvents).show(
+                session,
+                unsaved=self.writes.unsaved_event_ids,
+                undone=self.live.undone,
+                outcomes=outcomes,
+            )
         waiting = sum(1 for cue in status.open_cues if cue.state == "open")
         self.query_one("#running-figures", RunningFigures).show(status.summary, waiting=waiting)
         if waiting != self._waiting_shown:
@@ -310,3 +398,26 @@ class CodingScreen(Screen[None]):
             self.query_one("#open-panel").border_title = (
                 f"Open cues · {waiting} waiting" if waiting else "Open cues"
             )
+        self._show_too_small(now)
+
+    def _show_too_small(self, now: float | None = None) -> None:
+        """Below the minimum size: which size is needed, and that coding goes on."""
+        layout = self.arrangement
+        if layout is None or layout.arrangement != "too-small":
+            return
+        now = self.live.now() if now is None else now
+        lines = [
+            too_small_notice((self.app.size.width, self.app.size.height), layout.minimum),
+            "",
+            f"Coding goes on: code keys still record. {format_clock(now)} · " + self.status_words(),
+        ]
+        last = self.live.last_event()
+        if last is not None:
+            lines.append(f"Last: {format_clock(last.t)} {code_label(self.scheme, last.code)}")
+        hint = str(self.query_one("#hint", Static).render())
+        if hint:
+            lines.append(hint)
+        notice = self.writes.not_saved_notice()
+        if notice is not None:
+            lines.append(notice)
+        self.query_one("#too-small", Static).update("\n".join(lines))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from textual import events
 from textual.app import App
 
 from observe.analysis import analyze_session
@@ -35,6 +36,8 @@ class CodingView(Protocol):
 
     def leave(self) -> None: ...
 
+    def take_code_key(self, event: events.Key) -> bool: ...
+
 
 class EndOfSession:
     def __init__(self, view: CodingView) -> None:
@@ -57,6 +60,7 @@ class EndOfSession:
                 yes="End session",
                 no="Keep coding",
                 danger=True,
+                code_keys=self.view.take_code_key,
             ),
             answered,
         )
@@ -69,7 +73,13 @@ class EndOfSession:
         if scheme.ratings:
             session = live.session
             self.view.app.push_screen(
-                RatingsDialog(scheme.ratings, values=session.ratings, notes=session.notes),
+                RatingsDialog(
+                    scheme.ratings,
+                    values=session.ratings,
+                    notes=session.notes,
+                    about=f"The session ended at {format_clock(end_at)}: keys now fill in "
+                    "the ratings and notes, not codes.",
+                ),
                 self._ratings_entered,
             )
         else:

@@ -14,23 +14,26 @@ from collections.abc import Callable
 from textual.screen import Screen
 
 from observe.errors import ObserveError
+from observe.live import PendingWrites
 from observe.store import Recorder
 
 
-def fold_in_background(screen: Screen, fold: Callable[[], None]) -> None:
-    """Run ``fold`` on the screen's worker thread (one at a time)."""
+def fold_in_background(screen: Screen, fold: Callable[[], None], writes: PendingWrites) -> None:
+    """Run ``fold`` on the screen's worker thread (one at a time). A failure is said on the
+    main thread, in the words of ``writes`` (the session's queue): "every change is safe in
+    the journal" only when that is true, else nothing beside the NOT SAVED line."""
     app = screen.app
+
+    def failed(error: Exception) -> None:
+        notice = writes.fold_failed_notice(str(error))
+        if notice is not None:
+            app.notify(notice, severity="warning", timeout=10)
 
     def run() -> None:
         try:
             fold()
         except (ObserveError, OSError) as error:
-            app.call_from_thread(
-                app.notify,
-                f"The session file could not be updated ({error}); every event is still "
-                "safe in the journal.",
-                severity="warning",
-            )
+            app.call_from_thread(failed, error)
 
     screen.run_worker(run, thread=True, exclusive=True, group="fold")
 

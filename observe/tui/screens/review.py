@@ -175,12 +175,12 @@ class ReviewScreen(Screen[None]):
 
     def _periodic_fold(self) -> None:
         if self.saver is not None and self.saver.timer():
-            fold_in_background(self, self.saver.fold)
+            fold_in_background(self, self.saver.fold, self.saver.writes)
 
     def _after_write(self, written: Saved, select: str | None = None) -> None:
         assert self.saver is not None
         if written.fold_now:
-            fold_in_background(self, self.saver.fold)
+            fold_in_background(self, self.saver.fold, self.saver.writes)
         self.session = self.saver.session  # saved, plus what still waits for the disk
         self.query_one("#write-error", NotSavedBanner).show(self.saver.writes)
         self._show(select)

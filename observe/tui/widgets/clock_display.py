@@ -1,13 +1,39 @@
-"""The big session clock (mm:ss.t) at the top of the coding screen."""
+"""The session clock (mm:ss.t) at the top of the coding screen: three lines high, or five
+in big digits when the terminal has the room."""
 
 from __future__ import annotations
 
-from textual.widgets import Digits
+from textual.widgets import Digits, Static
 
 from observe.display import clock_tenths
 
 #: The coding screen's clock format, under the name the screens use.
 format_clock = clock_tenths
+
+#: A 3×5 font; each "#" is drawn two cells wide.
+_GLYPHS = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    ".": (".", ".", ".", ".", "#"),
+}
+
+
+def big_digits(text: str) -> str:
+    """``text`` (digits, ``:`` and ``.``) in five lines of block characters."""
+    rows = []
+    for row in range(5):
+        glyphs = (_GLYPHS.get(ch, ("...",) * 5)[row] for ch in text)
+        rows.append(" ".join(g.replace("#", "██").replace(".", "  ") for g in glyphs))
+    return "\n".join(rows)
 
 
 class ClockDisplay(Digits):
@@ -16,7 +42,7 @@ class ClockDisplay(Digits):
     DEFAULT_CSS = """
     ClockDisplay {
         width: auto;
-        padding: 0 1;
+        padding: 0 0 0 1;
     }
     ClockDisplay.-paused {
         color: $text-muted;
@@ -30,4 +56,28 @@ class ClockDisplay(Digits):
         text = format_clock(seconds)
         if text != self.value:
             self.update(text)
+        self.set_class(paused, "-paused")
+
+
+class BigClock(Static):
+    """The same clock in five-line digits, for a tall terminal."""
+
+    DEFAULT_CSS = """
+    BigClock {
+        width: auto;
+        height: 5;
+        padding: 0 1;
+    }
+    BigClock.-paused {
+        color: $text-muted;
+    }
+    """
+
+    _shown: str | None = None
+
+    def show(self, seconds: float, *, paused: bool) -> None:
+        text = format_clock(seconds)
+        if text != self._shown:
+            self._shown = text
+            self.update(big_digits(text))
         self.set_class(paused, "-paused")

@@ -1,24 +1,35 @@
-"""The scheme's keys, grouped as infant cues and caregiver responses.
+"""The scheme's keys, grouped as infant cues and caregiver responses, with full labels.
 
-Built from the scheme (never hard-coded) and sized so a 20-code scheme fits an 80×24 terminal:
-two columns, one line per code. State codes are marked, and an open state says ON in words.
+Built from the scheme (never hard-coded). The legend is laid out for the width it has: each
+group gets as many columns as make the legend shortest while every label is whole (a wide
+terminal puts the ten responses of ``infant-cues`` in two columns of five); only when even
+one column per group does not fit are labels cut, keeping the words that tell similar
+labels apart. State codes are marked, and an open state says ON in words.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import product
+from math import ceil
 
+from attrs import frozen
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.widget import Widget
 
 from observe.scheme import Cue, Response, Scheme
 
+Code = Cue | Response
+
 #: " a " and a space before each label; a state code also has "ON " or "⇄ ".
 KEY_CELLS = 4
 STATE_CELLS = 3
+#: Cells between two columns.
+GAP = 2
+#: At most this many columns per group (more would only be read across, not down).
+MAX_SPLIT = 4
 
 
 def _cut_end(label: str, room: int) -> str:
@@ -34,7 +45,7 @@ def _cut_middle(label: str, room: int) -> str:
     return label[:head_room].rstrip() + "…" + tail
 
 
-def fitted_labels(codes: Sequence[Cue | Response], width: int | None) -> dict[str, str]:
+def fitted_labels(codes: Sequence[Code], width: int | None) -> dict[str, str]:
     """Each code's label cut to fit ``width`` cells; where two cut labels would read the
     same ("Needs a break …" twice), they are cut in the middle instead, keeping their ends."""
     if width is None:
@@ -48,69 +59,145 @@ def fitted_labels(codes: Sequence[Cue | Response], width: int | None) -> dict[st
     return cut
 
 
-def legend_text(
-    title: str,
-    codes: Sequence[Cue | Response],
-    open_states: Iterable[str],
-    width: int | None = None,
-) -> Text:
+def entry_width(code: Code) -> int:
+    return KEY_CELLS + (STATE_CELLS if code.kind == "state" else 0) + len(code.label)
+
+
+@frozen
+class Column:
+    heading: str  # the group's title over its first column, "" over the others
+    codes: tuple[Code, ...]
+    width: int
+
+
+@frozen
+class LegendPlan:
+    """Where each code goes: columns from left to right, ``height`` rows with the titles."""
+
+    columns: tuple[Column, ...]
+    height: int
+
+    @property
+    def width(self) -> int:
+        return sum(column.width for column in self.columns) + GAP * (len(self.columns) - 1)
+
+
+Groups = Sequence[tuple[str, Sequence[Code]]]
+
+
+def scheme_groups(scheme: Scheme) -> Groups:
+    groups = (("Infant cues", scheme.cues), ("Caregiver responses", scheme.responses))
+    return [(title, codes) for title, codes in groups if codes]
+
+
+def _split(title: str, codes: Sequence[Code], parts: int) -> list[Column]:
+    rows = ceil(len(codes) / parts)
+    chunks = [tuple(codes[i : i + rows]) for i in range(0, len(codes), rows)]
+    columns = [
+        Column(title if index == 0 else "", chunk, max(entry_width(code) for code in chunk))
+        for index, chunk in enumerate(chunks)
+    ]
+    # The title must fit over the group's columns.
+    spare = len(title) - (sum(c.width for c in columns) + GAP * (len(columns) - 1))
+    if spare > 0:
+        last = columns[-1]
+        columns[-1] = Column(last.heading, last.codes, last.width + spare)
+    return columns
+
+
+def _plan(groups: Groups, splits: Sequence[int]) -> LegendPlan:
+    columns = [
+        column
+        for (title, codes), parts in zip(groups, splits)
+        for column in _split(title, codes, parts)
+    ]
+    rows = max((ceil(len(codes) / parts) for (_t, codes), parts in zip(groups, splits)), default=0)
+    return LegendPlan(tuple(columns), rows + 1)
+
+
+def natural_plan(groups: Groups) -> LegendPlan:
+    """One column per group, every label whole: the narrowest legend with full labels."""
+    return _plan(groups, [1] * len(groups))
+
+
+def plan_legend(groups: Groups, width: int) -> LegendPlan:
+    """The shortest legend with full labels that fits ``width`` cells (then the one with
+    fewest columns); when none fits, one column per group."""
+    choices = product(*(range(1, min(MAX_SPLIT, len(codes)) + 1) for _title, codes in groups))
+    fitting = [plan for plan in map(lambda s: _plan(groups, s), choices) if plan.width <= width]
+    if not fitting:
+        return natural_plan(groups)
+    return min(fitting, key=lambda plan: (plan.height, len(plan.columns)))
+
+
+def legend_text(plan: LegendPlan, open_states: Iterable[str], width: int) -> Text:
+    """The plan drawn in ``width`` cells; labels are cut only if the plan does not fit."""
     open_codes = set(open_states)
-    labels = fitted_labels(codes, width)
-    text = Text(title, style="bold underline")
-    for code in codes:
-        text.append("\n")
-        text.append(f" {code.key} ", style="reverse bold")
-        text.append(" ")
-        if code.kind == "state":
-            text.append("ON " if code.id in open_codes else "⇄ ", style="bold")
-        text.append(labels[code.id])
-    return text
+    widths = [column.width for column in plan.columns]
+    if plan.width > width:  # too narrow even for one column per group: share the room
+        share = max((width - GAP * (len(widths) - 1)) // max(len(widths), 1), KEY_CELLS + 2)
+        widths = [min(w, share) for w in widths]
+    labels: dict[str, str] = {}
+    for column, room in zip(plan.columns, widths):
+        labels.update(fitted_labels(column.codes, room if room < column.width else None))
+    lines = [Text() for _ in range(plan.height)]
+    for index, (column, room) in enumerate(zip(plan.columns, widths)):
+        gap = " " * GAP if index else ""
+        head = lines[0]
+        head.append(gap)
+        head.append(_cut_end(column.heading, room).ljust(room), style="bold underline")
+        for row in range(1, plan.height):
+            line = lines[row]
+            line.append(gap)
+            code = column.codes[row - 1] if row - 1 < len(column.codes) else None
+            if code is None:
+                line.append(" " * room)
+                continue
+            entry = Text()
+            entry.append(f" {code.key} ", style="reverse bold")
+            entry.append(" ")
+            if code.kind == "state":
+                entry.append("ON " if code.id in open_codes else "⇄  ", style="bold")
+            entry.append(labels[code.id])
+            entry.truncate(room, pad=True)
+            line.append_text(entry)
+    for line in lines:
+        line.rstrip()
+    return Text("\n").join(lines)
 
 
-class LegendColumn(Widget):
-    """One group of codes; drawn at paint time, so its labels fit the width it really has."""
+class CodeLegend(Widget):
+    """The legend of ``scheme``, planned anew for the width it is given."""
 
-    DEFAULT_CSS = """
-    LegendColumn {
-        width: 1fr;
-        height: auto;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        padding-right: 1;
-    }
-    """
-
-    def __init__(self, title: str, codes: Sequence[Cue | Response], *, id: str) -> None:
-        super().__init__(id=id)
-        self.title = title
-        self.codes = codes
-        self.open_states: tuple[str, ...] = ()
-
-    def render(self) -> Text:
-        width = self.content_size.width
-        return legend_text(self.title, self.codes, self.open_states, width if width > 0 else None)
-
-
-class CodeLegend(Horizontal):
     DEFAULT_CSS = """
     CodeLegend {
         height: auto;
+        width: 1fr;
+        text-wrap: nowrap;
     }
     """
 
     def __init__(self, scheme: Scheme, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.scheme = scheme
+        self.groups = scheme_groups(scheme)
         self._open_states: tuple[str, ...] = ()
+        self._plans: dict[int, LegendPlan] = {}
 
-    def compose(self) -> ComposeResult:
-        yield LegendColumn("Infant cues", self.scheme.cues, id="legend-cues")
-        yield LegendColumn("Caregiver responses", self.scheme.responses, id="legend-responses")
+    def plan(self, width: int) -> LegendPlan:
+        if width not in self._plans:
+            self._plans[width] = plan_legend(self.groups, width)
+        return self._plans[width]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return self.plan(width).height
+
+    def render(self) -> Text:
+        width = self.content_size.width or natural_plan(self.groups).width
+        return legend_text(self.plan(width), self._open_states, width)
 
     def show_open_states(self, open_states: tuple[str, ...]) -> None:
         if open_states == self._open_states:
             return
         self._open_states = open_states
-        for column in self.query(LegendColumn):
-            column.open_states = open_states
-            column.refresh()
+        self.refresh()

@@ -1,8 +1,14 @@
-"""The last events coded, newest first: time, actor, code, intensity, note; unsaved marked."""
+"""The last events coded, newest first: time, actor, code, the cue's outcome, intensity,
+note; unsaved marked.
+
+A cue says what came of it as soon as that is decided — *waiting* while its window is
+open, then *matched*, *mismatched* (until a repair comes), *repaired* or *missed* — so the
+observer sees a miss become a rupture or a repair as it happens.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from rich.text import Text
 from textual.widgets import Static
@@ -13,6 +19,14 @@ from observe.model import Event, Session
 
 # Before the label, so a narrow panel that cuts the label off still says start or stop.
 KIND_WORDS = {"point": "", "start": "start ", "stop": "stop "}
+#: A cue's outcome as the list says it, in words and a symbol (not only in colour).
+OUTCOME_WORDS = {
+    "waiting": ("… waiting", "dim"),
+    "matched": ("✓ matched", "bold"),
+    "repaired": ("↻ repaired", "bold"),
+    "mismatched": ("✗ mismatched", "bold"),
+    "missed": ("✗ missed", "bold reverse"),
+}
 
 
 def actor(session: Session, code: str) -> str:
@@ -20,7 +34,9 @@ def actor(session: Session, code: str) -> str:
     return f"{actor_word(session.scheme, code)[:4]:<4}"
 
 
-def event_line(session: Session, event: Event, *, unsaved: bool) -> Text:
+def event_line(
+    session: Session, event: Event, *, unsaved: bool, outcome: str | None = None
+) -> Text:
     label = code_label(session.scheme, event.code)
     text = Text()
     if unsaved:
@@ -30,6 +46,10 @@ def event_line(session: Session, event: Event, *, unsaved: bool) -> Text:
     if event.kind != "point":
         text.append(KIND_WORDS[event.kind], style="bold")
     text.append(label)
+    if outcome is not None:
+        words, style = OUTCOME_WORDS[outcome]
+        text.append(" · ")
+        text.append(words, style=style)
     if event.intensity is not None:
         text.append(f"  i{event.intensity}", style="bold")
     if event.note:
@@ -43,7 +63,10 @@ def recent_text(
     unsaved: Collection[str] = (),
     undone: Event | None = None,
     limit: int = 10,
+    outcomes: Mapping[str, str] | None = None,
 ) -> Text:
+    """``outcomes``: a cue event's outcome by event id (waiting, matched, …)."""
+    outcomes = outcomes or {}
     lines: list[Text] = []
     if undone is not None:
         label = code_label(session.scheme, undone.code)
@@ -51,7 +74,9 @@ def recent_text(
             Text(f"UNDONE (ctrl+y redoes): {label} {clock_tenths(undone.t)}", style="italic")
         )
     for event in reversed(session.events[-limit:]):
-        lines.append(event_line(session, event, unsaved=event.id in unsaved))
+        lines.append(
+            event_line(session, event, unsaved=event.id in unsaved, outcome=outcomes.get(event.id))
+        )
     if not lines:
         return Text("No events yet: press a code key", style="dim")
     return Text("\n").join(lines)
@@ -67,9 +92,16 @@ class RecentEvents(Static):
     """
 
     def show(
-        self, session: Session, *, unsaved: Collection[str] = (), undone: Event | None = None
+        self,
+        session: Session,
+        *,
+        unsaved: Collection[str] = (),
+        undone: Event | None = None,
+        outcomes: Mapping[str, str] | None = None,
     ) -> None:
         # As many events as the panel has lines for (a taller terminal shows more of them).
         room = self.parent.content_size.height if self.parent is not None else 0
         limit = max(10, room - (1 if undone is not None else 0))
-        self.update(recent_text(session, unsaved=unsaved, undone=undone, limit=limit))
+        self.update(
+            recent_text(session, unsaved=unsaved, undone=undone, limit=limit, outcomes=outcomes)
+        )

@@ -1,4 +1,6 @@
-"""Running responsiveness figures on the coding screen (from ``live_status(...).summary``)."""
+"""Running responsiveness figures on the coding screen (from ``live_status(...).summary``):
+cues, responded, matched, repaired (of the cues whose first response did not fit) and the
+median latency."""
 
 from __future__ import annotations
 
@@ -7,25 +9,53 @@ from textual.widgets import Static
 from observe.analysis.results import Summary
 from observe.display import MISSING, percent, seconds
 
+#: The words of each figure: in full, then short for a narrow line.
+FULL = ("Cues", "responded", "matched", "repaired", "median")
+SHORT = ("Cues", "resp", "match", "repair", "median")
+
 
 def figures_line(summary: Summary | None, waiting: int = 0, width: int | None = None) -> str:
     """The figures of the cues decided so far; cues still inside their window are counted
     apart (``+1 open``), so a fresh cue visibly counts before its window closes. When the
-    line would not fit ``width``, the open count goes (the open cues panel shows them) and
-    the figures stay whole."""
-    line = _line(summary, f" (+{waiting} open)" if waiting else "")
-    if width is not None and waiting and len(line) > width:
-        return _line(summary, "")
-    return line
+    line would not fit ``width``, the words get shorter, then the open count goes (the
+    open cues panel shows them), then the dots between; the figures stay whole, the median
+    last."""
+    open_part = f" (+{waiting} open)" if waiting else ""
+    tries = [
+        _line(summary, open_part, FULL),
+        _line(summary, open_part, SHORT),
+        _line(summary, "", FULL),
+        _line(summary, "", SHORT),
+        _line(summary, "", SHORT, between="  "),
+    ]
+    if width is None:
+        return tries[0]
+    return next((line for line in tries if len(line) <= width), tries[-1])
 
 
-def _line(summary: Summary | None, open_part: str) -> str:
+def _line(
+    summary: Summary | None, open_part: str, words: tuple[str, ...], between: str = " · "
+) -> str:
+    cues, responded, matched, repaired, median = words
     if summary is None:
-        return f"Cues 0{open_part} · responded {MISSING} · matched {MISSING} · median {MISSING}"
-    return (
-        f"Cues {summary.cues}{open_part} · responded {percent(summary.response_rate)}"
-        f" · matched {percent(summary.match_rate)}"
-        f" · median {seconds(summary.latency.median)}"
+        figures = (MISSING, MISSING, MISSING, MISSING)
+        count = 0
+    else:
+        figures = (
+            percent(summary.response_rate),
+            percent(summary.match_rate),
+            percent(summary.repair_rate),
+            seconds(summary.latency.median),
+        )
+        count = summary.cues
+    return between.join(
+        (
+            f"{cues} {count}{open_part}",
+            f"{responded} {figures[0]}",
+            f"{matched} {figures[1]}",
+            f"{repaired} {figures[2]}",
+            f"{median} {figures[3]}",
+        )
     )
 
 

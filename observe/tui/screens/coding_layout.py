@@ -1,0 +1,85 @@
+"""How the coding screen uses the terminal it has: which arrangement, and the smallest size.
+
+- **stacked** (80×24): the legend across the top with every label whole, the open cues and
+  the recent events under it, each as wide as the screen;
+- **wide** (120 columns and more, when the legend and a list of events fit side by side):
+  the legend with the open cues under it on the left, a long list of recent events on the
+  right;
+- **tall** (from 32 lines): the clock in big digits;
+- below the scheme's **minimum size**, one notice saying which size is needed, while coding
+  goes on underneath (code keys still record, the clock still runs).
+
+The minimum is the scheme's own: its legend with full labels (one column per group) and a
+few lines of events, and never narrower than the footer needs. A scheme whose labels are
+very long does not ask for more than 80 columns: its labels are cut to fit instead.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from attrs import frozen
+
+from observe.tui.widgets.code_legend import Groups, natural_plan
+
+Arrangement = Literal["stacked", "wide", "too-small"]
+
+#: The clock, the status line, the running figures and the hint, beside it.
+TOP_LINES = 3
+#: The clock in big digits is five lines high.
+TALL_TOP_LINES = 5
+TALL_FROM = 32
+#: The footer. (The legend has no title line when stacked: its group titles say it all.)
+FOOTER_LINES = 1
+#: The legend panel's padding, left and right.
+LEGEND_PADDING = 2
+#: The open cues (one line) and the recent events (two) at least, each with its title.
+EVENTS_MIN_LINES = 5
+#: Columns an event line needs beside the legend for the wide arrangement.
+EVENTS_MIN_WIDTH = 54
+#: The footer's keys (Pause, Undo, Redo, Note, End, Help) need this many columns.
+FOOTER_MIN_WIDTH = 64
+#: Labels are cut rather than asking for more than this.
+WIDTH_NEVER_ABOVE = 80
+
+
+@frozen
+class CodingLayout:
+    arrangement: Arrangement
+    tall: bool
+    #: The legend panel's width in the wide arrangement (its content plus padding).
+    legend_width: int
+    #: The smallest terminal the coding screen can be used in, for this scheme.
+    minimum: tuple[int, int]
+
+
+def minimum_size(groups: Groups) -> tuple[int, int]:
+    """The smallest (columns, lines) that show the whole legend and a few events."""
+    legend = natural_plan(groups)
+    width = max(FOOTER_MIN_WIDTH, min(legend.width + LEGEND_PADDING, WIDTH_NEVER_ABOVE))
+    height = TOP_LINES + legend.height + EVENTS_MIN_LINES + FOOTER_LINES
+    return width, height
+
+
+def coding_layout(groups: Groups, width: int, height: int) -> CodingLayout:
+    """The arrangement for a terminal of ``width`` × ``height``."""
+    minimum = minimum_size(groups)
+    legend_width = natural_plan(groups).width + LEGEND_PADDING
+    tall = height >= TALL_FROM
+    if width < minimum[0] or height < minimum[1]:
+        arrangement: Arrangement = "too-small"
+    elif width >= legend_width + 1 + EVENTS_MIN_WIDTH:
+        arrangement = "wide"
+    else:
+        arrangement = "stacked"
+    return CodingLayout(arrangement, tall, legend_width, minimum)
+
+
+def too_small_notice(size: tuple[int, int], minimum: tuple[int, int]) -> str:
+    """What the coding screen says instead of itself in a terminal that is too small."""
+    columns, lines = size
+    need_columns, need_lines = minimum
+    return (
+        f"This terminal is {columns}×{lines}; the coding screen needs at least "
+        f"{need_columns}×{need_lines}. Make the window larger (or the font smaller)."
+    )
