@@ -77,10 +77,7 @@ def code_for_key(scheme: Scheme, character: str | None, key: str) -> Cue | Respo
 
 def caps_lock_hint(typed: str, code: Cue | Response, scheme: Scheme) -> str:
     """Said once, when an uppercase letter was taken for its lowercase code key."""
-    return (
-        f"“{typed}” coded {code_label(scheme, code.id)} (key {code.key}): is Caps Lock on? "
-        "Code keys work either way."
-    )
+    return f"“{typed}” coded as {code.key}, {code_label(scheme, code.id)}: is Caps Lock on?"
 
 
 class LiveSession:
