@@ -16,7 +16,7 @@ from observe.scheme import DEFAULT_SCHEME_ID, find_scheme
 from observe.tui.app import make_app
 from observe.workspace import open_archive
 
-SIZE = (100, 30)
+SIZE = (80, 24)
 OUTPUT = Path(__file__).with_name("coding-screen.svg")
 
 

@@ -38,11 +38,11 @@ HOME_ACTIONS = (
     ),
     HomeAction(
         "r",
-        "Resume the selected interrupted session (marked ▶ resume)",
+        "Resume the selected paused (⏸ paused) or interrupted (▶ resume) session",
         "resume",
         "Resume",
         palette="Resume session",
-        palette_help="Continue the selected interrupted session",
+        palette_help="Continue the selected paused or interrupted session",
     ),
     HomeAction(
         "v",

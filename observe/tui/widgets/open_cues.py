@@ -61,8 +61,11 @@ def open_cues_text(
         result = cue.result
         line = Text(DECIDED_MARKS[result.outcome], style="bold")
         line.append(f" {code_label(scheme, result.code)}")
-        if result.outcome == "repaired":
-            line.append(f", {seconds(result.time_to_repair)} after the first response")
+        if result.outcome == "repaired" and result.repair_response is not None:
+            line.append(
+                f" ← {code_label(scheme, result.repair_response)}, "
+                f"{seconds(result.time_to_repair)} after the first response"
+            )
         elif result.response is not None:
             line.append(f" ← {code_label(scheme, result.response)} after {seconds(result.latency)}")
         lines.append(line)
