@@ -14,7 +14,8 @@ from observe.tui.app import make_app
 from observe.tui.messages import SessionsChanged
 from observe.tui.screens.coding import CodingScreen
 from observe.tui.screens.end_summary import EndSummary
-from observe.tui.screens.home import INDEX_POLL_SECONDS, HomeScreen
+from observe.tui.screens.home import HomeScreen
+from observe.tui.screens.home_following import INDEX_POLL_SECONDS
 from observe.workspace import open_archive
 
 from .waiting import wait_until

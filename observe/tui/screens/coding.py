@@ -25,7 +25,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from observe.analysis import LiveStatus, live_status
+from observe.analysis import live_status
 from observe.keys import CODING_KEYS, coding_help_rows, coding_key, ended_hides
 from observe.labels import code_label
 from observe.live import (
@@ -41,14 +41,15 @@ from observe.live import (
 from observe.store import Recorder
 from observe.tui.dialogs.note import NoteDialog
 from observe.tui.screens.coding_end import EndOfSession
-from observe.tui.screens.coding_layout import CodingLayout, coding_layout, too_small_notice
+from observe.tui.screens.coding_layout import CodingLayout, coding_layout, too_small_text
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.widgets.clock_display import BigClock, ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.coding_help import CodingHelp
+from observe.tui.widgets.hint_line import HintLine
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 from observe.tui.widgets.open_cues import OpenCues
-from observe.tui.widgets.recent_events import RecentEvents
+from observe.tui.widgets.recent_events import RecentEvents, cue_outcomes
 from observe.tui.widgets.running_figures import RunningFigures
 
 #: Countdown refresh (s).
@@ -60,8 +61,6 @@ ENDED_HIDES = ended_hides()
 #: The keys whose moment matters, read in ``on_key`` with the key's own timestamp.
 PAUSE_KEY = coding_key("toggle_pause").key
 END_KEY = coding_key("end").key
-#: How long a hint ("paused: press space…") stays.
-HINT_SECONDS = 4.0
 ARRANGEMENTS = ("stacked", "wide", "too-small")
 
 
@@ -74,16 +73,6 @@ def coding_bindings() -> list[BindingType]:
         for key in CODING_KEYS
         if key.bound
     ]
-
-
-def cue_outcomes(status: LiveStatus) -> dict[str, str]:
-    """Each cue event's outcome as decided now, by event id, for the recent events."""
-    outcomes = {
-        cue.event_id: "missed" if cue.result.outcome == "unanswered" else cue.result.outcome
-        for cue in status.decided
-    }
-    outcomes.update((cue.event_id, "waiting") for cue in status.open_cues if cue.state == "open")
-    return outcomes
 
 
 class CodingScreen(Screen[None]):
@@ -101,7 +90,6 @@ class CodingScreen(Screen[None]):
         self.scheme = self.live.scheme
         self.ending = EndOfSession(self)
         self.arrangement: CodingLayout | None = None
-        self._hint_timer = None
         self._redraw_pending = False
         self._waiting_shown = 0
         self._outcomes: dict[str, str] = {}
@@ -121,7 +109,7 @@ class CodingScreen(Screen[None]):
                 with Vertical(id="coding-status"):
                     yield Static(id="status-line")
                     yield RunningFigures(id="running-figures")
-                    yield Static(id="hint")
+                    yield HintLine(id="hint", changed=self._show_too_small)
             yield NotSavedBanner(id="write-error")
             yield Static(id="paused-banner")
             with Horizontal(id="coding-body"):
@@ -164,6 +152,7 @@ class CodingScreen(Screen[None]):
         for arrangement in ARRANGEMENTS:
             self.set_class(layout.arrangement == arrangement, f"-{arrangement}")
         self.set_class(layout.tall, "-tall")
+        self.set_class(layout.titled, "-titled")
         self.query_one("#coding-left").styles.width = (
             layout.legend_width if layout.arrangement == "wide" else "1fr"
         )
@@ -211,7 +200,7 @@ class CodingScreen(Screen[None]):
     def toggle_pause_at(self, key_time: float | None) -> None:
         outcome = self.live.toggle_pause(key_time)
         if outcome.done and not self.live.paused:
-            self._clear_hint()  # "PAUSED: … not coded" is no longer true
+            self.hint.clear()  # "PAUSED: … not coded" is no longer true
         self.show(outcome)
 
     def action_toggle_pause(self) -> None:
@@ -280,10 +269,10 @@ class CodingScreen(Screen[None]):
         """Show what an action came to: the reason it was refused, or the session as it is
         now; and run the fold the core asks for."""
         if not outcome.done:
-            self._hint(outcome.refused or "")
+            self.hint.say(outcome.refused or "")
             return
         if outcome.hint is not None:
-            self._hint(outcome.hint)
+            self.hint.say(outcome.hint)
         self._saving(outcome)
         if redraw_soon:
             self._refresh_soon()
@@ -327,20 +316,9 @@ class CodingScreen(Screen[None]):
 
     # -- display ---------------------------------------------------------------------------
 
-    def _hint(self, text: str) -> None:
-        hint = self.query_one("#hint", Static)
-        hint.update(text)
-        if self._hint_timer is not None:
-            self._hint_timer.stop()
-        self._hint_timer = self.set_timer(HINT_SECONDS, self._clear_hint)
-        self._show_too_small()
-
-    def _clear_hint(self) -> None:
-        if self._hint_timer is not None:
-            self._hint_timer.stop()
-            self._hint_timer = None
-        self.query_one("#hint", Static).update("")
-        self._show_too_small()
+    @property
+    def hint(self) -> HintLine:
+        return self.query_one(HintLine)
 
     def _refresh_soon(self) -> None:
         """Redraw after the messages already queued: a burst of keys is saved back to back
@@ -405,19 +383,17 @@ class CodingScreen(Screen[None]):
         layout = self.arrangement
         if layout is None or layout.arrangement != "too-small":
             return
-        now = self.live.now() if now is None else now
-        lines = [
-            too_small_notice((self.app.size.width, self.app.size.height), layout.minimum),
-            "",
-            f"Coding goes on: code keys still record. {format_clock(now)} · " + self.status_words(),
-        ]
         last = self.live.last_event()
-        if last is not None:
-            lines.append(f"Last: {format_clock(last.t)} {code_label(self.scheme, last.code)}")
-        hint = str(self.query_one("#hint", Static).render())
-        if hint:
-            lines.append(hint)
-        notice = self.writes.not_saved_notice()
-        if notice is not None:
-            lines.append(notice)
-        self.query_one("#too-small", Static).update("\n".join(lines))
+        self.query_one("#too-small", Static).update(
+            too_small_text(
+                (self.app.size.width, self.app.size.height),
+                layout.minimum,
+                coding=f"{format_clock(self.live.now() if now is None else now)} · "
+                + self.status_words(),
+                last=None
+                if last is None
+                else f"{format_clock(last.t)} {code_label(self.scheme, last.code)}",
+                hint=self.hint.text,
+                not_saved=self.writes.not_saved_notice(),
+            )
+        )

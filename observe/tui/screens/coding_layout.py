@@ -29,8 +29,10 @@ TOP_LINES = 3
 #: The clock in big digits is five lines high.
 TALL_TOP_LINES = 5
 TALL_FROM = 32
-#: The footer. (The legend has no title line when stacked: its group titles say it all.)
+#: The footer. (At 80×24 the stacked legend has no title line: its group titles say it
+#: all; it gets one when the terminal has this many lines to spare.)
 FOOTER_LINES = 1
+TITLE_FROM_SPARE = 6
 #: The legend panel's padding, left and right.
 LEGEND_PADDING = 2
 #: The open cues (one line) and the recent events (two) at least, each with its title.
@@ -47,6 +49,8 @@ WIDTH_NEVER_ABOVE = 80
 class CodingLayout:
     arrangement: Arrangement
     tall: bool
+    #: Room to spare for the legend's title line ("Keys · <scheme>") when stacked.
+    titled: bool
     #: The legend panel's width in the wide arrangement (its content plus padding).
     legend_width: int
     #: The smallest terminal the coding screen can be used in, for this scheme.
@@ -66,13 +70,14 @@ def coding_layout(groups: Groups, width: int, height: int) -> CodingLayout:
     minimum = minimum_size(groups)
     legend_width = natural_plan(groups).width + LEGEND_PADDING
     tall = height >= TALL_FROM
+    titled = height >= minimum[1] + TITLE_FROM_SPARE
     if width < minimum[0] or height < minimum[1]:
         arrangement: Arrangement = "too-small"
     elif width >= legend_width + 1 + EVENTS_MIN_WIDTH:
         arrangement = "wide"
     else:
         arrangement = "stacked"
-    return CodingLayout(arrangement, tall, legend_width, minimum)
+    return CodingLayout(arrangement, tall, titled, legend_width, minimum)
 
 
 def too_small_notice(size: tuple[int, int], minimum: tuple[int, int]) -> str:
@@ -83,3 +88,25 @@ def too_small_notice(size: tuple[int, int], minimum: tuple[int, int]) -> str:
         f"This terminal is {columns}×{lines}; the coding screen needs at least "
         f"{need_columns}×{need_lines}. Make the window larger (or the font smaller)."
     )
+
+
+def too_small_text(
+    size: tuple[int, int],
+    minimum: tuple[int, int],
+    *,
+    coding: str,
+    last: str | None,
+    hint: str,
+    not_saved: str | None,
+) -> str:
+    """The notice, and what shows that coding goes on: the clock and status (``coding``),
+    the last event, the last hint and the NOT SAVED line when changes wait."""
+    lines = [
+        too_small_notice(size, minimum),
+        "",
+        f"Coding goes on: code keys still record. {coding}",
+    ]
+    if last is not None:
+        lines.append(f"Last: {last}")
+    lines.extend(line for line in (hint, not_saved) if line)
+    return "\n".join(lines)

@@ -1,10 +1,5 @@
-"""The home screen: the archive's sessions, and what can be done with them.
-
-While another screen is on top (coding, review, a dialog) the home screen does nothing at
-all: its index poll is paused, and a change to the sessions only marks the list stale. It
-reads the list again when it is the top screen again, so a fold's index write during coding
-never makes the hidden list of 2,000 sessions rebuild while the observer is pressing keys.
-"""
+"""The home screen: the archive's sessions, and what can be done with them. When it reads
+its list again is :mod:`~observe.tui.screens.home_following`'s: only while it is on top."""
 
 from __future__ import annotations
 
@@ -27,17 +22,15 @@ from observe.tui.dialogs.resume_offer import ResumeAnswer, ResumeOffer, resume_q
 from observe.tui.messages import ReportFailed, ReportWritten, SessionsChanged
 from observe.tui.screens.help import HelpScreen
 from observe.tui.screens.home_actions import help_rows, home_bindings
+from observe.tui.screens.home_following import IndexFollower
 from observe.tui.widgets.session_table import SessionTable, is_interrupted, is_resumable
 
 if TYPE_CHECKING:
-    from textual.timer import Timer
-
     from observe.scheme import Scheme
     from observe.store import Archive, SessionSummary
     from observe.tui.report_process import ReportOutcome
 
 INDEX_FILE = "index.json"
-INDEX_POLL_SECONDS = 1.0
 
 
 @runtime_checkable
@@ -87,12 +80,10 @@ class HomeScreen(Screen[None]):
         self._offered_resume = False
         self._reports_running = 0
         self._all: list[SessionSummary] = []
-        self._seen_index: tuple[int, int] | None = None
         self._bindings_pending = False
-        self._stale = False  # the sessions changed while another screen was on top
-        self._index_poll: Timer | None = None
-        #: How often the list was read and shown again (a test counts them).
-        self.rebuilds = 0
+        self.following = IndexFollower(
+            self, lambda: self.observe.archive.path / INDEX_FILE, self.reload
+        )
 
     @property
     def observe(self) -> HomeApp:
@@ -115,7 +106,7 @@ class HomeScreen(Screen[None]):
         self.reload()
         self.table.focus()
         self.call_after_refresh(self._offer_resume)
-        self._index_poll = self.set_interval(INDEX_POLL_SECONDS, self._reload_if_index_changed)
+        self.following.start()
 
     def _show_readonly(self) -> None:
         archive = self.observe.archive
@@ -128,53 +119,20 @@ class HomeScreen(Screen[None]):
         banner.display = archive.readonly
 
     @property
-    def on_top(self) -> bool:
-        """Whether this is the screen the user sees. (``is_current`` is also true for the
-        screen under the top one.)"""
-        return self.is_mounted and self.app.screen is self
+    def rebuilds(self) -> int:
+        """How often the list was read and shown again (a test counts them)."""
+        return self.following.rebuilds
 
     def on_screen_suspend(self) -> None:
-        """Another screen is on top: stop following the index until this one is back."""
-        if self._index_poll is not None:
-            self._index_poll.pause()
+        self.following.suspended()
 
     def on_screen_resume(self) -> None:
-        """Back from coding, review or a dialog: the list may have changed. Checked once the
-        screen has been drawn, and only if it is still on top: a dialog's answer may already
-        have opened the next screen (the new-session form → the coding screen)."""
-        self.call_after_refresh(self._back_on_top)
+        """Back from coding, review or a dialog: the list may have changed."""
+        self.following.resumed()
         self.refresh_bindings()
 
-    def _back_on_top(self) -> None:
-        if not self.on_top:
-            return
-        if self._index_poll is not None:
-            self._index_poll.resume()
-        if self._stale:
-            self.reload()
-        else:
-            self._reload_if_index_changed()
-
     def sessions_changed(self) -> None:
-        """Sessions were added, ended or deleted: read the list now if it is seen, else
-        when this screen is on top again."""
-        if self.on_top:
-            self.reload()
-        else:
-            self._stale = True
-
-    def _index_signature(self) -> tuple[int, int] | None:
-        try:
-            stat = (self.observe.archive.path / INDEX_FILE).stat()
-        except OSError:
-            return None
-        return (stat.st_mtime_ns, stat.st_size)
-
-    def _reload_if_index_changed(self) -> None:
-        """Follow the index on disk: a session folded by a worker after the coding screen
-        closed, or (read-only) sessions the other observe is recording."""
-        if self.on_top and self._index_signature() != self._seen_index:
-            self.reload()
+        self.following.changed()
 
     @on(SessionsChanged)
     def _sessions_changed(self) -> None:
@@ -182,9 +140,7 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the list again from the archive index."""
-        self.rebuilds += 1
-        self._stale = False
-        self._seen_index = self._index_signature()
+        self.following.reloaded()
         self._all = self.observe.archive.list_sessions()
         self.observe.remember(self._all)
         count = len(self._all)

@@ -13,6 +13,7 @@ from collections.abc import Collection, Mapping
 from rich.text import Text
 from textual.widgets import Static
 
+from observe.analysis import LiveStatus
 from observe.display import clock_tenths
 from observe.labels import actor_word, code_label
 from observe.model import Event, Session
@@ -27,6 +28,16 @@ OUTCOME_WORDS = {
     "mismatched": ("✗ mismatched", "bold"),
     "missed": ("✗ missed", "bold reverse"),
 }
+
+
+def cue_outcomes(status: LiveStatus) -> dict[str, str]:
+    """Each cue event's outcome as decided now, by event id (see :data:`OUTCOME_WORDS`)."""
+    outcomes = {
+        cue.event_id: "missed" if cue.result.outcome == "unanswered" else cue.result.outcome
+        for cue in status.decided
+    }
+    outcomes.update((cue.event_id, "waiting") for cue in status.open_cues if cue.state == "open")
+    return outcomes
 
 
 def actor(session: Session, code: str) -> str:
