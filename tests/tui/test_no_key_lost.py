@@ -58,18 +58,19 @@ async def test_a_code_key_with_the_help_open_is_recorded_and_shown(
     archive.close()
 
 
-async def test_caps_lock_records_the_lowercase_code_with_one_hint(
-    tmp_path: Path, tiny_scheme: Scheme
-) -> None:
-    """H (no code of its own) records h's hungry, with a word about Caps Lock, once."""
-    archive, recorder = start_recording(tmp_path, tiny_scheme)
+async def test_caps_lock_records_the_lowercase_code_with_one_hint(tmp_path: Path) -> None:
+    """A (infant-cues has no A) records a's hunger cue, with a word about Caps Lock, once;
+    O then records o's feed without another word."""
+    archive, recorder = start_recording(tmp_path, find_scheme("infant-cues", tmp_path))
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await press_at(pilot, "H", 1001.0, "H")
-        hint = str(pilot.app.screen.query_one("#hint").render())
-        assert "Caps Lock" in hint and "Hungry" in hint
-        await press_at(pilot, "F", 1002.0, "F")
+        await pilot.press("A")
+        hint = pilot.app.screen.query_one("#hint")
+        assert "Caps Lock" in str(hint.render()) and "Hunger cues" in str(hint.render())
+        hint.clear()
+        await pilot.press("O")
         assert codes(recorder) == ["hungry", "feed"]
+        assert str(hint.render()) == "", "the hint is given once"
     archive.close()
 
 

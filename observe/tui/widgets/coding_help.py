@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from observe.scheme import Scheme
-from observe.tui.screens.help import keys_table, scheme_table
+from observe.tui.widgets.key_tables import keys_table, scheme_table
 
 STILL_CODING = "Code keys still record while this help is open · ? or Esc hides it"
 
