@@ -35,7 +35,7 @@ from bisect import bisect_left
 
 from observe.analysis.codable import excluded_of
 from observe.analysis.outcomes import Decided, cue_results, decide_types
-from observe.analysis.results import DecidedCue, LiveRule, LiveStatus, OpenCue
+from observe.analysis.results import CueResult, DecidedCue, LiveRule, LiveStatus, OpenCue
 from observe.analysis.session import excluded_units, session_contingency
 from observe.analysis.states import StateLine, state_lines, states_at
 from observe.analysis.summary import summarize
@@ -47,6 +47,8 @@ from observe.scheme import ContingencyRule
 MISSED_SHOWN_FOR = 5.0
 #: How many of the latest cues ``decided`` looks at (more than a screen lists).
 RECENT_CUES = 40
+#: Their results, for the timeline and outcomes they were built from (kept alive here).
+_recent: tuple[list, dict[str, Decided], tuple[CueResult, ...]] | None = None
 
 _Rule = tuple[Timeline, dict[str, Decided]]
 
@@ -164,8 +166,14 @@ def _recently_decided(
     """The outcomes of the last :data:`RECENT_CUES` cues, leaving out those still open
     (unanswered, window not closed): a few dozen objects per call, whatever the session's
     length."""
+    global _recent
     since = max(0, len(timeline.cue_events) - RECENT_CUES)
-    results = cue_results(timeline, decided, since=since)
+    cached = _recent
+    if cached is not None and cached[0] is timeline.cue_events and cached[1] is decided:
+        results = cached[2]
+    else:  # a new session (a key was pressed), not only a later moment
+        results = cue_results(timeline, decided, since=since)
+        _recent = (timeline.cue_events, decided, results)
     found: list[DecidedCue] = []
     for event, result in zip(timeline.cue_events[since:], results):
         if result.outcome == "unanswered":

@@ -15,6 +15,7 @@ question asked over the screen (the end, quitting with unsaved changes) takes a 
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import ClassVar
 
@@ -133,6 +134,10 @@ class CodingScreen(Screen[None]):
         # default) before a key handler gets it back; while coding, hand it over sooner.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(SWITCH_INTERVAL)
+        # Everything alive now (the archive's index, the session list under this screen)
+        # stays alive while coding: keep it out of the garbage collector's full passes, which
+        # would otherwise walk a year's archive now and then between two key presses.
+        gc.freeze()
         self._arrange(self.app.size.width, self.app.size.height)
         self.set_interval(self.live.saver.policy.every_seconds, self._periodic_fold)
         self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
@@ -152,6 +157,8 @@ class CodingScreen(Screen[None]):
         for arrangement in ARRANGEMENTS:
             self.set_class(layout.arrangement == arrangement, f"-{arrangement}")
         self.set_class(layout.tall, "-tall")
+        if self.is_mounted:
+            self._tick()  # the clock now shown
         self.set_class(layout.titled, "-titled")
         self.query_one("#coding-left").styles.width = (
             layout.legend_width if layout.arrangement == "wide" else "1fr"
@@ -309,6 +316,7 @@ class CodingScreen(Screen[None]):
     def on_unmount(self) -> None:
         """Leaving without ending (the app closes): stop the clock, save, fold."""
         sys.setswitchinterval(self._switch_interval)
+        gc.unfreeze()
         if self.live.ended:
             return
         if self.live.leave().saved:
@@ -356,8 +364,11 @@ class CodingScreen(Screen[None]):
         now = self.live.now()
         session = self.live.session
         paused = self.live.paused
-        self.query_one("#coding-clock", ClockDisplay).show(now, paused=paused)
-        self.query_one("#coding-big-clock", BigClock).show(now, paused=paused)
+        tall = self.arrangement is not None and self.arrangement.tall
+        if tall:
+            self.query_one("#coding-big-clock", BigClock).show(now, paused=paused)
+        else:
+            self.query_one("#coding-clock", ClockDisplay).show(now, paused=paused)
         status = live_status(session, now)
         self.query_one("#open-cues", OpenCues).show(status.open_cues, session, status.decided, now)
         outcomes = cue_outcomes(status)
