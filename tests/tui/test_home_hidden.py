@@ -80,3 +80,27 @@ async def test_starting_a_session_does_not_rebuild_the_list_first(
         await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
         await pilot.pause(0.2)
         assert home.rebuilds == rebuilds
+
+
+async def test_what_was_alive_before_coding_is_left_out_of_garbage_collection(
+    isolated_data_dir: Path, make_session
+) -> None:
+    """The list and the index loaded before coding stay alive while coding: the collector's
+    full passes skip them then (they would walk the whole archive between two keys), and
+    take them back once coding is over."""
+    import gc
+
+    with open_archive(isolated_data_dir) as archive:
+        archive.add(make_session(dyad="D001"))
+    app = make_app(isolated_data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() == 0
+        await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
+        assert gc.get_freeze_count() > 0
+        await pilot.press("x", "y", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, EndSummary), "the end summary")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "the home screen")
+        assert gc.get_freeze_count() == 0
