@@ -354,9 +354,10 @@ class CodingScreen(Screen[None]):
             resume = coding_key("toggle_pause").shown
             banner.update(
                 f"PAUSED at {format_clock(live.now())} · the clock is stopped · "
-                f"press {resume} to resume"
+                f"press {resume} to resume",
+                layout=False,  # one line, always: no need to lay the screen out again
             )
-        self.query_one("#status-line", Static).update(self.status_words())
+        self.query_one("#status-line", Static).update(self.status_words(), layout=False)
         self.query_one("#legend", CodeLegend).show_open_states(session.open_states)
         self._tick(redraw_events=True)
 
@@ -406,5 +407,6 @@ class CodingScreen(Screen[None]):
                 else f"{format_clock(last.t)} {code_label(self.scheme, last.code)}",
                 hint=self.hint.text,
                 not_saved=self.writes.not_saved_notice(),
-            )
+            ),
+            layout=False,  # the notice fills the screen whatever it says
         )

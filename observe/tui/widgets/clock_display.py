@@ -78,6 +78,7 @@ class BigClock(Static):
     def show(self, seconds: float, *, paused: bool) -> None:
         text = format_clock(seconds)
         if text != self._shown:
+            wider = self._shown is None or len(text) != len(self._shown)
             self._shown = text
-            self.update(big_digits(text))
+            self.update(big_digits(text), layout=wider)
         self.set_class(paused, "-paused")

@@ -35,5 +35,5 @@ class HintLine(Static):
 
     def _show(self, text: str) -> None:
         self.text = text
-        self.update(text)
+        self.update(text, layout=False)  # one line, always
         self._changed()

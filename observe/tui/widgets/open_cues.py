@@ -89,6 +89,7 @@ class OpenCues(Static):
     """
 
     _shown: str | None = None
+    _lines = -1
 
     def show(
         self,
@@ -100,4 +101,8 @@ class OpenCues(Static):
         text = open_cues_text(open_cues, session, decided, now)
         if text.markup != self._shown:  # redraw only when something visible changed
             self._shown = text.markup
-            self.update(text)
+            lines = text.plain.count("\n")
+            # The countdown changes ten times a second; the screen is laid out again only
+            # when the panel needs another height.
+            self.update(text, layout=lines != self._lines)
+            self._lines = lines

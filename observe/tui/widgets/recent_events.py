@@ -94,6 +94,8 @@ def recent_text(
 
 
 class RecentEvents(Static):
+    _lines = -1
+
     DEFAULT_CSS = """
     RecentEvents {
         height: auto;
@@ -113,6 +115,9 @@ class RecentEvents(Static):
         # As many events as the panel has lines for (a taller terminal shows more of them).
         room = self.parent.content_size.height if self.parent is not None else 0
         limit = max(10, room - (1 if undone is not None else 0))
-        self.update(
-            recent_text(session, unsaved=unsaved, undone=undone, limit=limit, outcomes=outcomes)
-        )
+        text = recent_text(session, unsaved=unsaved, undone=undone, limit=limit, outcomes=outcomes)
+        lines = text.plain.count("\n")
+        # Laid out again only when the list gets another height (it stops growing once the
+        # panel is full), not on every key.
+        self.update(text, layout=lines != self._lines)
+        self._lines = lines

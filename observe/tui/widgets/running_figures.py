@@ -73,4 +73,4 @@ class RunningFigures(Static):
         line = figures_line(summary, waiting, self.content_size.width or None)
         if line != self._shown:  # redraw only when a figure changed
             self._shown = line
-            self.update(line)
+            self.update(line, layout=False)  # one line, always
