@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "demo": "observe.commands.demo:demo_command",
     "export": "observe.commands.exchange:export_command",
     "import-bundle": "observe.commands.exchange:import_bundle_command",
+    "import-boris": "observe.commands.boris:import_boris_command",
     "analyze": "observe.commands.analyze:analyze",
     "report": "observe.commands.report:report",
     "reliability": "observe.commands.reliability:reliability",

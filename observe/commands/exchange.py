@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from observe.store.merge import Merged
 
 #: csv … visits: here; redcap, sav, dta (for evaluators): :mod:`observe.commands.export_files`.
-FORMATS = ("csv", "json", "sdis", "cues", "visits", "redcap", "sav", "dta")
+FORMATS = ("csv", "json", "sdis", "cues", "visits", "redcap", "sav", "dta", "boris")
 #: The formats whose files come with a codebook beside them.
 WITH_CODEBOOK = ("cues", "visits")
 
@@ -79,7 +79,8 @@ def _chosen_sessions(
     "with its outcome; visits: one row per session with its figures (cues and visits "
     "come with a codebook, written beside the -o file); redcap: a REDCap import file with "
     "its data dictionary beside it; sav, dta: SPSS and Stata files of the cues and, beside "
-    "them, the visits (pip install 'observe[stats]').",
+    "them, the visits (pip install 'observe[stats]'); boris: a BORIS project (observe "
+    "import-boris reads it back).",
 )
 @click.option(
     "-o",
@@ -161,7 +162,10 @@ def _export_text(fmt: str, sessions: list[Session], visits: Pairing) -> tuple[st
         return sessions_to_visit_csv(
             sessions, visits
         ), f"{len(sessions)} row{'' if len(sessions) == 1 else 's'}"
+    from observe.interchange.boris_export import sessions_to_boris
+
     writers = {"csv": sessions_to_csv, "json": bundle_text, "sdis": sessions_to_sdis}
+    writers["boris"] = sessions_to_boris
     events = sum(len(s.events) for s in sessions)
     return writers[fmt](sessions), f"{events:,} events"
 
