@@ -26,7 +26,7 @@ from observe.interchange.boris_extras import read_extras
 from observe.interchange.boris_fit import exact_scheme, fitted_scheme, fitted_session, infant_of
 from observe.interchange.boris_format import read_project
 from observe.interchange.boris_report import ImportReport
-from observe.interchange.boris_scheme import build_scheme
+from observe.interchange.boris_scheme import build_scheme, say_rule
 from observe.interchange.boris_scheme_file import scheme_toml
 from observe.interchange.boris_sessions import Choices, build_sessions, importable
 from observe.model import Session
@@ -109,23 +109,23 @@ def import_project(data: object, source: str, options: Options) -> Imported:
     extras = read_extras(project.extras, source)
     report = ImportReport(source)
     observations = importable(project, report)
-    infant = options.infant or (infant_of(extras) if extras else None)
-    made = ImportReport(source)  # what building the scheme from the ethogram says
-    built = build_scheme(
-        project,
-        observations,
-        scheme_id=options.scheme_id,
-        infant=infant,
-        no_subject=options.no_subject,
-        report=made,
-    )
-    ethogram = exact_scheme(built, extras, project, observations) if extras else None
+    ethogram = exact_scheme(extras, project, observations) if extras else None
     if ethogram is None:
-        report.absorb(made)
-        ethogram = fitted_scheme(built, extras, report) if extras else built
+        infant = options.infant or (infant_of(extras) if extras else None)
+        ethogram = build_scheme(
+            project,
+            observations,
+            scheme_id=options.scheme_id,
+            infant=infant,
+            no_subject=options.no_subject,
+            report=report,
+        )
+        if extras:
+            ethogram = fitted_scheme(ethogram, extras, report)
     if options.scheme_id and ethogram.scheme.id != options.scheme_id:
         ethogram = evolve(ethogram, scheme=evolve(ethogram.scheme, id=options.scheme_id))
     scheme = ethogram.scheme
+    say_rule(scheme, report)
     text = scheme_toml(scheme, _heading(project.name, source))
     if options.scheme_only:
         if observations:

@@ -140,6 +140,7 @@ def cast(
             report.tally(
                 "behaviours no subject is coded with, given to the subject their category names",
                 f'"{behaviour.code}" to {owner}',
+                unit="behaviour",
             )
         else:
             report.chose(

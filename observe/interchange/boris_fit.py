@@ -31,7 +31,7 @@ from observe.interchange.boris_extras import (
 )
 from observe.interchange.boris_format import Observation, Project
 from observe.interchange.boris_report import ImportReport
-from observe.interchange.boris_scheme import Ethogram
+from observe.interchange.boris_scheme import Ethogram, intensities
 from observe.model import Session
 from observe.scheme.loading import scheme_from_data
 from observe.scheme.snapshot import scheme_file_data
@@ -39,7 +39,7 @@ from observe.scheme.validation import validate_data
 
 
 def exact_scheme(
-    built: Ethogram, extras: Extras, project: Project, observations: Sequence[Observation]
+    extras: Extras, project: Project, observations: Sequence[Observation]
 ) -> Ethogram | None:
     """The exported scheme itself, when the ethogram is as exported and every event is of a
     behaviour and subject it has a code for (None otherwise)."""
@@ -50,7 +50,9 @@ def exact_scheme(
     code_of = {(c.id, names[snapshot.actor_of(c.id).id]): c.id for c in snapshot.codes}
     if any((r.code, r.subject) not in code_of for o in observations for r in o.records):
         return None
-    return Ethogram(snapshot, code_of, {}, built.intensity_set)
+    records = [(o.id, r) for o in observations for r in o.records]
+    chosen, _ = intensities(project, records, ImportReport(project.source))
+    return Ethogram(snapshot, code_of, {}, chosen)
 
 
 def infant_of(extras: Extras) -> str:
@@ -76,7 +78,7 @@ def fitted_scheme(built: Ethogram, extras: Extras, report: ImportReport) -> Etho
     _restore_codes(data, {t["id"]: t for t in old["cues"] + old["responses"]})
     if old.get("ratings"):
         data["ratings"] = old["ratings"]
-    known = {t["id"] for t in codes} | {a["id"] for a in data["actors"]}
+    known = {t["id"] for t in codes} | {a.id for a in built.scheme.actors}
     _restore_rules(data, old, known, report)
     _restore_groups(data, old, {t["id"] for t in codes if t.get("kind") == "state"}, report)
     problems = validate_data(data, "")
@@ -91,11 +93,11 @@ def _rename_actors(data: dict[str, Any], extras: Extras) -> None:
     by_name = {name: actor for actor, name in subject_names(extras.scheme).items()}
     codes = {t["id"] for t in data["cues"] + data["responses"]}
     rename: dict[str, str] = {}
-    for actor in data["actors"]:
+    for actor in data.get("actors", []):
         wanted = by_name.get(actor["label"])
         if wanted and wanted not in codes and wanted not in rename.values():
             rename[actor["id"]] = wanted
-    for actor in data["actors"]:
+    for actor in data.get("actors", []):
         actor["id"] = rename.get(actor["id"], actor["id"])
     for table in data["responses"] + data["cues"]:
         if "actor" in table:

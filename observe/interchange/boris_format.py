@@ -41,6 +41,8 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from observe.errors import InterchangeError
+from observe.interchange.boris_reading import Reader
+from observe.validity.exact import json_value
 from observe.validity.text import shown
 
 #: The newest project format this reader knows: 7.0, and 8.6, which BORIS writes for a
@@ -56,7 +58,6 @@ LIVE, MEDIA, IMAGES = "LIVE", "MEDIA", "IMAGES"
 PICK_ONE, PICK_SEVERAL, NUMBER, EXTERNAL = 0, 1, 2, 3
 
 _SHORTCUT = re.compile(r" \(.*\)$")
-_AGAIN = "open the project in BORIS, correct it there and save it, then import it again"
 
 
 @frozen
@@ -208,7 +209,7 @@ def _version(value: object, source: str) -> str:
     numbers = version_tuple(value) if isinstance(value, str) else None
     if numbers is None:
         raise InterchangeError(
-            f"{source} gives the project_format_version {_value(value)}, not a version "
+            f"{source} gives the project_format_version {json_value(value)}, not a version "
             'such as "7.0"; give the .boris file BORIS saved'
         )
     newest = ".".join(map(str, NEWEST_FORMAT))
@@ -238,63 +239,13 @@ def _categories(data: Mapping[str, Any], reading: _Reader) -> list[str]:
     return names
 
 
-def _numbered_order(item: tuple[str, object]) -> tuple[int, int, str]:
-    key = item[0]
-    return (0, int(key), "") if key.isdigit() else (1, 0, key)
-
-
 def strip_shortcut(value: str) -> str:
     """A modifier value without the shortcut BORIS shows after it: ``"fast (f)"`` → fast."""
     return _SHORTCUT.sub("", value)
 
 
-def _value(value: object) -> str:
-    if isinstance(value, str):
-        return f'"{shown(value)}"'
-    if isinstance(value, bool) or value is None:
-        return str(value).lower() if value is not None else "null"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    return "a list" if isinstance(value, list) else "an object"
-
-
-class _Reader:
-    """Reads the parts of one file, naming the file in every sentence."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, where: str, what: str) -> InterchangeError:
-        return InterchangeError(f"{self.source}: {where} {what}; {_AGAIN}")
-
-    def table(self, value: object, where: str) -> list[tuple[str, dict[str, Any]]]:
-        if not isinstance(value, dict):
-            raise self.fail(where, f"is {_value(value)}, not a table")
-        for key, item in value.items():
-            if not isinstance(item, dict):
-                raise self.fail(f'{where} "{shown(key)}"', f"is {_value(item)}, not a table")
-        return list(value.items())
-
-    def numbered(self, value: object, where: str) -> list[tuple[str, dict[str, Any]]]:
-        """A table keyed "0", "1", ... in the order of its numbers (as BORIS sorts them)."""
-        return sorted(self.table(value, where), key=_numbered_order)
-
-    def text(self, value: object, where: str) -> str:
-        if not isinstance(value, str):
-            raise self.fail(where, f"is {_value(value)}, not text")
-        return value
-
-    def list_of_text(self, value: object, where: str) -> list[str]:
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(where, f"is {_value(value)}, not a list of names")
-        return list(value)
-
-    def number(self, value: object, where: str) -> float:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(where, f"is {_value(value)}, not a number of seconds")
-        if not math.isfinite(value):
-            raise self.fail(where, "is not a finite number of seconds")
-        return float(value)
+class _Reader(Reader):
+    """Reads the parts of a project, naming the file in every sentence."""
 
     def subject(self, key: str, item: Mapping[str, Any]) -> Subject:
         where = f"subjects_conf {key}"
@@ -340,7 +291,7 @@ class _Reader:
     def modifier_set(self, where: str, item: Mapping[str, Any]) -> ModifierSet:
         kind = item.get("type", PICK_ONE)
         if isinstance(kind, bool) or kind not in (PICK_ONE, PICK_SEVERAL, NUMBER, EXTERNAL):
-            raise self.fail(f"{where} type", f"is {_value(kind)}, not 0, 1, 2 or 3")
+            raise self.fail(f"{where} type", f"is {json_value(kind)}, not 0, 1, 2 or 3")
         values = self.list_of_text(item.get("values", []), f"{where} values")
         return ModifierSet(
             name=self.text(item.get("name", ""), f"{where} name"),
@@ -365,7 +316,7 @@ class _Reader:
             return Observation(obs_id, kind, "", "", offset, (), {})
         records = item.get("events", [])
         if not isinstance(records, list):
-            raise self.fail(f"{where}'s events", f"are {_value(records)}, not a list")
+            raise self.fail(f"{where}'s events", f"are {json_value(records)}, not a list")
         media, length = self.media(where, item) if kind == MEDIA else ((), None)
         return Observation(
             id=obs_id,
@@ -388,7 +339,7 @@ class _Reader:
         if not isinstance(value, list) or len(value) < 5:
             raise self.fail(
                 here[:-1],
-                f"is {_value(value)}"
+                f"is {json_value(value)}"
                 + (f" of {len(value)} fields" if isinstance(value, list) else "")
                 + ", not [time, subject, behaviour, modifiers, comment]",
             )

@@ -40,6 +40,7 @@ class _Target:
     path: Path
     write: bool
     previous: bytes | None  # the bytes of the file written over, to put back
+    new_folder: bool = False  # schemes/ is made for it
 
 
 def install(archive: Archive, imported: Imported, *, replace: bool) -> Installed:
@@ -86,7 +87,7 @@ def _target(archive_dir: Path, imported: Imported, replace: bool) -> _Target:
             f"{path} is there already but does not load as a scheme (observe scheme validate "
             f"{path} says why); move it away, or give --scheme-id ID, and import again"
         )
-    return _Target(path, True, None)
+    return _Target(path, True, None, new_folder=not path.parent.exists())
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -101,7 +102,11 @@ def _take_back(target: _Target) -> None:
     try:
         if target.previous is None:
             target.path.unlink(missing_ok=True)
-            fsync_dir(target.path.parent)
+            if target.new_folder:
+                target.path.parent.rmdir()
+                fsync_dir(target.path.parent.parent)
+            else:
+                fsync_dir(target.path.parent)
         else:
             atomic_write(target.path, target.previous)
     except OSError:

@@ -24,6 +24,7 @@ class ImportReport:
         self.source = source
         self._lines: dict[str, dict[str, None]] = {section: {} for section in SECTIONS}
         self._tallies: dict[str, dict[str, Counter[str]]] = defaultdict(dict)
+        self._units: dict[str, str] = {}
 
     def changed(self, line: str) -> None:
         self._lines["Changed"].setdefault(line, None)
@@ -34,19 +35,11 @@ class ImportReport:
     def chose(self, line: str) -> None:
         self._lines["Chosen for you"].setdefault(line, None)
 
-    def absorb(self, other: ImportReport) -> None:
-        """Take in everything ``other`` says (after what this one says already)."""
-        for section, lines in other._lines.items():
-            for line in lines:
-                self._lines[section].setdefault(line, None)
-        for topic, items in other._tallies.items():
-            for item, values in items.items():
-                self._tallies[topic].setdefault(item, Counter()).update(values)
-
-    def tally(self, topic: str, item: str, value: str = "") -> None:
-        """Count one more of ``item`` under ``topic`` (with ``value``, shown after it): many
-        events that lose the same thing make one line, with their number."""
+    def tally(self, topic: str, item: str, value: str = "", *, unit: str = "event") -> None:
+        """Count one more ``unit`` (an event, an observation) of ``item`` under ``topic``
+        (with ``value``, shown after it): many that lose the same thing make one line."""
         self._tallies[topic].setdefault(item, Counter())[value] += 1
+        self._units[topic] = unit
 
     def lines(self, section: str) -> list[str]:
         found = list(self._lines[section])
@@ -55,6 +48,7 @@ class ImportReport:
         return found
 
     def _tally_line(self, topic: str, items: dict[str, Counter[str]]) -> str:
+        unit = self._units.get(topic, "event")
         parts = []
         for item, values in items.items():
             count = sum(values.values())
@@ -62,7 +56,10 @@ class ImportReport:
             more = (
                 f", {', '.join(shown)}{', …' if len(values) > len(shown) else ''}" if shown else ""
             )
-            parts.append(f"{item} ({count:,} event{'' if count == 1 else 's'}{more})")
+            if count == 1 and not shown:
+                parts.append(item)
+            else:
+                parts.append(f"{item} ({count:,} {unit}{'' if count == 1 else 's'}{more})")
         return f"{topic}: {'; '.join(parts)}"
 
     def text(self) -> str:

@@ -124,7 +124,7 @@ def build_scheme(
                 "(observe gives every code one actor)"
             )
     _report_categories(project, report)
-    levels = _intensities(project, records, report)
+    levels = intensities(project, records, report)
     keys, changes = assign_keys([KeyWanted(t["id"], t["label"], t["key"]) for t in tables])
     for table in tables:
         table["key"] = keys[table["id"]]
@@ -191,7 +191,7 @@ def _report_categories(project: Project, report: ImportReport) -> None:
         report.left_out("the colours of behaviours (observe draws codes in its own)")
 
 
-def _intensities(
+def intensities(
     project: Project, records: Iterable[tuple[str, Record]], report: ImportReport
 ) -> tuple[dict[str, int], int]:
     """Each behaviour's intensity set (behaviour → its position) and the scheme's levels."""
@@ -241,6 +241,7 @@ def _state_groups(
                     "exclusions observe has no place for (it keeps groups of states that all "
                     "exclude each other)",
                     f'"{code}" stops "{other}"',
+                    unit="behaviour",
                 )
     groups: list[dict[str, Any]] = []
     taken: set[str] = set()
@@ -318,6 +319,18 @@ def _both_on(
     return None
 
 
+def say_rule(scheme: Scheme, report: ImportReport) -> None:
+    """Say, when the scheme has the rule an ethogram gets, that every response fits."""
+    rule = next((r for r in scheme.contingencies if r.id == RULE_ID), None)
+    if rule is None or rule.matches or rule.windows or rule.window is not None:
+        return
+    others = ", ".join(a.label for a in scheme.actors if not a.infant)
+    report.chose(
+        f"responses: any response of {others} within {scheme.response_window:g} s answers a "
+        "cue, and every one fits (BORIS has no windows or matches; set them in the scheme file)"
+    )
+
+
 def _file_data(
     project: Project,
     who: Cast,
@@ -350,11 +363,6 @@ def _file_data(
     description = f'From the BORIS project "{name}".'
     if project.description.strip():
         description += "\n\n" + project.description.strip()
-    others = ", ".join(s for s in who.actor_of_subject if s != who.infant)
-    report.chose(
-        f"responses: any response of {others} within 5 s answers a cue, and every one fits "
-        "(BORIS has no windows or matches; set them in the scheme file)"
-    )
     return {
         "scheme": {
             "id": scheme_id or slug(f"boris-{name}", "boris")[:MAX_ID_LENGTH].strip("-_"),

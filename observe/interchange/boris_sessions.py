@@ -270,8 +270,9 @@ def _visit(observation: Observation, id_is_dyad: bool, report: ImportReport) -> 
     if _not_a_code(observation.id.strip()) is None:
         return observation.id.strip()
     report.tally(
-        "observation ids not kept as visit labels (too long, a name or a date)",
+        "observation ids not kept as visit labels (too long, or like a name or a date)",
         f'"{shown(observation.id)}"',
+        unit="observation",
     )
     return ""
 
