@@ -52,19 +52,17 @@ def _read(path: Path) -> bytes:
 )
 @click.option(
     "--dyad-variable",
-    default="dyad",
-    show_default=True,
+    default=None,
     metavar="NAME",
-    help="The independent variable holding each observation's family code (else the "
-    "observation id is used, if it is a code and not a name or a date).",
+    help="The independent variable holding each observation's family code (default: dyad, "
+    "if there is one, else the observation id, if it is a code and not a name or a date).",
 )
 @click.option("--observer", default=None, metavar="O", help="Who coded the observations.")
 @click.option(
     "--observer-variable",
-    default="observer",
-    show_default=True,
+    default=None,
     metavar="NAME",
-    help="The independent variable saying who coded each observation.",
+    help="The independent variable saying who coded each observation (default: observer).",
 )
 @click.option("--infant", default=None, metavar="SUBJECT", help="The subject who is the infant.")
 @click.option(
@@ -89,9 +87,9 @@ def import_boris_command(
     file: Path,
     scheme_only: bool,
     dyad: str | None,
-    dyad_variable: str,
+    dyad_variable: str | None,
     observer: str | None,
-    observer_variable: str,
+    observer_variable: str | None,
     infant: str | None,
     no_subject: str | None,
     scheme_id: str | None,

@@ -59,9 +59,19 @@ class Choices:
     """What the user said about who each observation is of, and by whom."""
 
     dyad: str | None = None
-    dyad_variable: str = "dyad"
+    #: The independent variable holding the dyad code; None: "dyad", if an observation has it.
+    dyad_variable: str | None = None
     observer: str | None = None
-    observer_variable: str = "observer"
+    #: The independent variable naming the observer; None: "observer", if there is one.
+    observer_variable: str | None = None
+
+    @property
+    def dyad_from(self) -> str:
+        return self.dyad_variable or "dyad"
+
+    @property
+    def observer_from(self) -> str:
+        return self.observer_variable or "observer"
 
 
 def importable(project: Project, report: ImportReport) -> list[Observation]:
@@ -93,6 +103,16 @@ def build_sessions(
 ) -> tuple[list[Session], list[str]]:
     """The sessions of ``observations``, and the warnings to print (a dyad code typed with
     ``--dyad`` that looks like a name)."""
+    known = list(
+        dict.fromkeys([*project.variables, *(k for o in observations for k in o.variables)])
+    )
+    for given in (choices.dyad_variable, choices.observer_variable):
+        if given and given.casefold() not in {v.casefold() for v in known}:
+            named = ", ".join(known) or "none"
+            raise InterchangeError(
+                f'{project.source} has no independent variable "{shown(given)}" (its '
+                f"independent variables: {named}); give the label as BORIS shows it"
+            )
     warnings: list[str] = []
     if choices.dyad is not None:
         _, warning = check_dyad_code(choices.dyad)
@@ -215,10 +235,10 @@ def _dyad(observation: Observation, choices: Choices, where: str) -> tuple[str, 
     """The dyad code, and whether it is the observation id."""
     if choices.dyad is not None:
         return check_dyad_code(choices.dyad)[0], False
-    variable = _variable(observation, choices.dyad_variable)
-    if variable:
-        what = f'its independent variable "{choices.dyad_variable}"'
-        return _code_from_file(variable, what, where), False
+    variable = _variable(observation, choices.dyad_from)
+    if variable or choices.dyad_variable:
+        what = f'its independent variable "{choices.dyad_from}"'
+        return _code_from_file(variable or "", what, where), False
     return _code_from_file(observation.id, "its id", where), True
 
 
@@ -249,7 +269,7 @@ def _not_a_code(code: str) -> str | None:
 
 
 def _observer(observation: Observation, choices: Choices, where: str) -> str:
-    observer = choices.observer or _variable(observation, choices.observer_variable)
+    observer = choices.observer or _variable(observation, choices.observer_from)
     if not observer or not observer.strip():
         raise InterchangeError(
             f"{where} does not say who coded it (BORIS records no observer); give --observer "
@@ -302,7 +322,7 @@ def _report_observations(
     choices: Choices,
     report: ImportReport,
 ) -> None:
-    used = {choices.dyad_variable, choices.observer_variable, "visit", "context"}
+    used = {choices.dyad_from, choices.observer_from, "visit", "context"}
     used = {u.casefold() for u in used}
     unused = [v for v in project.variables if v.casefold() not in used]
     if unused:

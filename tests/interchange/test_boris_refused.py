@@ -51,7 +51,10 @@ def test_a_newer_format_version_is_refused(holding: Path, tmp_path: Path, archiv
         ("{not json", "it is not JSON (line 1, column 2"),
         ("[1, 2]", "is not a BORIS project"),
         (json.dumps({"observations": {}}), "has no project_format_version"),
-        (json.dumps(project(version="seven")), 'project_format_version the text "seven", not a version'),
+        (
+            json.dumps(project(version="seven")),
+            'project_format_version the text "seven", not a version',
+        ),
         (json.dumps(project(version="3.0")), "older than 4.0"),
     ],
 )
@@ -188,12 +191,12 @@ def test_when_the_sessions_cannot_be_stored_the_scheme_is_taken_back(
 ) -> None:
     """The disk fills while the sessions are written: the scheme file written just before
     them is removed, so the archive is as it was (nothing half-written)."""
-    import observe.store.merge
+    from observe.store import merge
 
     def full_disk(*_args: object, **_kwargs: object) -> None:
         raise ArchiveError("the disk is full; free some disk space and try again")
 
-    monkeypatch.setattr(observe.store.merge, "write_sessions", full_disk)
+    monkeypatch.setattr(merge, "write_sessions", full_disk)
     path = write(tmp_path / "p.boris", project({"v1": live(GOOD_EVENTS)}))
     said = _refused(holding, archive_state, path, "--dyad", "D1", "--observer", "AB")
     assert "the disk is full" in said
