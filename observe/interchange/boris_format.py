@@ -34,6 +34,7 @@ Every problem is one sentence naming the file, the observation and the field.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 import re
 from collections.abc import Mapping
 from typing import Any, Literal
@@ -137,7 +138,14 @@ class Project:
     extras: Any = field(default=None, eq=False, hash=False)
 
     def behaviour(self, code: str) -> Behaviour | None:
-        return next((b for b in self.behaviours if b.code == code), None)
+        return self._by_code.get(code)
+
+    @cached_property
+    def _by_code(self) -> dict[str, Behaviour]:
+        found: dict[str, Behaviour] = {}
+        for behaviour in self.behaviours:
+            found.setdefault(behaviour.code, behaviour)
+        return found
 
 
 def read_project(data: object, source: str) -> Project:
