@@ -12,8 +12,8 @@ and stops, pairs them as observe did. The dyad, observer, visit and context are 
 observation's independent variables.
 
 What BORIS has no place for (the scheme's windows, matches, rules and ratings, the
-sessions' ids, ratings, pauses and periods that cannot be coded, the exact start with its
-offset from UTC) is kept under the project's ``observe`` key
+sessions' ids, ratings, pauses, periods that cannot be coded and second-coding marks, the
+exact start with its offset from UTC) is kept under the project's ``observe`` key
 (:mod:`~observe.interchange.boris_extras`); BORIS keeps it when it saves the project, and
 ``observe import-boris`` puts it back.
 """

@@ -11,7 +11,8 @@ BORIS leaves alone (it keeps every key of a project it opens when it saves it):
             "ethogram": sha256 of the behaviours and subjects as exported,
             "observations": {observation id: {
                 "session": {"id", "started_at", "ended_at", "duration", "ratings",
-                            "pauses", "excluded", "origin"},
+                            "pauses", "excluded", "origin", "second_coding_of",
+                            "second_coding_at"},
                 "events": sha256 of the observation's events as exported,
                 "event_ids": [each event's id, in observe's order],
                 "boris_order": [for each event in BORIS's order, its place in observe's],
@@ -64,6 +65,8 @@ class SessionExtras:
     pauses: tuple[Pause, ...]
     excluded: tuple[Interval, ...]
     origin: SessionOrigin
+    second_coding_of: str | None
+    second_coding_at: str | None
 
 
 @frozen
@@ -137,7 +140,7 @@ def extras_data(
         data = unstructure(session)
         kept[obs_id] = {
             "session": {
-                name: data.get(name, [])
+                name: data.get(name, [] if name == "excluded" else None)
                 for name in (
                     "id",
                     "started_at",
@@ -147,6 +150,8 @@ def extras_data(
                     "pauses",
                     "excluded",
                     "origin",
+                    "second_coding_of",
+                    "second_coding_at",
                 )
             },
             "events": events_digest(observation),

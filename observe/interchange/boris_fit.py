@@ -8,10 +8,10 @@ from the BORIS part of a project observe exported.
   ratings, its actors' ids, each remaining code's label, description, window and matches,
   its rules and state groups that name only codes still there. What does not fit is named
   in the report.
-- **A session**: its id, start (with its offset from UTC), origin, ratings, pauses and
-  periods that cannot be coded come back; when the observation's events are as exported,
-  so do their ids, the intensities of stops (BORIS keeps a state's modifiers on its start)
-  and the session's length and end.
+- **A session**: its id, start (with its offset from UTC), origin, ratings, pauses,
+  periods that cannot be coded and its mark as a second observer's coding come back; when
+  the observation's events are as exported, so do their ids, the intensities of stops
+  (BORIS keeps a state's modifiers on its start) and the session's length and end.
 """
 
 from __future__ import annotations
@@ -190,6 +190,8 @@ def fitted_session(
         ratings=ratings,
         pauses=kept.pauses,
         excluded=kept.excluded,
+        second_coding_of=kept.second_coding_of,
+        second_coding_at=kept.second_coding_at,
     )
     order = extras.boris_order
     count = len(session.events)

@@ -34,9 +34,9 @@ Every problem is one sentence naming the file, the observation and the field.
 from __future__ import annotations
 
 import math
-from functools import cached_property
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Any, Literal
 
 from attrs import field, frozen
