@@ -21,12 +21,16 @@ README's table names every setting with its default.
   default commented out, so the file documents itself. Comments of a hand-edited file are
   not kept.
 
-Later sections (a caseload schedule, certification criteria) join :data:`SETTINGS` the same
-way; an older observe reading a newer file names the section it does not know.
+Later sections (certification criteria) join :data:`SETTINGS` the same way; an older
+observe reading a newer file names the section it does not know. The ``caseload`` section
+holds text, not numbers: when families are due an observation (a schedule,
+:mod:`observe.schedule`) and how often a visitor's reliability is checked (a period); a
+schedule that cannot be read is named with its line and the character it fails at.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import tomllib
 from collections.abc import Mapping
@@ -35,6 +39,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from observe import schedule
 from observe.errors import ObserveError
 from observe.scheme.loading import _toml_problem  # the one reading of tomllib's positions
 from observe.scheme.problems import Locator, describe_type, did_you_mean
@@ -43,8 +48,9 @@ from observe.store.atomic import atomic_write
 
 FILE_NAME = "settings.toml"
 
-Kind = Literal["fraction", "coefficient", "seconds"]
-Value = float
+Kind = Literal["fraction", "coefficient", "seconds", "schedule", "period"]
+Value = float | str  # text for the schedule and period kinds, a number for the others
+TEXT_KINDS = ("schedule", "period")
 
 
 class SettingsError(ObserveError):
@@ -55,7 +61,8 @@ class SettingsError(ObserveError):
 class Setting:
     section: str
     key: str
-    kind: Kind  # fraction: 0–1 shown as a percentage; coefficient: a kappa or ICC; seconds
+    kind: Kind  # fraction: 0–1 shown as a percentage; coefficient: a kappa or ICC; seconds;
+    # schedule / period: text read by observe.schedule
     default: Value
     low: Value
     high: Value
@@ -74,10 +81,16 @@ class Setting:
             )
         if self.kind == "seconds":
             return f"a number of seconds from {self.low:g} to {self.high:g}"
+        if self.kind == "schedule":
+            return f"a schedule such as {schedule.EXAMPLES}"
+        if self.kind == "period":
+            return 'a time such as "6 months", "90 days" or "1 year"'
         return f"a number from {self.low:g} to {self.high:g}"
 
     def shown(self, value: Value) -> str:
-        """The value as people read it: ``85%``, ``0.60``, ``2 s``."""
+        """The value as people read it: ``85%``, ``0.60``, ``2 s``, ``every 90 days``."""
+        if isinstance(value, str):
+            return value
         if self.kind == "fraction":
             return f"{value * 100:g}%"
         if self.kind == "seconds":
@@ -109,6 +122,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "reliability", "time_unit", "seconds", 1.0, 0.1, 10.0,
         "The unit the time-unit kappa compares the two records in.",
+    ),
+    Setting(
+        "caseload", "schedule", "schedule", "every 90 days", 0, 0,
+        "When a family is due an observation: since its last one, or since its first visit.",
+    ),
+    Setting(
+        "caseload", "reliability_every", "period", "6 months", 0, 0,
+        "How long after a visitor's last double-coded visit the next reliability check is due.",
     ),
 )  # fmt: skip
 
@@ -205,17 +226,35 @@ def parse_settings(text: str, path: Path) -> dict[str, Value]:
             if message is not None:
                 problem((section, key), message)
                 continue
-            found[name] = float(value)
+            found[name] = value.strip() if isinstance(value, str) else float(value)
     if problems:
         _fail(path, [message for _line, message in sorted(problems, key=lambda p: p[0])])
     return found
 
 
 def _invalid(setting: Setting, value: object) -> str | None:
+    if setting.kind in TEXT_KINDS:
+        return _invalid_text(setting, value)
     ok = isinstance(value, (int, float)) and not isinstance(value, bool)
     if ok and math.isfinite(value) and setting.low <= value <= setting.high:  # type: ignore[operator]
         return None
     return f"{setting.name} must be {setting.what()}, not {describe_type(value)}"
+
+
+def _invalid_text(setting: Setting, value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"{setting.name} must be {setting.what()}, in quotes, not {describe_type(value)}"
+    try:
+        if setting.kind == "schedule":
+            schedule.parse_schedule(value)
+        else:
+            schedule.parse_period(value)
+    except schedule.ScheduleError as error:
+        return (
+            f'{setting.name} = "{value}" cannot be read at character {error.position}: '
+            f"{error.problem}; it must be {setting.what()}"
+        )
+    return None
 
 
 def _fail(path: Path, problems: list[str]) -> None:
@@ -231,6 +270,13 @@ def _fail(path: Path, problems: list[str]) -> None:
 def value_from_text(setting: Setting, text: str) -> Value:
     """A value typed on the command line: a number, or for a fraction also ``80%``."""
     cleaned = text.strip()
+    if setting.kind in TEXT_KINDS:
+        message = _invalid_text(setting, cleaned)
+        if message is not None:
+            raise SettingsError(
+                f"{message}; e.g. `observe settings set {setting.name} '{setting.default}'`."
+            )
+        return cleaned
     scale = 1.0
     if setting.kind == "fraction" and cleaned.endswith("%"):
         cleaned, scale = cleaned[:-1].strip(), 0.01
@@ -286,6 +332,8 @@ def settings_text(values: Mapping[str, Value]) -> str:
 
 
 def _toml_number(value: Value) -> str:
+    if isinstance(value, str):
+        return json.dumps(value)  # a JSON string is a TOML basic string
     return repr(float(value))
 
 
