@@ -4,6 +4,7 @@ The only package besides the terminal UI that imports reportlab. Nothing is buil
 import time; every figure comes from :mod:`observe.analysis`.
 """
 
+from observe.reports.caseload_report import default_caseload_path, write_caseload_report
 from observe.reports.document import ReportError
 from observe.reports.paths import default_report_path
 from observe.reports.reliability_report import write_reliability_report
@@ -13,7 +14,9 @@ from observe.reports.trend_report import write_trend_report
 
 __all__ = [
     "ReportError",
+    "default_caseload_path",
     "default_report_path",
+    "write_caseload_report",
     "write_reliability_report",
     "write_reliability_summary_report",
     "write_session_report",

@@ -83,8 +83,8 @@ def draw_furniture(canvas: Canvas, furniture: Furniture, number: int, total: int
         left,
         footer_y,
         fitted(
-            f"Generated {furniture.generated} · observe {furniture.version} · "
-            f"scheme {furniture.scheme_digest}",
+            f"Generated {furniture.generated} · observe {furniture.version}"
+            + (f" · scheme {furniture.scheme_digest}" if furniture.scheme_digest else ""),
             styles.FONT,
             7.5,
             room,

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "report": "observe.commands.report:report",
     "reliability": "observe.commands.reliability:reliability",
     "settings": "observe.commands.settings:settings_group",
+    "caseload": "observe.commands.caseload:caseload_command",
 }
 #: Subcommands defined in a module of their own, added to their group when it is loaded.
 SUBCOMMANDS: dict[str, dict[str, str]] = {
