@@ -114,7 +114,7 @@ def _families(caseload: Caseload, width: float) -> list[Flowable]:
         return [Paragraph("No family matches.", styles.BODY)]
     header = ("Dyad", "Visits", "Last seen", "Next due", "", "Visitor", "Answered", "Fitting",
               "Latency")  # fmt: skip
-    fractions = (0.11, 0.06, 0.11, 0.11, 0.16, 0.09, 0.12, 0.11, 0.13)
+    fractions = (0.10, 0.055, 0.105, 0.105, 0.15, 0.075, 0.14, 0.14, 0.13)
     rows = [family_row(f) for f in caseload.families]
     return [
         data_table(header, rows, [width * f for f in fractions]),

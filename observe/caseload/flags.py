@@ -12,10 +12,12 @@ figures that say why. Words that label a family (poor, at risk, failing, …) ar
   three visits (or the one before, with two) to the latest, where the latest is not a
   drop from the visit before it.
 - A **look** is a drop of at least :data:`RATE_STEP` in a rate, or a median latency
-  :data:`LATENCY_SLOWER` s longer, from the visit before to the latest.
+  :data:`LATENCY_SLOWER` s longer, from the visit before to the latest (or, failing that,
+  from the first of the last three visits to the latest).
 - A figure resting on fewer than :data:`MIN_CUES` cues (a median latency: answered cues)
   is compared with nothing — as the trend report draws such a visit hollow — and a
-  ``note`` says so; with three comparable visits and nothing to flag, the note is *Steady*.
+  ``note`` says so; with three comparable visits whose figures each stayed within a step,
+  the note is *Steady*.
 """
 
 from __future__ import annotations
@@ -78,12 +80,36 @@ def family_flags(recent: Sequence[VisitFigures]) -> tuple[Flag, ...]:
         before = recent[-2] if recent[-2] in usable else None
         flag = _look(name, value, before, latest) if before is not None else None
         if flag is None:
-            flag = _strength(name, value, usable, before)
+            flag = _strength(name, value, usable, before) or _look_over(name, value, usable)
         if flag is not None:
             flags.append(flag)
-    if not flags and len(recent) == 3:
+    if not flags and len(recent) == 3 and all(_steady(recent, figure) for figure in _FIGURES):
         flags.append(Flag("note", "Steady over the last three visits"))
     return tuple(flags)
+
+
+def _steady(recent: Sequence[VisitFigures], figure: Figure) -> bool:
+    """Whether a figure stayed within one step over the visits (None: not comparable)."""
+    name, value, base = figure
+    values = [value(v) for v in recent if value(v) is not None and base(v) >= MIN_CUES]
+    step = LATENCY_FASTER if name == "median_latency" else RATE_STEP
+    return len(values) == len(recent) and max(values) - min(values) < step - 1e-9  # type: ignore[type-var, operator]
+
+
+def _look_over(
+    name: str, value: Callable[[VisitFigures], float | None], usable: Sequence[VisitFigures]
+) -> Flag | None:
+    """A drop from the first of the last three visits to the latest (not from the one
+    before: that is :func:`_look`)."""
+    if len(usable) < 3:
+        return None
+    old, new = value(usable[0]), value(usable[-1])
+    assert old is not None and new is not None
+    step = LATENCY_SLOWER if name == "median_latency" else RATE_STEP
+    if _change(name, old, new) > -step + 1e-9:
+        return None
+    path = " → ".join(_shown(name, value(v)) for v in usable)
+    return Flag("look", f"{_LOOK[name]} over the last three visits — {LOOK} ({path})")
 
 
 def _change(name: str, old: float, new: float) -> float:

@@ -10,11 +10,13 @@ from observe.caseload.model import Caseload, Family, VisitFigures, Visitor
 from observe.convert import unstructure
 
 
-def due_text(days: int | None) -> str:
+def due_text(days: int | None, *, short: bool = False) -> str:
     """``overdue by 12 days``, ``due today``, ``in 5 days``; ``no date`` where the schedule
-    has none."""
+    has none. ``short``: ``overdue 12 d``, ``today``, ``in 5 d``."""
     if days is None:
         return "no date"
+    if short:
+        return f"overdue {-days} d" if days < 0 else "today" if days == 0 else f"in {days} d"
     if days < 0:
         return f"overdue by {-days} day{'s' if days != -1 else ''}"
     if days == 0:
@@ -42,13 +44,13 @@ VISITOR_HEADER = (
 )  # fmt: skip
 
 
-def family_row(family: Family) -> tuple[str, ...]:
+def family_row(family: Family, *, short: bool = False) -> tuple[str, ...]:
     return (
         family.dyad,
         str(family.visits),
         family.last_observation,
         family.next_due or display.MISSING,
-        due_text(family.due_in_days),
+        due_text(family.due_in_days, short=short),
         family.visitor or display.MISSING,
         trend_text(family.recent, "response_rate"),
         trend_text(family.recent, "match_rate"),
@@ -56,7 +58,7 @@ def family_row(family: Family) -> tuple[str, ...]:
     )
 
 
-def visitor_row(visitor: Visitor, below: str = " ⚑") -> tuple[str, ...]:
+def visitor_row(visitor: Visitor, below: str = " ⚑", *, short: bool = False) -> tuple[str, ...]:
     """The visitor's row; ``below`` marks an agreement below the archive's standard."""
     check = visitor.last_check
     if check is None:
@@ -75,7 +77,7 @@ def visitor_row(visitor: Visitor, below: str = " ⚑") -> tuple[str, ...]:
         str(visitor.sessions),
         *done,
         visitor.next_check_due,
-        due_text(visitor.due_in_days),
+        due_text(visitor.due_in_days, short=short),
     )
 
 

@@ -159,6 +159,12 @@ class ObserveApp(App[None]):
 
         self.push_screen(SchemeListScreen())
 
+    def open_caseload(self) -> None:
+        """The caseload: families due an observation, visitors due a reliability check."""
+        from observe.tui.screens.caseload import CaseloadScreen
+
+        self.push_screen(CaseloadScreen())
+
     def practise(self, scheme: Scheme) -> None:
         """The coding screen on a practice session of ``scheme``, kept in memory only."""
         from observe.scheme_editor import PracticeRecorder, practice_session

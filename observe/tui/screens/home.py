@@ -63,6 +63,8 @@ class HomeApp(Protocol):
 
     def open_schemes(self) -> None: ...
 
+    def open_caseload(self) -> None: ...
+
 
 def describe(summary: SessionSummary) -> str:
     visit = f" visit {summary.visit}" if summary.visit else ""
@@ -355,6 +357,9 @@ class HomeScreen(Screen[None]):
 
     def action_schemes(self) -> None:
         self.observe.open_schemes()
+
+    def action_caseload(self) -> None:
+        self.observe.open_caseload()
 
     def action_leave_filter(self) -> None:
         self.table.focus()

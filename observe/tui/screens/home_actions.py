@@ -94,6 +94,14 @@ HOME_ACTIONS = (
         palette="Coding schemes",
         palette_help="Copy, edit and try coding schemes",
     ),
+    HomeAction(
+        "c",
+        "Caseload: families due an observation, their latest figures, visitors' checks",
+        "caseload",
+        "Caseload",
+        palette="Caseload",
+        palette_help="Families due or overdue an observation, and visitors' reliability",
+    ),
     HomeAction("up,down,j,k", "Move through the list", key_display="↑ ↓ / j k"),  # the list's
     HomeAction("ctrl+p", "Command palette: every action by name"),  # the app's
     HomeAction(
