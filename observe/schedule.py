@@ -34,6 +34,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from observe.display import shorten
 from observe.errors import ObserveError
 
 Unit = Literal["days", "weeks", "months", "years"]
@@ -60,7 +61,7 @@ class ScheduleError(ObserveError):
         self.position = position
         self.problem = problem
         super().__init__(
-            f'the schedule "{text}" cannot be read at character {position}: {problem}; '
+            f'the schedule "{shorten(text)}" cannot be read at character {position}: {problem}; '
             f"write it as {EXAMPLES}"
         )
 

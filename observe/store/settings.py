@@ -40,6 +40,7 @@ from typing import Literal
 from attrs import frozen
 
 from observe import schedule
+from observe.display import shorten
 from observe.errors import ObserveError
 from observe.scheme.loading import _toml_problem  # the one reading of tomllib's positions
 from observe.scheme.problems import Locator, describe_type, did_you_mean
@@ -251,7 +252,7 @@ def _invalid_text(setting: Setting, value: object) -> str | None:
             schedule.parse_period(value)
     except schedule.ScheduleError as error:
         return (
-            f'{setting.name} = "{value}" cannot be read at character {error.position}: '
+            f'{setting.name} = "{shorten(value)}" cannot be read at character {error.position}: '
             f"{error.problem}; it must be {setting.what()}"
         )
     return None
