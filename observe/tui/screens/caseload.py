@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 SORTS: tuple[tuple[str, Callable[[Family], object]], ...] = (
     ("soonest due", due_order),
     ("dyad", lambda f: f.dyad),
-    ("latest seen", lambda f: (f.last_observation, f.dyad)),
+    ("longest unseen", lambda f: (f.last_observation, f.dyad)),
     ("most visits", lambda f: (-f.visits, f.dyad)),
 )
 #: The families' columns, the due ones first (the screen's order, not the text's).

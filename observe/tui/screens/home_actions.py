@@ -98,7 +98,7 @@ HOME_ACTIONS = (
         "c",
         "Caseload: families due an observation, their latest figures, visitors' checks",
         "caseload",
-        "Caseload",
+        "Cases",  # the footer's word: "Caseload" does not fit beside the others at 80 columns
         palette="Caseload",
         palette_help="Families due or overdue an observation, and visitors' reliability",
     ),
