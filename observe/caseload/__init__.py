@@ -11,7 +11,8 @@ each visitor's last check opens its two codings to compute their agreement.
 - :func:`caseload_json` ``(caseload)`` — the ``--json`` structure (:mod:`.model`'s fields).
 """
 
-from observe.caseload.build import UnknownVisitor, build_caseload, thresholds_of
+from typing import TYPE_CHECKING, Any
+
 from observe.caseload.families import counts_for_family
 from observe.caseload.model import (
     Caseload,
@@ -22,6 +23,22 @@ from observe.caseload.model import (
     Visitor,
 )
 from observe.caseload.text import caseload_json, caseload_text, due_text
+
+if TYPE_CHECKING:
+    from observe.caseload.build import UnknownVisitor, build_caseload, thresholds_of
+
+_BUILD = ("UnknownVisitor", "build_caseload", "thresholds_of")
+
+
+def __getattr__(name: str) -> Any:
+    """The building pieces, imported on first use: they load the reliability analysis, which
+    the Caseload screen should not wait for on the main thread (it builds in a worker)."""
+    if name in _BUILD:
+        from observe.caseload import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Caseload",

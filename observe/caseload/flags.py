@@ -75,9 +75,9 @@ def family_flags(recent: Sequence[VisitFigures]) -> tuple[Flag, ...]:
     flags: list[Flag] = []
     for name, value, base in _FIGURES:
         usable = [v for v in recent if value(v) is not None and base(v) >= MIN_CUES]
-        if latest not in usable or len(usable) < 2:
+        if len(usable) < 2 or usable[-1] is not latest:
             continue
-        before = recent[-2] if recent[-2] in usable else None
+        before = recent[-2] if usable[-2] is recent[-2] else None
         flag = _look(name, value, before, latest) if before is not None else None
         if flag is None:
             flag = _strength(name, value, usable, before) or _look_over(name, value, usable)
@@ -156,6 +156,6 @@ def _strength(
         return None  # better than at first, but down from the visit before: no strength
     path = " → ".join(_shown(name, value(v)) for v in usable)
     span = "over the last three visits" if len(usable) == 3 else "than at the visit before"
-    if len(usable) == 2 and usable[0] is not before:
+    if len(usable) == 2 and usable[0] is not before:  # the visit before had too few cues
         span = "than two visits before"
     return Flag("strength", f"{_STRENGTH[name]} {span} ({path})")

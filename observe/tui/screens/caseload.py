@@ -23,8 +23,8 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from observe.caseload import Caseload, Family, build_caseload
 from observe.caseload.families import due_order
+from observe.caseload.model import Caseload, Family
 from observe.caseload.text import FAMILY_HEADER, VISITOR_HEADER, family_row, visitor_row
 from observe.errors import ObserveError
 
@@ -115,6 +115,7 @@ class CaseloadScreen(Screen[None]):
     def _read(self, archive: Archive, today: date) -> None:
         from time import perf_counter
 
+        from observe.caseload.build import build_caseload  # the analysis loads here
         from observe.store.settings import read_settings
 
         started = perf_counter()
