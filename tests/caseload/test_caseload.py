@@ -114,3 +114,20 @@ def test_the_families_are_read_from_the_index_alone(cli_archive, visit, monkeypa
 
     monkeypatch.setattr(Archive, "load", refuse)
     assert len(_caseload(cli_archive.path).families) == 5
+
+
+def test_the_schedule_is_set_like_every_setting_and_refused_with_its_character(
+    cli_archive,
+) -> None:
+    done = cli_archive.run("settings", "set", "caseload.schedule", "6 months, 1 year, then yearly")
+    assert done.exit_code == 0, done.output
+    text = (cli_archive.path / "settings.toml").read_text()
+    assert 'schedule = "6 months, 1 year, then yearly"\n' in text
+    assert read_settings(cli_archive.path)["caseload.schedule"] == "6 months, 1 year, then yearly"
+    refused = cli_archive.run("settings", "set", "caseload.reliability_every", "6 monts")
+    assert refused.exit_code == 1
+    assert 'caseload.reliability_every = "6 monts" cannot be read at character 3' in refused.output
+    (cli_archive.path / "settings.toml").write_text("[caseload]\nschedule = 90\n")
+    shown = cli_archive.run("settings", "show")
+    assert "line 2: caseload.schedule must be a schedule such as" in shown.output
+    assert "in quotes, not a whole number (90)" in shown.output

@@ -129,3 +129,21 @@ def test_the_caseload_screen_at_120_by_40(snap_compare, isolated_data_dir: Path,
         await _loaded(pilot, app)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=read)
+
+
+async def test_p_writes_the_caseload_pdf_into_the_archive_reports(
+    isolated_data_dir: Path, make_session
+) -> None:
+    families(isolated_data_dir, make_session)
+    app = make_app(isolated_data_dir, wall_clock=lambda: NOW)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await _loaded(pilot, app)
+        await pilot.press("p")
+        written = isolated_data_dir / "reports" / "caseload_2026-06-01.pdf"
+        await wait_until(
+            pilot,
+            lambda: any("Caseload PDF written" in n.message for n in app._notifications),
+            "the PDF",
+        )
+        assert written.read_bytes().startswith(b"%PDF")
