@@ -93,12 +93,14 @@ async def test_a_copied_scheme_edited_in_forms_saves_the_file_validate_accepts(
         # A state group and a rating with anchors.
         await open_tab(pilot, editor, "tab-states", "#pane-state_groups")
         await pilot.press("a", *"Distress")
+        await wait_until(pilot, lambda: app.screen.query("#field-codes"), "the state group form")
         codes = app.screen.query_one("#field-codes", SelectionList)
         codes.focus()
         await pilot.press("space")  # the one state code: crying
         await pilot.press("escape")
         await open_tab(pilot, editor, "tab-ratings", "#pane-ratings")
         await pilot.press("a", *"Playfulness")
+        await wait_until(pilot, lambda: app.screen.query("#anchor-1"), "the rating form")
         dialog = app.screen
         for point, anchor in (("1", "Flat, no play"), ("5", "Plays freely throughout")):
             dialog.query_one(f"#anchor-{point}", Input).focus()

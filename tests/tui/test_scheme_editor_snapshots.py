@@ -10,7 +10,10 @@ from textual.widgets import DataTable, Input, TabbedContent
 from observe.scheme import find_scheme
 from observe.scheme_editor import create_user_scheme
 from observe.tui.app import make_app
+from observe.tui.screens.scheme_editor import SchemeEditorScreen
+from observe.tui.screens.scheme_list import SchemeListScreen
 from observe.workspace import open_archive
+from tests.tui.waiting import wait_until
 
 SIZE = (80, 24)
 
@@ -27,9 +30,11 @@ def archive_with_own_scheme(data_dir: Path, make_session):
 
 async def open_own(pilot) -> None:
     await pilot.press("s")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SchemeListScreen), "the list")
     rows = pilot.app.screen.query_one(DataTable)
     rows.move_cursor(row=rows.row_count - 1)
     await pilot.press("e")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SchemeEditorScreen), "the editor")
     await pilot.pause()
 
 
