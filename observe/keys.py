@@ -72,6 +72,16 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         purpose="undo the last event",
     ),
     CodingKey("ctrl+y", "ctrl+y", "redo the event just undone", action="redo", label="Redo"),
+    # A chord, so no scheme can have it (a scheme's keys are single characters) and no
+    # stray key press opens it; "o" for "out of view".
+    CodingKey(
+        "ctrl+o",
+        "ctrl+o",
+        "not codable: open or close a period that cannot be coded (the baby out of view, "
+        "a phone call); the clock runs on, keys still record, the figures leave it out",
+        action="not_codable",
+        label="Not codable",
+    ),
     CodingKey(
         "n",
         "n",

@@ -2,10 +2,11 @@
 
 :class:`LiveSession` is the coding screen without the screen. It is given the recorder of
 the session (the journal, through a :class:`SessionSaver`) and a :class:`LiveClock`, and
-every action of the observer (a code key, an intensity, a note, undo, redo, pause, the end,
-the ratings) returns an :class:`Outcome`: what was written, or why nothing was ("PAUSED:
+every action of the observer (a code key, an intensity, a note, undo, redo, pause, the
+not-codable toggle, the end, the ratings) returns an :class:`Outcome`: what was written, or why nothing was ("PAUSED:
 Hungry not coded (space resumes)"), whether everything is in the journal, and whether the
-journal should be folded now. A screen shows the outcome and runs the fold in its worker;
+journal should be folded now. State keys follow the scheme's state groups
+(:mod:`observe.live.states`): one key press is one change, and one undo. A screen shows the outcome and runs the fold in its worker;
 this module does no threading and no I/O but through the recorder.
 """
 
@@ -18,12 +19,17 @@ from observe.labels import code_label
 from observe.live.clock import LiveClock, WallClock, local_now
 from observe.live.pending import ChangeRecorder, PendingWrites
 from observe.live.saving import FoldPolicy, Saved, SessionSaver
+from observe.live.states import initial_starts, key_press_of, state_press
 from observe.model import (
     Change,
     Event,
     EventAmended,
     EventRecorded,
     EventRemoved,
+    EventsRecorded,
+    EventsRemoved,
+    ExclusionEnded,
+    ExclusionStarted,
     Session,
     SessionAnnotated,
     SessionEnded,
@@ -75,6 +81,15 @@ def code_for_key(scheme: Scheme, character: str | None, key: str) -> Cue | Respo
     return code
 
 
+def not_codable_hint(code: Cue | Response, scheme: Scheme) -> str:
+    """Said at the first code recorded in a period that cannot be coded."""
+    toggle = coding_key("not_codable").shown
+    return (
+        f"{code_label(scheme, code.id)} recorded while NOT CODABLE: the figures leave it "
+        f"out ({toggle} ends the period)."
+    )
+
+
 def caps_lock_hint(typed: str, code: Cue | Response, scheme: Scheme) -> str:
     """Said once, when an uppercase letter was taken for its lowercase code key."""
     return f"“{typed}” coded as {code.key}, {code_label(scheme, code.id)}: is Caps Lock on?"
@@ -100,10 +115,15 @@ class LiveSession:
         #: Opened on a session that has a history (resumed): it opens paused.
         self.resumed = bool(session.events) or session.clock > 0 or session.status == "paused"
         self.ended = False
-        #: The event undone last, until it is redone or another code is recorded.
+        #: The event undone last, until it is redone or another code is recorded; with
+        #: ``undone_with``, every event of its key press (a state group's stop and start).
         self.undone: Event | None = None
-        self._recorded: list[str] = []  # ids recorded here, in the order they were coded
+        self.undone_with: tuple[Event, ...] = ()
+        # The key presses recorded here, in order: each one's event ids, its main one last.
+        self._recorded: list[tuple[str, ...]] = []
+        self._initial: frozenset[str] = frozenset()  # the initial states' starts at 0 s
         self._caps_hinted = False  # "is Caps Lock on?" is said once per session
+        self._excluded_hinted = False  # "recorded while not codable" once per period
 
     # -- what a screen shows ---------------------------------------------------------------
 
@@ -124,16 +144,33 @@ class LiveSession:
         """Where the clock stands now (session seconds)."""
         return self.clock.now()
 
+    @property
+    def not_codable_since(self) -> float | None:
+        """When the period that cannot be coded opened, while one is open."""
+        session = self.session
+        return session.excluded[-1].start if session.excluding else None
+
     def last_event(self) -> Event | None:
         """The event coded last: the last one recorded here that is still there, else (a
         resumed session) the latest in time."""
         session = self.session
         while self._recorded:
-            found = session.event(self._recorded[-1])
+            found = session.event(self._recorded[-1][-1])
             if found is not None:
                 return found
             self._recorded.pop()
         return session.events[-1] if session.events else None
+
+    def last_key_press(self) -> tuple[Event, ...]:
+        """Every event of the key press coded last (its main event last); () when none."""
+        last = self.last_event()
+        if last is None:
+            return ()
+        session = self.session
+        if self._recorded and self._recorded[-1][-1] == last.id:
+            found = (session.event(event_id) for event_id in self._recorded[-1])
+            return tuple(e for e in found if e is not None)
+        return key_press_of(session, last)
 
     # -- coding --------------------------------------------------------------------------
 
@@ -143,7 +180,11 @@ class LiveSession:
         records that pause, so the lost minutes are not counted as observed time."""
         if not self.resumed:
             self.clock.start()
-            return Outcome()
+            starts = initial_starts(self.scheme, self.clock.now())
+            if not starts:
+                return Outcome()
+            self._initial = frozenset(e.id for e in starts)
+            return self._submit(EventsRecorded(starts), event=starts[-1])
         if self.saver.session.status == "live":
             return self._submit(SessionPaused(t=self.clock.now(), wall=self._wall()), pause=True)
         return Outcome()
@@ -174,16 +215,24 @@ class LiveSession:
             return refused(
                 f"PAUSED: {code_label(self.scheme, code.id)} not coded ({resume} resumes)"
             )
-        kind = "point"
+        t = self.clock.at(key_time)
         if code.kind == "state":  # waiting changes included: a state's start counts
-            kind = "stop" if code.id in self.saver.session.open_states else "start"
-        event = Event(id=new_id(), code=code.id, t=self.clock.at(key_time), kind=kind)
-        outcome = self._submit(EventRecorded(event), event=event)
-        self._recorded.append(event.id)
-        self.undone = None
+            press = state_press(self.scheme, self.saver.session.open_states, code, t)
+            if isinstance(press, str):
+                return refused(press)
+            events = press
+        else:
+            events = (Event(id=new_id(), code=code.id, t=t, kind="point"),)
+        change = EventRecorded(events[0]) if len(events) == 1 else EventsRecorded(events)
+        outcome = self._submit(change, event=events[-1])
+        self._recorded.append(tuple(e.id for e in events))
+        self.undone, self.undone_with = None, ()
         if typed and typed != code.key and not self._caps_hinted:
             self._caps_hinted = True
             outcome = evolve(outcome, hint=caps_lock_hint(typed, code, self.scheme))
+        elif self.saver.session.excluding and not self._excluded_hinted:
+            self._excluded_hinted = True
+            outcome = evolve(outcome, hint=not_codable_hint(code, self.scheme))
         return outcome
 
     def not_a_code(self, character: str) -> Outcome:
@@ -231,24 +280,44 @@ class LiveSession:
         """Remove the last event; :meth:`redo` brings it back."""
         if self.ended:
             return refused(ENDED)
-        last = self.last_event()
-        if last is None:
-            return refused("Nothing to undo.")
-        outcome = self._submit(EventRemoved(last.id), event=last)
-        self.undone = last
+        press = self.last_key_press()
+        if not press or press[-1].id in self._initial:
+            return refused("Nothing to undo.")  # the state coding began in is no key's
+        last = press[-1]
+        if len(press) == 1:
+            outcome = self._submit(EventRemoved(last.id), event=last)
+        else:  # a state group's stop and start: the state before is on again
+            outcome = self._submit(EventsRemoved(tuple(e.id for e in press)), event=last)
+        if self._recorded and self._recorded[-1][-1] == last.id:
+            self._recorded.pop()
+        self.undone, self.undone_with = last, press
         return outcome
 
     def redo(self) -> Outcome:
-        """Bring back the event undone last, at its time (as a new event)."""
+        """Bring back the key press undone last, at its time (as new events)."""
         if self.ended:
             return refused(ENDED)
         if self.undone is None:
             return refused("Nothing to redo.")
-        restored = evolve(self.undone, id=new_id())
-        outcome = self._submit(EventRecorded(restored), event=restored)
-        self._recorded.append(restored.id)
-        self.undone = None
+        restored = tuple(evolve(e, id=new_id()) for e in self.undone_with or (self.undone,))
+        change = EventRecorded(restored[0]) if len(restored) == 1 else EventsRecorded(restored)
+        outcome = self._submit(change, event=restored[-1])
+        self._recorded.append(tuple(e.id for e in restored))
+        self.undone, self.undone_with = None, ()
         return outcome
+
+    def toggle_not_codable(self, key_time: float | None = None) -> Outcome:
+        """Open a period that cannot be coded at ``key_time`` (default: now), or close the
+        one that is open. The clock keeps running and code keys still record (the observer
+        may still hear a cue; review can shorten a period left open by mistake, and what
+        was coded in it then counts); the figures leave the period out."""
+        if self.ended:
+            return refused(ENDED)
+        t = self.clock.now() if key_time is None else self.clock.at(key_time)
+        if self.saver.session.excluding:
+            return self._submit(ExclusionEnded(t=t, wall=self._wall()))
+        self._excluded_hinted = False
+        return self._submit(ExclusionStarted(t=t, wall=self._wall()))
 
     def toggle_pause(self, key_time: float | None = None) -> Outcome:
         """Pause the session at ``key_time`` (default: now), or resume it; a pause folds."""
