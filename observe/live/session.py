@@ -3,11 +3,12 @@
 :class:`LiveSession` is the coding screen without the screen. It is given the recorder of
 the session (the journal, through a :class:`SessionSaver`) and a :class:`LiveClock`, and
 every action of the observer (a code key, an intensity, a note, undo, redo, pause, the
-not-codable toggle, the end, the ratings) returns an :class:`Outcome`: what was written, or why nothing was ("PAUSED:
-Hungry not coded (space resumes)"), whether everything is in the journal, and whether the
-journal should be folded now. State keys follow the scheme's state groups
-(:mod:`observe.live.states`): one key press is one change, and one undo. A screen shows the outcome and runs the fold in its worker;
-this module does no threading and no I/O but through the recorder.
+not-codable toggle, the end, the ratings) returns an :class:`Outcome`: what was written,
+or why nothing was ("PAUSED: Hungry not coded (space resumes)"), whether everything is in
+the journal, and whether the journal should be folded now. State keys follow the scheme's
+state groups (:mod:`observe.live.states`): one key press is one change, and one undo. A
+screen shows the outcome and runs the fold in its worker; this module does no threading
+and no I/O but through the recorder.
 """
 
 from __future__ import annotations

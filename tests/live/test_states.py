@@ -153,8 +153,7 @@ def test_keys_inside_a_not_codable_period_record_with_one_hint(tiny_scheme: Sche
     first = live.record(code(tiny_scheme, "h"), 1012.0)
     second = live.record(code(tiny_scheme, "h"), 1013.0)
     assert first.done and first.hint == (
-        "Hungry recorded while NOT CODABLE: the figures leave it out "
-        "(ctrl+o ends the period)."
+        "Hungry recorded while NOT CODABLE: the figures leave it out (ctrl+o ends the period)."
     )
     assert second.done and second.hint is None
     assert isinstance(recorder.changes[-1], EventRecorded)
