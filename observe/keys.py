@@ -50,7 +50,11 @@ INTENSITY_PURPOSE = "set the intensity of the last event"
 #: The help's first lines: what the scheme's own keys do.
 CODE_KEY_HELP: tuple[tuple[str, str], ...] = (
     ("code keys", "record an infant cue or caregiver response now (see the codes below)"),
-    ("state code key", "starts the state; pressing it again stops it"),
+    (
+        "state code key",
+        "starts the state; pressing it again stops it (a state of a group such as the "
+        "infant's state ends the one before instead)",
+    ),
 )
 
 CODING_KEYS: tuple[CodingKey, ...] = (
@@ -72,16 +76,6 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         purpose="undo the last event",
     ),
     CodingKey("ctrl+y", "ctrl+y", "redo the event just undone", action="redo", label="Redo"),
-    # A chord, so no scheme can have it (a scheme's keys are single characters) and no
-    # stray key press opens it; "o" for "out of view".
-    CodingKey(
-        "ctrl+o",
-        "ctrl+o",
-        "not codable: open or close a period that cannot be coded (the baby out of view, "
-        "a phone call); the clock runs on, keys still record, the figures leave it out",
-        action="not_codable",
-        label="Not codable",
-    ),
     CodingKey(
         "n",
         "n",
@@ -117,6 +111,17 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         action="close_help",
         label="Hide help",
         purpose="hide the help",
+    ),
+    # A chord, so no scheme can have it (a scheme's keys are single characters) and no
+    # stray key press opens it; "o" for "out of view". After Help: in a terminal of the
+    # smallest width (64) the footer cuts this entry, never "? Help".
+    CodingKey(
+        "ctrl+o",
+        "ctrl+o",
+        "not codable: open or close a period that cannot be coded (the baby out of view, "
+        "a phone call); the clock runs on, keys still record, the figures leave it out",
+        action="not_codable",
+        label="Not codable",
     ),
     # The app binds quit on every screen; the coding help says what it means here.
     CodingKey("ctrl+q", "ctrl+q", "quit; the session stays paused, ready to resume"),

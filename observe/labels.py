@@ -25,3 +25,18 @@ def actor_role(scheme: Scheme, code: str) -> str:
     """Who shows the code: ``infant`` (a cue) or ``caregiver`` (a response), as exports name
     the actor."""
     return "infant" if scheme.is_cue(code) else "caregiver"
+
+
+def names_actors(scheme: Scheme) -> bool:
+    """Whether screens name each code's actor ("Parent A") rather than saying cue or
+    response: a scheme with more than two actors."""
+    return len(scheme.actors) > 2
+
+
+def actor_label(scheme: Scheme, code: str) -> str:
+    """Who shows the code as the screens say it: the actor's label ("Parent A") in a scheme
+    with more than two actors, else :func:`actor_word`; a code the scheme lacks, by the
+    word."""
+    if names_actors(scheme) and scheme.code(code) is not None:
+        return scheme.actor_of(code).label
+    return actor_word(scheme, code)

@@ -85,10 +85,7 @@ def code_for_key(scheme: Scheme, character: str | None, key: str) -> Cue | Respo
 def not_codable_hint(code: Cue | Response, scheme: Scheme) -> str:
     """Said at the first code recorded in a period that cannot be coded."""
     toggle = coding_key("not_codable").shown
-    return (
-        f"{code_label(scheme, code.id)} recorded while NOT CODABLE: the figures leave it "
-        f"out ({toggle} ends the period)."
-    )
+    return f"NOT CODABLE: {code_label(scheme, code.id)} kept, not counted ({toggle} ends it)."
 
 
 def caps_lock_hint(typed: str, code: Cue | Response, scheme: Scheme) -> str:

@@ -152,9 +152,7 @@ def test_keys_inside_a_not_codable_period_record_with_one_hint(tiny_scheme: Sche
     live.toggle_not_codable(1010.0)
     first = live.record(code(tiny_scheme, "h"), 1012.0)
     second = live.record(code(tiny_scheme, "h"), 1013.0)
-    assert first.done and first.hint == (
-        "Hungry recorded while NOT CODABLE: the figures leave it out (ctrl+o ends the period)."
-    )
+    assert first.done and first.hint == ("NOT CODABLE: Hungry kept, not counted (ctrl+o ends it).")
     assert second.done and second.hint is None
     assert isinstance(recorder.changes[-1], EventRecorded)
     assert len(live.session.events) == 2

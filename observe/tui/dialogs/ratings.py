@@ -1,6 +1,7 @@
 """End-of-session ratings and the observer's free-text notes.
 
-Returns ``(ratings, notes)`` or None when skipped. A rating left blank is not recorded;
+Returns ``(ratings, notes)`` or None when skipped. A rating with anchors shows them under
+its field (:mod:`observe.tui.widgets.rating_anchors`). A rating left blank is not recorded;
 a number outside its range is refused with a sentence saying which rating and what range.
 """
 
@@ -18,6 +19,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from observe.scheme import Rating
 from observe.tui.dialogs.frame import button_row, dialog_css
+from observe.tui.widgets.rating_anchors import RatingAnchors
 
 RatingsResult = tuple[dict[str, int], str]
 
@@ -131,6 +133,7 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
                         # would replace it instead of moving on.
                         select_on_focus=False,
                     )
+                yield RatingAnchors(rating, id=f"anchors-{rating.id}")
             yield TextArea(self.notes, id="notes", soft_wrap=True)
             yield Static("", id="problems")
             yield Static(
@@ -146,6 +149,18 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
         self.query_one("#notes", TextArea).border_title = "Observer notes"
         inputs = self.query(Input)
         (inputs.first() if inputs else self.query_one("#notes", TextArea)).focus()
+        self._show_anchors()
+
+    @on(Input.Changed)
+    @on(events.DescendantFocus)
+    def _show_anchors(self) -> None:
+        """Each rating's anchors: the focused one's scale, the others' value."""
+        for rating in self.ratings:
+            field = self.query_one(f"#rating-{rating.id}", Input)
+            anchors = self.query_one(f"#anchors-{rating.id}", RatingAnchors)
+            anchors.show(field.value, focused=field.has_focus)
+            if field.has_focus and rating.anchors:
+                self.call_after_refresh(anchors.scroll_visible, animate=False)
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:

@@ -44,9 +44,11 @@ from observe.tui.dialogs.note import NoteDialog
 from observe.tui.screens.coding_end import EndOfSession
 from observe.tui.screens.coding_layout import CodingLayout, coding_layout, too_small_text
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
+from observe.tui.screens.coding_states import NOT_CODABLE_KEY, NotCodableKey
 from observe.tui.widgets.clock_display import BigClock, ClockDisplay, format_clock
 from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.coding_help import CodingHelp
+from observe.tui.widgets.coding_states import GroupStates, NotCodableBanner
 from observe.tui.widgets.hint_line import HintLine
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 from observe.tui.widgets.open_cues import OpenCues
@@ -76,7 +78,7 @@ def coding_bindings() -> list[BindingType]:
     ]
 
 
-class CodingScreen(Screen[None]):
+class CodingScreen(NotCodableKey, Screen[None]):
     """Code a live session on ``clock``. The screen owns ``recorder`` from here on and
     closes it when it leaves."""
 
@@ -113,6 +115,8 @@ class CodingScreen(Screen[None]):
                     yield HintLine(id="hint", changed=self._show_too_small)
             yield NotSavedBanner(id="write-error")
             yield Static(id="paused-banner")
+            yield NotCodableBanner(id="not-codable-banner")
+            yield GroupStates(id="group-states")
             with Horizontal(id="coding-body"):
                 with Vertical(id="coding-left"):
                     with Vertical(id="legend-panel") as legend:
@@ -150,7 +154,12 @@ class CodingScreen(Screen[None]):
 
     def _arrange(self, width: int, height: int) -> None:
         """Stacked, wide, tall or too small (see coding_layout): classes the CSS follows."""
-        layout = coding_layout(self.query_one(CodeLegend).groups, width, height)
+        layout = coding_layout(
+            self.query_one(CodeLegend).groups,
+            width,
+            height,
+            state_lines=1 if self.scheme.state_groups else 0,
+        )
         if layout == self.arrangement:
             return
         self.arrangement = layout
@@ -178,11 +187,13 @@ class CodingScreen(Screen[None]):
         """Code keys and the keys whose moment matters (pause, end) are timed here."""
         if self.live.ended:
             return
-        if event.key in (PAUSE_KEY, END_KEY):
+        if event.key in (PAUSE_KEY, END_KEY, NOT_CODABLE_KEY):
             event.stop()
             event.prevent_default()
             if event.key == PAUSE_KEY:
                 self.toggle_pause_at(event.time)
+            elif event.key == NOT_CODABLE_KEY:
+                self.toggle_not_codable_at(event.time)
             else:
                 self.ending.request_at(event.time)
             return
@@ -359,6 +370,7 @@ class CodingScreen(Screen[None]):
             )
         self.query_one("#status-line", Static).update(self.status_words(), layout=False)
         self.query_one("#legend", CodeLegend).show_open_states(session.open_states)
+        self.show_states()
         self._tick(redraw_events=True)
 
     def _tick(self, *, redraw_events: bool = False) -> None:

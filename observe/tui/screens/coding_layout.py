@@ -57,17 +57,18 @@ class CodingLayout:
     minimum: tuple[int, int]
 
 
-def minimum_size(groups: Groups) -> tuple[int, int]:
-    """The smallest (columns, lines) that show the whole legend and a few events."""
+def minimum_size(groups: Groups, state_lines: int = 0) -> tuple[int, int]:
+    """The smallest (columns, lines) that show the whole legend and a few events (and the
+    line of the state groups' states, ``state_lines``)."""
     legend = natural_plan(groups)
     width = max(FOOTER_MIN_WIDTH, min(legend.width + LEGEND_PADDING, WIDTH_NEVER_ABOVE))
-    height = TOP_LINES + legend.height + EVENTS_MIN_LINES + FOOTER_LINES
+    height = TOP_LINES + state_lines + legend.height + EVENTS_MIN_LINES + FOOTER_LINES
     return width, height
 
 
-def coding_layout(groups: Groups, width: int, height: int) -> CodingLayout:
+def coding_layout(groups: Groups, width: int, height: int, *, state_lines: int = 0) -> CodingLayout:
     """The arrangement for a terminal of ``width`` × ``height``."""
-    minimum = minimum_size(groups)
+    minimum = minimum_size(groups, state_lines)
     legend_width = natural_plan(groups).width + LEGEND_PADDING
     tall = height >= TALL_FROM
     titled = height >= minimum[1] + TITLE_FROM_SPARE

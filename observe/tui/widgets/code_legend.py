@@ -1,4 +1,5 @@
-"""The scheme's keys, grouped as infant cues and caregiver responses, with full labels.
+"""The scheme's keys, grouped as infant cues and caregiver responses (by actor, in a scheme
+with more than two), with full labels.
 
 Built from the scheme (never hard-coded). The legend is laid out for the width it has: each
 group gets as many columns as make the legend shortest while every label is whole (a wide
@@ -19,6 +20,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from observe.labels import names_actors
 from observe.scheme import Cue, Response, Scheme
 
 Code = Cue | Response
@@ -86,6 +88,11 @@ Groups = Sequence[tuple[str, Sequence[Code]]]
 
 
 def scheme_groups(scheme: Scheme) -> Groups:
+    """Infant cues and caregiver responses; in a scheme with more than two actors, one
+    group per actor under the actor's label ("Infant", "Parent A", "Parent B")."""
+    if names_actors(scheme):
+        by_actor = ((actor.label, scheme.codes_of(actor.id)) for actor in scheme.actors)
+        return [(title, codes) for title, codes in by_actor if codes]
     groups = (("Infant cues", scheme.cues), ("Caregiver responses", scheme.responses))
     return [(title, codes) for title, codes in groups if codes]
 

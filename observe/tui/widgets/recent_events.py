@@ -1,4 +1,5 @@
-"""The last events coded, newest first: time, actor, code, the cue's outcome, intensity,
+"""The last events coded, newest first: time, actor (cue or resp, or the actor's label when
+a scheme has more than two), code, the cue's outcome, intensity,
 note; unsaved marked.
 
 A cue says what came of it as soon as that is decided — *waiting* while its window is
@@ -15,7 +16,7 @@ from textual.widgets import Static
 
 from observe.analysis import LiveStatus
 from observe.display import clock_tenths
-from observe.labels import actor_word, code_label
+from observe.labels import actor_label, code_label, names_actors
 from observe.model import Event, Session
 
 # Before the label, so a narrow panel that cuts the label off still says start or stop.
@@ -27,6 +28,8 @@ OUTCOME_WORDS = {
     "repaired": ("↻ repaired", "bold"),
     "mismatched": ("✗ mismatched", "bold"),
     "missed": ("✗ missed", "bold reverse"),
+    # Coded in (or its window cut by) a period that cannot be coded: in no figure.
+    "not_codable": ("– not codable", "dim"),
 }
 
 
@@ -40,9 +43,19 @@ def cue_outcomes(status: LiveStatus) -> dict[str, str]:
     return outcomes
 
 
+#: The actor column at most (a scheme with more than two actors names them).
+ACTOR_CELLS = 10
+
+
 def actor(session: Session, code: str) -> str:
-    """``cue `` or ``resp``: the actor word cut to a column of four."""
-    return f"{actor_word(session.scheme, code)[:4]:<4}"
+    """``cue `` or ``resp`` (the actor word cut to a column of four), or in a scheme with
+    more than two actors the actor's label ("Parent A"), in a column as wide as the
+    longest label (at most :data:`ACTOR_CELLS`)."""
+    scheme = session.scheme
+    if not names_actors(scheme):
+        return f"{actor_label(scheme, code)[:4]:<4}"
+    cells = min(max(len(a.label) for a in scheme.actors), ACTOR_CELLS)
+    return f"{actor_label(scheme, code)[:cells]:<{cells}}"
 
 
 def event_line(
