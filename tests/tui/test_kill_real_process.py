@@ -192,3 +192,34 @@ def test_ctrl_q_is_offered_as_paused_and_kill_as_interrupted(tmp_path: Path) -> 
         again.wait_for_text("interrupted")
     finally:
         again.kill()
+
+
+def test_a_not_codable_period_survives_kill_9(tmp_path: Path) -> None:
+    """ctrl+o opens a period, a cue is heard inside it, ctrl+o closes it, ctrl+o opens
+    another: each press is on disk once acknowledged, and after kill -9 the archive has
+    the closed period, the open one and the cue."""
+    data_dir = tmp_path / "archive"
+    terminal = Terminal(data_dir)
+    try:
+        terminal.wait_for_text("No sessions yet")
+        terminal.send("n")
+        terminal.wait_for_text("New session")
+        terminal.send("D014\tOBS1\r")
+        terminal.wait_for_text("No events yet")
+        for key in ("\x0f", "a", "\x0f", "\x0f"):  # ctrl+o is the byte 0x0f
+            before = journal_lines(data_dir)
+            terminal.send(key)
+            wait_until(
+                lambda before=before: journal_lines(data_dir) > before, 30, f"key {key!r} on disk"
+            )
+        terminal.wait_for_text("NOT CODABLE since")
+    finally:
+        terminal.kill()
+
+    with open_archive(data_dir) as archive:
+        [summary] = archive.list_sessions()
+        session = archive.load(summary.id)
+    assert [event.code for event in session.events] == ["hungry"]
+    first, second = session.excluded
+    assert first.start <= session.events[0].t <= first.end
+    assert second.is_open and second.start >= first.end

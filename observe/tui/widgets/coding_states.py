@@ -63,7 +63,7 @@ class NotCodableBanner(Static):
     DEFAULT_CSS = """
     NotCodableBanner {
         display: none; height: 1; padding: 0 1;
-        background: $accent; color: $text; text-style: bold; content-align: center middle;
+        background: $accent; color: $background; text-style: bold; content-align: center middle;
     }
     """
 
