@@ -12,13 +12,35 @@ it.
 
 Undo of a key press takes back every event it recorded (:func:`key_press_of` finds them
 in a session whose key presses are not remembered, such as a resumed one: a start of an
-exclusive group's state and its group's stops at the same instant). No Textual here.
+exclusive group's state and its group's stops at the same instant).
+
+Review keeps exclusive groups exclusive (:func:`review_change`): an inserted start of a
+state while another of its group is on also stops that one at the same instant (one
+change, said in a sentence); an edit that would still leave two states of a group on at
+once is refused with a sentence saying which and when; deleting one half of a state
+switch deletes both, so the state before stays on. A record that already had such an
+overlap (an old or imported session) can still be edited: only new overlaps count. No
+Textual here.
 """
 
 from __future__ import annotations
 
+from attrs import frozen
+
+from observe.display import clock_tenths
 from observe.labels import code_label
-from observe.model import Event, Session, new_id
+from observe.model import (
+    Change,
+    Event,
+    EventAmended,
+    EventRecorded,
+    EventRemoved,
+    EventsRecorded,
+    EventsRemoved,
+    Session,
+    apply_change,
+    new_id,
+)
 from observe.scheme import Code, Scheme
 
 
@@ -79,3 +101,101 @@ def current_states(scheme: Scheme, open_states: tuple[str, ...]) -> list[tuple[s
         on = [code for code in open_states if code in group.codes]
         shown.append((group.label, code_label(scheme, on[-1]) if on else None))
     return shown
+
+
+@frozen
+class Overlap:
+    """In exclusive group ``group``, ``started`` starts at ``t`` while ``on`` is on."""
+
+    group: str
+    t: float
+    started: str
+    on: str
+
+
+def overlaps(session: Session) -> list[Overlap]:
+    """Every moment a state of an exclusive group starts while another of its group is on
+    (stops before starts at one instant, as the analysis reads them)."""
+    found: list[Overlap] = []
+    for group in session.scheme.state_groups:
+        if not group.exclusive:
+            continue
+        events = sorted(
+            (e for e in session.events if e.code in group.codes and e.kind != "point"),
+            key=lambda e: (e.t, e.kind != "stop"),
+        )
+        on: list[str] = []
+        for event in events:
+            if event.kind == "stop":
+                if event.code in on:
+                    on.remove(event.code)
+            elif event.code not in on:
+                if on:
+                    found.append(Overlap(group.id, event.t, event.code, on[-1]))
+                on.append(event.code)
+    return found
+
+
+@frozen
+class Reviewed:
+    """What review does with an edit: ``change`` (None: refused), and a sentence."""
+
+    change: Change | None
+    sentence: str | None = None
+
+
+def _new_overlaps(session: Session, change: Change) -> list[Overlap]:
+    before = set(overlaps(session))
+    return [o for o in overlaps(apply_change(session, change)) if o not in before]
+
+
+def _overlap_sentence(scheme: Scheme, overlap: Overlap) -> str:
+    group = scheme.state_group(overlap.group)
+    label = group.label if group is not None else overlap.group
+    on, started = code_label(scheme, overlap.on), code_label(scheme, overlap.started)
+    return (
+        f"Not changed: {started} would start at {clock_tenths(overlap.t)} while {on} is on, "
+        f"and {label} has one state at a time. Stop {on} there first, or move the start."
+    )
+
+
+def review_change(session: Session, change: Change) -> Reviewed:
+    """A review edit of ``session`` as it is written (see the module's docstring)."""
+    scheme = session.scheme
+    if isinstance(change, EventRemoved):
+        event = session.event(change.event_id)
+        press = key_press_of(session, event) if event is not None else ()
+        if len(press) > 1:
+            change = EventsRemoved(tuple(e.id for e in press))
+            if not _new_overlaps(session, change):
+                return Reviewed(change, deleted_switch_sentence(scheme, press))
+    elif not isinstance(change, (EventRecorded, EventAmended)):
+        return Reviewed(change)
+    new = _new_overlaps(session, change)
+    if not new:
+        return Reviewed(change)
+    first = new[0]
+    if isinstance(change, EventRecorded) and (first.started, first.t) == (
+        change.event.code,
+        change.event.t,
+    ):
+        event = change.event
+        stop = Event(id=new_id(), code=first.on, t=event.t, kind="stop")
+        fixed = EventsRecorded((stop, event))
+        if not _new_overlaps(session, fixed):
+            on, started = code_label(scheme, first.on), code_label(scheme, event.code)
+            return Reviewed(
+                fixed,
+                f"{on} stops at {clock_tenths(event.t)} as {started} starts: one state at a time.",
+            )
+    return Reviewed(None, _overlap_sentence(scheme, first))
+
+
+def deleted_switch_sentence(scheme: Scheme, press: tuple[Event, ...]) -> str:
+    """What deleting a state switch takes with it."""
+    *stops, start = press
+    others = ", ".join(code_label(scheme, e.code) for e in stops)
+    return (
+        f"{code_label(scheme, start.code)}'s start and {others}'s stop at "
+        f"{clock_tenths(start.t)} are one switch: both go, so {others} stays on."
+    )

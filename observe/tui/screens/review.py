@@ -40,6 +40,7 @@ from observe.tui.dialogs.event_editor import EventEditor
 from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.screens.help import HelpScreen
+from observe.tui.screens.review_periods import ReviewPeriods
 from observe.tui.widgets.figures_panel import FiguresPanel
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 
@@ -76,12 +77,13 @@ def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str,
     )
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ReviewPeriods, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit"),
         Binding("i", "insert", "Insert"),
         Binding("d", "delete", "Delete"),
         Binding("r", "ratings", "Ratings"),
+        Binding("c", "not_codable", "Not codable"),
         Binding("escape", "back", "Back"),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
@@ -104,6 +106,7 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="review-title")
         yield Static(id="review-readonly")
+        yield Static(id="review-excluded")
         yield NotSavedBanner(id="write-error")
         yield DataTable(id="review-events", cursor_type="row", zebra_stripes=True)
         with Vertical(id="review-figures-panel") as panel:
@@ -154,6 +157,7 @@ class ReviewScreen(Screen[None]):
         elif session.events:
             table.move_cursor(row=min(row, len(session.events) - 1))
         self.query_one("#review-figures", FiguresPanel).show(analysis, compact=True)
+        self.show_excluded()
 
     def _selected(self) -> Event | None:
         table = self.query_one(DataTable)
@@ -166,6 +170,10 @@ class ReviewScreen(Screen[None]):
         if self.saver is None:
             self.notify("This session cannot be changed here (read-only).", severity="warning")
             return
+        checked = self.reviewed(change)  # state groups stay exclusive
+        if checked is None:
+            return
+        change = checked
         self._after_write(self.saver.submit(change), select)
 
     def _retry_writes(self) -> None:
@@ -229,9 +237,7 @@ class ReviewScreen(Screen[None]):
                 self._apply(EventRemoved(event.id))
 
         self.app.push_screen(
-            ConfirmDialog(
-                f"Delete {label} at {clock_tenths(event.t)}?", yes="Delete", no="Keep", danger=True
-            ),
+            ConfirmDialog(self.delete_question(event, label), yes="Delete", no="Keep", danger=True),
             answered,
         )
 
@@ -262,6 +268,7 @@ class ReviewScreen(Screen[None]):
             ("i", "insert an event"),
             ("d", "delete the event (asks first)"),
             ("r", "ratings and observer notes"),
+            ("c", "not-codable periods: add, adjust or remove them"),
             ("esc", "back to the sessions"),
             ("?", "this help"),
             ("ctrl+q", "quit"),
