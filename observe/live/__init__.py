@@ -2,7 +2,9 @@
 
 :class:`LiveSession` records codes at their keys' moments on an injected :class:`LiveClock`
 (:class:`SessionClock` for live coding), toggles states, sets intensities and notes, undoes
-and redoes, pauses, resumes and ends, and reports each action as an :class:`Outcome`.
+and redoes, pauses, resumes, opens and closes not-codable periods and ends, and reports
+each action as an :class:`Outcome`. What a state key does in a scheme with state groups,
+and how review keeps them exclusive, is :mod:`observe.live.states`.
 Every change is written through a :class:`SessionSaver` (the :class:`PendingWrites` queue
 and the one :class:`FoldPolicy`), which the review screen uses too. No Textual here.
 """

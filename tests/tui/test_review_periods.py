@@ -55,7 +55,7 @@ async def test_periods_are_shown_and_shortened_in_review(tmp_path: Path) -> None
         assert isinstance(screen, ReviewScreen)
         line = str(screen.query_one("#review-excluded").render())
         assert line == "Not codable: 00:30.0–01:00.0 (c edits them)"
-        assert "not_codable" in str(screen.query_one(DataTable).get_row("h0"))
+        assert "not codable" in str(screen.query_one(DataTable).get_row("h0"))
         await pilot.press("c")
         dialog = app.screen
         assert isinstance(dialog, ExclusionsDialog)
@@ -68,7 +68,7 @@ async def test_periods_are_shown_and_shortened_in_review(tmp_path: Path) -> None
         area.text = "00:30.0 - 00:35\n100 - 110"
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
-        assert "not_codable" not in str(screen.query_one(DataTable).get_row("h0"))
+        assert "not codable" not in str(screen.query_one(DataTable).get_row("h0"))
         await pilot.press("escape")
         await pilot.pause()
     archive.close()

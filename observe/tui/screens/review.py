@@ -23,7 +23,7 @@ from observe.analysis import analyze_session
 from observe.analysis.results import SessionAnalysis
 from observe.display import clock_tenths, when
 from observe.errors import ObserveError
-from observe.labels import actor_word, code_label
+from observe.labels import actor_label, code_label
 from observe.live import RETRY_EVERY_SECONDS, PendingWrites, Saved, SessionSaver
 from observe.model import (
     Change,
@@ -68,12 +68,12 @@ def shorten(text: str, width: int) -> str:
 def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str, ...]:
     return (
         clock_tenths(event.t),
-        actor_word(session.scheme, event.code),
+        actor_label(session.scheme, event.code),
         shorten(code_label(session.scheme, event.code), 22),
         event.kind,
         "" if event.intensity is None else str(event.intensity),
         shorten(event.note or "", 12),
-        outcome or "",
+        (outcome or "").replace("_", " "),  # "not codable"
     )
 
 
@@ -83,9 +83,9 @@ class ReviewScreen(ReviewPeriods, Screen[None]):
         Binding("i", "insert", "Insert"),
         Binding("d", "delete", "Delete"),
         Binding("r", "ratings", "Ratings"),
-        Binding("c", "not_codable", "Not codable"),
         Binding("escape", "back", "Back"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("c", "not_codable", "Periods"),
     ]
 
     def __init__(self, archive: Archive, session: Session) -> None:
