@@ -52,3 +52,22 @@ def test_the_csv_export_names_the_actor_of_each_event(make_session) -> None:
     rows = sessions_to_csv([session]).splitlines()
     actor = rows[0].split(",").index("actor")
     assert [row.split(",")[actor] for row in rows[1:]] == ["infant", "caregiver"]
+
+
+def test_screens_name_the_actor_when_a_scheme_has_more_than_two(tmp_path) -> None:
+    """home-visit's Parent A and Parent B are told apart; a two-actor scheme still says
+    cue or response, and a code the scheme lacks is called by the word."""
+    from observe.labels import actor_label, names_actors
+    from observe.scheme import find_scheme
+
+    home_visit = find_scheme("home-visit", tmp_path)
+    assert names_actors(home_visit)
+    assert [actor_label(home_visit, c) for c in ("looks", "soothe_a", "soothe_b")] == [
+        "Infant",
+        "Parent A",
+        "Parent B",
+    ]
+    assert actor_label(home_visit, "gone") == "response"
+    infant_cues = find_scheme("infant-cues", tmp_path)
+    assert not names_actors(infant_cues)
+    assert actor_label(infant_cues, "hungry") == "cue"

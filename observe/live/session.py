@@ -20,7 +20,7 @@ from observe.labels import code_label
 from observe.live.clock import LiveClock, WallClock, local_now
 from observe.live.pending import ChangeRecorder, PendingWrites
 from observe.live.saving import FoldPolicy, Saved, SessionSaver
-from observe.live.states import initial_starts, key_press_of, state_press
+from observe.live.states import began_in, initial_starts, key_press_of, state_press
 from observe.model import (
     Change,
     Event,
@@ -279,7 +279,7 @@ class LiveSession:
         if self.ended:
             return refused(ENDED)
         press = self.last_key_press()
-        if not press or press[-1].id in self._initial:
+        if not press or press[-1].id in self._initial or began_in(self.scheme, press[-1]):
             return refused("Nothing to undo.")  # the state coding began in is no key's
         last = press[-1]
         if len(press) == 1:

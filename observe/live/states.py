@@ -53,6 +53,18 @@ def initial_starts(scheme: Scheme, t: float = 0.0) -> tuple[Event, ...]:
     )
 
 
+def began_in(scheme: Scheme, event: Event) -> bool:
+    """Whether ``event`` is a group's initial state starting at 0 s: what coding began in
+    (recorded by no key, so no undo takes it back)."""
+    group = scheme.state_group_of(event.code)
+    return (
+        group is not None
+        and group.initial == event.code
+        and event.kind == "start"
+        and (event.t == 0)
+    )
+
+
 def state_press(
     scheme: Scheme, open_states: tuple[str, ...], code: Code, t: float
 ) -> tuple[Event, ...] | str:

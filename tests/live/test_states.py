@@ -97,6 +97,7 @@ def test_undo_in_a_resumed_session_takes_back_the_whole_switch(home_visit: Schem
     again.toggle_pause(1100.0)
     assert again.undo().done
     assert again.session.open_states == ("alert",)
+    assert again.undo().refused == "Nothing to undo."  # alert from 0 s is no key's
 
 
 def test_the_state_on_in_an_exhaustive_group_cannot_be_stopped(home_visit: Scheme) -> None:
