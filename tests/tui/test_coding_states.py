@@ -142,3 +142,19 @@ def test_home_visit_coding_screen_at_120x40(snap_compare, tmp_path: Path) -> Non
     _archive, recorder = start_recording(tmp_path, scheme, session_id=SESSION_ID)
     app = CodingApp(recorder, FakeMonotonic(1000.0))
     assert snap_compare(app, terminal_size=(120, 40), run_before=fussing_then_out_of_view)
+
+
+def test_the_help_lists_the_not_codable_key_and_each_actor(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from observe.keys import coding_help_rows
+    from observe.tui.widgets.key_tables import keys_table, scheme_table
+
+    scheme = find_scheme("home-visit", tmp_path)
+    console = Console(width=400, record=True)
+    console.print(keys_table(coding_help_rows(scheme.intensity_levels)))
+    console.print(scheme_table(scheme))
+    text = console.export_text()
+    assert "ctrl+o" in text and "not codable: open or close a period" in text
+    assert "Parent A" in text and "Parent B" in text
+    assert "Alert (state of Infant state: press to change to it)" in " ".join(text.split())

@@ -1,4 +1,5 @@
-"""Keys and codes as tables, for the help screens and the coding screen's help."""
+"""Keys and codes as tables, for the help screens and the coding screen's help: the codes
+grouped as the legend groups them (by actor when a scheme has more than two)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from rich.text import Text
 
 from observe.labels import code_label
 from observe.scheme import Scheme
+from observe.tui.widgets.code_legend import scheme_groups
 
 
 def keys_table(rows: Sequence[tuple[str, str]]) -> Table:
@@ -26,11 +28,20 @@ def scheme_table(scheme: Scheme) -> Table:
     table.add_column("key", no_wrap=True)
     table.add_column("code", ratio=1)
     table.add_column("description", ratio=2)
-    for title, codes in (("Infant cues", scheme.cues), ("Caregiver responses", scheme.responses)):
+    for title, codes in scheme_groups(scheme):
         table.add_row("", Text(title, style="bold underline"), "")
         for code in codes:
-            label = code_label(scheme, code.id) + (
-                " (state: press to start, again to stop)" if code.kind == "state" else ""
-            )
+            label = code_label(scheme, code.id) + state_words(scheme, code.id)
             table.add_row(Text(code.key, style="bold"), label, code.description)
     return table
+
+
+def state_words(scheme: Scheme, code_id: str) -> str:
+    """What pressing a state code's key does, after its label ("" for a point code)."""
+    code = scheme.code(code_id)
+    if code is None or code.kind != "state":
+        return ""
+    group = scheme.state_group_of(code_id)
+    if group is not None and group.exclusive:
+        return f" (state of {group.label}: press to change to it)"
+    return " (state: press to start, again to stop)"
