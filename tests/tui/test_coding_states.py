@@ -20,6 +20,7 @@ from observe.tui.screens.coding_layout import coding_layout, minimum_size
 from observe.tui.widgets.code_legend import scheme_groups
 
 from .coding_harness import CodingApp, FakeMonotonic, press_at, start_recording
+from .waiting import wait_until
 
 SESSION_ID = "5e55100000000000000000000000ab12"
 
@@ -79,17 +80,19 @@ async def test_not_codable_banner_opens_and_closes_and_reaches_the_archive(
         banner = app.screen.query_one("#not-codable-banner")
         assert not banner.display
         await press_at(pilot, "ctrl+o", 1192.0)
-        assert banner.display
+        await wait_until(pilot, lambda: banner.display, "the NOT CODABLE banner")
         assert shown(app, "#not-codable-banner").startswith("NOT CODABLE since 3:12 ·")
         await press_at(pilot, "r", 1195.0, "r")  # a cue heard: kept, with a word
-        assert "NOT CODABLE: Hunger cues kept, not counted" in shown(app, "#hint")
+        await wait_until(
+            pilot, lambda: "Hunger cues kept, not counted" in shown(app, "#hint"), "the hint"
+        )
         for now in (1196.0, 1230.0):  # inside its window, then past it
             app.clock.now = now
             app.screen._tick(redraw_events=True)
             assert "Hunger cues · – not codable" in shown(app, "#recent-events")
             assert "Hunger" not in shown(app, "#open-cues"), "no countdown, no miss inside"
         await press_at(pilot, "ctrl+o", 1250.0)
-        assert not banner.display
+        await wait_until(pilot, lambda: not banner.display, "the banner gone")
         await press_at(pilot, "ctrl+o", 1260.0)  # left open: the end closes it
         await press_at(pilot, "x", 1270.0)
         await pilot.press("y")
