@@ -147,3 +147,9 @@ def test_one_word_schedules_and_periods() -> None:
     assert parse_period("every 2 years") == parse_period("2 years")
     with pytest.raises(ScheduleError, match="character 1"):
         parse_period("six months")
+
+
+def test_a_superscript_digit_is_refused_with_a_sentence_not_a_crash() -> None:
+    """'every ² days' must be one sentence: a traceback would stop the caseload screen."""
+    with pytest.raises(ScheduleError, match="not a whole number"):
+        parse_schedule("every ² days")
