@@ -11,7 +11,9 @@ For demos, tests and benchmarks of observer agreement (DESIGN §6). The second o
 - codes a different code of the same actor now and then (``confuse_rate``: a cue as
   another cue, a response as another response, a state as another state);
 - codes something the first observer did not (``extra_rate`` per event, a point code of
-  the same actor a few seconds away).
+  the same actor a few seconds away);
+- could not code the periods the first observer could not (the baby carried out of the
+  room is out of both observers' view), on their own clock.
 
 The session is marked as a second coding of ``session`` (DESIGN §6), as a second observer
 marks theirs when they start it, so the visit counts once, from the first observer's.
@@ -27,7 +29,7 @@ from datetime import datetime, timedelta
 from attrs import evolve
 
 from observe.interchange.simulate import seeded_id
-from observe.model import Event, Session, to_ms
+from observe.model import Event, Interval, Session, to_ms
 from observe.scheme import Scheme
 
 SECOND_OBSERVER = "demo-2"
@@ -106,9 +108,23 @@ def second_observer(
         pauses=pauses,
         origin="demo",
         ended_at=session.ended_at,
+        excluded=_shifted(session.excluded, clock_offset, duration),
         second_coding_of=session.id,  # marked as its second coding when it was made
         second_coding_at=started_at,
     )
+
+
+def _shifted(
+    periods: tuple[Interval, ...], clock_offset: float, duration: float
+) -> tuple[Interval, ...]:
+    """The excluded periods on the second observer's clock, within their session."""
+    shifted = []
+    for period in periods:
+        start = max(0.0, period.start - clock_offset)
+        end = duration if period.end is None else min(duration, period.end - clock_offset)
+        if end > start:
+            shifted.append(Interval(start, end))
+    return tuple(shifted)
 
 
 def _moved(rng: random.Random, t: float, clock_offset: float, jitter: float) -> float:
