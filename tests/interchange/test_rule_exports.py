@@ -108,3 +108,22 @@ def test_the_bundle_carries_rules_states_and_periods_back(session) -> None:
     assert again == [session]
     assert again[0].excluded == session.excluded
     assert [r.id for r in again[0].scheme.rules] == ["cue-response", "bid-answer"]
+
+
+def test_the_visits_table_has_each_rules_figures_states_and_codable_time(session) -> None:
+    """One row per visit: the first rule's figures in the old columns, the bid rule's in its
+    own, the seconds that could not be coded and the infant's share of time in each state."""
+    from observe.interchange.visits import sessions_to_visit_csv
+
+    (row,) = _rows(sessions_to_visit_csv([session]))
+    analysis = analyze_session(session)
+    first, bids = analysis.rules
+    assert row["cues"] == str(first.summary.cues)
+    assert row["bid_answer_cues"] == str(bids.summary.cues)
+    assert float(row["bid_answer_response_rate"]) == bids.summary.response_rate
+    assert row["cue_response_not_codable"] == str(first.summary.outcomes.not_codable)
+    assert float(row["not_codable_seconds"]) == analysis.excluded.seconds
+    shares = [
+        float(row[f"state_infant_state_{code}"]) for code in session.scheme.state_groups[0].codes
+    ]
+    assert abs(sum(shares) - 1.0) < 1e-9
