@@ -20,7 +20,10 @@ which keeps every other scheme's sessions exactly as they were):
   consequent that fits the antecedent (``rule.fits``) more often with skill, and sometimes
   puts a poor fit right within the repair window. An answer that is itself an antecedent
   of another rule (the infant looks back at a parent's bid: a cue of the infant) is
-  answered in turn, one step deep: serve and return. Answers never switch a state group
+  answered in turn, one step deep: serve and return. A repair always comes before the
+  rule's next antecedent (where the episode ends, DESIGN §5): every rule's antecedents are
+  drawn before any is answered, and a repair that would come after the next one is moved
+  before it (or left out when the next came too soon). Answers never switch a state group
   (a consequent that is a grouped state is left to the group's own line).
 - **Spontaneous acts.** Now and then a caregiver does something with no antecedent before
   it: a point code of an actor who is not the infant and that is no rule's antecedent.
@@ -36,6 +39,7 @@ generator.
 
 from __future__ import annotations
 
+from bisect import bisect_right, insort
 from collections.abc import Sequence
 
 from observe.interchange.simulate_events import (
@@ -76,12 +80,18 @@ def instrument_events(builder: EventBuilder, cue_rate: float) -> tuple[Interval,
             grouped.update(dict.fromkeys(group.codes, group))
             onsets += _state_line(builder, group, excluded)
     simulation = _Rules(builder, grouped)
+    # every rule's antecedents first, so an answer knows when its rule's next one comes
+    placed: list[tuple[ContingencyRule, list[tuple[float, str, int | None]]]] = []
     for number, rule in enumerate(scheme.rules):
         rate = cue_rate * (1.0 if number == 0 else LATER_RULE_SHARE)
-        simulation.arrivals(rule, rate)
-        for t, state, level in onsets:
-            if rule.is_antecedent(state):
-                simulation.answer(rule, state, t, level, depth=0)
+        found = simulation.arrivals(rule, rate)
+        found += [(t, state, level) for t, state, level in onsets if rule.is_antecedent(state)]
+        found.sort(key=lambda arrival: arrival[0])
+        simulation.times[rule.id] = [t for t, _code, _level in found]
+        placed.append((rule, found))
+    for rule, found in placed:
+        for t, code, level in found:
+            simulation.answer(rule, code, t, level, depth=0)
     simulation.spontaneous()
     _leave_out_unseen(builder, excluded, grouped)
     return excluded
@@ -197,22 +207,35 @@ class _Rules:
         scheme = builder.scheme
         self.antecedents = {code for rule in scheme.rules for code in rule.antecedents}
         self.busy_until: dict[str, float] = {}  # an ungrouped state code: on until then
+        self.times: dict[str, list[float]] = {}  # per rule: its antecedents' times, sorted
 
-    def arrivals(self, rule: ContingencyRule, per_minute: float) -> None:
-        """The rule's antecedents that are not grouped states, as a Poisson process."""
+    def arrivals(
+        self, rule: ContingencyRule, per_minute: float
+    ) -> list[tuple[float, str, int | None]]:
+        """Record the rule's antecedents that are not grouped states, as a Poisson process;
+        return (t, code, intensity) of those recorded."""
         builder, rng, scheme = self.builder, self.builder.rng, self.builder.scheme
         codes = [c for c in rule.antecedents if c not in self.grouped and scheme.code(c)]
         if not codes or per_minute <= 0:
-            return
+            return []
         weights = [rng.uniform(0.4, 2.0) for _ in codes]
         per_second = per_minute / 60.0
+        found: list[tuple[float, str, int | None]] = []
         t = rng.expovariate(per_second)
         while t < builder.duration:
             code = rng.choices(codes, weights)[0]
             intensity = cue_intensity(builder)
             if self.act(code, t, intensity):
-                self.answer(rule, code, t, intensity, depth=0)
+                found.append((to_ms(t), code, intensity))
             t += rng.expovariate(per_second)
+        return found
+
+    def next_antecedent(self, rule: ContingencyRule, t: float) -> float:
+        """When the rule's next antecedent after ``t`` comes (its episode ends there; the
+        session's end if none does)."""
+        times = self.times.get(rule.id, [])
+        following = bisect_right(times, t)
+        return times[following] if following < len(times) else self.builder.duration
 
     def act(self, code: str, t: float, intensity: int | None) -> bool:
         """Record ``code`` at ``t`` (an ungrouped state code with its stop); False if it
@@ -256,19 +279,30 @@ class _Rules:
         self._and_back(chosen, t_answer, level, depth)
         if fits or not fitting or rng.random() >= 0.2 + 0.6 * skill:
             return
+        # A repair: usually inside the repair window (sometimes too late to count), and
+        # always before the rule's next antecedent, where the episode ends (DESIGN §5).
         delay = lognormal(rng, 0.25 * rule.repair_window, 0.6)
         repair = rng.choice(fitting)
         t_repair = t_answer + max(0.2, delay)
+        until = self.next_antecedent(rule, t)
+        if t_repair >= until - 0.05:
+            room = until - 0.05 - t_answer
+            if room < 0.3:
+                return  # the next antecedent came too soon to put this one right
+            t_repair = t_answer + rng.uniform(0.2, room)
         if self.act(repair, t_repair, level):
             self._and_back(repair, t_repair, level, depth)
 
     def _and_back(self, code: str, t: float, intensity: int | None, depth: int) -> None:
-        """An answer that is another rule's antecedent is answered under that rule."""
-        if depth >= CHAIN_DEPTH or code not in self.antecedents:
+        """An answer that is another rule's antecedent is one of that rule's antecedents
+        (it ends that rule's episode before it) and is answered under that rule."""
+        if code not in self.antecedents:
             return
         for rule in self.builder.scheme.rules:
             if rule.is_antecedent(code):
-                self.answer(rule, code, t, intensity, depth + 1)
+                insort(self.times.setdefault(rule.id, []), to_ms(t))
+                if depth < CHAIN_DEPTH:
+                    self.answer(rule, code, t, intensity, depth + 1)
 
     def _usable(self, codes: Sequence[str]) -> list[str]:
         """The codes an answer can be: codes of the scheme, never a grouped state."""
