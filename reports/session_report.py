@@ -144,6 +144,7 @@ def _rule_heading(session: Session, view: RuleView, number: int) -> list[Flowabl
         f"A first answer that does not suit can be put right within {rule.repair_window:g} s."
     )
     return [
+        Spacer(0, 8),
         Paragraph(wording.text(f"Rule {number}: {rule.label}"), styles.TITLE),
         Paragraph(wording.text(said), styles.NOTE),
     ]

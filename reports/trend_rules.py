@@ -58,6 +58,7 @@ def rule_parts(
                 f"Response latency over the visits ({words.cues})",
             ),
             words.caveat,
+            words.cue,
         )
         flow += [
             heading(f"Figures per visit ({words.cues})"),

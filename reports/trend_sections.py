@@ -16,9 +16,14 @@ from observe.analysis.results import TrendPoint
 
 
 def trend_charts(
-    points: Sequence[TrendPoint], width: float, titles: Sequence[str], caveat: str | None = None
+    points: Sequence[TrendPoint],
+    width: float,
+    titles: Sequence[str],
+    caveat: str | None = None,
+    cue: str = "cue",
 ) -> list[Flowable]:
-    """The charts over the visits, or a sentence saying why there are none yet."""
+    """The charts over the visits, or a sentence saying why there are none yet (``cue``,
+    ``caveat``: the rule's words)."""
     if len(points) < 2:
         return [
             Spacer(0, 4),
@@ -32,30 +37,30 @@ def trend_charts(
     flow: list[Flowable] = [
         Paragraph(
             f"The same figures for each visit, oldest first. A figure that rests on fewer "
-            f"than {FEW_CUES} cues can swing widely from one visit to the next: those visits "
-            "are drawn hollow and are not joined by the line, and the number of cues is shown "
-            "with every visit. A median latency rests on the answered cues only; their number "
-            "is shown under the latency chart.",
+            f"than {FEW_CUES} {cue}s can swing widely from one visit to the next: those visits "
+            f"are drawn hollow and are not joined by the line, and the number of {cue}s is "
+            f"shown with every visit. A median latency rests on the answered {cue}s only; "
+            "their number is shown under the latency chart.",
             styles.NOTE,
         ),
         KeepTogether(
             [
                 heading(titles[0]),
-                trend_rates(points, width),
-                trend_cues(points, width),
+                trend_rates(points, width, cues=f"{cue}s"),
+                trend_cues(points, width, cues=f"{cue}s"),
             ]
         ),
     ]
     if any(p.summary.latency.median is not None for p in points):
         latency: list[Flowable] = [
-            trend_latency(points, width),
+            trend_latency(points, width, cues=f"{cue}s"),
             Spacer(0, 2),
             Paragraph(caveat or wording.LATENCY_CAVEAT, styles.NOTE),
         ]
     else:
         latency = [
             Paragraph(
-                "No cue in these visits received a response, so there are no latencies to draw.",
+                f"No {cue} in these visits received a response, so there are no latencies to draw.",
                 styles.BODY,
             )
         ]
