@@ -10,8 +10,10 @@ which keeps every other scheme's sessions exactly as they were):
   a start there, as the coding screen records it; every few tens of seconds another of its
   states takes over, written as the stop of the one that was on and the start of the new
   one at the same instant; the state on at the end stops there. The initial state is the
-  one the group comes back to most. A state code in no group, or in a group that is not
-  exclusive, is on and off on its own, as the old simulation codes it.
+  one the group comes back to most. A group that is not exhaustive (and has no initial
+  state) starts a little into the session, and now and then holds no state for a while.
+  A state code in no group, or in a group that is not exclusive, is on and off on its
+  own, as the old simulation codes it.
 - **Rules.** Each rule's antecedents arrive as a Poisson process (the first rule at
   ``cue_rate`` a minute, each other at three fifths of it), and a state antecedent of an
   exclusive group also arrives whenever its group moves into it. Whoever answers (the
@@ -59,6 +61,8 @@ LATER_RULE_SHARE = 0.6
 EXCLUDED_SHARE = 0.4
 #: The share of infant cues inside such a period that the observer still codes (heard).
 HEARD_SHARE = 0.15
+#: Of the changes of a group that need not always hold a state, the share to no state.
+GAP_SHARE = 0.3
 #: How many answers deep serve and return goes.
 CHAIN_DEPTH = 1
 
@@ -158,8 +162,8 @@ def _state_line(
     codes = list(group.codes)
     home = group.initial
     weights = {code: (3.0 if code == home else rng.uniform(0.4, 1.5)) for code in codes}
-    changes: list[tuple[float, str]] = []  # (moment, the state from then on)
-    state = home
+    changes: list[tuple[float, str | None]] = []  # (moment, the state from then on)
+    state: str | None = home
     t = 0.0 if home is not None else rng.uniform(5.0, 40.0)
     if home is not None:
         changes.append((0.0, home))
@@ -169,7 +173,10 @@ def _state_line(
         others = [code for code in codes if code != state]
         if t >= duration or not others:
             break
-        state = rng.choices(others, [weights[code] for code in others])[0]
+        if state is not None and not group.exhaustive and rng.random() < GAP_SHARE:
+            state = None  # a group that need not hold a state: none for a while
+        else:
+            state = rng.choices(others, [weights[code] for code in others])[0]
         period = _inside(t, excluded)
         moment = to_ms(t if period is None or period.end is None else period.end)
         if moment >= duration:
@@ -177,6 +184,8 @@ def _state_line(
         if changes and changes[-1][0] == moment:  # two changes unseen: the last one shows
             changes.pop()
         changes.append((moment, state))
+        if state is None:
+            t += max(2.0, lognormal(rng, 15.0, 0.6))
     rules = scheme.rules
     onsets: list[tuple[float, str, int | None]] = []
     previous: str | None = None
@@ -185,11 +194,13 @@ def _state_line(
             continue
         if previous is not None:
             builder.add(previous, moment, "stop")
+        previous = code
+        if code is None:
+            continue
         antecedent = any(rule.is_antecedent(code) for rule in rules)
         level = cue_intensity(builder) if antecedent else None
         builder.add(code, moment, "start", level)
         onsets.append((moment, code, level))
-        previous = code
     if previous is not None:
         builder.add(previous, duration, "stop")
     return onsets

@@ -167,3 +167,29 @@ def test_a_repair_comes_before_the_rules_next_cue(home_visit: Scheme) -> None:
         repaired += outcomes.repaired
         mismatched += outcomes.mismatched
     assert repaired / (repaired + mismatched) >= 0.45
+
+
+def test_a_group_that_need_not_hold_a_state_has_gaps_but_never_two_states(home_visit) -> None:
+    """An exclusive group that is not exhaustive (no initial state): the demo starts it a
+    little into the visit, never has two of its states on at once, and leaves some of the
+    codable time with none of them, as such a group is coded."""
+    from attrs import evolve
+
+    group = evolve(home_visit.state_groups[0], exhaustive=False, initial=None)
+    scheme = evolve(home_visit, state_groups=(group,))
+    gaps = 0.0
+    for session in _sessions(scheme, 12):
+        first = next(e for e in session.events if e.code in group.codes)
+        assert first.t > 0
+        times = analyze_session(session).states[group.id]
+        assert times.overlaps == 0
+        gaps += times.no_state.seconds - first.t  # none after the first state began
+        on: set[str] = set()
+        for event in session.events:
+            if event.code in group.codes:
+                if event.kind == "start":
+                    assert not on
+                    on.add(event.code)
+                else:
+                    on.discard(event.code)
+    assert gaps > 60
