@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from attrs import evolve
+
 from observe.analysis import analyze_session
 from observe.analysis.outcomes import next_cues
 from observe.analysis.results import CueResult
@@ -147,10 +149,13 @@ def rule_codes(sessions: Sequence[Session], schemes: Sequence[Scheme]) -> dict[s
                 if definition is None:
                     continue
                 suits = ", ".join(rule.matches_for(code)) or "no response"
+                said = f"Rule {rule.id}: suited by {suits}; window {rule.window_for(code):g} s."
+                known = antecedents.get((name, code))
+                if known is not None:  # an antecedent of several rules: one value, each rule
+                    antecedents[(name, code)] = evolve(known, meaning=f"{known.meaning} {said}")
+                    continue
                 meaning = f"{definition.description} " if definition.description else ""
-                meaning += f"Rule {rule.id}: suited by {suits}; window {rule.window_for(code):g} s."
-                key = (name, f"{rule.id}:{code}")
-                antecedents.setdefault(key, Code(code, meaning, definition.label, name))
+                antecedents[(name, code)] = Code(code, meaning + said, definition.label, name)
             for code in rule.consequents:
                 definition = scheme.code(code)
                 if definition is not None:

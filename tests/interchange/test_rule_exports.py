@@ -127,3 +127,35 @@ def test_the_visits_table_has_each_rules_figures_states_and_codable_time(session
         float(row[f"state_infant_state_{code}"]) for code in session.scheme.state_groups[0].codes
     ]
     assert abs(sum(shares) - 1.0) < 1e-9
+
+
+def test_a_code_in_two_rules_is_one_value_of_the_codebook(home_visit: Scheme) -> None:
+    """A researcher's REDCap, SPSS or Stata file numbers each code once: a cue two rules
+    look at is listed once in the codebook's `cue` values, its meaning naming both rules."""
+    from attrs import evolve
+
+    from observe.scheme import Contingency
+
+    third = Contingency(
+        "looks-back", "Parents follow the infant's looks", ("looks",), ("follow_a",)
+    )
+    scheme = evolve(home_visit, contingencies=(*home_visit.contingencies, third))
+    session = simulate_session(
+        scheme,
+        seed=1,
+        dyad="HV-1",
+        visit="1",
+        started_at="2026-03-02T10:00:00+00:00",
+        duration=300.0,
+        skill=0.5,
+    )
+    rows = [r for r in csv.reader(io.StringIO(cue_codebook([session]))) if r]
+    header = rows[0]
+    looks = [
+        r
+        for r in rows
+        if r[header.index("variable")] == "cue" and r[header.index("value")] == "looks"
+    ]
+    assert len(looks) == 1
+    meaning = looks[0][header.index("meaning")]
+    assert "Rule cue-response" in meaning and "Rule looks-back" in meaning
