@@ -7,6 +7,9 @@ what the infant signalled and what happened next, never what the caregiver faile
 after its window, if it had none). When that response came once the baby had already
 shown a new cue, it says so: by DESIGN §5 the response belongs to the new cue's episode,
 so it is not a repair of this one, even where it would have suited it.
+
+Each contingency rule has moments of its own (:class:`RuleView`): its antecedents are the
+"cues", its consequents the "responses", worded by :mod:`observe.reports.rule_words`.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from attrs import frozen
+from observe.reports.rule_words import Words, rule_words
 
 from observe import display
 from observe.analysis.outcomes import next_cues
-from observe.analysis.results import CueResult, SessionAnalysis
+from observe.analysis.results import CueResult, SessionAnalysis, Summary
 from observe.labels import code_label
 from observe.model import Event, Session
+from observe.scheme import ContingencyRule
 
 
 @frozen
@@ -31,11 +36,36 @@ class Moment:
     note: str | None
 
 
-def caregiver_responses(session: Session) -> list[Event]:
-    """The coded caregiver responses, in session order (a state response's stop is not
-    a new response)."""
+@frozen
+class RuleView:
+    """One rule's figures with the rule and its words: what a report's rule sections show."""
+
+    rule: ContingencyRule
+    words: Words
+    summary: Summary
+    by_cue: dict[str, Summary]
+    cues: tuple[CueResult, ...]
+
+
+def rule_views(session: Session, analysis: SessionAnalysis) -> list[RuleView]:
+    """The rules of ``session``'s scheme with their figures, in the scheme's order."""
     scheme = session.scheme
-    return [e for e in session.events if scheme.is_response(e.code) and e.kind != "stop"]
+    rules = {rule.id: rule for rule in scheme.rules}
+    views = []
+    for found in analysis.rules:
+        rule = rules.get(found.id)
+        if rule is not None:
+            words = rule_words(scheme, rule)
+            views.append(RuleView(rule, words, found.summary, found.by_cue, found.cues))
+    return views
+
+
+def caregiver_responses(session: Session, rule: ContingencyRule | None = None) -> list[Event]:
+    """The coded responses (of ``rule``: its consequents; else the caregiver's), in session
+    order (a state response's stop is not a new response)."""
+    scheme = session.scheme
+    answers = scheme.is_response if rule is None else rule.is_consequent
+    return [e for e in session.events if answers(e.code) and e.kind != "stop"]
 
 
 def _labels(session: Session, codes: tuple[str, ...]) -> str:
@@ -47,47 +77,52 @@ def _labels(session: Session, codes: tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Moment]:
-    """The cues worth a second look, in session order."""
-    responses = sorted(caregiver_responses(session), key=lambda e: e.t)
+def moments_to_revisit(session: Session, view: RuleView) -> list[Moment]:
+    """The cues (the rule's antecedents) worth a second look, in session order."""
+    rule = view.rule
+    responses = sorted(caregiver_responses(session, rule), key=lambda e: e.t)
     times = [e.t for e in responses]
     cue_notes = {
-        (e.t, e.code): e.note for e in session.events if e.note and session.scheme.is_cue(e.code)
+        (e.t, e.code): e.note for e in session.events if e.note and rule.is_antecedent(e.code)
     }
     moments = []
-    for result, next_cue in zip(analysis.cues, next_cues(analysis.cues), strict=True):
+    for result, next_cue in zip(view.cues, next_cues(view.cues), strict=True):
         if result.outcome not in ("unanswered", "mismatched"):
             continue
         moments.append(
             Moment(
                 t=result.t,
                 cue=code_label(session.scheme, result.code),
-                happened=_happened(session, result),
-                followed=_followed(session, result, next_cue, responses, times),
+                happened=_happened(session, view, result),
+                followed=_followed(session, view, result, next_cue, responses, times),
                 note=cue_notes.get((result.t, result.code)),
             )
         )
     return moments
 
 
-def _happened(session: Session, result: CueResult) -> str:
-    cue = session.scheme.cue(result.code)
-    suits = _labels(session, cue.matches if cue else ())
+def _happened(session: Session, view: RuleView, result: CueResult) -> str:
+    rule, words = view.rule, view.words
+    suits = _labels(session, rule.matches_for(result.code))
     if result.outcome == "unanswered":
-        window = session.scheme.window_for(result.code)
+        window = rule.window_for(result.code)
         return (
-            f"No caregiver response began within {window:g} s. "
-            f"Responses that often suit this cue: {suits}."
+            f"No {words.response} began within {window:g} s. "
+            f"Responses that often suit this {words.cue}: {suits}."
         )
     response = code_label(session.scheme, result.response or "")
+    who = words.Who
+    if not rule.default and result.response and session.scheme.code(result.response):
+        who = session.scheme.actor_of(result.response).label  # the one who answered
     return (
-        f"The caregiver responded after {display.seconds(result.latency)} with {response}. "
-        f"Responses that often suit this cue: {suits}."
+        f"{who} responded after {display.seconds(result.latency)} with {response}. "
+        f"Responses that often suit this {words.cue}: {suits}."
     )
 
 
 def _followed(
     session: Session,
+    view: RuleView,
     result: CueResult,
     next_cue: CueResult | None,
     responses: list[Event],
@@ -95,28 +130,29 @@ def _followed(
 ) -> str:
     """What followed ``result``: ``responses`` in time order, ``times`` their times (found
     by halving, so a long session's many moments cost no more each than a short one's)."""
+    rule, words = view.rule, view.words
+    cue = words.cue
     after = result.t + (
-        result.latency if result.latency is not None else session.scheme.window_for(result.code)
+        result.latency if result.latency is not None else rule.window_for(result.code)
     )
     following = bisect_right(times, after)
     if following == len(responses):
-        return "No further caregiver response in this session."
+        return f"No further {words.response} in this session."
     first = responses[following]
-    cue = session.scheme.cue(result.code)
-    suits = cue is not None and first.code in cue.matches
+    suits = rule.fits(result.code, first.code)
     said = (
-        f"Next caregiver response: {code_label(session.scheme, first.code)} at "
-        f"{display.clock(first.t)} ({display.seconds(first.t - result.t)} after the cue)."
+        f"Next {words.response}: {code_label(session.scheme, first.code)} at "
+        f"{display.clock(first.t)} ({display.seconds(first.t - result.t)} after the {cue})."
     )
     if next_cue is not None and first.t >= next_cue.t:
         new_cue = (
-            f"the baby's next cue ({code_label(session.scheme, next_cue.code)} at "
+            f"{words.next_cue} ({code_label(session.scheme, next_cue.code)} at "
             f"{display.clock(next_cue.t)})"
         )
         if suits:
             return (
-                f"{said} It would suit this cue, but it came after {new_cue}, so it belongs "
-                "with that cue and does not count as putting this one right."
+                f"{said} It would suit this {cue}, but it came after {new_cue}, so it belongs "
+                f"with that {cue} and does not count as putting this one right."
             )
-        return f"{said} It came after {new_cue}, so it belongs with that cue."
-    return f"{said} It is one that suits this cue." if suits else said
+        return f"{said} It came after {new_cue}, so it belongs with that {cue}."
+    return f"{said} It is one that suits this {cue}." if suits else said

@@ -10,6 +10,21 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from observe import display
 from observe.labels import code_label
 from observe.model import Session
+from observe.scheme import Rating
+
+
+def anchor_text(rating: Rating, value: int) -> str:
+    """What ``rating``'s anchors say at ``value``: the anchor written for it, else the two
+    it lies between (or the nearest one, past either end)."""
+    if not rating.anchors:
+        return ""
+    exact = rating.anchor(value)
+    if exact is not None:
+        return f"{value}: {exact}"
+    below = [point for point in rating.anchors if point < value]
+    above = [point for point in rating.anchors if point > value]
+    said = [f"{point}: {rating.anchors[point]}" for point in (below[-1:] + above[:1])]
+    return "between " + " and ".join(said) if len(said) == 2 else "near " + said[0]
 
 
 def ratings_and_notes(session: Session, width: float, title: str) -> list[Flowable]:
@@ -20,18 +35,21 @@ def ratings_and_notes(session: Session, width: float, title: str) -> list[Flowab
         rows = []
         ordered = [r.id for r in session.scheme.ratings if r.id in session.ratings]
         ordered += sorted(k for k in session.ratings if k not in ordered)
+        anchored = any(r.anchors for r in session.scheme.ratings)
         for key in ordered:
             rating = rating_labels.get(key)
             scale = f"{rating.min} to {rating.max}" if rating else display.MISSING
-            rows.append([rating.label if rating else key, str(session.ratings[key]), scale])
-        flow.append(
-            data_table(
-                ("Rating", "Score", "Scale"),
-                rows,
-                [width * 0.6, width * 0.2, width * 0.2],
-                numeric_from=1,
-            )
-        )
+            row = [rating.label if rating else key, str(session.ratings[key]), scale]
+            if anchored:  # what the scale says at the score, between the label and it
+                row.insert(1, anchor_text(rating, session.ratings[key]) if rating else "")
+            rows.append(row)
+        if anchored:
+            header: tuple[str, ...] = ("Rating", "What the scale says there", "Score", "Scale")
+            widths = [width * 0.3, width * 0.46, width * 0.1, width * 0.14]
+        else:
+            header = ("Rating", "Score", "Scale")
+            widths = [width * 0.6, width * 0.2, width * 0.2]
+        flow.append(data_table(header, rows, widths, numeric_from=len(header) - 2))
     else:
         flow.append(Paragraph("No ratings were entered for this session.", styles.BODY))
     flow.append(Spacer(0, 6))

@@ -14,10 +14,10 @@ from datetime import datetime
 from pathlib import Path
 
 from observe.reports import styles, wording
-from observe.reports.charts.trend import FEW_CUES, trend_cues, trend_latency, trend_rates
 from observe.reports.document import ReportError, write_report
 from observe.reports.sections import facts_table, heading
-from observe.reports.tables import data_table
+from observe.reports.trend_rules import rule_parts, visit_times
+from observe.reports.trend_sections import figures_table, trend_charts
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from observe import display
@@ -87,18 +87,22 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
         facts_table(facts, width),
         Spacer(0, 2),
     ]
-    story += _charts(points, width)
     unfinished = {s.id for s in sessions if s.status != "ended"}
-    story += [
-        heading(SECTION_TITLES[0]),
-        _table(trend, width, unfinished),
-        Spacer(0, 2),
-        Paragraph(
-            "Median latency: the median, then in brackets how many answered cues it is the "
-            f"middle of. {wording.LATENCY_CAVEAT}",
-            styles.NOTE,
-        ),
-    ]
+    if any(s.scheme.contingencies for s in sessions):  # rules of their own: one part each
+        story += rule_parts(sessions, trend, width, unfinished)
+    else:
+        story += _charts(points, width)
+        story += [
+            heading(SECTION_TITLES[0]),
+            figures_table(points, width, unfinished),
+            Spacer(0, 2),
+            Paragraph(
+                "Median latency: the median, then in brackets how many answered cues it is the "
+                f"middle of. {wording.LATENCY_CAVEAT}",
+                styles.NOTE,
+            ),
+        ]
+    story += visit_times(sessions, points, width)
     if unfinished:
         story.append(
             Paragraph(
@@ -111,7 +115,8 @@ def trend_story(sessions: Sequence[Session], trend: DyadTrend, width: float) -> 
     for name, explanation in _explanations():
         explanations.append(Paragraph(f"<b>{name}</b>: {explanation}", styles.SMALL))
         explanations.append(Spacer(0, 2))
-    story.append(KeepTogether(explanations))
+    if not any(s.scheme.contingencies for s in sessions):  # a rule's part explains its own
+        story.append(KeepTogether(explanations))
     return story
 
 
@@ -131,87 +136,7 @@ def _counted_once(point: TrendPoint, by_id: dict[str, Session]) -> str:
 
 
 def _charts(points: Sequence[TrendPoint], width: float) -> list[Flowable]:
-    """The charts over the visits, or a sentence saying why there are none yet."""
-    if len(points) < 2:
-        return [
-            Spacer(0, 4),
-            Paragraph(
-                "Only one visit has been recorded for this dyad, so there is no trend to draw "
-                "yet; its figures are in the table below. Record or import more visits and "
-                "write this report again to see the figures over time.",
-                styles.BODY,
-            ),
-        ]
-    flow: list[Flowable] = [
-        Paragraph(
-            f"The same figures for each visit, oldest first. A figure that rests on fewer "
-            f"than {FEW_CUES} cues can swing widely from one visit to the next: those visits "
-            "are drawn hollow and are not joined by the line, and the number of cues is shown "
-            "with every visit. A median latency rests on the answered cues only; their number "
-            "is shown under the latency chart.",
-            styles.NOTE,
-        ),
-        KeepTogether(
-            [
-                heading(SECTION_TITLES[1]),
-                trend_rates(points, width),
-                trend_cues(points, width),
-            ]
-        ),
-    ]
-    if any(p.summary.latency.median is not None for p in points):
-        latency: list[Flowable] = [
-            trend_latency(points, width),
-            Spacer(0, 2),
-            Paragraph(wording.LATENCY_CAVEAT, styles.NOTE),
-        ]
-    else:
-        latency = [
-            Paragraph(
-                "No cue in these visits received a response, so there are no latencies to draw.",
-                styles.BODY,
-            )
-        ]
-    flow.append(KeepTogether([heading(SECTION_TITLES[2]), *latency]))
-    return flow
-
-
-def _table(trend: DyadTrend, width: float, unfinished: set[str]) -> Flowable:
-    rows = []
-    for point in trend.sessions:
-        summary = point.summary
-        rows.append(
-            [
-                (point.visit or display.MISSING) + (" *" if point.session in unfinished else ""),
-                display.when(point.started_at, "day"),
-                display.duration_words(point.duration),
-                str(summary.cues),
-                display.percent(summary.response_rate),
-                display.percent(summary.match_rate),
-                display.percent(summary.attuned_rate),
-                display.percent(summary.repair_rate),
-                wording.median_text(summary.latency.median, summary.latency.n),
-                display.number(summary.contingency.yules_q),
-            ]
-        )
-    fractions = (0.08, 0.13, 0.12, 0.07, 0.10, 0.09, 0.10, 0.09, 0.12, 0.10)
-    return data_table(
-        (
-            "Visit",
-            "Date",
-            "Duration",
-            "Cues",
-            "Response rate",
-            "Match rate",
-            "Attuned rate",
-            "Repair rate",
-            "Median latency",
-            "Yule's Q",
-        ),
-        rows,
-        [width * f for f in fractions],
-        numeric_from=3,
-    )
+    return trend_charts(points, width, SECTION_TITLES[1:3])
 
 
 def _explanations() -> list[tuple[str, str]]:

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from observe.reports.rule_words import DEFAULT_WORDS, Words
+
 from observe.analysis.results import Summary
 from observe.display import MISSING, percent, seconds
 
 #: Said beside every latency figure and chart: a quick response is not the goal in itself.
-LATENCY_CAVEAT = (
-    "Faster is not always better: what matters is a quick response that fits the cue, and "
-    "for some cues, such as a baby's signal that they need a break, giving space is the "
-    "fitting response."
-)
+LATENCY_CAVEAT = DEFAULT_WORDS.caveat
 
 
 def median_text(value: float | None, n: int) -> str:
@@ -50,73 +48,76 @@ def window_phrase(windows: list[float]) -> str:
     return f"{distinct[0]:g}–{distinct[-1]:g} s depending on the cue"
 
 
-def key_figures(summary: Summary, window: str, repair_window: float) -> list[tuple[str, str, str]]:
-    """(name, value, what it counts) for the figures at a glance."""
+def key_figures(
+    summary: Summary, window: str, repair_window: float, words: Words = DEFAULT_WORDS
+) -> list[tuple[str, str, str]]:
+    """(name, value, what it counts) for the figures at a glance, in ``words`` (a rule's)."""
     outcomes = summary.outcomes
     answered = summary.cues - outcomes.unanswered
     attuned = outcomes.matched + outcomes.repaired
     missed_match = outcomes.repaired + outcomes.mismatched
+    cue, cues = words.cue, words.cues
     repairs = (
         f"{outcomes.repaired} of {missed_match}"
         if missed_match
-        else "no cue had a first response that did not suit"
+        else f"no {cue} had a first response that did not suit"
     )
     return [
         (
-            "Cues",
+            cues.capitalize(),
             str(summary.cues),
-            "How many times the observer coded an infant cue (a signal such as hunger or "
-            "tiredness).",
+            f"How many times the observer coded {words.coded}.",
         ),
         (
             "Response rate",
             percent(summary.response_rate),
-            f"Cues the caregiver responded to within {window} "
-            f"({count_of(answered, summary.cues)}), with any response.",
+            f"{cues.capitalize()} {words.who} responded to within {window} "
+            f"({count_of(answered, summary.cues, cues)}), with any response.",
         ),
         (
             "Match rate",
             percent(summary.match_rate),
-            "Cues whose first response was one that suits the cue "
-            f"({count_of(outcomes.matched, summary.cues)}).",
+            f"{cues.capitalize()} whose first response was one that suits the {cue} "
+            f"({count_of(outcomes.matched, summary.cues, cues)}).",
         ),
         (
             "Attuned rate",
             percent(summary.attuned_rate),
-            "Cues met with a suitable response, either at once or after a first response "
-            f"that did not suit ({count_of(attuned, summary.cues)}).",
+            f"{cues.capitalize()} met with a suitable response, either at once or after a "
+            f"first response that did not suit ({count_of(attuned, summary.cues, cues)}).",
         ),
         (
             "Repair rate",
             percent(summary.repair_rate),
-            "When the first response did not suit the cue, how often the caregiver then "
-            f"found a suitable one within {repair_window:g} s of the cue and before the "
-            f"baby's next cue ({repairs}).",
+            f"When the first response did not suit the {cue}, how often {words.who} then "
+            f"found a suitable one within {repair_window:g} s of the {cue} and before "
+            f"{words.next_cue} ({repairs}).",
         ),
         (
             "Median latency",
             median_text(summary.latency.median, summary.latency.n),
-            "Typical time from a cue to the caregiver's first response: half of the "
-            f"answered cues were quicker than this ({_answered(summary.latency.n)}). "
-            + LATENCY_CAVEAT,
+            f"Typical time from a {cue} to {words.whose} first response: half of the "
+            f"answered {cues} were quicker than this "
+            f"({_answered(summary.latency.n, cue)}). " + words.caveat,
         ),
     ]
 
 
-def _answered(count: int) -> str:
+def _answered(count: int, cue: str = "cue") -> str:
     if count == 0:
-        return "no answered cues"
-    return f"{count} answered cue{'s' if count != 1 else ''}"
+        return f"no answered {cue}s"
+    return f"{count} answered {cue}{'s' if count != 1 else ''}"
 
 
-def contingency_reading(q: float | None, cues: int) -> str:
-    """Yule's Q in plain words."""
+def contingency_reading(q: float | None, cues: int, words: Words = DEFAULT_WORDS) -> str:
+    """Yule's Q in plain words (``words``: the rule's)."""
+    cue = words.cue
     if q is None:
         if cues >= 5:  # only a session without observed time gets here
             return "Not enough observed time to judge, so this figure is not shown."
-        counted = "no cues" if cues == 0 else f"only {cues} cue{'s' if cues != 1 else ''}"
+        counted = f"no {cue}s" if cues == 0 else f"only {cues} {cue}{'s' if cues != 1 else ''}"
         return (
-            f"Not enough cues to judge: with {counted} (fewer than 5) this figure would be "
+            f"Not enough {cue}s to judge: with {counted} (fewer than 5) this figure would be "
             "unreliable, so it is not shown."
         )
     if q >= 0.5:
@@ -133,7 +134,7 @@ def contingency_reading(q: float | None, cues: int) -> str:
     if strength == "about as likely":
         comparison = " as at other times"
     return (
-        f"The caregiver was {strength} to start a response in the seconds just after a "
-        f"cue{comparison}. Yule's Q runs from -1 to +1: 0 means responses came no more "
-        "often after cues than at any other moment, +1 means they came only after cues."
+        f"{words.Who} was {strength} to start a response in the seconds just after a "
+        f"{cue}{comparison}. Yule's Q runs from -1 to +1: 0 means responses came no more "
+        f"often after {cue}s than at any other moment, +1 means they came only after {cue}s."
     )

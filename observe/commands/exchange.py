@@ -151,13 +151,15 @@ def _export_text(fmt: str, sessions: list[Session], visits: Pairing) -> tuple[st
     """The exported text and what it holds, in words (``1,204 events``)."""
     from observe.interchange.bundle import bundle_text
     from observe.interchange.csv_export import sessions_to_csv
-    from observe.interchange.cues import cue_rows, cue_table
+    from observe.interchange.cues import cue_columns, cue_rows, cue_table
     from observe.interchange.sdis import sessions_to_sdis
     from observe.interchange.visits import sessions_to_visit_csv
 
     if fmt == "cues":
         rows = cue_rows(sessions, visits)
-        return cue_table(rows), f"{len(rows):,} cue{'' if len(rows) == 1 else 's'}"
+        return cue_table(
+            rows, cue_columns(sessions)
+        ), f"{len(rows):,} cue{'' if len(rows) == 1 else 's'}"
     if fmt == "visits":
         return sessions_to_visit_csv(
             sessions, visits

@@ -12,9 +12,9 @@ The file has a header row and one row per event. Columns, in any order, names in
 - ``note`` (optional): free text.
 
 The file written by ``observe export --format csv`` reads as it is: its session columns
-(``session_id``, ``dyad``, ``started_at``, ...) are handed to the caller, and ``event_id``
-and ``actor`` are left aside; rows of more than one session are refused with a sentence
-saying how to cut the file. Any other column is an error naming it: a misspelt
+(``session_id``, ``dyad``, ``started_at``, ...) are handed to the caller, and ``event_id``,
+``actor`` and ``actor_id`` are left aside; rows of more than one session are refused with a
+sentence saying how to cut the file. Any other column is an error naming it: a misspelt
 ``intensty`` silently ignored would lose the data in it.
 
 Commas, semicolons or tabs separate the cells (whichever the header uses); a byte-order
@@ -54,7 +54,7 @@ COLUMNS = IMPORT_COLUMNS
 REQUIRED_COLUMNS = ("time", "code")
 #: Columns of ``observe export --format csv`` that are not events' own: recognised, and
 #: handed to the caller (the session's metadata) or left aside (ids, the actor).
-EXPORT_ONLY_COLUMNS = (*SESSION_COLUMNS, "event_id", "actor")
+EXPORT_ONLY_COLUMNS = (*SESSION_COLUMNS, "event_id", "actor", "actor_id")
 MAX_REPORTED_PROBLEMS = 10
 
 

@@ -3,8 +3,12 @@ its session's metadata, so the file can be filtered and grouped without a join.
 
 The event columns (``time``, ``code``, ``kind``, ``intensity``, ``note``) are named as
 ``observe session import`` reads them; ``actor`` says whether the code is an infant cue
-or a caregiver response. A session without events still gets one row (empty event
-columns), so no session silently disappears from an analysis.
+or a caregiver response. Where a scheme names its actors (``[[actors]]``, such as
+``home-visit``'s infant, Parent A and Parent B), a last column ``actor_id`` holds the id of
+the actor whose code it is (``session import`` leaves it aside, as it leaves ``actor``);
+an export of sessions of schemes that name none has no such column, as before. A session
+without events still gets one row (empty event columns), so no session silently
+disappears from an analysis.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from observe.analysis.reliability_codings import lists_actors
 from observe.labels import actor_role
 from observe.model import Event, Session
 
@@ -30,6 +35,8 @@ SESSION_COLUMNS = (
 )
 EVENT_COLUMNS = ("event_id", "time", "code", "actor", "kind", "intensity", "note")
 COLUMNS = SESSION_COLUMNS + EVENT_COLUMNS
+#: The column added where a scheme names its actors: the id of the code's actor.
+ACTOR_ID_COLUMN = "actor_id"
 #: The columns ``observe session import`` reads (the rest of an export it recognises).
 IMPORT_COLUMNS = ("time", "code", "kind", "intensity", "note")
 
@@ -63,15 +70,21 @@ def _event_cells(session: Session, event: Event) -> list[str]:
 
 def sessions_to_csv(sessions: Iterable[Session]) -> str:
     """The CSV text: a header row, then every session's events in time order."""
+    sessions = list(sessions)
+    actors = any(lists_actors(session.scheme) for session in sessions)
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(COLUMNS + ((ACTOR_ID_COLUMN,) if actors else ()))
     for session in sessions:
         cells = _session_cells(session)
         if not session.events:
-            writer.writerow(cells + [""] * len(EVENT_COLUMNS))
+            writer.writerow(cells + [""] * (len(EVENT_COLUMNS) + actors))
         for event in session.events:
-            writer.writerow(cells + _event_cells(session, event))
+            row = cells + _event_cells(session, event)
+            if actors:
+                known = session.scheme.code(event.code) is not None
+                row.append(session.scheme.actor_of(event.code).id if known else "")
+            writer.writerow(row)
     return out.getvalue()
 
 

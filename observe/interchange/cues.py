@@ -17,7 +17,6 @@ from collections.abc import Sequence
 
 from observe.analysis import analyze_session
 from observe.analysis.outcomes import next_cues
-from observe.analysis.timeline import to_milliseconds
 from observe.interchange.codebook import (
     BOOLEANS,
     ORIGINS,
@@ -27,6 +26,15 @@ from observe.interchange.codebook import (
     codebook_text,
     csv_text,
     session_cells,
+)
+from observe.interchange.cues_rules import (
+    NOT_CODABLE,
+    cue_values,
+    has_rules,
+    rule_codes,
+    rule_columns,
+    rule_cue_rows,
+    state_groups,
 )
 from observe.model import Session
 from observe.pairing import Pairing, pairing
@@ -113,12 +121,18 @@ INTENSITY_FITS = (
 
 def sessions_to_cue_csv(sessions: Sequence[Session], visits: Pairing | None = None) -> str:
     """The CSV text: a header row, then one row per cue of every session."""
-    return cue_table(cue_rows(sessions, visits))
+    return cue_table(cue_rows(sessions, visits), cue_columns(sessions))
 
 
-def cue_table(rows: Sequence[Sequence[object]]) -> str:
-    """The CSV text of rows made by :func:`cue_rows`."""
-    return csv_text([column.name for column in COLUMNS], rows)
+def cue_columns(sessions: Sequence[Session]) -> tuple[Column, ...]:
+    """The columns of the cue table of ``sessions``: :data:`COLUMNS`, and the rule, actor
+    and state columns where a scheme has rules or state groups (:mod:`cues_rules`)."""
+    return (*COLUMNS, *rule_columns(sessions)) if has_rules(sessions) else COLUMNS
+
+
+def cue_table(rows: Sequence[Sequence[object]], columns: Sequence[Column] = COLUMNS) -> str:
+    """The CSV text of rows made by :func:`cue_rows` (``columns``: :func:`cue_columns`)."""
+    return csv_text([column.name for column in columns], rows)
 
 
 def cue_rows(sessions: Sequence[Session], visits: Pairing | None = None) -> list[list[object]]:
@@ -126,41 +140,23 @@ def cue_rows(sessions: Sequence[Session], visits: Pairing | None = None) -> list
     the archive's double-coded visits (default: those among ``sessions``)."""
     visits = visits if visits is not None else pairing(sessions)
     rows: list[list[object]] = []
+    if has_rules(sessions):  # every rule's antecedents, with the rule, actor, state columns
+        groups = state_groups(sessions)
+        for session in sessions:
+            rows += rule_cue_rows(session, session_cells(session, visits), groups)
+        return rows
     for session in sessions:
         scheme = session.scheme
         head = session_cells(session, visits)
         cues = analyze_session(session).cues
         for number, (cue, next_cue) in enumerate(zip(cues, next_cues(cues)), start=1):
-            answered = cue.latency is not None
-            rows.append(
-                [
-                    *head,
-                    number,
-                    cue.code,
-                    cue.t,
-                    cue.intensity,
-                    scheme.window_for(cue.code),
-                    cue.response,
-                    _sum(cue.t, cue.latency) if answered else None,
-                    cue.latency,
-                    cue.outcome,
-                    cue.repair_response,
-                    cue.time_to_repair,
-                    None if next_cue is None else next_cue.t,
-                    cue.intensity_fit,
-                ]
-            )
+            rows.append([*head, number, *cue_values(cue, next_cue, scheme.window_for(cue.code))])
     return rows
-
-
-def _sum(a: float, b: float | None) -> float:
-    """``a + b`` on the millisecond clock, so 131.3 + 4.2 is 135.5, not 135.50000000000003."""
-    return (to_milliseconds(a) + to_milliseconds(b or 0.0)) / 1000
 
 
 def cue_codebook(sessions: Sequence[Session]) -> str:
     """The codebook of :func:`sessions_to_cue_csv` for these sessions' schemes."""
-    return codebook_text(COLUMNS, cue_codes(sessions))
+    return codebook_text(cue_columns(sessions), cue_codes(sessions))
 
 
 def cue_codes(sessions: Sequence[Session]) -> dict[str, list[Code]]:
@@ -172,7 +168,7 @@ def cue_codes(sessions: Sequence[Session]) -> dict[str, list[Code]]:
         for scheme in schemes
         for r in scheme.responses
     ]
-    return {
+    found = {
         "origin": list(ORIGINS),
         "second_coding": list(BOOLEANS),
         "cue": cue_codes,
@@ -181,6 +177,10 @@ def cue_codes(sessions: Sequence[Session]) -> dict[str, list[Code]]:
         "outcome": list(OUTCOMES),
         "intensity_fit": list(INTENSITY_FITS),
     }
+    if has_rules(sessions):
+        found.update(rule_codes(sessions, schemes))
+        found["outcome"] = [*OUTCOMES, NOT_CODABLE]
+    return found
 
 
 def _cue_code(scheme: Scheme, code: str) -> Code:

@@ -8,7 +8,10 @@ Asking for fewer keeps the first N of them.
 Family 6 onwards (``DEMO-0006`` …) is drawn by the same simulator from a generator of its
 own, seeded from the seed and the family's number, so family k is the same whatever N:
 asking for more families later adds only the new ones. Each family gets its own coding
-scheme (mostly ``infant-cues``), number of visits (1–7, about four on average, so 500
+scheme (mostly ``infant-cues``; family 6 and about one family in ten after it
+``home-visit``, the scheme with two caregivers, rules in both directions, the infant's
+state and periods that could not be coded, so a demo of six families or more shows all of
+it), number of visits (1–7, about four on average, so 500
 families make about 2,000 sessions), visit rhythm, contexts, infant cue rate and a skill
 trajectory over its visits (improving, steady, declining or uneven); about one family in
 thirty has a visit coded by a second observer as well. Every session is ``origin="demo"``,
@@ -39,7 +42,12 @@ MAX_FAMILIES = 5_000
 
 #: The schemes the further families are coded with, and how often each is chosen.
 FAMILY_SCHEMES = {DEFAULT_SCHEME_ID: 6, "feeding": 2, "play": 2}
+#: The scheme for a real instrument: family 6, then about one family in ten (chosen by a
+#: generator of its own, so every other family is what it was before it was added).
+INSTRUMENT_SCHEME = "home-visit"
+INSTRUMENT_SHARE = 0.1
 _CONTEXTS = {
+    INSTRUMENT_SCHEME: ("free play", "feeding", "family time", "bathing", "nappy change"),
     DEFAULT_SCHEME_ID: ("free play", "feeding", "nappy change", "bathing", "free play"),
     "feeding": ("feeding", "bottle feed", "breastfeed", "meal time"),
     "play": ("free play", "floor play", "book sharing", "toy play"),
@@ -89,7 +97,8 @@ def demo_families(
         found.append(DemoFamily(DEMO_RELIABILITY_DYAD, (first, second), ((first, second),)))
     schemes: dict[str, Scheme] = {}
     if families > DEFAULT_FAMILIES:
-        schemes = {scheme_id: scheme_for(scheme_id) for scheme_id in FAMILY_SCHEMES}
+        ids = (*FAMILY_SCHEMES, INSTRUMENT_SCHEME)
+        schemes = {scheme_id: scheme_for(scheme_id) for scheme_id in ids}
     for number in range(DEFAULT_FAMILIES + 1, families + 1):
         found.append(_family(schemes, number, seed))
     return found
@@ -112,10 +121,19 @@ def _skills(rng: random.Random, visits: int) -> list[float]:
     ]
 
 
+def _instrument_family(number: int, seed: int) -> bool:
+    """Whether family ``number`` is coded with :data:`INSTRUMENT_SCHEME`."""
+    if number == DEFAULT_FAMILIES + 1:
+        return True
+    return random.Random(f"demo-family-scheme|{seed}|{number}").random() < INSTRUMENT_SHARE
+
+
 def _family(schemes: dict[str, Scheme], number: int, seed: int) -> DemoFamily:
     rng = random.Random(f"demo-family|{seed}|{number}")
     dyad = family_code(number)
     scheme_id = rng.choices(list(FAMILY_SCHEMES), list(FAMILY_SCHEMES.values()))[0]
+    if _instrument_family(number, seed):
+        scheme_id = INSTRUMENT_SCHEME
     scheme = schemes[scheme_id]
     contexts: Sequence[str] = _CONTEXTS[scheme_id]
     visits = rng.choices(_VISITS, _VISIT_WEIGHTS)[0]
@@ -153,6 +171,7 @@ def _family(schemes: dict[str, Scheme], number: int, seed: int) -> DemoFamily:
 __all__ = [
     "DEFAULT_FAMILIES",
     "FAMILY_SCHEMES",
+    "INSTRUMENT_SCHEME",
     "MAX_FAMILIES",
     "DemoFamily",
     "demo_families",

@@ -30,6 +30,13 @@ and every offset after its onset and at most ``end``:
 SDIS codes and labels are words: characters other than letters, digits and ``_`` become
 ``_`` (``check-in`` is written ``check_in``), and a code that does not start with a letter
 gets a ``c`` in front. Intensities and notes have no place in SDIS and are left out.
+
+Actors: every code of a scheme belongs to one actor (a scheme's code ids are unique across
+its actors: ``soothe_a`` is Parent A's, ``soothe_b`` Parent B's), so the code names are
+already per actor and stay valid GSEQ names; no prefix is added. A period the observer
+could not code is written as a state of its own, ``not_codable`` (declared only when a
+session has one, so files of sessions without them are as before; ``not_codable_period``
+where a scheme has a code ``not_codable``), so an analysis in GSEQ can leave it out.
 """
 
 from __future__ import annotations
@@ -64,20 +71,37 @@ def sessions_to_sdis(sessions: Sequence[Session]) -> str:
             word = sdis_code(code.id)
             if word not in codes:
                 codes.append(word)
+    excluded = not_codable_code(sessions)
+    if excluded is not None:
+        codes.append(excluded)
     decimals = _decimals(
-        t for session in sessions for t in (session.duration, *(e.t for e in session.events))
+        t
+        for session in sessions
+        for t in (
+            session.duration,
+            *(e.t for e in session.events),
+            *(t for p in session.excluded_spans() for t in (p.start, p.end or 0.0)),
+        )
     )
     lines = [" ".join(["Timed", *codes, ";"])]
     for session in sessions:
         lines.append(f"<{sdis_label(session)}>")
-        lines.extend(_session_lines(session, decimals))
+        lines.extend(_session_lines(session, decimals, excluded))
     return "\n".join(lines) + "\n"
+
+
+def not_codable_code(sessions: Sequence[Session]) -> str | None:
+    """The SDIS code of the periods that could not be coded, if any session has one."""
+    if not any(session.excluded for session in sessions):
+        return None
+    taken = {sdis_code(c.id) for s in sessions for c in (*s.scheme.cues, *s.scheme.responses)}
+    return "not_codable" if "not_codable" not in taken else "not_codable_period"
 
 
 _TO_THE_END = -1  # the offset of a state never stopped: the end of the session
 
 
-def _session_lines(session: Session, decimals: int) -> list[str]:
+def _session_lines(session: Session, decimals: int, excluded: str | None = None) -> list[str]:
     unit = 10 ** (3 - decimals)  # the file's time unit, in ms
 
     def time(ms: int) -> str:
@@ -98,6 +122,12 @@ def _session_lines(session: Session, decimals: int) -> list[str]:
             index = open_states.pop(event.code)
             code, onset, _ = entries[index]
             entries[index] = (code, onset, t if t > onset else None)  # never an empty span
+    if excluded is not None and session.excluded:
+        for period in session.excluded_spans():
+            start, stop = to_milliseconds(period.start), to_milliseconds(period.end or 0.0)
+            if stop > start:
+                entries.append((excluded, start, stop))
+        entries.sort(key=lambda entry: entry[1])  # onset order (stable: same-time order kept)
     end = to_milliseconds(session.duration)
     for _, onset, offset in entries:
         end = max(end, onset + unit, offset or 0)
@@ -105,6 +135,8 @@ def _session_lines(session: Session, decimals: int) -> list[str]:
     for code, onset, offset in entries:
         if offset is None:
             items.append(f"{sdis_code(code)},{time(onset)}")
+        elif code == excluded:
+            items.append(f"{code},{time(onset)}-{time(offset)}")
         else:
             stop = end if offset == _TO_THE_END else offset
             items.append(f"{sdis_code(code)},{time(onset)}-{time(stop)}")

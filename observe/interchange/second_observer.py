@@ -11,7 +11,12 @@ For demos, tests and benchmarks of observer agreement (DESIGN §6). The second o
 - codes a different code of the same actor now and then (``confuse_rate``: a cue as
   another cue, a response as another response, a state as another state);
 - codes something the first observer did not (``extra_rate`` per event, a point code of
-  the same actor a few seconds away).
+  the same actor a few seconds away);
+- codes an intensity one level off now and then (``intensity_rate``; two levels one time in
+  five) and rates the session a point or two apart (``rating_rate`` per rating), within the
+  scale;
+- could not code the periods the first observer could not (the baby carried out of the
+  room is out of both observers' view), on their own clock.
 
 The session is marked as a second coding of ``session`` (DESIGN §6), as a second observer
 marks theirs when they start it, so the visit counts once, from the first observer's.
@@ -27,8 +32,8 @@ from datetime import datetime, timedelta
 from attrs import evolve
 
 from observe.interchange.simulate import seeded_id
-from observe.model import Event, Session, to_ms
-from observe.scheme import Scheme
+from observe.model import Event, Interval, Session, to_ms
+from observe.scheme import Code, Scheme
 
 SECOND_OBSERVER = "demo-2"
 
@@ -42,9 +47,14 @@ def second_observer(
     miss_rate: float = 0.05,
     confuse_rate: float = 0.05,
     extra_rate: float = 0.03,
+    intensity_rate: float = 0.1,
+    rating_rate: float = 0.3,
     observer: str = SECOND_OBSERVER,
 ) -> Session:
     """The second observer's ended session of the interaction ``session`` recorded."""
+    # intensities and ratings draw from a generator of their own, so the rest of the
+    # coding (times, codes, ids) is the same with or without their noise
+    noise = random.Random(f"second-observer-noise|{seed}|{session.id}|{intensity_rate}")
     rng = random.Random(
         "|".join(
             map(str, (seed, session.id, clock_offset, jitter, miss_rate, confuse_rate, extra_rate))
@@ -77,7 +87,8 @@ def second_observer(
             code = _other_code(rng, scheme, code, busy)
         if event.kind == "start":
             open_states[event.code] = (code, to_ms(t))
-        events.append(_event(rng, code, t, event.kind, event.intensity))
+        level = _nudged(noise, event.intensity, 1, scheme.intensity_levels, intensity_rate)
+        events.append(_event(rng, code, t, event.kind, level))
         if rng.random() < extra_rate:
             extra = _extra(rng, scheme, code, t + rng.uniform(2.0, 8.0) * rng.choice((-1, 1)))
             if extra is not None and 0 <= extra.t <= duration:
@@ -102,13 +113,49 @@ def second_observer(
         status="ended",
         events=events,
         notes="Second observer's coding of the same interaction (synthetic).",
-        ratings=dict(session.ratings),
+        ratings=_rated(noise, session, rating_rate),
         pauses=pauses,
         origin="demo",
         ended_at=session.ended_at,
+        excluded=_shifted(session.excluded, clock_offset, duration),
         second_coding_of=session.id,  # marked as its second coding when it was made
         second_coding_at=started_at,
     )
+
+
+def _shifted(
+    periods: tuple[Interval, ...], clock_offset: float, duration: float
+) -> tuple[Interval, ...]:
+    """The excluded periods on the second observer's clock, within their session."""
+    shifted = []
+    for period in periods:
+        start = max(0.0, period.start - clock_offset)
+        end = duration if period.end is None else min(duration, period.end - clock_offset)
+        if end > start:
+            shifted.append(Interval(start, end))
+    return tuple(shifted)
+
+
+def _nudged(
+    noise: random.Random, value: int | None, low: int, high: int, rate: float
+) -> int | None:
+    """``value``, now and then (``rate``) one step off (two, one time in five), within
+    ``low``..``high``."""
+    if value is None or rate <= 0 or high <= low or noise.random() >= rate:
+        return value
+    step = 2 if noise.random() < 0.2 else 1
+    return min(high, max(low, value + step * noise.choice((-1, 1))))
+
+
+def _rated(noise: random.Random, session: Session, rate: float) -> dict[str, int]:
+    """The first observer's ratings, each now and then (``rate``) a point or two off."""
+    rated = {}
+    for rating_id, value in session.ratings.items():
+        rating = session.scheme.rating(rating_id)
+        low, high = (rating.min, rating.max) if rating is not None else (value, value)
+        nudged = _nudged(noise, value, low, high, rate)
+        rated[rating_id] = value if nudged is None else nudged
+    return rated
 
 
 def _moved(rng: random.Random, t: float, clock_offset: float, jitter: float) -> float:
@@ -117,20 +164,28 @@ def _moved(rng: random.Random, t: float, clock_offset: float, jitter: float) -> 
     return to_ms(t - clock_offset + spread)
 
 
+def _same_actor(scheme: Scheme, code: str) -> list[Code]:
+    """The codes of ``code``'s actor, in the scheme's order (cues, then responses)."""
+    actor = scheme.actor_of(code).id
+    return [c for c in scheme.codes if scheme.actor_of(c.id).id == actor]
+
+
 def _other_code(rng: random.Random, scheme: Scheme, code: str, busy: set[str]) -> str:
     """Another code of the same actor and kind (point or state), else ``code`` itself; a
     state already running (``busy``) is not started again."""
     own = scheme.code(code)
     if own is None:
         return code
-    family = scheme.cues if scheme.is_cue(code) else scheme.responses
+    family = _same_actor(scheme, code)
     others = [c.id for c in family if c.id != code and c.kind == own.kind and c.id not in busy]
     return rng.choice(others) if others else code
 
 
 def _extra(rng: random.Random, scheme: Scheme, code: str, t: float) -> Event | None:
     """A point code of the same actor as ``code`` that the first observer did not code."""
-    family = scheme.cues if scheme.is_cue(code) else scheme.responses
+    if scheme.code(code) is None:
+        return None
+    family = _same_actor(scheme, code)
     points = [c.id for c in family if c.kind == "point"]
     if not points:
         return None
@@ -168,4 +223,7 @@ def demo_reliability_pair(scheme: Scheme, seed: int = 7) -> tuple[Session, Sessi
         skill=0.6,
         context="free play",
     )
-    return first, second_observer(first, seed=seed)
+    # the pair `observe demo` has always written: the intensities and ratings as the first
+    # observer's, so its figures stay those users have seen (further demo families, and
+    # every other caller, get the noise in those too)
+    return first, second_observer(first, seed=seed, intensity_rate=0.0, rating_rate=0.0)

@@ -17,17 +17,28 @@ The model, per session:
 - where the scheme codes intensity, cues carry one and responses usually mirror it (a less
   skilled caregiver is more often under or over);
 - an occasional pause, a few ratings, and short neutral observer notes.
+
+A scheme that lists contingency rules or state groups (a scheme for a real instrument, such
+as ``home-visit``) is simulated rule by rule instead, with its state groups and now and
+then a period that cannot be coded (:mod:`observe.interchange.simulate_rules`); every other
+scheme's sessions are exactly what they always were.
 """
 
 from __future__ import annotations
 
-import math
 import random
-import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from observe.model import Event, Pause, Session, to_ms
+from observe.interchange.simulate_events import (
+    EventBuilder,
+    cue_intensity,
+    lognormal,
+    response_intensity,
+    seeded_id,
+)
+from observe.interchange.simulate_rules import instrument_events, is_instrument
+from observe.model import Interval, Pause, Session, to_ms
 from observe.scheme import Cue, Response, Scheme
 
 DEMO_OBSERVER = "demo"
@@ -46,76 +57,10 @@ _SESSION_NOTES = (
     "Interaction recorded during a feed and some floor play.",
     "",
 )
-_EVENT_NOTES = (
-    "looked away briefly",
-    "brief eye contact",
-    "sibling came into the room",
-    "phone rang",
-    "caregiver talking to visitor",
-    "infant turned head",
-)
-
-
-def seeded_id(rng: random.Random) -> str:
-    """A uuid-shaped hex id drawn from the session's own generator (deterministic)."""
-    return uuid.UUID(int=rng.getrandbits(128), version=4).hex
-
-
-def _lognormal(rng: random.Random, median: float, sigma: float) -> float:
-    return median * math.exp(rng.gauss(0.0, sigma))
-
-
-class _Builder:
-    """Collects the events of one simulated session; sorted once at the end."""
-
-    def __init__(self, scheme: Scheme, rng: random.Random, duration: float, skill: float) -> None:
-        self.scheme = scheme
-        self.rng = rng
-        self.duration = duration
-        self.skill = skill
-        self.rows: list[tuple[float, int, Event]] = []
-
-    def add(
-        self, code: str, t: float, kind: str = "point", intensity: int | None = None
-    ) -> Event | None:
-        t = to_ms(t)
-        if t < 0 or t > self.duration:
-            return None
-        note = None
-        if self.rng.random() < 0.02:
-            note = self.rng.choice(_EVENT_NOTES)
-        event = Event(
-            id=seeded_id(self.rng), code=code, t=t, kind=kind, intensity=intensity, note=note
-        )  # type: ignore[arg-type]
-        # The sequence number keeps equal times in the order they were generated.
-        self.rows.append((t, len(self.rows), event))
-        return event
-
-    def events(self) -> list[Event]:
-        self.rows.sort(key=lambda row: (row[0], row[1]))
-        return [event for _t, _n, event in self.rows]
-
-
-def _cue_intensity(builder: _Builder) -> int | None:
-    levels = builder.scheme.intensity_levels
-    if levels <= 0 or builder.rng.random() < 0.3:
-        return None
-    return builder.rng.randint(1, levels)
-
-
-def _response_intensity(builder: _Builder, cue_intensity: int | None) -> int | None:
-    levels = builder.scheme.intensity_levels
-    if levels <= 0 or cue_intensity is None:
-        return None
-    rng = builder.rng
-    if rng.random() < 0.4 + 0.5 * builder.skill:
-        return cue_intensity
-    shifted = cue_intensity + rng.choice((-1, 1))
-    return min(levels, max(1, shifted))
 
 
 def _respond(
-    builder: _Builder,
+    builder: EventBuilder,
     response: Response,
     t: float,
     intensity: int | None,
@@ -125,7 +70,7 @@ def _respond(
     if response.kind == "state":
         if t <= state_busy_until.get(response.id, -1.0):
             return False
-        stop = min(builder.duration, t + max(1.0, _lognormal(builder.rng, 8.0, 0.5)))
+        stop = min(builder.duration, t + max(1.0, lognormal(builder.rng, 8.0, 0.5)))
         if stop - t < 0.5:
             return False
         if builder.add(response.id, t, "start", intensity) is None:
@@ -137,7 +82,7 @@ def _respond(
 
 
 def _answer_cue(
-    builder: _Builder,
+    builder: EventBuilder,
     cue: Cue,
     t_cue: float,
     intensity: int | None,
@@ -149,23 +94,23 @@ def _answer_cue(
         return  # not noticed
     matching = [r for r in scheme.responses if r.id in cue.matches]
     other = [r for r in scheme.responses if r.id not in cue.matches]
-    latency = _lognormal(rng, 4.0 - 2.5 * skill, 0.6)
+    latency = lognormal(rng, 4.0 - 2.5 * skill, 0.6)
     t_response = t_cue + max(0.05, latency)
     picks_match = matching and (not other or rng.random() < 0.35 + 0.6 * skill)
     chosen = rng.choice(matching if picks_match else other)
     if not _respond(
-        builder, chosen, t_response, _response_intensity(builder, intensity), state_busy_until
+        builder, chosen, t_response, response_intensity(builder, intensity), state_busy_until
     ):
         return
     if picks_match or not matching or rng.random() >= 0.2 + 0.6 * skill:
         return
     # A repair: usually inside the repair window, sometimes too late to count.
-    delay = _lognormal(rng, 0.25 * scheme.repair_window, 0.6)
+    delay = lognormal(rng, 0.25 * scheme.repair_window, 0.6)
     _respond(
         builder,
         rng.choice(matching),
         t_response + max(0.2, delay),
-        _response_intensity(builder, intensity),
+        response_intensity(builder, intensity),
         state_busy_until,
     )
 
@@ -175,7 +120,7 @@ def _weights(rng: random.Random, count: int) -> list[float]:
     return [rng.uniform(0.4, 2.0) for _ in range(count)]
 
 
-def _cue_events(builder: _Builder, cue_rate: float, state_busy_until: dict[str, float]) -> None:
+def _cue_events(builder: EventBuilder, cue_rate: float, state_busy_until: dict[str, float]) -> None:
     rng, scheme = builder.rng, builder.scheme
     cues: Sequence[Cue] = scheme.cues
     if not cues or cue_rate <= 0:
@@ -185,10 +130,10 @@ def _cue_events(builder: _Builder, cue_rate: float, state_busy_until: dict[str, 
     t = rng.expovariate(per_second)
     while t < builder.duration:
         cue = rng.choices(cues, weights)[0]
-        intensity = _cue_intensity(builder)
+        intensity = cue_intensity(builder)
         if cue.kind == "state":
             if t > state_busy_until.get(cue.id, -1.0):
-                stop = min(builder.duration, t + max(1.0, _lognormal(rng, 15.0, 0.6)))
+                stop = min(builder.duration, t + max(1.0, lognormal(rng, 15.0, 0.6)))
                 if stop - t >= 0.5:
                     builder.add(cue.id, t, "start", intensity)
                     builder.add(cue.id, stop, "stop")
@@ -200,7 +145,7 @@ def _cue_events(builder: _Builder, cue_rate: float, state_busy_until: dict[str, 
         t += rng.expovariate(per_second)
 
 
-def _spontaneous_events(builder: _Builder, state_busy_until: dict[str, float]) -> None:
+def _spontaneous_events(builder: EventBuilder, state_busy_until: dict[str, float]) -> None:
     rng, scheme = builder.rng, builder.scheme
     if not scheme.responses:
         return
@@ -265,10 +210,14 @@ def simulate_session(
         )
     )
     session_id = seeded_id(rng)
-    builder = _Builder(scheme, rng, duration, skill)
-    state_busy_until: dict[str, float] = {}
-    _cue_events(builder, cue_rate, state_busy_until)
-    _spontaneous_events(builder, state_busy_until)
+    builder = EventBuilder(scheme, rng, duration, skill)
+    excluded: tuple[Interval, ...] = ()
+    if is_instrument(scheme):
+        excluded = instrument_events(builder, cue_rate)
+    else:
+        state_busy_until: dict[str, float] = {}
+        _cue_events(builder, cue_rate, state_busy_until)
+        _spontaneous_events(builder, state_busy_until)
     started = datetime.fromisoformat(started_at)
     pauses, paused_for = _pauses(rng, started, duration)
     ended = started + timedelta(seconds=duration + paused_for)
@@ -289,6 +238,7 @@ def simulate_session(
         pauses=pauses,
         origin="demo",
         ended_at=ended.isoformat(),
+        excluded=excluded,
     )
 
 

@@ -32,8 +32,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from observe.interchange.codebook import Code, Column
-from observe.interchange.cues import COLUMNS as CUE_COLUMNS
-from observe.interchange.cues import cue_codes, cue_rows
+from observe.interchange.cues import cue_codes, cue_columns, cue_rows
 from observe.interchange.visits import columns as visit_columns
 from observe.interchange.visits import rating_ids, rating_of, visit_codes, visit_rows
 from observe.model import Session
@@ -148,7 +147,9 @@ def research_datasets(sessions: Sequence[Session]) -> tuple[Dataset, Dataset]:
             rating = described[1]
             scales[f"rating_{rating_id}"] = (rating.min, rating.max)
             ratings[f"rating_{rating_id}"] = rating.label
-    cues = _dataset("cues", CUE_COLUMNS, cue_rows(sessions), cue_codes(sessions), scales, {})
+    cues = _dataset(
+        "cues", cue_columns(sessions), cue_rows(sessions), cue_codes(sessions), scales, {}
+    )
     visits = _dataset(
         "visits",
         visit_columns(sessions),

@@ -3,15 +3,17 @@
 Each row holds the session's metadata and its figures over all cues, exactly as
 :func:`observe.analysis.analyze_session` computes them (DESIGN §5; the ``summary`` of
 ``observe analyze --json``), then the session's ratings, one column per rating of the
-sessions' schemes. Rates are fractions 0–1 and times seconds, unrounded; a figure that
-cannot be computed is an empty cell, never 0.
+sessions' schemes; where a scheme has rules of its own or state groups, each rule's
+figures, the time that could not be coded and the time in each state follow
+(:mod:`observe.interchange.visits_rules`). Rates are fractions 0–1 and times seconds,
+unrounded; a figure that cannot be computed is an empty cell, never 0.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from observe.analysis import session_summary
+from observe.analysis import analyze_session, session_summary
 from observe.analysis.contingency import MIN_CUES
 from observe.analysis.results import Summary
 from observe.interchange.codebook import (
@@ -24,6 +26,8 @@ from observe.interchange.codebook import (
     csv_text,
     session_cells,
 )
+from observe.interchange.cues_rules import has_rules
+from observe.interchange.visits_rules import rule_visit_cells, rule_visit_columns
 from observe.model import Session
 from observe.pairing import Pairing, pairing
 from observe.scheme import Rating, Scheme
@@ -145,7 +149,7 @@ def rating_ids(sessions: Sequence[Session]) -> list[str]:
 def columns(sessions: Sequence[Session]) -> tuple[Column, ...]:
     """The columns of a visits export of ``sessions``: one more per rating."""
     ratings = [_rating_column(sessions, rating) for rating in rating_ids(sessions)]
-    return (*SESSION_COLUMNS, *VISIT_COLUMNS, *ratings)
+    return (*SESSION_COLUMNS, *VISIT_COLUMNS, *ratings, *rule_visit_columns(sessions))
 
 
 def _rating_column(sessions: Sequence[Session], rating_id: str) -> Column:
@@ -186,6 +190,19 @@ def visit_rows(sessions: Sequence[Session], visits: Pairing | None = None) -> li
     """One row of values (in :func:`columns` order) per session; ``visits`` as above."""
     ratings = rating_ids(sessions)
     visits = visits if visits is not None else pairing(sessions)
+    if has_rules(sessions):
+        rows = []
+        for session in sessions:
+            analysis = analyze_session(session)
+            rows.append(
+                [
+                    *session_cells(session, visits),
+                    *_figures(session, analysis.summary),
+                    *(session.ratings.get(rating) for rating in ratings),
+                    *rule_visit_cells(sessions, session, analysis),
+                ]
+            )
+        return rows
     return [
         [
             *session_cells(session, visits),

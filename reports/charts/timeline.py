@@ -4,7 +4,8 @@ A long session is cut into strips of equal length (1–5 minutes each) drawn on 
 scale, one ``Drawing`` per strip, so events stay readable and strips can flow across
 pages. Cues sit in the upper lane, shaped and coloured by outcome, with their response
 window as a pale bar; caregiver responses are ticks in the lower lane; a thin line joins
-each answered cue to its first response; pauses are dashed lines.
+each answered cue to its first response; pauses are dashed lines; a period that could not
+be coded is a hatched grey band across both lanes, named "not codable".
 """
 
 from __future__ import annotations
@@ -63,8 +64,12 @@ def timeline_strips(
     responses: Sequence[TimelineResponse],
     pauses: Sequence[float],
     width: float,
+    *,
+    excluded: Sequence[tuple[float, float]] = (),
+    lanes: tuple[str, str] = ("Infant cues", "Caregiver"),
 ) -> list[Drawing]:
-    """One drawing per strip covering ``[0, duration]``.
+    """One drawing per strip covering ``[0, duration]``; ``excluded``: the periods that
+    could not be coded, (start, end); ``lanes``: the names of the two lanes.
 
     Each strip is handed only the cues and responses near it (found by halving the lists
     in time order), so a session twice as long costs twice as much, not four times."""
@@ -83,7 +88,11 @@ def timeline_strips(
         stop = start + length
         near = cues[bisect_left(cue_times, start - reach) : bisect_right(cue_times, stop)]
         here = responses[bisect_left(response_times, start) : bisect_right(response_times, stop)]
-        strips.append(_strip(start, length, end, near, here, pauses, width))
+        strip = _strip(start, length, end, near, here, pauses, width, lanes)
+        for period in excluded:
+            if period[0] < stop and period[1] > start:
+                _not_codable(strip, start, length, period, width)
+        strips.append(strip)
     return strips
 
 
@@ -95,6 +104,7 @@ def _strip(
     responses: Sequence[TimelineResponse],
     pauses: Sequence[float],
     width: float,
+    lanes: tuple[str, str],
 ) -> Drawing:
     """The strip from ``start``: of ``cues`` and ``responses`` (in time order) it draws
     those that belong on it, so they may hold more."""
@@ -111,8 +121,8 @@ def _strip(
         # a strip holds [start, stop); only the last one also holds its end
         return start <= t < stop or (t == stop and stop >= end)
 
-    drawing.add(label(0, CUE_Y - 2.5, "Infant cues", size=6.5, colour=styles.GREY))
-    drawing.add(label(0, RESPONSE_Y - 2.5, "Caregiver", size=6.5, colour=styles.GREY))
+    drawing.add(label(0, CUE_Y - 2.5, lanes[0], size=6.5, colour=styles.GREY))
+    drawing.add(label(0, RESPONSE_Y - 2.5, lanes[1], size=6.5, colour=styles.GREY))
     drawing.add(hline(left, right, CUE_Y, styles.LIGHT, 0.4))
     drawing.add(hline(left, right, RESPONSE_Y, styles.LIGHT, 0.4))
     drawing.add(hline(left, right, AXIS_Y, styles.GREY, 0.5))
@@ -187,24 +197,55 @@ def _strip(
     return drawing
 
 
-def timeline_legend(width: float) -> Drawing:
-    """What the marks of the timeline mean."""
-    drawing = Drawing(width, 14)
+def _not_codable(
+    drawing: Drawing, start: float, length: float, period: tuple[float, float], width: float
+) -> None:
+    """A period that could not be coded, as a hatched band over the strip from ``start``."""
+    left, right = LANE_LABEL_WIDTH, width - 14
+    scale = (right - left) / length
+    x1 = left + (max(period[0], start) - start) * scale
+    x2 = left + (min(period[1], start + length) - start) * scale
+    top = STRIP_HEIGHT - 4
+    drawing.add(
+        Rect(x1, AXIS_Y, max(x2 - x1, 0.5), top - AXIS_Y, fillColor=styles.PALE, strokeColor=None)
+    )
+    step = 4.0
+    x = x1
+    while x < x2:
+        drawing.add(Line(x, AXIS_Y, min(x + 6, x2), top, strokeColor=styles.LIGHT, strokeWidth=0.5))
+        x += step
+    if period[0] >= start:
+        drawing.add(_beside(x1, "not codable", styles.GREY, right, room=40, gap=1.5))
+
+
+def timeline_legend(
+    width: float,
+    *,
+    cue: str = "cue",
+    response: str = "Caregiver response",
+    not_codable: bool = False,
+) -> Drawing:
+    """What the marks of the timeline mean (``cue``, ``response``: a rule's words; with
+    ``not_codable``, also the band of a period that could not be coded, on a second line)."""
+    drawing = Drawing(width, 28 if not_codable else 14)
     x = 0.0
-    y = 6.0
+    y = 20.0 if not_codable else 6.0
     for outcome in styles.OUTCOME_ORDER:
         drawing.add(outcome_marker(outcome, x + 4, y))
-        text = f"{styles.OUTCOME_LABELS[outcome]} cue"
+        text = f"{styles.OUTCOME_LABELS[outcome]} {cue}"
         drawing.add(label(x + 10, y - 2.5, text, size=7))
         x += 16 + len(text) * 3.6
     drawing.add(Line(x + 4, y - 4.5, x + 4, y + 4.5, strokeColor=styles.INK, strokeWidth=0.9))
-    drawing.add(label(x + 9, y - 2.5, "Caregiver response", size=7))
-    x += 80
+    drawing.add(label(x + 9, y - 2.5, response, size=7))
+    x += 80 if response == "Caregiver response" else 14 + len(response) * 3.6
     drawing.add(Rect(x, y - 4, 14, 8, fillColor=styles.WINDOW, strokeColor=None))
     drawing.add(label(x + 18, y - 2.5, "Response window", size=7))
     x += 78
     drawing.add(vline(x + 3, y - 5, y + 5, styles.INK, 0.8, dash=[2, 1.5]))
     drawing.add(label(x + 8, y - 2.5, "Pause", size=7))
+    if not_codable:
+        drawing.add(Rect(0, 2, 14, 8, fillColor=styles.PALE, strokeColor=styles.LIGHT))
+        drawing.add(label(18, 3.5, "Not codable: a period the observer could not code", size=7))
     return drawing
 
 

@@ -76,7 +76,9 @@ def _polyline(
             )
 
 
-def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.0) -> Drawing:
+def trend_rates(
+    points: Sequence[TrendPoint], width: float, height: float = 150.0, cues: str = "cues"
+) -> Drawing:
     """Response, match and attuned rate per visit (0–100%)."""
     drawing = Drawing(width, height)
     bottom, top = 20.0, height - 22.0
@@ -116,7 +118,7 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
         label(
             legend_x + 10,
             height - 10.5,
-            f"hollow, not joined: fewer than {FEW_CUES} cues",
+            f"hollow, not joined: fewer than {FEW_CUES} {cues}",
             size=7,
             colour=styles.GREY,
         )
@@ -124,7 +126,9 @@ def trend_rates(points: Sequence[TrendPoint], width: float, height: float = 150.
     return drawing
 
 
-def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 130.0) -> Drawing:
+def trend_latency(
+    points: Sequence[TrendPoint], width: float, height: float = 130.0, cues: str = "cues"
+) -> Drawing:
     """Median latency per visit, with the middle half of latencies (quartiles) shaded and,
     under the visits, how many answered cues each median is the middle of."""
     drawing = Drawing(width, height)
@@ -173,7 +177,7 @@ def trend_latency(points: Sequence[TrendPoint], width: float, height: float = 13
         label(
             hollow_x + 10,
             height - 10.5,
-            f"hollow, not joined: fewer than {FEW_CUES} answered cues",
+            f"hollow, not joined: fewer than {FEW_CUES} answered {cues}",
             size=7,
             colour=styles.GREY,
         )
@@ -222,7 +226,9 @@ def _band(
         drawing.add(vline(xs[index], y_of(low), y_of(high), styles.SKY, 1.0))
 
 
-def trend_cues(points: Sequence[TrendPoint], width: float, height: float = 70.0) -> Drawing:
+def trend_cues(
+    points: Sequence[TrendPoint], width: float, height: float = 70.0, cues: str = "cues"
+) -> Drawing:
     """How many cues each visit's figures rest on."""
     drawing = Drawing(width, height)
     bottom, top = 20.0, height - 12.0
@@ -262,5 +268,5 @@ def trend_cues(points: Sequence[TrendPoint], width: float, height: float = 70.0)
                 )
             )
     _visit_labels(drawing, points, xs, bottom - 11)
-    drawing.add(label(0, height - 6, "cues per visit", size=7, colour=styles.GREY))
+    drawing.add(label(0, height - 6, f"{cues} per visit", size=7, colour=styles.GREY))
     return drawing

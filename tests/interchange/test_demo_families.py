@@ -105,7 +105,7 @@ def test_further_families_differ_as_real_caseloads_do(tmp_path: Path) -> None:
     caseload, the trends or the reports worth trying."""
     made = demo_families(_shipped(tmp_path), 120)[5:]
     sessions = [s for family in made for s in family.sessions]
-    assert {s.scheme.id for s in sessions} == {"infant-cues", "feeding", "play"}
+    assert {s.scheme.id for s in sessions} == {"infant-cues", "feeding", "play", "home-visit"}
     assert len({family.visits for family in made}) >= 5
     assert len({s.context for s in sessions}) >= 6
     rates = []

@@ -63,3 +63,42 @@ def test_the_demo_has_one_visit_coded_by_two_observers(infant_cues) -> None:
     assert first.observer != second.observer
     assert (first, second) == demo_reliability_pair(infant_cues)
     assert abs(compare_sessions(first, second).offset.seconds - 4.3) <= 0.2
+
+
+def test_it_codes_intensities_and_ratings_a_little_differently_too(visit) -> None:
+    """Observer agreement on intensity and on the ratings has something to measure: about
+    one intensity in ten is a level off, about a third of the ratings a point or two, all
+    within their scales; with both rates 0 they are the first observer's."""
+    from attrs import evolve
+
+    scheme = visit.scheme
+    assert scheme.intensity_levels > 1 and scheme.ratings
+    rated = evolve(visit, ratings={r.id: (r.min + r.max) // 2 for r in scheme.ratings})
+    seconds = [second_observer(rated, seed=seed) for seed in range(30)]
+    levels = differ = 0
+    for seed, second in enumerate(seconds):
+        quiet = second_observer(rated, seed=seed, intensity_rate=0.0, rating_rate=0.0)
+        assert [(e.t, e.code) for e in quiet.events] == [(e.t, e.code) for e in second.events]
+        for plain, noisy in zip(quiet.events, second.events, strict=True):
+            if plain.intensity is None:
+                assert noisy.intensity is None
+                continue
+            assert noisy.intensity is not None
+            assert 1 <= noisy.intensity <= scheme.intensity_levels
+            levels += 1
+            differ += noisy.intensity != plain.intensity
+    assert 0.05 <= differ / levels <= 0.15
+    changed = [
+        (r.id, s.ratings[r.id])
+        for s in seconds
+        for r in scheme.ratings
+        if s.ratings[r.id] != rated.ratings[r.id]
+    ]
+    share = len(changed) / (len(seconds) * len(scheme.ratings))
+    assert 0.15 <= share <= 0.45
+    for rating_id, value in changed:
+        rating = scheme.rating(rating_id)
+        assert rating.min <= value <= rating.max
+        assert 1 <= abs(value - rated.ratings[rating_id]) <= 2
+    quiet = second_observer(rated, seed=3, intensity_rate=0.0, rating_rate=0.0)
+    assert quiet.ratings == rated.ratings
