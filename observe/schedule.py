@@ -257,7 +257,7 @@ class _Reader:
         if self.done():
             raise self.fail("a number of days, weeks, months or years is missing")
         at, word = self.position(), self.peek() or ""
-        if not (word.isascii() and word.isdigit()):
+        if not (word.isascii() and word.isdigit()):  # "¹" is a digit, no number
             raise self.fail(f'"{word}" is not a whole number of days, weeks, months or years')
         if int(word) < 1:
             raise self.fail("a time must be at least 1")
