@@ -72,6 +72,14 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         purpose="undo the last event",
     ),
     CodingKey("ctrl+y", "ctrl+y", "redo the event just undone", action="redo", label="Redo"),
+    # A chord, so no scheme can have it; "t" for "tag this moment".
+    CodingKey(
+        "ctrl+t",
+        "ctrl+t",
+        "mark this moment, to revisit it later (a moment for video feedback)",
+        action="mark",
+        label="Mark",
+    ),
     CodingKey(
         "n",
         "n",
@@ -113,18 +121,62 @@ CODING_KEYS: tuple[CodingKey, ...] = (
 )
 
 
+#: The keys of the coding screen coding from a recording (``observe code --video``): the video
+#: player's, and space, which plays and pauses the video there instead of pausing the
+#: session (the video's position is the clock: a paused video is no paused session, and code
+#: keys record on the frame shown). None can be a scheme's key: arrows and chords are no
+#: single character, and space is reserved already.
+VIDEO_KEYS: tuple[CodingKey, ...] = (
+    CodingKey(
+        "space",
+        "space",
+        "play / pause the video (code keys still record on the frame shown)",
+        action="toggle_pause",
+        label="Play/pause",
+        character=" ",
+    ),
+    CodingKey("left", "←", "back 1 s", action="video_seek(-1)", label="−1 s"),
+    CodingKey("right", "→", "forward 1 s", action="video_seek(1)", label="+1 s"),
+    CodingKey("shift+left", "shift+←", "back 5 s", action="video_seek(-5)", label="−5 s"),
+    CodingKey("shift+right", "shift+→", "forward 5 s", action="video_seek(5)", label="+5 s"),
+    CodingKey("ctrl+left", "ctrl+←", "one frame back", action="video_frame(-1)", label="−frame"),
+    CodingKey("ctrl+right", "ctrl+→", "one frame forward", action="video_frame(1)", label="+frame"),
+    CodingKey("down", "↓", "slower (down to 0.25×)", action="video_speed(-1)", label="Slower"),
+    CodingKey("up", "↑", "faster (up to 2×)", action="video_speed(1)", label="Faster"),
+    CodingKey("ctrl+g", "ctrl+g", "go to a time in the video", action="video_jump", label="Go to"),
+    CodingKey(
+        "ctrl+r",
+        "ctrl+r",
+        "restart the player after it stopped, at the position it was at",
+        action="video_restart",
+        label="Restart player",
+    ),
+)
+
+
+def video_coding_keys() -> tuple[CodingKey, ...]:
+    """The keys of the coding screen in video mode: the table's, each one the video table
+    gives another meaning replaced in place, then the video's own."""
+    video = {key.key: key for key in VIDEO_KEYS}
+    keys = [video.pop(key.key, key) for key in CODING_KEYS]
+    return (*keys, *(key for key in VIDEO_KEYS if key.key in video))
+
+
 def coding_key(action: str) -> CodingKey:
     """The key bound to ``action`` ("undo" → backspace)."""
     return next(key for key in CODING_KEYS if key.action == action)
 
 
-def coding_help_rows(intensity_levels: int) -> list[tuple[str, str]]:
+def coding_help_rows(
+    intensity_levels: int, keys: tuple[CodingKey, ...] = CODING_KEYS
+) -> list[tuple[str, str]]:
     """The coding screen's help: the code keys, the intensity digits (when the scheme codes
-    intensity), then every key of the table, in its order."""
+    intensity), then every key of the table (``keys``: :func:`video_coding_keys` in video
+    mode), in its order."""
     rows = list(CODE_KEY_HELP)
     if intensity_levels:
         rows.append((f"1–{intensity_levels}", INTENSITY_HELP))
-    rows.extend((key.shown, key.help) for key in CODING_KEYS)
+    rows.extend((key.shown, key.help) for key in keys)
     return rows
 
 

@@ -43,6 +43,8 @@ EventKind = Literal["point", "start", "stop"]
 SessionStatus = Literal["live", "paused", "ended"]
 #: "recording": coded afterwards from a video, its clock the video's position.
 SessionOrigin = Literal["live", "import", "demo", "recording"]
+#: The contexts of a visit the new-session form and ``observe code`` offer.
+VISIT_CONTEXTS = ("feeding", "play", "bathing", "free", "other")
 
 
 def new_id() -> str:

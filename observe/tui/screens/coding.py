@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from observe.analysis import live_status
-from observe.keys import CODING_KEYS, coding_help_rows, coding_key, ended_hides
+from observe.keys import CODING_KEYS, CodingKey, coding_help_rows, coding_key, ended_hides
 from observe.labels import code_label
 from observe.live import (
     RETRY_EVERY_SECONDS,
@@ -62,16 +62,17 @@ ENDED_HIDES = ended_hides()
 #: The keys whose moment matters, read in ``on_key`` with the key's own timestamp.
 PAUSE_KEY = coding_key("toggle_pause").key
 END_KEY = coding_key("end").key
+MARK_KEY = coding_key("mark").key
 ARRANGEMENTS = ("stacked", "wide", "too-small")
 
 
-def coding_bindings() -> list[BindingType]:
+def coding_bindings(keys: tuple[CodingKey, ...] = CODING_KEYS) -> list[BindingType]:
     """The screen's bindings (and so its footer), from the one key table."""
     return [
         Binding(
             key.key, key.action, key.label, key_display=key.shown if key.shown != key.key else None
         )
-        for key in CODING_KEYS
+        for key in keys
         if key.bound
     ]
 
@@ -81,6 +82,8 @@ class CodingScreen(Screen[None]):
     closes it when it leaves."""
 
     BINDINGS: ClassVar[list[BindingType]] = coding_bindings()
+    #: The list of recent events (the video mode's follows the playhead).
+    RECENT_EVENTS: ClassVar[type[RecentEvents]] = RecentEvents
 
     def __init__(
         self, recorder: Recorder, *, clock: LiveClock, wall_clock: WallClock = local_now
@@ -124,7 +127,7 @@ class CodingScreen(Screen[None]):
                         yield OpenCues(id="open-cues")
                 with Vertical(id="recent-panel") as recent:
                     recent.border_title = "Recent events"
-                    yield RecentEvents(id="recent-events")
+                    yield self.RECENT_EVENTS(id="recent-events")
         yield Static(id="too-small")
         # The palette's ctrl+p still works; its footer entry would push "? Help" out at 64.
         yield Footer(show_command_palette=False)
@@ -178,11 +181,13 @@ class CodingScreen(Screen[None]):
         """Code keys and the keys whose moment matters (pause, end) are timed here."""
         if self.live.ended:
             return
-        if event.key in (PAUSE_KEY, END_KEY):
+        if event.key in (PAUSE_KEY, END_KEY, MARK_KEY):
             event.stop()
             event.prevent_default()
             if event.key == PAUSE_KEY:
                 self.toggle_pause_at(event.time)
+            elif event.key == MARK_KEY:
+                self.show(self.live.mark_moment(event.time))
             else:
                 self.ending.request_at(event.time)
             return
@@ -236,6 +241,10 @@ class CodingScreen(Screen[None]):
 
     def action_end(self) -> None:
         self.ending.request_at(None)
+
+    def action_mark(self) -> None:
+        """From the footer: the moment is now."""
+        self.show(self.live.mark_moment())
 
     @property
     def help_shown(self) -> bool:

@@ -259,6 +259,27 @@ class HomeScreen(Screen[None]):
             self._start,
         )
 
+    def action_new_from_recording(self) -> None:
+        """The video file first (the picker), then the new-session form for it."""
+        if self.observe.archive.readonly:
+            return
+        from observe.tui.dialogs.recording_picker import RecordingPicker
+
+        def picked(path: Path | None) -> None:
+            if path is not None:
+                self.app.push_screen(
+                    NewSessionDialog(
+                        self.observe.schemes(),
+                        default_scheme=self.observe.default_scheme_id,
+                        observer=self.observe.last_observer,
+                        visits=self.observe.visit_counts,
+                        recording=path,
+                    ),
+                    self._start,
+                )
+
+        self.app.push_screen(RecordingPicker(Path.cwd()), picked)
+
     def _start(self, request: NewSessionRequest | None) -> None:
         if request is not None:
             self.observe.start_session(request)

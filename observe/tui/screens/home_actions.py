@@ -37,6 +37,16 @@ HOME_ACTIONS = (
         palette_help="Start coding a new session",
     ),
     HomeAction(
+        "f",
+        "New session from a recording: choose the video file, then the same form; the video "
+        "opens in mpv and its position is the clock",
+        "new_from_recording",
+        "From video",
+        show=False,
+        palette="New session from a recording",
+        palette_help="Code a video of a visit (mpv plays it)",
+    ),
+    HomeAction(
         "r",
         "Resume the selected paused (⏸ paused) or interrupted (▶ resume) session",
         "resume",
