@@ -77,9 +77,7 @@ async def test_back_three_seconds_from_twelve_lands_on_nine(
         assert [(e.code, e.t) for e in screen.live.session.events] == [("tired", 9.0)]
 
 
-async def test_a_file_mpv_cannot_play_is_one_sentence(
-    mpv_program: str, tmp_path: Path
-) -> None:
+async def test_a_file_mpv_cannot_play_is_one_sentence(mpv_program: str, tmp_path: Path) -> None:
     """A text file given as the recording: the app ends with mpv's reason, no session."""
     text = tmp_path / "notes.mp4"
     text.write_text("these are notes, not a video\n" * 50)
