@@ -11,7 +11,7 @@ The bottom layer on purpose (no Textual, no scheme): scheme validation reads it.
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 
 @frozen
@@ -36,6 +36,10 @@ class CodingKey:
     character: str = ""
     #: Still does something once the session has ended (the others leave the footer).
     after_end: bool = False
+    #: In the footer (a key left out is in the help: the footer has room for so many).
+    footer: bool = True
+    #: Keys of one group share one footer label ("← → ±1 s"); the first key's ``label``.
+    group: str = ""
 
     @property
     def bound(self) -> bool:
@@ -79,6 +83,7 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         "mark this moment, to revisit it later (a moment for video feedback)",
         action="mark",
         label="Mark",
+        footer=False,
     ),
     CodingKey(
         "n",
@@ -135,14 +140,41 @@ VIDEO_KEYS: tuple[CodingKey, ...] = (
         label="Play/pause",
         character=" ",
     ),
-    CodingKey("left", "←", "back 1 s", action="video_seek(-1)", label="−1 s"),
-    CodingKey("right", "→", "forward 1 s", action="video_seek(1)", label="+1 s"),
-    CodingKey("shift+left", "shift+←", "back 5 s", action="video_seek(-5)", label="−5 s"),
-    CodingKey("shift+right", "shift+→", "forward 5 s", action="video_seek(5)", label="+5 s"),
-    CodingKey("ctrl+left", "ctrl+←", "one frame back", action="video_frame(-1)", label="−frame"),
-    CodingKey("ctrl+right", "ctrl+→", "one frame forward", action="video_frame(1)", label="+frame"),
-    CodingKey("down", "↓", "slower (down to 0.25×)", action="video_speed(-1)", label="Slower"),
-    CodingKey("up", "↑", "faster (up to 2×)", action="video_speed(1)", label="Faster"),
+    CodingKey("left", "←", "back 1 s", action="video_seek(-1)", label="±1 s", group="1 s"),
+    CodingKey("right", "→", "forward 1 s", action="video_seek(1)", label="±1 s", group="1 s"),
+    CodingKey(
+        "shift+left", "shift+←", "back 5 s", action="video_seek(-5)", label="±5 s", group="5 s"
+    ),
+    CodingKey(
+        "shift+right", "shift+→", "forward 5 s", action="video_seek(5)", label="±5 s", group="5 s"
+    ),
+    CodingKey(
+        "ctrl+left",
+        "ctrl+←",
+        "one frame back",
+        action="video_frame(-1)",
+        label="Frame",
+        group="frame",
+    ),
+    CodingKey(
+        "ctrl+right",
+        "ctrl+→",
+        "one frame forward",
+        action="video_frame(1)",
+        label="Frame",
+        group="frame",
+    ),
+    CodingKey(
+        "down",
+        "↓",
+        "slower (down to 0.25×)",
+        action="video_speed(-1)",
+        label="Speed",
+        group="speed",
+    ),
+    CodingKey(
+        "up", "↑", "faster (up to 2×)", action="video_speed(1)", label="Speed", group="speed"
+    ),
     CodingKey("ctrl+g", "ctrl+g", "go to a time in the video", action="video_jump", label="Go to"),
     CodingKey(
         "ctrl+r",
@@ -150,16 +182,25 @@ VIDEO_KEYS: tuple[CodingKey, ...] = (
         "restart the player after it stopped, at the position it was at",
         action="video_restart",
         label="Restart player",
+        footer=False,
     ),
 )
 
 
+#: Keys of the live table the video mode's footer leaves to the help (room for the video's).
+VIDEO_FOOTER_LEAVES = frozenset({"redo", "note"})
+
+
 def video_coding_keys() -> tuple[CodingKey, ...]:
-    """The keys of the coding screen in video mode: the table's, each one the video table
-    gives another meaning replaced in place, then the video's own."""
-    video = {key.key: key for key in VIDEO_KEYS}
-    keys = [video.pop(key.key, key) for key in CODING_KEYS]
-    return (*keys, *(key for key in VIDEO_KEYS if key.key in video))
+    """The keys of the coding screen in video mode: the video's first (space plays and
+    pauses the video there), then the rest of the live table."""
+    video = {key.key for key in VIDEO_KEYS}
+    rest = (
+        evolve(key, footer=False) if key.action in VIDEO_FOOTER_LEAVES else key
+        for key in CODING_KEYS
+        if key.key not in video
+    )
+    return (*VIDEO_KEYS, *rest)
 
 
 def coding_key(action: str) -> CodingKey:

@@ -12,18 +12,37 @@ was never known), the picker asks for it, naming the file the session was coded 
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from observe.errors import ObserveError
 from observe.model import Session
 from observe.store.recording_paths import remember_recording, remembered_recording
 
 if TYPE_CHECKING:
-    from observe.media import VideoLink
-    from observe.store import Recorder
-    from observe.tui.app import ObserveApp
+    from observe.media import StartPlayer, VideoLink
+    from observe.store import Archive, Recorder
     from observe.tui.dialogs.new_session import NewSessionRequest
+
+
+class ObserveApp(Protocol):
+    """What these need of the app (:class:`observe.tui.app.ObserveApp`, which calls them)."""
+
+    archive: Archive
+    start_player: StartPlayer
+    exit_on_failure: bool
+    open_error: ObserveError | None
+
+    def wall_clock(self) -> datetime: ...
+
+    def notify(self, message: str, **options: Any) -> None: ...
+
+    def exit(self, *, return_code: int = 0) -> None: ...
+
+    def push_screen(self, screen: Any, callback: Any = None) -> Any: ...
+
+    def run_worker(self, work: Any, **options: Any) -> Any: ...
 
 
 async def _open(app: ObserveApp, path: Path, *, title: str) -> VideoLink | None:

@@ -66,11 +66,25 @@ MARK_KEY = coding_key("mark").key
 ARRANGEMENTS = ("stacked", "wide", "too-small")
 
 
+def footer_display(key: CodingKey) -> str | None:
+    """How the footer writes the key: as the table shows it; a group's keys shorter (⇧→)."""
+    if key.group:
+        return key.shown.replace("shift+", "⇧").replace("ctrl+", "^")
+    return key.shown if key.shown != key.key else None
+
+
 def coding_bindings(keys: tuple[CodingKey, ...] = CODING_KEYS) -> list[BindingType]:
-    """The screen's bindings (and so its footer), from the one key table."""
+    """The screen's bindings (and so its footer), from the one key table; the keys of one
+    group share one label in the footer."""
+    groups = {key.group: Binding.Group(key.label, compact=True) for key in keys if key.group}
     return [
         Binding(
-            key.key, key.action, key.label, key_display=key.shown if key.shown != key.key else None
+            key.key,
+            key.action,
+            key.label,
+            show=key.footer,
+            key_display=footer_display(key),
+            group=groups.get(key.group),
         )
         for key in keys
         if key.bound

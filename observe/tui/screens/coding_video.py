@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import events
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from observe.keys import VIDEO_KEYS, coding_help_rows, coding_key, video_coding_keys
@@ -49,6 +50,18 @@ RESTART = next(key for key in VIDEO_KEYS if key.action == "video_restart")
 SHOWN_STATE = frozenset({"pause", "speed", "eof-reached", "duration", "closed", "restarted"})
 
 
+def video_bindings() -> list[BindingType]:
+    """The coding screen's bindings with the video's keys; those win over a focused panel
+    (the help scrolls with the arrows otherwise), never over a dialog (another screen)."""
+    video = {key.key for key in VIDEO_KEYS if key.action != "toggle_pause"}
+    return [
+        replace(binding, priority=True)
+        if isinstance(binding, Binding) and binding.key in video
+        else binding
+        for binding in coding_bindings(video_coding_keys())
+    ]
+
+
 def sentence(error: Exception) -> str:
     text = str(error)
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
@@ -58,8 +71,9 @@ class VideoCodingScreen(CodingScreen):
     """Code the session of ``recorder`` from the recording ``video`` shows. The screen owns
     the recorder and the player from here on, and closes both when it leaves."""
 
-    BINDINGS: ClassVar[list[BindingType]] = coding_bindings(video_coding_keys())
+    BINDINGS: ClassVar[list[BindingType]] = video_bindings()
     RECENT_EVENTS = PlayheadEvents
+    AUTO_FOCUS = ""  # no panel takes the keys: they are the coding screen's
 
     def __init__(
         self, recorder: Recorder, *, video: VideoLink, wall_clock: WallClock = local_now

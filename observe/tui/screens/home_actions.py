@@ -42,9 +42,7 @@ HOME_ACTIONS = (
         "opens in mpv and its position is the clock",
         "new_from_recording",
         "From video",
-        show=False,
-        palette="New session from a recording",
-        palette_help="Code a video of a visit (mpv plays it)",
+        show=False,  # (the footer and the palette offer the same actions: it is in the help)
     ),
     HomeAction(
         "r",
