@@ -40,6 +40,8 @@ class HomeApp(Protocol):
 
     last_observer: str
     visit_counts: dict[str, int]
+    #: The session the app was started to code (``observe code``): no offer to resume.
+    first: NewSessionRequest | None
 
     @property
     def archive(self) -> Archive: ...
@@ -179,7 +181,7 @@ class HomeScreen(Screen[None]):
     def _offer_resume(self) -> None:
         """At start, offer the newest session that was not ended (paused or interrupted)
         once; the offer also leads to a new session."""
-        if self._offered_resume or self.observe.archive.readonly:
+        if self._offered_resume or self.observe.archive.readonly or self.observe.first:
             return
         self._offered_resume = True
         resumable = [s for s in self.table.summaries.values() if is_resumable(s)]
