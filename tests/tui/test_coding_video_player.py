@@ -31,7 +31,7 @@ async def test_a_player_that_dies_is_said_and_restarted_where_it_was(
         await pilot.press("a")
         await pilot.pause()
         await players.current.die()
-        await wait_until(pilot, lambda: "player stopped" in banner(screen), "the banner")
+        await wait_until(pilot, lambda: "Player stopped" in banner(screen), "the banner")
         assert "every event is kept" in banner(screen) and "ctrl+r" in banner(screen)
         await pilot.press("o")
         await pilot.pause()

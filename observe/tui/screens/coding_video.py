@@ -150,7 +150,7 @@ class VideoCodingScreen(CodingScreen):
         event.stop()
         event.prevent_default()
         self.hint.say(
-            f"The video player stopped: {code_label(self.scheme, code.id)} not coded "
+            f"Player stopped: {code_label(self.scheme, code.id)} not coded "
             f"({RESTART.shown} restarts it)."
         )
 
@@ -207,7 +207,7 @@ class VideoCodingScreen(CodingScreen):
 
     def _stopped(self) -> bool:
         if self.video.closed:
-            self.hint.say(f"The video player stopped: {RESTART.shown} restarts it.")
+            self.hint.say(f"Player stopped: {RESTART.shown} restarts it.")
         return self.video.closed
 
     def _command(self, command: Callable[[Player], Awaitable[object]]) -> None:

@@ -32,10 +32,11 @@ def video_words(player: Player, position: float) -> str:
 def player_banner(player: Player, position: float, *, restart: CodingKey, end: CodingKey) -> str:
     """The one line said while the player is gone or at the end ("" otherwise)."""
     if player.closed:
+        # The key comes before the reason: at 80 columns the end of the line is cut.
         why = player.closed_reason or "it was closed"
         return (
-            f"The video player stopped ({why}): every event is kept · {restart.shown} "
-            f"restarts it at {clock_tenths(position)}"
+            f"Player stopped · every event is kept · {restart.shown} restarts it at "
+            f"{clock_tenths(position)} · {why}"
         )
     if player.eof_reached:
         return (
