@@ -76,15 +76,6 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         purpose="undo the last event",
     ),
     CodingKey("ctrl+y", "ctrl+y", "redo the event just undone", action="redo", label="Redo"),
-    # A chord, so no scheme can have it; "t" for "tag this moment".
-    CodingKey(
-        "ctrl+t",
-        "ctrl+t",
-        "mark this moment, to revisit it later (a moment for video feedback)",
-        action="mark",
-        label="Mark",
-        footer=False,
-    ),
     CodingKey(
         "n",
         "n",
@@ -102,6 +93,15 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         label="End",
         purpose="end the session",
         character="x",
+    ),
+    # A chord, so no scheme can have it; "t" for "tag this moment".
+    CodingKey(
+        "ctrl+t",
+        "ctrl+t",
+        "mark this moment, to revisit it later (a moment for video feedback)",
+        action="mark",
+        label="Mark",
+        footer=False,
     ),
     CodingKey(
         "question_mark",

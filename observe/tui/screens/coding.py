@@ -19,7 +19,7 @@ import gc
 import sys
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -195,13 +195,11 @@ class CodingScreen(Screen[None]):
         """Code keys and the keys whose moment matters (pause, end) are timed here."""
         if self.live.ended:
             return
-        if event.key in (PAUSE_KEY, END_KEY, MARK_KEY):
+        if event.key in (PAUSE_KEY, END_KEY):
             event.stop()
             event.prevent_default()
             if event.key == PAUSE_KEY:
                 self.toggle_pause_at(event.time)
-            elif event.key == MARK_KEY:
-                self.show(self.live.mark_moment(event.time))
             else:
                 self.ending.request_at(event.time)
             return
@@ -255,6 +253,14 @@ class CodingScreen(Screen[None]):
 
     def action_end(self) -> None:
         self.ending.request_at(None)
+
+    @on(events.Key)
+    def mark_key(self, event: events.Key) -> None:
+        """The mark key, timed by the key event (the moment it was read) as a code key is."""
+        if event.key == MARK_KEY and not self.live.ended:
+            event.stop()
+            event.prevent_default()
+            self.show(self.live.mark_moment(event.time))
 
     def action_mark(self) -> None:
         """From the footer: the moment is now."""
