@@ -86,6 +86,7 @@ class RecordingPicker(ModalScreen[Path | None]):
         + """
     RecordingPicker VideoTree { height: 12; margin: 1 0; }
     RecordingPicker #about { height: auto; }
+    RecordingPicker .hint { color: $text-muted; }
     RecordingPicker #problem { color: $text-error; text-style: bold; height: auto; }
     """
     )
@@ -105,6 +106,10 @@ class RecordingPicker(ModalScreen[Path | None]):
                 placeholder="the video file's path, e.g. ~/Videos/visit.mp4",
                 suggester=PathSuggester(),
                 id="path",
+            )
+            yield Static(
+                "Enter opens · → takes the completion · Tab: the folders below · Esc cancels",
+                classes="hint",
             )
             yield VideoTree(self.folder, id="tree")
             yield Static("", id="problem")
