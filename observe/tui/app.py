@@ -120,7 +120,8 @@ class ObserveApp(App[None]):
     def remember(self, summaries: Sequence[SessionSummary]) -> None:
         """Defaults for the next new session: the last observer and each dyad's visit count."""
         # Demo and imported sessions name no one who is at this laptop: skip them.
-        observers = (s.observer for s in summaries if s.origin == "live" and s.observer)
+        coded_here = ("live", "recording")
+        observers = (s.observer for s in summaries if s.origin in coded_here and s.observer)
         self.last_observer = next(observers, self.last_observer)
         counts: dict[str, int] = {}
         for summary in summaries:
