@@ -11,7 +11,7 @@ The bottom layer on purpose (no Textual, no scheme): scheme validation reads it.
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 
 @frozen
@@ -36,6 +36,10 @@ class CodingKey:
     character: str = ""
     #: Still does something once the session has ended (the others leave the footer).
     after_end: bool = False
+    #: In the footer (a key left out is in the help: the footer has room for so many).
+    footer: bool = True
+    #: Keys of one group share one footer label ("← → ±1 s"); the first key's ``label``.
+    group: str = ""
 
     @property
     def bound(self) -> bool:
@@ -90,6 +94,15 @@ CODING_KEYS: tuple[CodingKey, ...] = (
         purpose="end the session",
         character="x",
     ),
+    # A chord, so no scheme can have it; "t" for "tag this moment".
+    CodingKey(
+        "ctrl+t",
+        "ctrl+t",
+        "mark this moment, to revisit it later (a moment for video feedback)",
+        action="mark",
+        label="Mark",
+        footer=False,
+    ),
     CodingKey(
         "question_mark",
         "?",
@@ -113,18 +126,98 @@ CODING_KEYS: tuple[CodingKey, ...] = (
 )
 
 
+#: The keys of the coding screen coding from a recording (``observe code --video``): the video
+#: player's, and space, which plays and pauses the video there instead of pausing the
+#: session (the video's position is the clock: a paused video is no paused session, and code
+#: keys record on the frame shown). None can be a scheme's key: arrows and chords are no
+#: single character, and space is reserved already.
+VIDEO_KEYS: tuple[CodingKey, ...] = (
+    CodingKey(
+        "space",
+        "space",
+        "play / pause the video (code keys still record on the frame shown)",
+        action="toggle_pause",
+        label="Play/pause",
+        character=" ",
+    ),
+    CodingKey("left", "←", "back 1 s", action="video_seek(-1)", label="±1 s", group="1 s"),
+    CodingKey("right", "→", "forward 1 s", action="video_seek(1)", label="±1 s", group="1 s"),
+    CodingKey(
+        "shift+left", "shift+←", "back 5 s", action="video_seek(-5)", label="±5 s", group="5 s"
+    ),
+    CodingKey(
+        "shift+right", "shift+→", "forward 5 s", action="video_seek(5)", label="±5 s", group="5 s"
+    ),
+    CodingKey(
+        "ctrl+left",
+        "ctrl+←",
+        "one frame back",
+        action="video_frame(-1)",
+        label="Frame",
+        group="frame",
+    ),
+    CodingKey(
+        "ctrl+right",
+        "ctrl+→",
+        "one frame forward",
+        action="video_frame(1)",
+        label="Frame",
+        group="frame",
+    ),
+    CodingKey(
+        "down",
+        "↓",
+        "slower (down to 0.25×)",
+        action="video_speed(-1)",
+        label="Speed",
+        group="speed",
+    ),
+    CodingKey(
+        "up", "↑", "faster (up to 2×)", action="video_speed(1)", label="Speed", group="speed"
+    ),
+    CodingKey("ctrl+g", "ctrl+g", "go to a time in the video", action="video_jump", label="Go to"),
+    CodingKey(
+        "ctrl+r",
+        "ctrl+r",
+        "restart the player after it stopped, at the position it was at",
+        action="video_restart",
+        label="Restart player",
+        footer=False,
+    ),
+)
+
+
+#: Keys of the live table the video mode's footer leaves to the help (room for the video's).
+VIDEO_FOOTER_LEAVES = frozenset({"redo", "note"})
+
+
+def video_coding_keys() -> tuple[CodingKey, ...]:
+    """The keys of the coding screen in video mode: the video's first (space plays and
+    pauses the video there), then the rest of the live table."""
+    video = {key.key for key in VIDEO_KEYS}
+    rest = (
+        evolve(key, footer=False) if key.action in VIDEO_FOOTER_LEAVES else key
+        for key in CODING_KEYS
+        if key.key not in video
+    )
+    return (*VIDEO_KEYS, *rest)
+
+
 def coding_key(action: str) -> CodingKey:
     """The key bound to ``action`` ("undo" → backspace)."""
     return next(key for key in CODING_KEYS if key.action == action)
 
 
-def coding_help_rows(intensity_levels: int) -> list[tuple[str, str]]:
+def coding_help_rows(
+    intensity_levels: int, keys: tuple[CodingKey, ...] = CODING_KEYS
+) -> list[tuple[str, str]]:
     """The coding screen's help: the code keys, the intensity digits (when the scheme codes
-    intensity), then every key of the table, in its order."""
+    intensity), then every key of the table (``keys``: :func:`video_coding_keys` in video
+    mode), in its order."""
     rows = list(CODE_KEY_HELP)
     if intensity_levels:
         rows.append((f"1–{intensity_levels}", INTENSITY_HELP))
-    rows.extend((key.shown, key.help) for key in CODING_KEYS)
+    rows.extend((key.shown, key.help) for key in keys)
     return rows
 
 

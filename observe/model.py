@@ -17,6 +17,14 @@ session file written before them holds none and reads exactly as it did:
   a phone call. They are ``Session.excluded``: periods of the session clock, in time
   order and never overlapping (overlapping ones merge); at most one is open (no end yet),
   and it is the last. Ending the session closes an open one at the end.
+
+Coding from a video came next (:class:`Recording`, :class:`Mark`, :class:`RecordingLinked`,
+:class:`MomentMarked`); a session without them is written exactly as before:
+
+- ``Session.recording`` is the file a session is linked to (coded from it, or synced with
+  it) and ``recording_offset`` where its clock stands in the video: the video position of
+  an event is ``event.t + recording_offset`` (0 for a session coded from the recording).
+- ``Session.marks`` are moments the observer marked with a key while coding, in time order.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ import bisect
 import uuid
 from typing import Any, Literal
 
-from attrs import evolve, field, frozen
+from attrs import evolve, field, frozen, validators
 from cattrs.strategies import configure_tagged_union
 
 from observe.convert import converter, omit_while_default
@@ -33,7 +41,10 @@ from observe.scheme.model import Scheme
 
 EventKind = Literal["point", "start", "stop"]
 SessionStatus = Literal["live", "paused", "ended"]
-SessionOrigin = Literal["live", "import", "demo"]
+#: "recording": coded afterwards from a video, its clock the video's position.
+SessionOrigin = Literal["live", "import", "demo", "recording"]
+#: The contexts of a visit the new-session form and ``observe code`` offer.
+VISIT_CONTEXTS = ("feeding", "play", "bathing", "free", "other")
 
 
 def new_id() -> str:
@@ -94,6 +105,36 @@ class Interval:
         return Interval(min(self.start, end), max(self.start, end))
 
 
+def _positive_or_none(_instance: object, attribute: object, value: float | None) -> None:
+    if value is not None and not value > 0:
+        raise ValueError(f"{getattr(attribute, 'name', attribute)} must be positive, not {value}")
+
+
+@frozen
+class Recording:
+    """The video file a session is linked to, as the session keeps it.
+
+    Name, size and SHA-256 let a reopened session find the file again and tell whether it
+    is the same recording; duration and frame rate are seconds and frames per second, never
+    frame numbers (phones record at variable frame rates, where a frame number is no time).
+    """
+
+    name: str = field(validator=validators.min_len(1))
+    size: int = field(validator=validators.ge(0))
+    sha256: str = field(validator=validators.matches_re(r"[0-9a-f]{64}"))
+    duration: float | None = field(default=None, validator=_positive_or_none)
+    #: Frames per second, only when every frame lasts the same (``None``: variable, unknown).
+    frame_rate: float | None = field(default=None, validator=_positive_or_none)
+
+
+@frozen
+class Mark:
+    """A moment the observer marked with a key while coding, at session-clock time ``t``."""
+
+    t: float = field(converter=to_ms)
+    note: str = ""
+
+
 @frozen
 class Session:
     id: str
@@ -122,6 +163,12 @@ class Session:
     #: When the observer closed observe with this session paused (ctrl+q): a session left
     #: on purpose, not one whose program died. None once it is resumed or ended.
     left_at: str | None = None
+    #: The video this session is linked to, and where its clock stands in it (the video
+    #: position of an event is ``event.t + recording_offset``).
+    recording: Recording | None = None
+    recording_offset: float = field(default=0.0, converter=to_ms)
+    #: Moments marked with a key while coding, in time order.
+    marks: tuple[Mark, ...] = field(default=(), converter=tuple)
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
@@ -275,6 +322,23 @@ class SecondCodingMarked:
     wall: str
 
 
+@frozen
+class RecordingLinked:
+    """The session is linked to ``recording``, its clock at ``offset`` s of the video (a
+    later link replaces an earlier one)."""
+
+    recording: Recording
+    offset: float = field(default=0.0, converter=to_ms)
+
+
+@frozen
+class MomentMarked:
+    """The observer marked the moment ``t`` of the session clock (the mark-moment key)."""
+
+    t: float = field(converter=to_ms)
+    note: str = ""
+
+
 Change = (
     EventRecorded
     | EventAmended
@@ -290,14 +354,25 @@ Change = (
     | ExclusionsRevised
     | SecondCodingMarked
     | SessionLeft
+    | RecordingLinked
+    | MomentMarked
 )
 
 # A change's serial form names its type: ``{"type": "EventRecorded", "event": {...}}``.
 configure_tagged_union(Change, converter, tag_name="type")
 
-# A session without excluded periods, a second-coding mark, or not left with ctrl+q,
-# is written as it was before they existed.
-omit_while_default(Session, "excluded", "second_coding_of", "second_coding_at", "left_at")
+# A session without excluded periods, a second-coding mark, a recording or marks, or not
+# left with ctrl+q, is written as it was before they existed.
+omit_while_default(
+    Session,
+    "excluded",
+    "second_coding_of",
+    "second_coding_at",
+    "left_at",
+    "recording",
+    "recording_offset",
+    "marks",
+)
 
 
 def unstructure_change(change: Change) -> dict[str, Any]:
@@ -393,6 +468,17 @@ def apply_change(session: Session, change: Change) -> Session:
             return evolve(session, ratings=dict(ratings), notes=notes)
         case SecondCodingMarked(of=of, wall=wall):
             return evolve(session, second_coding_of=of, second_coding_at=wall)
+        case RecordingLinked(recording=recording, offset=offset):
+            return evolve(session, recording=recording, recording_offset=offset)
+        case MomentMarked(t=t, note=note):
+            mark = Mark(t, note)
+            if mark in session.marks:
+                return session  # (replay is idempotent)
+            index = bisect.bisect_right([m.t for m in session.marks], t)
+            marks = (*session.marks[:index], mark, *session.marks[index:])
+            if session.status == "ended":
+                return evolve(session, marks=marks)
+            return evolve(session, marks=marks, duration=max(session.duration, t))
     raise TypeError(f"not a session change: {change!r}")
 
 

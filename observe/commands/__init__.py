@@ -15,6 +15,7 @@ import click
 
 #: Every subcommand of ``observe``: its name and where it is defined (``module:attribute``).
 COMMANDS: dict[str, str] = {
+    "code": "observe.commands.code:code_command",
     "scheme": "observe.commands.scheme:scheme_group",
     "session": "observe.commands.session:session_group",
     "demo": "observe.commands.demo:demo_command",

@@ -118,6 +118,7 @@ ORIGINS = (
     Code("live", "coded live in observe's coding screen"),
     Code("import", "imported from a CSV file of events (observe session import)"),
     Code("demo", "synthetic demonstration data made by observe demo, not a real family"),
+    Code("recording", "coded afterwards from a video of the visit (observe code --video)"),
 )
 BOOLEANS = (
     Code("true", "yes"),

@@ -1,14 +1,17 @@
 """The headless live-coding core (DESIGN §1, §4): a session being coded, as plain Python.
 
 :class:`LiveSession` records codes at their keys' moments on an injected :class:`LiveClock`
-(:class:`SessionClock` for live coding), toggles states, sets intensities and notes, undoes
-and redoes, pauses, resumes and ends, and reports each action as an :class:`Outcome`.
-Every change is written through a :class:`SessionSaver` (the :class:`PendingWrites` queue
-and the one :class:`FoldPolicy`), which the review screen uses too. No Textual here.
+(:class:`SessionClock` for live coding, :class:`RecordingClock` for coding from a video:
+the position of the frame shown, the video paused or not), marks moments, toggles states,
+sets intensities and notes, undoes and redoes, pauses, resumes and ends, and reports each
+action as an :class:`Outcome`. Every change is written through a :class:`SessionSaver` (the
+:class:`PendingWrites` queue and the one :class:`FoldPolicy`), which the review screen uses
+too. No Textual here.
 """
 
 from observe.live.clock import LiveClock, MonotonicSource, SessionClock, WallClock, local_now
 from observe.live.pending import RETRY_EVERY_SECONDS, ChangeRecorder, PendingWrites
+from observe.live.recording_clock import RecordingClock
 from observe.live.saving import (
     FOLD_EVERY_CHANGES,
     FOLD_EVERY_SECONDS,
@@ -29,6 +32,7 @@ __all__ = [
     "MonotonicSource",
     "Outcome",
     "PendingWrites",
+    "RecordingClock",
     "Saved",
     "SessionClock",
     "SessionSaver",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from attrs import evolve, frozen
 
+from observe.display import clock_tenths
 from observe.keys import CODING_KEYS, INTENSITY_DIGITS, coding_key, command_characters
 from observe.labels import code_label
 from observe.live.clock import LiveClock, WallClock, local_now
@@ -24,6 +25,7 @@ from observe.model import (
     EventAmended,
     EventRecorded,
     EventRemoved,
+    MomentMarked,
     Session,
     SessionAnnotated,
     SessionEnded,
@@ -185,6 +187,15 @@ class LiveSession:
             self._caps_hinted = True
             outcome = evolve(outcome, hint=caps_lock_hint(typed, code, self.scheme))
         return outcome
+
+    def mark_moment(self, key_time: float | None = None, note: str = "") -> Outcome:
+        """Mark the moment the key was read (default: now), to revisit it later; refused
+        after the end. A mark is no event: undo leaves it."""
+        if self.ended:
+            return refused(ENDED)
+        at = self.clock.now() if key_time is None else self.clock.at(key_time)
+        outcome = self._submit(MomentMarked(t=at, note=note))
+        return evolve(outcome, hint=f"Moment marked at {clock_tenths(at)}.")
 
     def not_a_code(self, character: str) -> Outcome:
         """A printable key that is no code of the scheme must not look as if it did something."""

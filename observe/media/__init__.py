@@ -31,7 +31,12 @@ monotonic source Textual stamps key events with (``monotonic=``) so a clock and
 - :class:`MediaClock`: ``at(key_time)``, ``now()``, ``running``/``paused``,
   ``start``/``resume(at)``, ``pause(at)`` — the session clock's names, so the coding core
   takes it in the session clock's place. ``attach(player)`` after a restart.
-- :class:`MediaFacts`: the frozen record a session keeps about its recording.
+- :class:`VideoLink`: a recording being coded: the file, its player and one clock across
+  players (``restart()`` after the player died, at the same frame); :func:`recording_problem`
+  says what is wrong with a path before a player is started.
+- :class:`MediaFacts`: the frozen record a session keeps about its recording — the model's
+  :class:`observe.model.Recording` under its media name; :func:`read_facts` measures a file
+  (blocking), :func:`media_facts` does it in a worker thread.
 
 Errors (all :class:`observe.errors.ObserveError`, one sentence each):
 :class:`MpvNotFound` (says how to install mpv), :class:`PlayerStartFailed`,
@@ -54,7 +59,8 @@ from observe.media.errors import (
     PlayerNotResponding,
     PlayerStartFailed,
 )
-from observe.media.facts import MediaFacts, media_facts
+from observe.media.facts import MediaFacts, media_facts, read_facts
+from observe.media.link import StartPlayer, VideoLink, recording_problem
 from observe.media.locate import MPV_VARIABLE, find_mpv
 from observe.media.player import SPEEDS, Player, next_speed
 
@@ -72,7 +78,11 @@ __all__ = [
     "PlayerGone",
     "PlayerNotResponding",
     "PlayerStartFailed",
+    "StartPlayer",
+    "VideoLink",
     "find_mpv",
     "media_facts",
     "next_speed",
+    "read_facts",
+    "recording_problem",
 ]

@@ -12,66 +12,50 @@ import hashlib
 import os
 from pathlib import Path
 
-from attrs import field, frozen, validators
-
 from observe.media.errors import MediaFileError
 from observe.media.isobmff import constant_frame_rate, is_iso_media
 from observe.media.player import Player
-from observe.model import to_ms
+from observe.model import Recording, to_ms
 
 #: Bytes read at a time while hashing: memory stays this small for any size of file.
 HASH_CHUNK = 1 << 20
 
 
-def _positive_or_none(_instance: object, attribute: object, value: float | None) -> None:
-    if value is not None and not value > 0:
-        raise ValueError(f"{getattr(attribute, 'name', attribute)} must be positive, not {value}")
+#: The facts are the model's :class:`~observe.model.Recording`: one record, kept by the session.
+MediaFacts = Recording
 
 
-@frozen
-class MediaFacts:
-    """A recording as a session records it."""
+def read_facts(
+    path: str | os.PathLike[str],
+    *,
+    duration: float | None,
+    declared_frame_rate: float | None = None,
+) -> Recording:
+    """Hash and measure the file at ``path`` (blocking: the whole file is read).
 
-    name: str = field(validator=validators.min_len(1))
-    size: int = field(validator=validators.ge(0))
-    sha256: str = field(validator=validators.matches_re(r"[0-9a-f]{64}"))
-    duration: float | None = field(default=None, validator=_positive_or_none)
-    #: Frames per second, only when every frame lasts the same (``None``: variable, unknown).
-    frame_rate: float | None = field(default=None, validator=_positive_or_none)
-
-    @classmethod
-    def read(
-        cls,
-        path: str | os.PathLike[str],
-        *,
-        duration: float | None,
-        declared_frame_rate: float | None = None,
-    ) -> MediaFacts:
-        """Hash and measure the file at ``path`` (blocking: the whole file is read).
-
-        ``duration`` and ``declared_frame_rate`` come from the player. An MP4 or MOV
-        file's frame rate is read from its own sample table (a variable rate gives None,
-        whatever the header declares); another format's is the rate it declares.
-        """
-        source = Path(path)
-        try:
-            size = source.stat().st_size
-            digest = file_sha256(source)
-            if is_iso_media(source):
-                rate = constant_frame_rate(source)
-            else:
-                rate = round(declared_frame_rate, 6) if declared_frame_rate else None
-        except OSError as error:
-            raise MediaFileError(
-                source, error.strerror or type(error).__name__, doing="read"
-            ) from error
-        return cls(
-            name=source.name,
-            size=size,
-            sha256=digest,
-            duration=to_ms(duration) if duration else None,
-            frame_rate=rate,
-        )
+    ``duration`` and ``declared_frame_rate`` come from the player. An MP4 or MOV file's
+    frame rate is read from its own sample table (a variable rate gives None, whatever the
+    header declares); another format's is the rate it declares.
+    """
+    source = Path(path)
+    try:
+        size = source.stat().st_size
+        digest = file_sha256(source)
+        if is_iso_media(source):
+            rate = constant_frame_rate(source)
+        else:
+            rate = round(declared_frame_rate, 6) if declared_frame_rate else None
+    except OSError as error:
+        raise MediaFileError(
+            source, error.strerror or type(error).__name__, doing="read"
+        ) from error
+    return Recording(
+        name=source.name,
+        size=size,
+        sha256=digest,
+        duration=to_ms(duration) if duration else None,
+        frame_rate=rate,
+    )
 
 
 def file_sha256(path: Path) -> str:
@@ -83,7 +67,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-async def media_facts(player: Player, path: str | os.PathLike[str]) -> MediaFacts:
+async def media_facts(player: Player, path: str | os.PathLike[str]) -> Recording:
     """The facts of the recording ``player`` has loaded from ``path``.
 
     The file is hashed in a worker thread, so the event loop (and the coding screen on
@@ -92,5 +76,5 @@ async def media_facts(player: Player, path: str | os.PathLike[str]) -> MediaFact
     duration = await player.read_duration()
     declared = await player.container_fps()
     return await asyncio.to_thread(
-        MediaFacts.read, path, duration=duration, declared_frame_rate=declared
+        read_facts, path, duration=duration, declared_frame_rate=declared
     )

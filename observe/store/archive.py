@@ -24,7 +24,14 @@ from pathlib import Path
 from types import TracebackType
 
 from observe.errors import ArchiveError, UnknownSession
-from observe.model import SecondCodingMarked, Session, apply_change
+from observe.model import (
+    Change,
+    Recording,
+    RecordingLinked,
+    SecondCodingMarked,
+    Session,
+    apply_change,
+)
 from observe.pairing import Mark, pair_marks, unpair_marks
 from observe.store import messages
 from observe.store.atomic import DamagedFile
@@ -304,19 +311,30 @@ class Archive:
         self.require_writable()
         wall = at or self._mark_moment()
         for mark in marks:
-            change = SecondCodingMarked(of=mark.of, wall=wall)
-            with self._live:
-                recorder = self._recorders.get(mark.session)
-            if recorder is not None:
-                recorder.apply(change)
-                recorder.fold()
-                continue
-            session = self.load(mark.session)
-            if session.status == "ended" and not self.journal_path(session.id).exists():
-                self.add(apply_change(session, change))
-                continue
-            with self.recorder(session) as recorder:
-                recorder.apply(change)
+            self._change(mark.session, SecondCodingMarked(of=mark.of, wall=wall))
+
+    def link_recording(self, session_id: str, recording: Recording, offset: float = 0.0) -> None:
+        """Link the session (id or unique prefix) to the video ``recording``, its clock at
+        ``offset`` s of the video (a :class:`~observe.model.RecordingLinked` change; a later
+        link replaces an earlier one), written as :meth:`write_marks` writes a mark."""
+        self.require_writable()
+        self._change(self.resolve(session_id), RecordingLinked(recording, offset))
+
+    def _change(self, session_id: str, change: Change) -> None:
+        """One change written on a stored session: through its recorder if it is being
+        recorded here, into its journal if it has one, else its file replaced atomically."""
+        with self._live:
+            recorder = self._recorders.get(session_id)
+        if recorder is not None:
+            recorder.apply(change)
+            recorder.fold()
+            return
+        session = self.load(session_id)
+        if session.status == "ended" and not self.journal_path(session.id).exists():
+            self.add(apply_change(session, change))
+            return
+        with self.recorder(session) as recorder:
+            recorder.apply(change)
 
     def _mark_moment(self) -> str:
         """Now, to the microsecond, and later than this archive's previous marks even if

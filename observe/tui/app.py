@@ -26,6 +26,7 @@ from observe.tui.report_process import (
 from observe.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from observe.media import Player, StartPlayer
     from observe.scheme import Scheme
     from observe.store import Archive, Recorder, SessionSummary
     from observe.tui.dialogs.new_session import NewSessionRequest
@@ -53,12 +54,20 @@ class ObserveApp(App[None]):
         *,
         clock_source: ClockSource = textual_key_clock,
         wall_clock: WallClock = local_now,
+        start_player: StartPlayer | None = None,
+        first: NewSessionRequest | None = None,
     ) -> None:
         super().__init__()
         prepare_report_processes()
         self.data_dir = Path(data_dir)
         self.clock_source = clock_source
         self.wall_clock = wall_clock
+        #: Starts the video player (mpv in its own window; tests pass a fake's).
+        self.start_player: StartPlayer = start_player or self._start_mpv
+        #: The session to start at once (``observe code``); a failure to start it ends the
+        #: app with its sentence (``open_error``) instead of a notice.
+        self.first = first
+        self.exit_on_failure = first is not None
         self._archive: Archive | None = None
         self.open_error: ObserveError | None = None
         self.last_observer = ""
@@ -90,6 +99,13 @@ class ObserveApp(App[None]):
             return
         for problem in self._archive.problems:
             self.notify(problem, title="Archive problem", severity="warning", timeout=30)
+        if self.first is not None:
+            self.start_session(self.first)
+
+    async def _start_mpv(self) -> Player:
+        from observe.media import Player
+
+        return await Player.start(monotonic=self.clock_source)
 
     def on_unmount(self) -> None:
         if self._archive is not None:
@@ -104,7 +120,8 @@ class ObserveApp(App[None]):
     def remember(self, summaries: Sequence[SessionSummary]) -> None:
         """Defaults for the next new session: the last observer and each dyad's visit count."""
         # Demo and imported sessions name no one who is at this laptop: skip them.
-        observers = (s.observer for s in summaries if s.origin == "live" and s.observer)
+        coded_here = ("live", "recording")
+        observers = (s.observer for s in summaries if s.origin in coded_here and s.observer)
         self.last_observer = next(observers, self.last_observer)
         counts: dict[str, int] = {}
         for summary in summaries:
@@ -129,7 +146,13 @@ class ObserveApp(App[None]):
     # -- sessions ------------------------------------------------------------------------
 
     def start_session(self, request: NewSessionRequest) -> None:
-        """Create the live session in the archive and open the coding screen on it."""
+        """Create the live session in the archive and open the coding screen on it (one
+        coded from a recording: the video first, :mod:`observe.tui.video_sessions`)."""
+        if request.recording is not None:
+            from observe.tui import video_sessions
+
+            self.run_worker(video_sessions.start(self, request, request.recording))
+            return
         session = request.to_session(self.wall_clock())
         try:
             recorder = self.archive.recorder(session)
@@ -141,7 +164,13 @@ class ObserveApp(App[None]):
     def resume_session(self, session_id: str) -> None:
         """Continue an interrupted session with every recorded event."""
         try:
-            recorder = self.archive.recorder(self.archive.load(session_id))
+            session = self.archive.load(session_id)
+            if session.origin == "recording":  # on its video (found, or asked for)
+                from observe.tui import video_sessions
+
+                self.run_worker(video_sessions.resume(self, session))
+                return
+            recorder = self.archive.recorder(session)
         except ObserveError as error:
             self.notify(str(error), title="Could not resume", severity="error", timeout=30)
             return
@@ -264,18 +293,27 @@ def make_app(
     *,
     clock_source: ClockSource = textual_key_clock,
     wall_clock: WallClock = local_now,
+    start_player: StartPlayer | None = None,
+    first: NewSessionRequest | None = None,
 ) -> ObserveApp:
-    """The app on the archive at ``data_dir``; tests inject the clocks.
+    """The app on the archive at ``data_dir``; tests inject the clocks and the player.
 
     ``clock_source`` must be the clock Textual stamps key events with (``Message.time``):
     monotonic on Linux and macOS, perf_counter on Windows.
     """
-    return ObserveApp(data_dir, clock_source=clock_source, wall_clock=wall_clock)
+    return ObserveApp(
+        data_dir,
+        clock_source=clock_source,
+        wall_clock=wall_clock,
+        start_player=start_player,
+        first=first,
+    )
 
 
-def run_app(data_dir: Path) -> None:
-    """Run the terminal UI until the user quits; an archive that cannot open is one sentence."""
-    app = make_app(data_dir)
+def run_app(data_dir: Path, first: NewSessionRequest | None = None) -> None:
+    """Run the terminal UI until the user quits; an archive that cannot open, or a first
+    session that cannot start (``observe code``), is one sentence."""
+    app = make_app(data_dir, first=first)
     app.run()
     if app.open_error is not None:
         raise app.open_error

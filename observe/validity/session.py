@@ -7,7 +7,8 @@ makes them, the scheme snapshot valid as a scheme file must be (the same checks 
 times real dates in range, the duration and every time finite and within the longest session,
 every event one the scheme allows (:func:`~observe.validity.events.event_problems`), the
 ratings the scheme's own within their ranges, the pauses within the session, and its
-periods that cannot be coded within it, in time order, apart, and closed once it ended.
+periods that cannot be coded within it, in time order, apart, and closed once it ended, its
+recording's name one line and its times finite, and its marked moments within it.
 
 Each problem is a :class:`SessionProblem`: the field's path (``events[3].t``,
 ``ratings["warmth"]``, ``scheme.cues[0].key``) and a sentence that names it and says what is
@@ -31,6 +32,7 @@ from observe.validity.dates import wall_clock_problem
 from observe.validity.events import Problem, event_problems
 from observe.validity.limits import (
     MAX_CODE_LENGTH,
+    MAX_EVENT_NOTE_LENGTH,
     MAX_EVENTS,
     MAX_NOTES_LENGTH,
     MAX_SESSION_SECONDS,
@@ -71,6 +73,7 @@ def session_problems(session: Session) -> list[SessionProblem]:
         *_pause_problems(session),
         *_excluded_problems(session),
         *_second_coding_problems(session),
+        *_recording_problems(session),
     ]
 
 
@@ -299,3 +302,41 @@ def _second_coding_problems(session: Session) -> Iterator[SessionProblem]:
     wrong = None if at is None else wall_clock_problem(at)
     if wrong is not None:
         yield SessionProblem("second_coding_at", f"its second_coding_at {wrong}")
+
+
+#: A recording's file name: what file systems allow.
+MAX_FILE_NAME_LENGTH = 255
+
+
+def _recording_problems(session: Session) -> Iterator[SessionProblem]:
+    """The linked video (its name is a file name: one line) and the marked moments."""
+    recording = session.recording
+    if recording is not None:
+        wrong = text_problem(recording.name, MAX_FILE_NAME_LENGTH, one_line=True)
+        if wrong is not None:
+            yield SessionProblem("recording.name", f"its recording's file name {wrong}")
+        for name in ("duration", "frame_rate"):
+            value = getattr(recording, name)
+            if value is not None and not math.isfinite(value):
+                yield SessionProblem(f"recording.{name}", f"its recording's {name} is not a number")
+    offset = session.recording_offset
+    if not (math.isfinite(offset) and abs(offset) <= MAX_SESSION_SECONDS):
+        yield SessionProblem(
+            "recording_offset",
+            f"its recording_offset {offset:g} s is not a time within a day of the video",
+        )
+    marks = session.marks
+    if len(marks) > MAX_EVENTS:
+        yield SessionProblem(
+            "marks", f"it has {len(marks):,} marks, more than the {MAX_EVENTS:,} it may hold"
+        )
+        return
+    for index, mark in enumerate(marks):
+        where = f"marks[{index}]"
+        if not (math.isfinite(mark.t) and 0 <= mark.t <= max(session.duration, 0.0)):
+            yield SessionProblem(
+                f"{where}.t", f"its mark {index + 1} at {mark.t:g} s is not within the session"
+            )
+        wrong = text_problem(mark.note, MAX_EVENT_NOTE_LENGTH, one_line=False)
+        if wrong is not None:
+            yield SessionProblem(f"{where}.note", f"its mark {index + 1}'s note {wrong}")

@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from observe.convert import converter
-from observe.media import MediaFacts, MediaFileError, Player, media_facts
+from observe.media import MediaFacts, MediaFileError, Player, media_facts, read_facts
 from observe.media.facts import HASH_CHUNK, file_sha256
 from observe.media.isobmff import constant_frame_rate, is_iso_media
 
@@ -106,7 +106,7 @@ def test_the_hash_is_the_files_sha256_read_in_chunks(tmp_path: Path) -> None:
 def test_the_facts_name_size_hash_duration_and_rate(tmp_path: Path) -> None:
     data = mp4(track(b"vide", 12800, [(749, 512), (1, 512)]))
     path = write(tmp_path, data)
-    facts = MediaFacts.read(path, duration=29.96001, declared_frame_rate=25.033379)
+    facts = read_facts(path, duration=29.96001, declared_frame_rate=25.033379)
     assert facts == MediaFacts(
         name="visit.mp4",
         size=len(data),
@@ -120,12 +120,12 @@ def test_the_facts_name_size_hash_duration_and_rate(tmp_path: Path) -> None:
 
 def test_another_format_records_the_rate_it_declares_or_none(tmp_path: Path) -> None:
     path = write(tmp_path, b"\x1a\x45\xdf\xa3" + b"\0" * 100, "visit.mkv")
-    assert MediaFacts.read(path, duration=10.0, declared_frame_rate=25.0).frame_rate == 25.0
-    assert MediaFacts.read(path, duration=10.0, declared_frame_rate=None).frame_rate is None
+    assert read_facts(path, duration=10.0, declared_frame_rate=25.0).frame_rate == 25.0
+    assert read_facts(path, duration=10.0, declared_frame_rate=None).frame_rate is None
 
 
 def test_the_facts_go_through_the_archives_converter_and_back(tmp_path: Path) -> None:
-    facts = MediaFacts.read(write(tmp_path, b"abc", "v.webm"), duration=1.5)
+    facts = read_facts(write(tmp_path, b"abc", "v.webm"), duration=1.5)
     assert converter.structure(converter.unstructure(facts), MediaFacts) == facts
 
 
@@ -139,7 +139,7 @@ def test_facts_that_cannot_be_true_are_refused() -> None:
 
 def test_an_unreadable_recording_is_said_in_one_sentence(tmp_path: Path) -> None:
     with pytest.raises(MediaFileError, match=re.escape("gone.mp4 cannot be read (No such file")):
-        MediaFacts.read(tmp_path / "gone.mp4", duration=None)
+        read_facts(tmp_path / "gone.mp4", duration=None)
 
 
 async def test_facts_of_the_loaded_recording_come_from_the_player_and_the_file(

@@ -24,3 +24,6 @@ def ended_and_interrupted(isolated_data_dir: Path, make_session) -> Path:
             )
         )
     return isolated_data_dir
+
+
+from .video_harness import players, video_file  # noqa: E402, F401  (coding from a recording)

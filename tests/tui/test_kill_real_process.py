@@ -40,13 +40,16 @@ COLUMNS, LINES = 100, 30
 class Terminal:
     """An ``observe`` process on a pseudo-terminal; everything it prints is kept."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(
+        self, data_dir: Path, *args: str, environment: dict[str, str] | None = None
+    ) -> None:
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(COLUMNS), "LINES": str(LINES)}
         env.pop("TEXTUAL", None)
+        env.update(environment or {})
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "observe.cli", "--data-dir", str(data_dir)],
+            [sys.executable, "-m", "observe.cli", "--data-dir", str(data_dir), *args],
             stdin=slave,
             stdout=slave,
             stderr=slave,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 from attrs import frozen
 from textual import on
@@ -13,13 +14,13 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from observe.model import Session, new_id
+from observe.model import VISIT_CONTEXTS, Session, new_id
 from observe.privacy import name_warning
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
 from observe.validity.limits import MAX_CODE_LENGTH
 
-CONTEXTS = ("feeding", "play", "bathing", "free", "other")
+CONTEXTS = VISIT_CONTEXTS
 
 
 @frozen
@@ -31,9 +32,12 @@ class NewSessionRequest:
     visit: str
     context: str
     scheme: Scheme
+    #: The video file to code it from (None: coded live).
+    recording: Path | None = None
 
     def to_session(self, now: datetime) -> Session:
-        """A new live session starting ``now`` (an aware datetime: stored with its offset)."""
+        """A new session starting ``now`` (an aware datetime: stored with its offset), coded
+        live or, with a recording, from it (``origin="recording"``)."""
         return Session(
             id=new_id(),
             dyad=self.dyad,
@@ -44,7 +48,7 @@ class NewSessionRequest:
             scheme=self.scheme,
             scheme_digest=self.scheme.digest,
             status="live",
-            origin="live",
+            origin="live" if self.recording is None else "recording",
         )
 
 
@@ -72,8 +76,10 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
         default_scheme: str,
         observer: str = "",
         visits: dict[str, int] | None = None,
+        recording: Path | None = None,
     ) -> None:
         super().__init__()
+        self.recording = recording
         self.schemes = {scheme.id: scheme for scheme in schemes}
         self.default_scheme = (
             default_scheme if default_scheme in self.schemes else next(iter(self.schemes), "")
@@ -83,7 +89,12 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("New session", id="title")
+            yield Static(
+                "New session"
+                if self.recording is None
+                else f"New session from the recording {self.recording.name}",
+                id="title",
+            )
             with Grid():
                 yield Label("Dyad")
                 yield Input(
@@ -166,6 +177,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
                 visit=self.query_one("#visit", Input).value.strip(),
                 context=str(self.query_one("#context", Select).value),
                 scheme=self.schemes[str(scheme_id)],
+                recording=self.recording,
             )
         )
 

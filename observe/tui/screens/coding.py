@@ -19,7 +19,7 @@ import gc
 import sys
 from typing import ClassVar
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from observe.analysis import live_status
-from observe.keys import CODING_KEYS, coding_help_rows, coding_key, ended_hides
+from observe.keys import CODING_KEYS, CodingKey, coding_help_rows, coding_key, ended_hides
 from observe.labels import code_label
 from observe.live import (
     RETRY_EVERY_SECONDS,
@@ -62,16 +62,31 @@ ENDED_HIDES = ended_hides()
 #: The keys whose moment matters, read in ``on_key`` with the key's own timestamp.
 PAUSE_KEY = coding_key("toggle_pause").key
 END_KEY = coding_key("end").key
+MARK_KEY = coding_key("mark").key
 ARRANGEMENTS = ("stacked", "wide", "too-small")
 
 
-def coding_bindings() -> list[BindingType]:
-    """The screen's bindings (and so its footer), from the one key table."""
+def footer_display(key: CodingKey) -> str | None:
+    """How the footer writes the key: as the table shows it; a group's keys shorter (⇧→)."""
+    if key.group:
+        return key.shown.replace("shift+", "⇧").replace("ctrl+", "^")
+    return key.shown if key.shown != key.key else None
+
+
+def coding_bindings(keys: tuple[CodingKey, ...] = CODING_KEYS) -> list[BindingType]:
+    """The screen's bindings (and so its footer), from the one key table; the keys of one
+    group share one label in the footer."""
+    groups = {key.group: Binding.Group(key.label, compact=True) for key in keys if key.group}
     return [
         Binding(
-            key.key, key.action, key.label, key_display=key.shown if key.shown != key.key else None
+            key.key,
+            key.action,
+            key.label,
+            show=key.footer,
+            key_display=footer_display(key),
+            group=groups.get(key.group),
         )
-        for key in CODING_KEYS
+        for key in keys
         if key.bound
     ]
 
@@ -81,6 +96,8 @@ class CodingScreen(Screen[None]):
     closes it when it leaves."""
 
     BINDINGS: ClassVar[list[BindingType]] = coding_bindings()
+    #: The list of recent events (the video mode's follows the playhead).
+    RECENT_EVENTS: ClassVar[type[RecentEvents]] = RecentEvents
 
     def __init__(
         self, recorder: Recorder, *, clock: LiveClock, wall_clock: WallClock = local_now
@@ -124,7 +141,7 @@ class CodingScreen(Screen[None]):
                         yield OpenCues(id="open-cues")
                 with Vertical(id="recent-panel") as recent:
                     recent.border_title = "Recent events"
-                    yield RecentEvents(id="recent-events")
+                    yield self.RECENT_EVENTS(id="recent-events")
         yield Static(id="too-small")
         # The palette's ctrl+p still works; its footer entry would push "? Help" out at 64.
         yield Footer(show_command_palette=False)
@@ -236,6 +253,18 @@ class CodingScreen(Screen[None]):
 
     def action_end(self) -> None:
         self.ending.request_at(None)
+
+    @on(events.Key)
+    def mark_key(self, event: events.Key) -> None:
+        """The mark key, timed by the key event (the moment it was read) as a code key is."""
+        if event.key == MARK_KEY and not self.live.ended:
+            event.stop()
+            event.prevent_default()
+            self.show(self.live.mark_moment(event.time))
+
+    def action_mark(self) -> None:
+        """From the footer: the moment is now."""
+        self.show(self.live.mark_moment())
 
     @property
     def help_shown(self) -> bool:

@@ -40,6 +40,8 @@ class HomeApp(Protocol):
 
     last_observer: str
     visit_counts: dict[str, int]
+    #: The session the app was started to code (``observe code``): no offer to resume.
+    first: NewSessionRequest | None
 
     @property
     def archive(self) -> Archive: ...
@@ -179,7 +181,7 @@ class HomeScreen(Screen[None]):
     def _offer_resume(self) -> None:
         """At start, offer the newest session that was not ended (paused or interrupted)
         once; the offer also leads to a new session."""
-        if self._offered_resume or self.observe.archive.readonly:
+        if self._offered_resume or self.observe.archive.readonly or self.observe.first:
             return
         self._offered_resume = True
         resumable = [s for s in self.table.summaries.values() if is_resumable(s)]
@@ -258,6 +260,27 @@ class HomeScreen(Screen[None]):
             ),
             self._start,
         )
+
+    def action_new_from_recording(self) -> None:
+        """The video file first (the picker), then the new-session form for it."""
+        if self.observe.archive.readonly:
+            return
+        from observe.tui.dialogs.recording_picker import RecordingPicker
+
+        def picked(path: Path | None) -> None:
+            if path is not None:
+                self.app.push_screen(
+                    NewSessionDialog(
+                        self.observe.schemes(),
+                        default_scheme=self.observe.default_scheme_id,
+                        observer=self.observe.last_observer,
+                        visits=self.observe.visit_counts,
+                        recording=path,
+                    ),
+                    self._start,
+                )
+
+        self.app.push_screen(RecordingPicker(Path.cwd()), picked)
 
     def _start(self, request: NewSessionRequest | None) -> None:
         if request is not None:

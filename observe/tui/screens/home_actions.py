@@ -37,6 +37,14 @@ HOME_ACTIONS = (
         palette_help="Start coding a new session",
     ),
     HomeAction(
+        "f",
+        "New session from a recording: choose the video file, then the same form; the video "
+        "opens in mpv and its position is the clock",
+        "new_from_recording",
+        "From video",
+        show=False,  # (the footer and the palette offer the same actions: it is in the help)
+    ),
+    HomeAction(
         "r",
         "Resume the selected paused (⏸ paused) or interrupted (▶ resume) session",
         "resume",
