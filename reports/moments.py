@@ -17,6 +17,7 @@ from attrs import frozen
 
 from observe import display
 from observe.analysis.outcomes import next_cues
+from observe.analysis.replay import worth_revisiting
 from observe.analysis.results import CueResult, SessionAnalysis
 from observe.labels import code_label
 from observe.model import Event, Session
@@ -56,7 +57,7 @@ def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Mome
     }
     moments = []
     for result, next_cue in zip(analysis.cues, next_cues(analysis.cues), strict=True):
-        if result.outcome not in ("unanswered", "mismatched"):
+        if not worth_revisiting(result):
             continue
         moments.append(
             Moment(
@@ -68,6 +69,20 @@ def moments_to_revisit(session: Session, analysis: SessionAnalysis) -> list[Mome
             )
         )
     return moments
+
+
+def marked_moments(session: Session) -> list[Moment]:
+    """The moments the observer marked while coding (``Session.marks``), in time order."""
+    return [
+        Moment(
+            t=mark.t,
+            cue="Marked while coding",
+            happened="The observer marked this moment while coding.",
+            followed="",
+            note=mark.note or None,
+        )
+        for mark in session.marks
+    ]
 
 
 def _happened(session: Session, result: CueResult) -> str:

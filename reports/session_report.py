@@ -6,6 +6,7 @@ them out and explains them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -18,9 +19,10 @@ from observe.reports.charts.timeline import (
     timeline_strips,
 )
 from observe.reports.document import write_report
-from observe.reports.moments import caregiver_responses, moments_to_revisit
+from observe.reports.moments import caregiver_responses, marked_moments, moments_to_revisit
 from observe.reports.notes import ratings_and_notes
 from observe.reports.sections import facts_table, heading, key_figures_table
+from observe.reports.stills import stills_grid
 from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -46,12 +48,16 @@ def write_session_report(
     *,
     pagesize: str | None = None,
     generated: datetime | None = None,
+    stills: Mapping[int, Path] | None = None,
+    video_note: str | None = None,
 ) -> Path:
     """Write the PDF report of one session to ``path`` (0600) and return the path.
 
     ``pagesize`` is ``"a4"`` or ``"letter"`` (default: from the locale); ``generated``
     is the date printed in the footer (default: now) — the same session and date always
-    give the same bytes.
+    give the same bytes. ``stills`` are the still frames of the moments (moment number →
+    image file, made from the linked video by ``observe.media.report_stills``);
+    ``video_note`` the one line saying why a linked video gave none.
     """
     from observe.analysis import analyze_session
 
@@ -60,7 +66,7 @@ def write_session_report(
     day = display.when(session.started_at, "day")
     return write_report(
         path,
-        lambda width: session_story(session, analysis, width),
+        lambda width: session_story(session, analysis, width, stills or {}, video_note),
         title=f"Session report {session.dyad}{visit}",
         running_title=f"Session report · {session.dyad}{visit} · {day}",
         scheme_digests=[session.scheme_digest],
@@ -69,14 +75,20 @@ def write_session_report(
     )
 
 
-def session_story(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
+def session_story(
+    session: Session,
+    analysis: SessionAnalysis,
+    width: float,
+    stills: Mapping[int, Path] | None = None,
+    video_note: str | None = None,
+) -> list[Flowable]:
     summary = analysis.summary
     scheme = session.scheme
     windows = [scheme.window_for(c.code) for c in analysis.cues] or [scheme.response_window]
     story: list[Flowable] = [
         Paragraph("Session report", styles.TITLE),
         Spacer(0, 4),
-        _header(session, analysis, width),
+        _header(session, analysis, width, video_note),
         heading(SECTION_TITLES[0]),
         key_figures_table(
             wording.key_figures(summary, wording.window_phrase(windows), scheme.repair_window),
@@ -96,12 +108,14 @@ def session_story(session: Session, analysis: SessionAnalysis, width: float) -> 
     story += _timeline(session, analysis, width)
     story += _latency(session, analysis, width)
     story += _contingency(summary, width)
-    story += _moments(session, analysis, width)
+    story += _moments(session, analysis, width, stills or {})
     story += ratings_and_notes(session, width, SECTION_TITLES[6])
     return story
 
 
-def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowable:
+def _header(
+    session: Session, analysis: SessionAnalysis, width: float, video_note: str | None = None
+) -> Flowable:
     scheme = session.scheme
     facts = [
         ("Dyad", session.dyad),
@@ -119,6 +133,9 @@ def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowab
         )
     if session.origin == "demo":
         facts.append(("Data", "synthetic demonstration data, not a real family"))
+    if session.recording is not None:
+        video = f"{session.recording.name} (session clock at {session.recording_offset:+.1f} s)"
+        facts.append(("Video", video + (f". {video_note}" if video_note else "")))
     return facts_table(facts, width)
 
 
@@ -271,11 +288,15 @@ def _contingency(summary: Summary, width: float) -> list[Flowable]:
     ]
 
 
-def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
+def _moments(
+    session: Session, analysis: SessionAnalysis, width: float, stills: Mapping[int, Path]
+) -> list[Flowable]:
     summary = analysis.summary
     moments = moments_to_revisit(session, analysis)
+    marks = marked_moments(session)
     strengths = _what_went_well(summary)
     title = heading(SECTION_TITLES[5])
+    flow: list[Flowable] = [title]
     if not moments:
         none = (
             "No cue went unanswered or was met with a response that did not suit it, so "
@@ -283,30 +304,42 @@ def _moments(session: Session, analysis: SessionAnalysis, width: float) -> list[
             if summary.cues
             else "No cues were coded in this session, so there are no moments to single out."
         )
-        return [title, Paragraph(strengths + none, styles.BODY)]
-    flow: list[Flowable] = [title]
-    flow.append(
-        Paragraph(
-            strengths + "The moments below are ones where the baby's signal had no response "
-            "in time, or a response other than those that usually suit it. They are openings to "
-            "wonder together with the family about what the baby may have been saying, not "
-            "faults: no caregiver answers every cue.",
-            styles.BODY,
+        flow.append(Paragraph(strengths + none, styles.BODY))
+        if not marks:
+            return flow
+    else:
+        flow.append(
+            Paragraph(
+                strengths + "The moments below are ones where the baby's signal had no "
+                "response in time, or a response other than those that usually suit it. They "
+                "are openings to wonder together with the family about what the baby may have "
+                "been saying, not faults: no caregiver answers every cue.",
+                styles.BODY,
+            )
         )
-    )
+    if marks:
+        flow.append(
+            Paragraph(
+                f"The observer also marked {len(marks)} moment{'s' if len(marks) != 1 else ''} "
+                "while coding (listed after the cues).",
+                styles.NOTE,
+            )
+        )
     flow.append(Spacer(0, 4))
     rows = []
-    for moment in moments:
+    captions = []
+    for number, moment in enumerate([*moments, *marks], start=1):
         happened = moment.happened + (f" Observer's note: {moment.note}" if moment.note else "")
-        rows.append([display.clock(moment.t), moment.cue, happened, moment.followed])
+        rows.append([str(number), display.clock(moment.t), moment.cue, happened, moment.followed])
+        captions.append((number, f"{display.clock(moment.t)} {moment.cue}"))
     flow.append(
         data_table(
-            ("Time", "Cue", "What happened", "What followed"),
+            ("#", "Time", "Cue", "What happened", "What followed"),
             rows,
-            [width * 0.08, width * 0.18, width * 0.44, width * 0.30],
+            [width * 0.04, width * 0.08, width * 0.16, width * 0.42, width * 0.30],
         )
     )
-    return [KeepTogether(flow)]
+    return [KeepTogether(flow), *stills_grid(captions, stills, width)]
 
 
 def _what_went_well(summary: Summary) -> str:
