@@ -1,4 +1,4 @@
-"""The still frames of a session's moments, three to a row, each under its number.
+"""The still frames of a session's moments, four to a row, each under its number.
 
 The frames are files made before the report is laid out (``observe.media.report_stills``:
 the report never drives a player); a moment without a file is left out of the grid.
@@ -14,7 +14,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
 #: Stills per row.
-ACROSS = 3
+ACROSS = 4
 
 
 def stills_grid(

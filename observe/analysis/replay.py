@@ -15,7 +15,10 @@ while coding (``Session.marks``), numbered on. Each loops:
   unanswered cue: after the end of its response window);
 - a mark: from :data:`LEAD` s before it to :data:`MARK_AFTER` s after it;
 
-held inside the recording when its duration is known. Times are whole milliseconds.
+held inside the recording when its duration is known. A moment whose cue (or mark) lies
+outside the video (``in_video`` false: the camera started later or stopped earlier) is
+still numbered, so the numbers stay the report's, but it is neither played nor shown.
+Times are whole milliseconds.
 """
 
 from __future__ import annotations
@@ -87,6 +90,9 @@ class ReplayMoment:
     still_at: float  # the frame the report shows: the cue (or mark) itself
     title: str  # the cue's label, or "Marked while coding"
     caption: str
+    #: False when the cue (or mark) lies outside the video (before its start or after its
+    #: end): nothing of it can be played or shown.
+    in_video: bool = True
 
 
 def replay_moments(session: Session, analysis: SessionAnalysis) -> list[ReplayMoment]:
@@ -117,10 +123,10 @@ def replay_moments(session: Session, analysis: SessionAnalysis) -> list[ReplayMo
     duration = session.recording.duration if session.recording is not None else None
     moments = []
     for number, (kind, t, until, title, said) in enumerate(found, start=1):
-        start, end = loop_bounds(
-            video_position(session, t) - LEAD, video_position(session, until), duration
-        )
-        still = min(max(video_position(session, t), 0.0), end)
+        at = video_position(session, t)
+        start, end = loop_bounds(at - LEAD, video_position(session, until), duration)
+        still = min(max(at, 0.0), end)
+        seen = at >= 0 and (duration is None or at <= duration)
         moments.append(
             ReplayMoment(
                 number=number,
@@ -131,6 +137,7 @@ def replay_moments(session: Session, analysis: SessionAnalysis) -> list[ReplayMo
                 still_at=still,
                 title=title,
                 caption=f"Moment {number} of {total} · {said}",
+                in_video=seen,
             )
         )
     return moments

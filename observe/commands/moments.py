@@ -51,6 +51,8 @@ def list_command(session_id: str) -> None:
     linked = session.recording is not None
     for moment in moments:
         where = f"  video {moment.start:7.1f}–{moment.end:.1f} s" if linked else ""
+        if linked and not moment.in_video:
+            where = f"  {'not in the video':>21}"
         click.echo(f"{moment.number:>3}  {clock_tenths(moment.t):>8}{where}  {moment.title}")
     if not linked:
         click.echo(
@@ -89,7 +91,17 @@ def play_command(session_id: str, number: int | None, video: Path | None) -> Non
                 f"session {session.id[:8]} has no moment {number}; its moments are 1 to "
                 f"{moments[-1].number} (`observe moments list {session.id[:8]}`)."
             )
+        if not chosen.in_video:
+            raise ObserveError(
+                f"moment {number} of session {session.id[:8]} is not in its video "
+                f"{path.name} (the video starts after it or ends before it)."
+            )
         moments = [chosen]
+    elif not any(moment.in_video for moment in moments):
+        raise ObserveError(
+            f"none of the moments of session {session.id[:8]} is in its video {path.name}; "
+            "check the offset (`observe session link-video` sets it)."
+        )
     asyncio.run(_play(path, moments))
 
 

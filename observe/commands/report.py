@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from observe.commands.target import dyad_sessions, reading_archive, require_one_target
+
+if TYPE_CHECKING:
+    from observe.model import Session
 
 
 @click.command("report")
@@ -32,18 +37,36 @@ def report(
     """Write the PDF report of one session (ID or a unique prefix of 4+ characters), or the
     trend report over a dyad's sessions with --dyad D, and print where it went."""
     require_one_target("report", session_id, dyad, " [-o FILE.pdf]")
-    from observe.reports import default_report_path, write_session_report, write_trend_report
+    from observe.reports import default_report_path, write_trend_report
 
     with reading_archive() as archive:
         if session_id is not None:
             session = archive.load(session_id)
             target = _target(output, default_report_path(archive.path, session))
-            written = write_session_report(session, target, pagesize=paper)
+            written = _session_report(archive.path, session, target, paper)
         else:
             sessions = dyad_sessions(archive, dyad)
             target = _target(output, default_report_path(archive.path, sessions))
             written = write_trend_report(sessions, target, pagesize=paper)
     click.echo(str(Path(written).resolve()))
+
+
+def _session_report(archive_dir: Path, session: Session, target: Path, paper: str | None) -> Path:
+    """The session report, with a still frame of each moment when the session is linked to
+    a video that is on this laptop (made in a private folder, gone once the PDF is written)."""
+    from observe.reports import write_session_report
+
+    if session.recording is None:
+        return write_session_report(session, target, pagesize=paper)
+    from observe.media.report_stills import report_stills
+
+    with tempfile.TemporaryDirectory(prefix="observe-stills-") as folder:  # 0700
+        stills = report_stills(archive_dir, session, Path(folder))
+        if stills.note:
+            click.echo(f"note: {stills.note}", err=True)
+        return write_session_report(
+            session, target, pagesize=paper, stills=stills.files, video_note=stills.note
+        )
 
 
 def _target(output: Path | None, default: Path) -> Path:

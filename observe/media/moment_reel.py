@@ -26,6 +26,7 @@ async def play_reel(
     say: Callable[[str], None],
 ) -> None:
     """Loop each moment in turn until the viewer moves on, stops or closes the player."""
+    moments = [moment for moment in moments if moment.in_video]
     index = 0
     while 0 <= index < len(moments):
         moment = moments[index]

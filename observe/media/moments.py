@@ -32,11 +32,13 @@ async def stop_moment(player: Player) -> None:
 async def write_stills(
     player: Player, moments: Sequence[ReplayMoment], folder: Path
 ) -> dict[int, Path]:
-    """The still frame of each moment, ``moment-<number>.png`` in ``folder`` (0600), by
-    moment number."""
+    """The still frame of each moment in the video, ``moment-<number>.png`` in ``folder``
+    (0600), by moment number."""
     await player.pause()
     stills: dict[int, Path] = {}
     for moment in moments:
+        if not moment.in_video:
+            continue
         await player.seek_to(moment.still_at)
         stills[moment.number] = await player.screenshot(folder / f"moment-{moment.number}.png")
     return stills

@@ -48,8 +48,15 @@ def report_stills(archive_dir: Path, session: Session, folder: Path) -> Stills:
     moments = replay_moments(session, analyze_session(session))
     if not moments:
         return Stills({})
+    outside = [moment.number for moment in moments if not moment.in_video]
+    note = (
+        f"{len(outside)} of the {len(moments)} moments lie outside the video, so they have "
+        "no still frame."
+        if outside
+        else None
+    )
     try:
-        return Stills(asyncio.run(_write(path, moments, folder)))
+        return Stills(asyncio.run(_write(path, moments, folder)), note)
     except MpvNotFound:
         return Stills({}, f"mpv is not installed, so this report shows no still frames of {name}.")
     except MediaError as error:

@@ -97,3 +97,16 @@ def test_a_paused_live_session_is_on_the_video_with_its_pauses(make_session) -> 
     assert offset_at(session, 60.0, 104.3) == 4.3
     coded_from_video = evolve(session, origin="recording")
     assert video_position(coded_from_video, 60.0) == 64.3
+
+
+def test_moments_outside_the_video_keep_their_numbers_but_are_not_in_it(make_session) -> None:
+    """The camera started 10 s after the session's clock (offset −10 s) and ran 30 s: the
+    cue at 5 s is before the video, the one at 50 s after it; both keep their numbers."""
+    short = evolve(VIDEO, duration=30.0)
+    session = linked(
+        make_session([(5.0, "tired"), (20.0, "tired"), (50.0, "tired")], duration=60.0),
+        -10.0,
+        short,
+    )
+    moments = replay_moments(session, analyze_session(session))
+    assert [(m.number, m.in_video) for m in moments] == [(1, False), (2, True), (3, False)]
