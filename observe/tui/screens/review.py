@@ -40,6 +40,7 @@ from observe.tui.dialogs.event_editor import EventEditor
 from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.screens.help import HelpScreen
+from observe.tui.screens.review_video import VIDEO_BINDINGS, VIDEO_HELP, ReviewVideo
 from observe.tui.widgets.figures_panel import FiguresPanel
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 
@@ -76,12 +77,13 @@ def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str,
     )
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(ReviewVideo, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit"),
         Binding("i", "insert", "Insert"),
         Binding("d", "delete", "Delete"),
         Binding("r", "ratings", "Ratings"),
+        *VIDEO_BINDINGS,
         Binding("escape", "back", "Back"),
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
@@ -262,6 +264,7 @@ class ReviewScreen(Screen[None]):
             ("i", "insert an event"),
             ("d", "delete the event (asks first)"),
             ("r", "ratings and observer notes"),
+            *VIDEO_HELP,
             ("esc", "back to the sessions"),
             ("?", "this help"),
             ("ctrl+q", "quit"),
@@ -279,6 +282,7 @@ class ReviewScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         """The last fold (it finishes the session file again), then stop recording."""
+        self.close_video()
         if self.recorder is not None:
             close_recording(self, self.recorder)
             self.recorder = None
