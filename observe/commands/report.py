@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,21 +51,12 @@ def report(
 
 
 def _session_report(archive_dir: Path, session: Session, target: Path, paper: str | None) -> Path:
-    """The session report, with a still frame of each moment when the session is linked to
-    a video that is on this laptop (made in a private folder, gone once the PDF is written)."""
-    from observe.reports import write_session_report
+    from observe.tui.report_process import session_report_with_stills
 
-    if session.recording is None:
-        return write_session_report(session, target, pagesize=paper)
-    from observe.media.report_stills import report_stills
+    def said(note: str) -> None:
+        click.echo(f"note: {note}", err=True)
 
-    with tempfile.TemporaryDirectory(prefix="observe-stills-") as folder:  # 0700
-        stills = report_stills(archive_dir, session, Path(folder))
-        if stills.note:
-            click.echo(f"note: {stills.note}", err=True)
-        return write_session_report(
-            session, target, pagesize=paper, stills=stills.files, video_note=stills.note
-        )
+    return session_report_with_stills(archive_dir, session, target, paper, said)
 
 
 def _target(output: Path | None, default: Path) -> Path:
