@@ -59,7 +59,7 @@ def link_video_command(
     """Link session ID (or a unique prefix of 4+ characters) to FILE, the video of its
     visit, with the offset of its clock in the video: --offset S, estimated with
     --from-coding OTHER_ID, else the offset of an earlier link to the same video, else 0."""
-    from observe.store.recording_places import remember_recording
+    from observe.store.recording_paths import remember_recording
     from observe.store.settings import read_settings
     from observe.workspace import open_archive
 
@@ -105,7 +105,7 @@ def link_video_command(
                 err=True,
             )
         archive.link_recording(session.id, recording, offset)
-        remember_recording(archive.path, recording, video)
+        remember_recording(archive.path, session.id, video)
     click.echo(
         f"Session {session.id[:8]} is linked to {video.name}: its clock starts at "
         f"{offset:+.3f} s of the video ({how}). Watch it from review (v), or "

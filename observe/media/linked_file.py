@@ -1,7 +1,8 @@
 """The video file a session is linked to, on this laptop (one sentence when it is not there).
 
 The session keeps what its recording is (``Session.recording``); the archive remembers
-where this laptop keeps it (:mod:`observe.store.recording_places`). A file given by the
+where this laptop keeps it, per session (:mod:`observe.store.recording_paths`), or it is
+in the archive's own folder under its name. A file given by the
 user instead must be that recording: its size is checked, and a file of another size is
 refused before anything is played or written.
 """
@@ -11,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from observe.errors import ObserveError
-from observe.model import Session
-from observe.store.recording_places import find_recording, remember_recording
+from observe.model import Recording, Session
+from observe.store.recording_paths import remember_recording, remembered_recording
 
 
 class NoLinkedVideo(ObserveError):
@@ -37,9 +38,9 @@ def linked_file(archive_dir: Path, session: Session, given: Path | None = None) 
                 f"({recording.name}, {recording.size} bytes); give that file, or link this "
                 f"one with `observe session link-video {session.id[:8]} {given}`."
             )
-        remember_recording(archive_dir, recording, given)
+        remember_recording(archive_dir, session.id, given)
         return given
-    found = find_recording(archive_dir, recording)
+    found = _found(archive_dir, session, recording)
     if found is None:
         raise NoLinkedVideo(
             f"the video {recording.name} of session {session.id[:8]} is not where it was "
@@ -47,3 +48,21 @@ def linked_file(archive_dir: Path, session: Session, given: Path | None = None) 
             "--video FILE."
         )
     return found
+
+
+def _found(archive_dir: Path, session: Session, recording: Recording) -> Path | None:
+    """The remembered file of the session, else one of the recording's name in the archive's
+    folder, counted only when its size is the recording's (the full hash is checked when a
+    video is linked, not each time it is played)."""
+    remembered = remembered_recording(archive_dir, session.id)
+    for candidate in [remembered, archive_dir / recording.name]:
+        try:
+            if (
+                candidate is not None
+                and candidate.is_file()
+                and candidate.stat().st_size == recording.size
+            ):
+                return candidate
+        except OSError:
+            continue
+    return None

@@ -18,9 +18,9 @@ from observe.analysis.replay import LEAD
 from observe.media import MpvNotFound, Player
 from observe.model import Recording
 from observe.store import Archive
-from observe.store.recording_places import remember_recording
+from observe.store.recording_paths import remember_recording
 from observe.tui.dialogs.moments_list import MomentsDialog
-from observe.tui.dialogs.video_file import VideoFileDialog
+from observe.tui.dialogs.recording_picker import RecordingPicker
 from observe.tui.dialogs.video_sync import VideoSyncDialog
 from observe.tui.screens import review_video
 from observe.tui.screens.review import ReviewScreen
@@ -52,7 +52,7 @@ def store(tmp_path: Path, make_session, recording: Path | None, offset: float = 
                 name=recording.name, size=recording.stat().st_size, sha256="e" * 64, duration=30.0
             )
             session = evolve(session, recording=facts, recording_offset=offset)
-            remember_recording(archive_dir, facts, recording)
+            remember_recording(archive_dir, session.id, recording)
         archive.add(session)
     return session.id
 
@@ -122,8 +122,8 @@ async def test_a_session_without_a_video_asks_for_the_file_then_syncs(
         await pilot.pause()
         assert not connect_fake.received
         await pilot.press("s")
-        await wait_until(pilot, lambda: isinstance(app.screen, VideoFileDialog))
-        app.screen.query_one(Input).value = str(recording)
+        await wait_until(pilot, lambda: isinstance(app.screen, RecordingPicker))
+        app.screen.query_one("#path", Input).value = str(recording)
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, VideoSyncDialog))
         await wait_until(pilot, lambda: connect_fake.position == 1.0)

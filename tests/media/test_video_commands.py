@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from observe.interchange.second_observer import second_observer
 from observe.model import Event, Mark, Session, new_id
 from observe.scheme import find_scheme
-from observe.store.recording_places import places_path
+from observe.store.recording_paths import RECORDINGS_NAME
 
 from ..conftest import CliArchive
 
@@ -70,10 +70,8 @@ def test_a_video_is_linked_with_a_given_offset(
     assert len(lines) == 3  # hungry at 3 s, hungry at 15 s, the mark
     assert re.match(r"\s+1\s+00:03\.0\s+video\s+3\.5–9\.0 s", lines[0]), lines[0]
     assert "Marked while coding" in lines[2]
-    places = places_path(cli_archive.path)
-    assert json.loads(places.read_text()) == {
-        _stored(cli_archive, live).recording.sha256: str(test_video.resolve())
-    }
+    places = cli_archive.path / RECORDINGS_NAME
+    assert json.loads(places.read_text()) == {live.id: str(test_video.resolve())}
     assert stat.S_IMODE(places.stat().st_mode) == 0o600
     stored = _stored(cli_archive, live)
     assert stored.recording_offset == 2.5

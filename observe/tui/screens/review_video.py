@@ -33,9 +33,9 @@ from observe.media import MediaError, Player, media_facts
 from observe.media.linked_file import linked_file
 from observe.media.moments import play_moment, stop_moment
 from observe.model import Change, Event, Recording, RecordingLinked, Session
-from observe.store.recording_places import remember_recording
+from observe.store.recording_paths import remember_recording
 from observe.tui.dialogs.moments_list import MomentsDialog
-from observe.tui.dialogs.video_file import VideoFileDialog
+from observe.tui.dialogs.recording_picker import RecordingPicker
 from observe.tui.dialogs.video_sync import VideoSyncDialog
 
 if TYPE_CHECKING:
@@ -152,9 +152,10 @@ class ReviewVideo:
                     await self._link_then_sync(path, event)
 
             self.app.push_screen(
-                VideoFileDialog(
-                    f"Session {self.session.id[:8]} is linked to no video yet. Which file "
-                    "is the video of this visit?"
+                RecordingPicker(
+                    Path.cwd(),
+                    about=f"Session {self.session.id[:8]} is linked to no video yet. Which "
+                    "file is the video of this visit?",
                 ),
                 chosen,
             )
@@ -193,8 +194,7 @@ class ReviewVideo:
             if self.session.recording != recording or self.session.recording_offset != offset:
                 return  # not applied (a read-only archive): _apply said why
             if path is not None:
-                with contextlib.suppress(OSError):
-                    remember_recording(self.archive.path, recording, path)
+                remember_recording(self.archive.path, self.session.id, path)
             self.refresh_bindings()
             self.notify(
                 f"Synced: {label} at {clock_tenths(event.t)} is at {clock_tenths(position)} "
