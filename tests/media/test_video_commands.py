@@ -73,6 +73,8 @@ def test_a_video_is_linked_with_a_given_offset(
     places = cli_archive.path / RECORDINGS_NAME
     assert json.loads(places.read_text()) == {live.id: str(test_video.resolve())}
     assert stat.S_IMODE(places.stat().st_mode) == 0o600
+    shown = cli_archive.run("session", "show", live.id[:8]).output
+    assert f"video     {test_video.name}, the session's 0:00 at +2.500 s of it" in shown
     stored = _stored(cli_archive, live)
     assert stored.recording_offset == 2.5
     assert stored.recording.name == test_video.name and stored.recording.duration
@@ -182,3 +184,28 @@ def visit_session(tmp_path: Path) -> Session:
         duration=1200.0,
         skill=0.6,
     )
+
+
+def test_reliability_says_the_offset_came_from_the_shared_video(
+    cli_archive: CliArchive, visit_session: Session, test_video: Path
+) -> None:
+    """A live coding synced with its video and a coding made from the same video: the
+    offset is theirs, and the summary says where it came from."""
+    coding = evolve(
+        second_observer(visit_session, seed=4, clock_offset=-6.25, jitter=0.1), origin="recording"
+    )
+    cli_archive.store(visit_session, coding)
+    for session, offset in ((coding, "0"), (visit_session, "6.25")):
+        linked = cli_archive.run(
+            "session", "link-video", session.id[:8], str(test_video), "--offset", offset
+        )
+        assert linked.exit_code == 0, linked.output
+    result = cli_archive.run("reliability", coding.id[:8], visit_session.id[:8], "--no-pair")
+    assert result.exit_code == 0, result.output
+    assert f"offset +6.2 s (from both sessions' sync with the video {test_video.name}" in (
+        result.output
+    )
+    data = json.loads(
+        cli_archive.run("reliability", coding.id[:8], visit_session.id[:8], "--json").stdout
+    )
+    assert data["offset"] == {"seconds": 6.25, "estimated": False, "recording": test_video.name}
