@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import stat
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -129,9 +130,16 @@ def test_missing_or_wrong_videos_are_one_sentence(
 
 
 def test_the_report_shows_a_still_of_each_moment(
-    cli_archive: CliArchive, live: Session, test_video: Path, tmp_path: Path
+    cli_archive: CliArchive,
+    live: Session,
+    test_video: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Three moments, three stills (PNG images in the PDF); the stills' folder is gone."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     cli_archive.store(live)
     cli_archive.run("session", "link-video", live.id[:8], str(test_video), "--offset", "1")
     pdf = tmp_path / "report.pdf"
@@ -142,6 +150,7 @@ def test_the_report_shows_a_still_of_each_moment(
     text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
     assert "Still frames of the moments" in text and "eye contact" in text
     assert f"{test_video.name} (session clock at +1.0 s)" in text
+    assert not [p for p in temporary.iterdir() if p.name.startswith("observe-stills-")]
 
 
 def test_a_report_whose_video_is_missing_says_so_and_has_no_stills(
