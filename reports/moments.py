@@ -21,6 +21,7 @@ from observe.reports.rule_words import Words, rule_words
 
 from observe import display
 from observe.analysis.outcomes import next_cues
+from observe.analysis.replay import worth_revisiting
 from observe.analysis.results import CueResult, SessionAnalysis, Summary
 from observe.labels import code_label
 from observe.model import Event, Session
@@ -87,7 +88,7 @@ def moments_to_revisit(session: Session, view: RuleView) -> list[Moment]:
     }
     moments = []
     for result, next_cue in zip(view.cues, next_cues(view.cues), strict=True):
-        if result.outcome not in ("unanswered", "mismatched"):
+        if not worth_revisiting(result):
             continue
         moments.append(
             Moment(
@@ -99,6 +100,20 @@ def moments_to_revisit(session: Session, view: RuleView) -> list[Moment]:
             )
         )
     return moments
+
+
+def marked_moments(session: Session) -> list[Moment]:
+    """The moments the observer marked while coding (``Session.marks``), in time order."""
+    return [
+        Moment(
+            t=mark.t,
+            cue="Marked while coding",
+            happened="The observer marked this moment while coding.",
+            followed="",
+            note=mark.note or None,
+        )
+        for mark in session.marks
+    ]
 
 
 def _happened(session: Session, view: RuleView, result: CueResult) -> str:

@@ -149,6 +149,8 @@ def _alignment_sentence(result: Reliability, paused: bool, actors: bool = False)
         "codings agree best"
         if offset.estimated
         else "as given"
+        if offset.recording is None
+        else f"from both sessions' sync with the video {offset.recording}"
     )
     return (
         f"Observer B's clock times were moved by {offset.seconds:+.1f} s to put them on "

@@ -8,6 +8,10 @@ the session report always was; every other rule in the words of :mod:`rule_words
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from pathlib import Path
+
+from attrs import frozen
 from observe.reports import styles, wording
 from observe.reports.charts.latency import latency_histogram
 from observe.reports.charts.timeline import (
@@ -16,9 +20,15 @@ from observe.reports.charts.timeline import (
     timeline_legend,
     timeline_strips,
 )
-from observe.reports.moments import RuleView, caregiver_responses, moments_to_revisit
+from observe.reports.moments import (
+    RuleView,
+    caregiver_responses,
+    marked_moments,
+    moments_to_revisit,
+)
 from observe.reports.rule_words import Words
 from observe.reports.sections import heading, key_figures_table
+from observe.reports.stills import stills_grid
 from observe.reports.tables import data_table
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -26,6 +36,19 @@ from observe import display
 from observe.analysis.results import SessionAnalysis, Summary
 from observe.labels import code_label
 from observe.model import Session
+
+
+@frozen
+class Replay:
+    """What the moments of a session with a video or marks add: numbers (those of
+    ``observe moments``), the observer's marks after the cues, and a still per moment."""
+
+    session: Session
+    stills: Mapping[int, Path]
+
+    @property
+    def numbered(self) -> bool:
+        return self.session.recording is not None or bool(self.session.marks)
 
 
 def titles(view: RuleView) -> tuple[str, ...]:
@@ -257,12 +280,17 @@ def contingency(view: RuleView, width: float) -> list[Flowable]:
     ]
 
 
-def moments(session: Session, view: RuleView, width: float) -> list[Flowable]:
+def moments(
+    session: Session, view: RuleView, width: float, replay: Replay | None = None
+) -> list[Flowable]:
     summary, words = view.summary, view.words
     found = moments_to_revisit(session, view)
+    marks = marked_moments(session) if replay is not None else []
+    numbered = replay is not None and replay.numbered
     strengths = _what_went_well(summary, words)
     title = heading(titles(view)[5])
     cue = words.cue
+    flow: list[Flowable] = [title]
     if not found:
         none = (
             f"No {cue} went unanswered or was met with a response that did not suit it, so "
@@ -270,30 +298,44 @@ def moments(session: Session, view: RuleView, width: float) -> list[Flowable]:
             if summary.cues
             else f"No {cue}s were coded in this session, so there are no moments to single out."
         )
-        return [title, Paragraph(strengths + none, styles.BODY)]
-    flow: list[Flowable] = [title]
-    flow.append(
-        Paragraph(
-            strengths + f"The moments below are ones where {words.signal} had no response "
-            "in time, or a response other than those that usually suit it. They are openings to "
-            f"wonder together with the family about what {_meaning(words)}, not "
-            f"faults: {words.nobody}.",
-            styles.BODY,
+        flow.append(Paragraph(strengths + none, styles.BODY))
+        if not marks:
+            return flow
+    else:
+        flow.append(
+            Paragraph(
+                strengths + f"The moments below are ones where {words.signal} had no response "
+                "in time, or a response other than those that usually suit it. They are "
+                f"openings to wonder together with the family about what {_meaning(words)}, "
+                f"not faults: {words.nobody}.",
+                styles.BODY,
+            )
         )
-    )
+    if marks:
+        flow.append(
+            Paragraph(
+                f"The observer also marked {len(marks)} moment{'s' if len(marks) != 1 else ''} "
+                f"while coding (listed after the {cue}s).",
+                styles.NOTE,
+            )
+        )
     flow.append(Spacer(0, 4))
     rows = []
-    for moment in found:
+    captions = []
+    for number, moment in enumerate([*found, *marks], start=1):
         happened = moment.happened + (f" Observer's note: {moment.note}" if moment.note else "")
-        rows.append([display.clock(moment.t), moment.cue, happened, moment.followed])
-    flow.append(
-        data_table(
-            ("Time", cue.capitalize(), "What happened", "What followed"),
-            rows,
-            [width * 0.08, width * 0.18, width * 0.44, width * 0.30],
-        )
-    )
-    return [KeepTogether(flow)]
+        row = [display.clock(moment.t), moment.cue, happened, moment.followed]
+        rows.append([str(number), *row] if numbered else row)
+        captions.append((number, f"{display.clock(moment.t)} {moment.cue}"))
+    if numbered:
+        headers = ("#", "Time", cue.capitalize(), "What happened", "What followed")
+        widths = [width * 0.04, width * 0.08, width * 0.16, width * 0.42, width * 0.30]
+    else:
+        headers = ("Time", cue.capitalize(), "What happened", "What followed")
+        widths = [width * 0.08, width * 0.18, width * 0.44, width * 0.30]
+    flow.append(data_table(headers, rows, widths))
+    stills = stills_grid(captions, replay.stills, width) if replay is not None else []
+    return [KeepTogether(flow), *stills]
 
 
 def _meaning(words: Words) -> str:

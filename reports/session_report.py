@@ -6,6 +6,7 @@ them out and explains them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -42,12 +43,16 @@ def write_session_report(
     *,
     pagesize: str | None = None,
     generated: datetime | None = None,
+    stills: Mapping[int, Path] | None = None,
+    video_note: str | None = None,
 ) -> Path:
     """Write the PDF report of one session to ``path`` (0600) and return the path.
 
     ``pagesize`` is ``"a4"`` or ``"letter"`` (default: from the locale); ``generated``
     is the date printed in the footer (default: now) — the same session and date always
-    give the same bytes.
+    give the same bytes. ``stills`` are the still frames of the moments (moment number →
+    image file, made from the linked video by ``observe.media.report_stills``);
+    ``video_note`` the one line saying why a linked video gave none.
     """
     from observe.analysis import analyze_session
 
@@ -56,7 +61,7 @@ def write_session_report(
     day = display.when(session.started_at, "day")
     return write_report(
         path,
-        lambda width: session_story(session, analysis, width),
+        lambda width: session_story(session, analysis, width, stills or {}, video_note),
         title=f"Session report {session.dyad}{visit}",
         running_title=f"Session report · {session.dyad}{visit} · {day}",
         scheme_digests=[session.scheme_digest],
@@ -65,18 +70,27 @@ def write_session_report(
     )
 
 
-def session_story(session: Session, analysis: SessionAnalysis, width: float) -> list[Flowable]:
+def session_story(
+    session: Session,
+    analysis: SessionAnalysis,
+    width: float,
+    stills: Mapping[int, Path] | None = None,
+    video_note: str | None = None,
+) -> list[Flowable]:
     """The report's flowables. A scheme with one rule (every scheme before rules were
     written, whose default rule is its cues and responses) gets the sections in the order
     of ``SECTION_TITLES``; a scheme with rules of its own gets them rule by rule, each under
     the rule's name. Either way the time in each state and the periods that could not be
-    coded follow, where the session has them, then the ratings and notes."""
+    coded follow, where the session has them, then the ratings and notes. The first rule's
+    moments to revisit are numbered (as ``observe moments`` numbers them) when the session
+    has a video or marks, followed by the observer's marks and the ``stills``."""
     views = rule_views(session, analysis)
     story: list[Flowable] = [
         Paragraph("Session report", styles.TITLE),
         Spacer(0, 4),
-        _header(session, analysis, width),
+        _header(session, analysis, width, video_note),
     ]
+    replay = rule_sections.Replay(session, stills or {})
     if len(views) == 1 and views[0].rule.default:
         view = views[0]
         story += rule_sections.key_figures(view, width)
@@ -84,7 +98,7 @@ def session_story(session: Session, analysis: SessionAnalysis, width: float) -> 
         story += rule_sections.timeline(session, analysis, view, width)
         story += rule_sections.latency(session, view, width)
         story += rule_sections.contingency(view, width)
-        story += rule_sections.moments(session, view, width)
+        story += rule_sections.moments(session, view, width, replay)
     else:
         story += _rules_overview(session, views, width)
         for number, view in enumerate(views, 1):
@@ -94,7 +108,7 @@ def session_story(session: Session, analysis: SessionAnalysis, width: float) -> 
             story += rule_sections.timeline(session, analysis, view, width)
             story += rule_sections.latency(session, view, width)
             story += rule_sections.contingency(view, width)
-            story += rule_sections.moments(session, view, width)
+            story += rule_sections.moments(session, view, width, replay if number == 1 else None)
     story += states_section(session, analysis, width)
     story += excluded_section(analysis, views, width)
     story += ratings_and_notes(session, width, SECTION_TITLES[6])
@@ -150,7 +164,9 @@ def _rule_heading(session: Session, view: RuleView, number: int) -> list[Flowabl
     ]
 
 
-def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowable:
+def _header(
+    session: Session, analysis: SessionAnalysis, width: float, video_note: str | None = None
+) -> Flowable:
     scheme = session.scheme
     facts = [
         ("Dyad", session.dyad),
@@ -171,4 +187,7 @@ def _header(session: Session, analysis: SessionAnalysis, width: float) -> Flowab
     excluded = excluded_fact(analysis)
     if excluded is not None:
         facts.append(excluded)
+    if session.recording is not None:
+        video = f"{session.recording.name} (session clock at {session.recording_offset:+.1f} s)"
+        facts.append(("Video", video + (f". {video_note}" if video_note else "")))
     return facts_table(facts, width)

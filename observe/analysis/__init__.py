@@ -55,6 +55,12 @@ where there are some), :class:`CueResult` (``outcome`` may be ``"not_codable"``;
 :class:`OpenCue`. Observer agreement per actor: :mod:`.reliability` (``compare_sessions``;
 ``Reliability.actors``, ``per_actor``), actor keys in :mod:`.reliability_codings`.
 
+A session's video (``Session.recording``): :mod:`.replay` (``video_position(session, t)``,
+``offset_at`` for the sync key, ``linked_offset`` between two codings of one video, and
+``replay_moments(session, analysis)``: the report's moments to revisit and the marks, each
+a :class:`~.replay.ReplayMoment` with its loop in the video and caption); :mod:`.sync`
+(``offset_from_coding(live, coded)``: a live session's offset from a coding of its video).
+
 Definitions live in the module that computes them: :mod:`.timeline` (what is a cue, a
 response, a window, per rule), :mod:`.outcomes`, :mod:`.summary`, :mod:`.stats`,
 :mod:`.contingency`, :mod:`.codable`, :mod:`.states`, :mod:`.live`, :mod:`.trend`.

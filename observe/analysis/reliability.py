@@ -82,6 +82,7 @@ from observe.analysis.reliability_results import (
 )
 from observe.analysis.reliability_stats import cohen_kappa
 from observe.analysis.reliability_units import codable_units, time_unit_agreement
+from observe.analysis.replay import linked_offset
 from observe.analysis.timeline import to_milliseconds
 from observe.errors import ObserveError
 from observe.model import Session
@@ -140,7 +141,9 @@ def compare_sessions(
 ) -> Reliability:
     """The agreement between two observers' sessions of the same interaction.
 
-    ``offset`` (seconds added to B's times) is estimated when not given; ``time_unit`` is
+    ``offset`` (seconds added to B's times) is, when not given, the difference of the two
+    sessions' offsets in the video both are linked to (the same SHA-256), else estimated;
+    ``time_unit`` is
     the unit of the time-unit kappa (seconds); ``thresholds`` (default: the usual 85% and
     0.60) decide the flags.
     """
@@ -150,6 +153,9 @@ def compare_sessions(
     session_warnings = _session_warnings(session_a, session_b)
     codes, warnings = compared_codes(session_a, session_b)
     warnings += session_warnings
+    synced = linked_offset(session_a, session_b) if offset is None else None
+    if synced is not None:
+        offset = synced
     compared = _compare(session_a, session_b, codes, tolerance_ms, offset)
     warnings += compared.warnings
     pairs = _pairs(compared, tolerance_ms)
@@ -168,7 +174,13 @@ def compare_sessions(
     return Reliability(
         session_a=session_a.id,
         session_b=session_b.id,
-        offset=OffsetUsed(seconds=compared.offset_ms / 1000, estimated=offset is None),
+        offset=OffsetUsed(
+            seconds=compared.offset_ms / 1000,
+            estimated=offset is None,
+            recording=session_a.recording.name
+            if synced is not None and session_a.recording
+            else None,
+        ),
         tolerance=tolerance_ms / 1000,
         pairs=total,
         agreements=agreed,

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from attrs import field, frozen
 
+from observe.convert import omit_while_default
+
 #: An actor's key (:mod:`observe.analysis.reliability_codings`).
 Actor = str
 
@@ -42,6 +44,12 @@ class OffsetUsed:
 
     seconds: float
     estimated: bool  # True: found by the search; False: given with --offset
+    #: The video both sessions are linked to, when the offset is their offsets' difference
+    #: (left out of the JSON otherwise).
+    recording: str | None = None
+
+
+omit_while_default(OffsetUsed, "recording")
 
 
 @frozen

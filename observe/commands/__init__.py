@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "reliability": "observe.commands.reliability:reliability",
     "settings": "observe.commands.settings:settings_group",
     "caseload": "observe.commands.caseload:caseload_command",
+    "moments": "observe.commands.moments:moments_group",
 }
 #: Subcommands defined in a module of their own, added to their group when it is loaded.
 SUBCOMMANDS: dict[str, dict[str, str]] = {
@@ -34,6 +35,7 @@ SUBCOMMANDS: dict[str, dict[str, str]] = {
         "import": "observe.commands.session_import:import_command",
         "pair": "observe.commands.session_pair:pair_command",
         "unpair": "observe.commands.session_pair:unpair_command",
+        "link-video": "observe.commands.link_video:link_video_command",
     },
 }
 

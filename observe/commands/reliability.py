@@ -283,6 +283,8 @@ def reliability_text(session_a: Session, session_b: Session, result: Reliability
 
     offset = result.offset
     how = "estimated" if offset.estimated else "given"
+    if offset.recording is not None:
+        how = f"from both sessions' sync with the video {offset.recording}"
     lines = [
         f"Observer agreement, tolerance {result.tolerance:g} s, "
         f"offset {offset.seconds:+.1f} s ({how}; added to B's times)",

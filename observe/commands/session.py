@@ -109,6 +109,13 @@ def describe_session(session: Session, summaries: Sequence[SessionSummary] = ())
         f"scheme    {scheme.id} {scheme.version} — {scheme.name}",
     ]
     lines += _wrapped("pair      ", pair_sentence(session, summaries))
+    if session.recording is not None:
+        lines.append(
+            f"video     {session.recording.name}, the session's 0:00 at "
+            f"{session.recording_offset:+.3f} s of it"
+        )
+    if session.marks:
+        lines.append(f"marks     {len(session.marks)} (observe moments list {session.id[:8]})")
     if session.pauses:
         lines.append("pauses")
         for pause in session.pauses:

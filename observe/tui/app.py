@@ -221,7 +221,9 @@ class ObserveApp(App[None]):
             session = self.archive.load(session_id)
         except ObserveError as error:
             return ReportOutcome(error=str(error))
-        return write_report_in_process(session, default_report_path(self.archive.path, session))
+        return write_report_in_process(
+            session, default_report_path(self.archive.path, session), self.archive.path
+        )
 
     def switch_archive(self, folder: Path) -> str | None:
         """Open the archive at ``folder`` in place of the current one (home screen only).

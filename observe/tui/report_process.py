@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import tempfile
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -30,12 +32,38 @@ class ReportOutcome:
     pid: int | None = None
 
 
-def write_report_in_child(session: Session, path: Path) -> ReportOutcome:
+def session_report_with_stills(
+    archive_dir: Path | None,
+    session: Session,
+    path: Path,
+    paper: str | None = None,
+    said: Callable[[str], None] | None = None,
+) -> Path:
+    """The session report, with a still frame of each moment when the session is linked to
+    a video on this laptop (made by a headless mpv in a private folder that is gone once
+    the PDF is written); ``said`` hears the line saying why a linked video gave none."""
+    from observe.reports import write_session_report
+
+    if session.recording is None or archive_dir is None:
+        return write_session_report(session, path, pagesize=paper)
+    from observe.media.report_stills import report_stills
+
+    with tempfile.TemporaryDirectory(prefix="observe-stills-") as folder:  # 0700
+        stills = report_stills(archive_dir, session, Path(folder))
+        if stills.note and said is not None:
+            said(stills.note)
+        return write_session_report(
+            session, path, pagesize=paper, stills=stills.files, video_note=stills.note
+        )
+
+
+def write_report_in_child(
+    session: Session, path: Path, archive_dir: Path | None = None
+) -> ReportOutcome:
     """Runs in the child process: never raises, so every failure comes back as a sentence."""
     try:
-        from observe.reports import write_session_report
-
-        return ReportOutcome(path=write_session_report(session, path), pid=os.getpid())
+        written = session_report_with_stills(archive_dir, session, path)
+        return ReportOutcome(path=written, pid=os.getpid())
     except ObserveError as error:
         return ReportOutcome(error=str(error), pid=os.getpid())
     except OSError as error:
@@ -79,14 +107,17 @@ def _quiet_child() -> None:
     os.close(devnull)
 
 
-def write_report_in_process(session: Session, path: Path) -> ReportOutcome:
-    """Write the report in a fresh child process and wait for it (call from a thread)."""
+def write_report_in_process(
+    session: Session, path: Path, archive_dir: Path | None = None
+) -> ReportOutcome:
+    """Write the report in a fresh child process and wait for it (call from a thread); with
+    ``archive_dir``, the stills of a session linked to a video are made there too."""
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(
             max_workers=1, mp_context=context, initializer=_quiet_child
         ) as pool:
-            return pool.submit(write_report_in_child, session, path).result()
+            return pool.submit(write_report_in_child, session, path, archive_dir).result()
     except Exception as error:  # a child that died or could not start
         return ReportOutcome(
             error=f"The report process stopped before writing {path.name} "

@@ -41,6 +41,7 @@ from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.screens.help import HelpScreen
 from observe.tui.screens.review_periods import ReviewPeriods
+from observe.tui.screens.review_video import VIDEO_BINDINGS, VIDEO_HELP, ReviewVideo
 from observe.tui.widgets.figures_panel import FiguresPanel
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 
@@ -77,12 +78,13 @@ def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str,
     )
 
 
-class ReviewScreen(ReviewPeriods, Screen[None]):
+class ReviewScreen(ReviewPeriods, ReviewVideo, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit"),
         Binding("i", "insert", "Insert"),
         Binding("d", "delete", "Delete"),
         Binding("r", "ratings", "Ratings"),
+        *VIDEO_BINDINGS,
         Binding("escape", "back", "Back"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("c", "not_codable", "Periods"),
@@ -269,6 +271,7 @@ class ReviewScreen(ReviewPeriods, Screen[None]):
             ("d", "delete the event (asks first)"),
             ("r", "ratings and observer notes"),
             ("c", "not-codable periods: add, adjust or remove them"),
+            *VIDEO_HELP,
             ("esc", "back to the sessions"),
             ("?", "this help"),
             ("ctrl+q", "quit"),
@@ -286,6 +289,7 @@ class ReviewScreen(ReviewPeriods, Screen[None]):
 
     def on_unmount(self) -> None:
         """The last fold (it finishes the session file again), then stop recording."""
+        self.close_video()
         if self.recorder is not None:
             close_recording(self, self.recorder)
             self.recorder = None
