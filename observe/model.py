@@ -169,6 +169,9 @@ class Session:
     recording_offset: float = field(default=0.0, converter=to_ms)
     #: Moments marked with a key while coding, in time order.
     marks: tuple[Mark, ...] = field(default=(), converter=tuple)
+    #: A trainee's coding of a gold-standard pack (DESIGN §11): the pack's digest. Such a
+    #: session never counts towards a family (trends and every family-level figure).
+    training: str | None = None
 
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self.events if e.id == event_id), None)
@@ -361,8 +364,8 @@ Change = (
 # A change's serial form names its type: ``{"type": "EventRecorded", "event": {...}}``.
 configure_tagged_union(Change, converter, tag_name="type")
 
-# A session without excluded periods, a second-coding mark, a recording or marks, or not
-# left with ctrl+q, is written as it was before they existed.
+# A session without excluded periods, a second-coding mark, a recording, marks or a training
+# mark, or not left with ctrl+q, is written as it was before they existed.
 omit_while_default(
     Session,
     "excluded",
@@ -372,6 +375,7 @@ omit_while_default(
     "recording",
     "recording_offset",
     "marks",
+    "training",
 )
 
 

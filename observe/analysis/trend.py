@@ -26,8 +26,8 @@ from observe.pairing import pairing
 
 def analyze_dyad(sessions: Iterable[Session]) -> DyadTrend:
     """One summary per visit of one dyad (each double-coded visit once, from its primary
-    coding), in started_at order."""
-    ordered = sorted(sessions, key=start_order)
+    coding), in started_at order; a trainee's coding of a training pack is no visit."""
+    ordered = sorted((s for s in sessions if s.training is None), key=start_order)
     dyads = {session.dyad for session in ordered}
     if len(dyads) > 1:
         raise ValueError(f"a trend is for one dyad, got sessions of {sorted(dyads)}")

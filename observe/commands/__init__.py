@@ -28,6 +28,8 @@ COMMANDS: dict[str, str] = {
     "settings": "observe.commands.settings:settings_group",
     "caseload": "observe.commands.caseload:caseload_command",
     "moments": "observe.commands.moments:moments_group",
+    "train": "observe.commands.train:train_group",
+    "certification": "observe.commands.certification:certification_group",
 }
 #: Subcommands defined in a module of their own, added to their group when it is loaded.
 SUBCOMMANDS: dict[str, dict[str, str]] = {

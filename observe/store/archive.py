@@ -217,8 +217,9 @@ class Archive:
         return self._files.restore(session_id).session
 
     def sessions(self, dyad: str) -> list[Session]:
-        """Every session of a dyad, oldest first."""
-        summaries = self.list_sessions(dyad)
+        """Every session of a dyad, oldest first: the family's visits, so a trainee's
+        coding of a training pack (``Session.training``) is never one of them."""
+        summaries = [s for s in self.list_sessions(dyad) if s.training is None]
         summaries.sort(key=lambda summary: started_key({"started_at": summary.started_at}))
         return [self.load(summary.id) for summary in summaries]
 

@@ -49,6 +49,8 @@ class SessionSummary:
     coded_visit: CodedVisit | None = None
     #: When the observer left it paused with ctrl+q (None: not left on purpose).
     left_at: str | None = None
+    #: The training pack it is a trainee's coding of (None: a coding of a family's visit).
+    training: str | None = None
 
     @classmethod
     def from_document(
@@ -73,6 +75,7 @@ class SessionSummary:
             second_coding_at=_text_or_none(document.get("second_coding_at")),
             coded_visit=coded_visit,
             left_at=_text_or_none(document.get("left_at")),
+            training=_text_or_none(document.get("training")),
         )
 
     def as_recorded(self, session: Session) -> SessionSummary:
@@ -133,8 +136,8 @@ def summary_document(
     session: Session, digest: str | None, figures: dict[str, Any]
 ) -> dict[str, Any]:
     """The index document of a session. ``digest`` is the sha256 of its session file
-    (None while it only has a journal)."""
-    return {
+    (None while it only has a journal). A trainee's coding says its pack (``training``)."""
+    document = {
         "id": session.id,
         "dyad": session.dyad,
         "observer": session.observer,
@@ -154,6 +157,9 @@ def summary_document(
         "left_at": session.left_at,
         "digest": digest,
     }
+    if session.training is not None:
+        document["training"] = session.training
+    return document
 
 
 def started_key(document: dict[str, Any]) -> tuple[float, str]:

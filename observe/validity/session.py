@@ -42,6 +42,8 @@ from observe.validity.text import shown, text_problem
 #: Session and event ids as the archive makes them: a uuid4 in 32 lower-case hex digits.
 #: A session's id names its files, so nothing else may pass for one (``../x``).
 ID = re.compile(r"[0-9a-f]{32}")
+#: A training pack's digest (a trainee's coding names its pack by it): a sha256 in hex.
+PACK_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 @frozen
@@ -302,6 +304,11 @@ def _second_coding_problems(session: Session) -> Iterator[SessionProblem]:
     wrong = None if at is None else wall_clock_problem(at)
     if wrong is not None:
         yield SessionProblem("second_coding_at", f"its second_coding_at {wrong}")
+    pack = session.training
+    if pack is not None and not PACK_DIGEST.fullmatch(pack):
+        yield SessionProblem(
+            "training", f'its training "{shown(pack)}" is not a pack digest (64 hex digits)'
+        )
 
 
 #: A recording's file name: what file systems allow.

@@ -1,0 +1,14 @@
+"""Observer training and certification (DESIGN §11): gold-standard packs, the scoring of a
+trainee's coding against the pack's master coding, and the certification record.
+
+- :mod:`observe.training.criteria`: the pass criteria as data, and their text form;
+- :mod:`observe.training.pack`: a pack file (``.obpack``): made, written, read and checked;
+- :mod:`observe.training.scoring`: a trainee's coding compared with the master coding
+  exactly as ``observe reliability`` compares two codings, the decision, and the
+  disagreements listed;
+- :mod:`observe.training.record`: the certification record's entries (attempts and drift
+  checks) and what they add up to for an observer;
+- :mod:`observe.training.record_file`: the record kept in the archive.
+
+Nothing here imports Textual.
+"""
