@@ -82,7 +82,7 @@ def pack_command(
 ) -> None:
     """Make a gold-standard pack of SESSION, a master coder's coding of the recording."""
     from observe.commands.target import reading_archive
-    from observe.media import MediaFacts
+    from observe.media.facts import read_facts
     from observe.store.atomic import atomic_write
     from observe.training.criteria import criteria_from_options
     from observe.training.pack import PACK_SUFFIX, make_pack, pack_text
@@ -98,7 +98,7 @@ def pack_command(
         raise ObserveError(f"name the pack file NAME{PACK_SUFFIX}, not {output.name}.")
     with reading_archive() as archive:
         master = archive.load(session_id)
-    facts = MediaFacts.read(video, duration=None)
+    facts = read_facts(video, duration=None)
     pack = make_pack(output.stem, master, facts, criteria)
     try:
         atomic_write(output, pack_text(pack).encode("utf-8"))

@@ -35,8 +35,7 @@ from observe import __version__
 from observe.convert import unstructure
 from observe.errors import ObserveError
 from observe.interchange.bundle import bundle_session_problems
-from observe.media import MediaFacts
-from observe.model import Session
+from observe.model import Recording, Session
 from observe.reading import InputRefused, read_bounded, size_text
 from observe.training.criteria import Criteria
 from observe.validity import NotExactly, structure_exactly
@@ -63,7 +62,7 @@ class Pack:
     created_at: str
     generator: str
     master: Session
-    recording: MediaFacts
+    recording: Recording
     criteria: Criteria
     digest: str
 
@@ -98,7 +97,7 @@ def content_digest(content: dict[str, Any]) -> str:
 def make_pack(
     name: str,
     master: Session,
-    recording: MediaFacts,
+    recording: Recording,
     criteria: Criteria,
     *,
     created_at: datetime | None = None,
@@ -203,7 +202,7 @@ def _checked(content: dict[str, Any], digest: str, source: str) -> Pack:
         if not isinstance(value, str) or text_problem(value, 200, one_line=True) is not None:
             raise PackError(f"{source}: its field {key} is not one line of text; {_AGAIN}.")
     parts: dict[str, Any] = {}
-    for key, cls in (("master", Session), ("recording", MediaFacts), ("criteria", Criteria)):
+    for key, cls in (("master", Session), ("recording", Recording), ("criteria", Criteria)):
         try:
             parts[key] = structure_exactly(content.get(key), cls)
         except NotExactly as wrong:
@@ -227,7 +226,7 @@ def _refuse(name: str) -> float:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def recording_matches(pack: Pack, facts: MediaFacts) -> str | None:
+def recording_matches(pack: Pack, facts: Recording) -> str | None:
     """None when ``facts`` (a video as read here) are the pack's recording; otherwise why
     not, as words to follow "the video …"."""
     expected = pack.recording

@@ -11,7 +11,7 @@ from attrs import evolve
 
 from observe.analysis.reliability import compare_sessions
 from observe.errors import ObserveError
-from observe.media import MediaFacts
+from observe.media.facts import read_facts
 from observe.model import Session, new_id
 from observe.pairing import pairing
 from observe.store import Archive
@@ -31,7 +31,7 @@ def video_check(pack: Pack, video: Path | None) -> str | None:
     if video is None:
         return "no video was named, so it cannot be shown to be the pack's recording"
     try:
-        facts = MediaFacts.read(video, duration=None)
+        facts = read_facts(video, duration=None)
     except ObserveError as error:
         raise TrainingError(f"{error}") from None
     mismatch = recording_matches(pack, facts)
