@@ -127,7 +127,10 @@ def export_command(
     if fmt in EVALUATOR_FORMATS:
         export_for_evaluators(fmt, ended, output)
         return
-    text, counted = _export_text(fmt, ended, visits)
+    if fmt == "json":  # the certification record travels with the sessions
+        text, counted = _bundle_with_record(ended, cli_context().data_dir)
+    else:
+        text, counted = _export_text(fmt, ended, visits)
     if output is None:
         click.echo(text, nl=False)
         if fmt in WITH_CODEBOOK:
@@ -170,6 +173,20 @@ def _export_text(fmt: str, sessions: list[Session], visits: Pairing) -> tuple[st
     writers["boris"] = sessions_to_boris
     events = sum(len(s.events) for s in sessions)
     return writers[fmt](sessions), f"{events:,} events"
+
+
+def _bundle_with_record(sessions: list[Session], archive_dir: Path) -> tuple[str, str]:
+    """The bundle of ``sessions`` with the archive's certification record, and what it
+    holds in words."""
+    from observe.interchange.bundle import bundle_text
+    from observe.training.record_file import read_record, unstructure_entry
+
+    entries = [unstructure_entry(entry) for entry in read_record(archive_dir)]
+    events = sum(len(s.events) for s in sessions)
+    words = f"{events:,} events"
+    if entries:
+        words += f", {len(entries)} certification record entries"
+    return bundle_text(sessions, certification=entries), words
 
 
 def _codebook_text(fmt: str, sessions: list[Session]) -> str:
@@ -233,10 +250,34 @@ def import_bundle_command(file: Path, replace: bool) -> None:
             if remarked:  # marked anew and otherwise the same: taken without --replace
                 archive.merge(remarked, replace=True)
             merged = archive.merge(incoming, replace=replace, bundle=bundle)
+        certified = _merge_certification(archive, raw, str(file))
     _report_bundle(file, merged, remarked)
+    if certified is not None:
+        click.echo(certified)
     for session in merged.added + (merged.differing if merged.replaced else ()):
         for warning in session_warnings(session):
             click.echo(f"warning: session {session.id[:8]}: {warning}", err=True)
+
+
+def _merge_certification(archive: Archive, raw: bytes, source: str) -> str | None:
+    """The bundle's certification record merged into the archive's (only the entries it
+    lacks: merging twice adds nothing); what was done, in words (None: the bundle has none)."""
+    import json
+
+    if b'"certification"' not in raw:
+        return None
+    data = json.loads(raw.decode("utf-8").removeprefix("\ufeff"))
+    if "certification" not in data:
+        return None
+    from observe.training.record_file import add_entries, entries_from_data
+
+    entries = entries_from_data(data["certification"], source)
+    added = add_entries(archive, entries)
+    return (
+        f"certification record: {len(added)} new of {len(entries)} entries"
+        if added
+        else f"certification record: all {len(entries)} entries already in the archive"
+    )
 
 
 def _newest_marks(archive: Archive, incoming: list[Session]) -> tuple[list[Session], list[Session]]:

@@ -41,21 +41,34 @@ _AGAIN = "export it again from the laptop it was recorded on"
 
 
 def bundle_data(
-    sessions: Iterable[Session], *, exported_at: datetime | None = None
+    sessions: Iterable[Session],
+    *,
+    exported_at: datetime | None = None,
+    certification: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
-    """The JSON-ready bundle of ``sessions`` (in the order given)."""
-    return {
+    """The JSON-ready bundle of ``sessions`` (in the order given). ``certification``: the
+    archive's certification record's entries, as the training package writes them (left
+    out when there are none, so a bundle without them is what it always was)."""
+    data = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
         "generator": f"observe {__version__}",
         "exported_at": (exported_at or datetime.now().astimezone()).isoformat(timespec="seconds"),
         "sessions": [unstructure(session) for session in sessions],
     }
+    if certification:
+        data["certification"] = list(certification)
+    return data
 
 
-def bundle_text(sessions: Iterable[Session], *, exported_at: datetime | None = None) -> str:
+def bundle_text(
+    sessions: Iterable[Session],
+    *,
+    exported_at: datetime | None = None,
+    certification: Sequence[dict[str, Any]] = (),
+) -> str:
     """The bundle as JSON text (UTF-8, indented, keys sorted: diffable and deterministic)."""
-    data = bundle_data(sessions, exported_at=exported_at)
+    data = bundle_data(sessions, exported_at=exported_at, certification=certification)
     return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 

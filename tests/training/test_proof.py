@@ -102,3 +102,28 @@ def test_two_passes_do_not_certify_and_say_what_is_due(
     listed = demo_archive.run("certification", "list")
     assert "observer T1: not certified" in listed.output
     assert "due: 1 more passing attempt in a row to be certified" in listed.output
+
+
+def test_the_feedback_pdf_lists_the_disagreements(
+    demo_archive: CliArchive,
+    master: Session,
+    pack_file: Path,
+    video: Path,
+    scripted_trainee,
+    tmp_path: Path,
+) -> None:
+    """The trainee's file would lack the sheet, or it would not say what differed."""
+    from tests.reliability.conftest import pdf_text
+
+    trainee, _ = scripted_trainee(master)
+    demo_archive.store(trainee)
+    out = tmp_path / "feedback.pdf"
+    result = demo_archive.run(
+        "train", "submit", str(pack_file), trainee.id[:8], "--video", str(video), "-o", str(out)
+    )
+    assert result.exit_code == 0, result.output
+    text = pdf_text(out)
+    assert "Training feedback" in text and "Passed" in text
+    assert "Where your coding differs (3)" in text
+    assert "onset 3.0 s late" in text and "substituted" in text and "missed" in text
+    assert out.stat().st_mode & 0o777 == 0o600
