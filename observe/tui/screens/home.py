@@ -384,6 +384,11 @@ class HomeScreen(Screen[None]):
     def action_caseload(self) -> None:
         self.observe.open_caseload()
 
+    def action_training(self) -> None:
+        from observe.tui.screens.training import TrainingScreen
+
+        self.app.push_screen(TrainingScreen())
+
     def action_leave_filter(self) -> None:
         self.table.focus()
 
