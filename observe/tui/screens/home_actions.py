@@ -110,14 +110,6 @@ HOME_ACTIONS = (
         palette="Caseload",
         palette_help="Families due or overdue an observation, and visitors' reliability",
     ),
-    HomeAction(
-        "t",
-        "Training: the packs imported here, every attempt at them and its feedback",
-        "training",
-        "Training",
-        palette="Training",
-        palette_help="Training packs, attempts, feedback and certification",
-    ),
     HomeAction("up,down,j,k", "Move through the list", key_display="↑ ↓ / j k"),  # the list's
     HomeAction("ctrl+p", "Command palette: every action by name"),  # the app's
     HomeAction(
@@ -128,6 +120,14 @@ HOME_ACTIONS = (
         key_display="?",
         palette="Keys",
         palette_help="Every key on this screen",
+    ),
+    HomeAction(
+        "t",
+        "Training: the packs imported here, every attempt at them and its feedback",
+        "training",
+        "Training",
+        palette="Training",
+        palette_help="Training packs, attempts, feedback and certification",
     ),
     HomeAction("ctrl+q", "Quit"),  # the app's
     HomeAction("escape", None, "leave_filter", "List", show=False),  # said in the filter's help
