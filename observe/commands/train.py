@@ -124,8 +124,15 @@ def pack_command(
     default=None,
     help="Your copy of the pack's recording (checked against the pack).",
 )
-def code_command(pack_file: Path, video: Path | None) -> None:
-    """Import PACK and say what it asks of the trainee (never its master coding)."""
+@click.option(
+    "--observer",
+    default=None,
+    metavar="O",
+    help="Your observer code: with --video, code the recording now in the terminal app.",
+)
+def code_command(pack_file: Path, video: Path | None, observer: str | None) -> None:
+    """Import PACK and say what it asks of the trainee (never its master coding); with
+    --video and --observer, code the recording now, then see the feedback."""
     from observe.training.submit import video_check
 
     pack = _imported(pack_file)
@@ -141,10 +148,42 @@ def code_command(pack_file: Path, video: Path | None) -> None:
         click.echo(f"practice only, not counted for certification: {practice}")
     else:
         click.echo(f"the video {video.name} is the pack's recording: this attempt can count")
+    if video is not None and observer is not None:
+        _code_now(pack, video, observer)
+        return
     click.echo(
-        "code the recording, then submit your coding: observe train submit "
-        f"{pack_file} SESSION --video FILE"
+        f"code it: observe train {pack_file} --video FILE --observer O (or code the "
+        f"recording elsewhere and run observe train submit {pack_file} SESSION --video FILE)"
     )
+
+
+def _code_now(pack: Pack, video: Path, observer: str) -> None:
+    """The terminal app, coding ``video`` as a trainee's coding of ``pack``: the video
+    coding screen of observe code --video, then the feedback when the session ends."""
+    from observe.media import find_mpv, recording_problem
+    from observe.tui.app import run_app
+    from observe.tui.dialogs.new_session import NewSessionRequest
+    from observe.validity.limits import MAX_CODE_LENGTH
+
+    code = observer.strip()
+    if not code or len(code) > MAX_CODE_LENGTH or not code.isprintable():
+        raise ObserveError(f"--observer must be one line of at most {MAX_CODE_LENGTH} characters")
+    recording = video.expanduser().absolute()
+    problem = recording_problem(recording)
+    if problem is not None:
+        raise problem
+    find_mpv()  # MpvNotFound says how to install it
+    master = pack.master
+    request = NewSessionRequest(
+        dyad=master.dyad,
+        observer=code,
+        visit=f"training {pack.name}"[:MAX_CODE_LENGTH],
+        context=master.context,
+        scheme=master.scheme,
+        recording=recording,
+        training=pack.digest,
+    )
+    run_app(cli_context().data_dir, first=request)
 
 
 def pack_lines(pack: Pack) -> list[str]:

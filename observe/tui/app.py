@@ -99,7 +99,11 @@ class ObserveApp(App[None]):
             return
         for problem in self._archive.problems:
             self.notify(problem, title="Archive problem", severity="warning", timeout=30)
-        if self.first is not None:
+        if self.first is not None and self.first.training is not None:
+            from observe.tui.screens.training import TrainingScreen
+
+            self.push_screen(TrainingScreen(coding=self.first))  # it starts the coding
+        elif self.first is not None:
             self.start_session(self.first)
 
     async def _start_mpv(self) -> Player:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from observe.model import Session
 from observe.tui.app import make_app
-from observe.tui.screens.training import FeedbackScreen, TrainingScreen
+from observe.tui.screens.training import TrainingScreen
+from observe.tui.screens.training_feedback import FeedbackScreen
 from tests.conftest import CliArchive
 
 

@@ -34,6 +34,8 @@ class NewSessionRequest:
     scheme: Scheme
     #: The video file to code it from (None: coded live).
     recording: Path | None = None
+    #: A trainee's coding of a training pack: the pack's digest (``Session.training``).
+    training: str | None = None
 
     def to_session(self, now: datetime) -> Session:
         """A new session starting ``now`` (an aware datetime: stored with its offset), coded
@@ -49,6 +51,7 @@ class NewSessionRequest:
             scheme_digest=self.scheme.digest,
             status="live",
             origin="live" if self.recording is None else "recording",
+            training=self.training,
         )
 
 

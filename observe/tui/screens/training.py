@@ -1,27 +1,36 @@
 """Training: the packs imported into the archive and every attempt at them, with each
 observer's certification; Enter on an attempt shows its feedback and its disagreements
-with the master coding (the master coding is shown only for attempts already submitted)."""
+with the master coding (nothing of the master coding is shown before an attempt is
+submitted).
+
+Opened by ``observe train PACK --video FILE --observer O`` with the trainee's request, the
+screen starts the coding of the recording at once (the video coding screen, exactly as
+``observe code --video``); when the trainee ends that session and comes back here, it is
+submitted (the video checked against the pack: another file is practice only, said so) and
+its feedback is shown."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from observe.errors import ObserveError
-from observe.training.feedback import disagreement_row, feedback_text
 from observe.training.record import Attempt, observers, standing
 from observe.training.record_file import read_record, stored_packs
 from observe.training.scoring import score
+from observe.tui.screens.training_feedback import FeedbackScreen
 
 if TYPE_CHECKING:
     from observe.store import Archive
     from observe.training.pack import Pack
+    from observe.tui.dialogs.new_session import NewSessionRequest
 
 COLUMNS = ("Pack", "When", "Observer", "Agreement", "Kappa", "Result", "Counts")
 
@@ -39,10 +48,11 @@ class TrainingScreen(Screen[None]):
         Binding("escape", "leave", "Back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, *, coding: NewSessionRequest | None = None) -> None:
         super().__init__()
         self.attempts: list[Attempt] = []
         self.packs: dict[str, Pack] = {}
+        self.coding = coding  # the trainee's coding to start, then submit
 
     @property
     def archive(self) -> Archive:
@@ -62,6 +72,54 @@ class TrainingScreen(Screen[None]):
         self.title = "Training"
         self.reload()
         self.query_one(DataTable).focus()
+        if self.coding is not None:
+            self.app.start_session(self.coding)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+        if self.coding is not None:
+            self.submit_coded()
+
+    def _coded(self) -> str | None:
+        """The trainee's session of this screen's coding, ended and not yet submitted."""
+        assert self.coding is not None
+        submitted = {attempt.session for attempt in self.attempts}
+        found = [
+            s
+            for s in self.archive.list_sessions()
+            if s.training == self.coding.training
+            and s.observer == self.coding.observer
+            and s.status == "ended"
+            and s.id not in submitted
+        ]
+        return found[0].id if found else None  # (newest first)
+
+    @work(exclusive=True, group="training-submit")
+    async def submit_coded(self) -> None:
+        from observe.training.submit import submit, video_check
+
+        assert self.coding is not None
+        session_id = self._coded()
+        pack = self.packs.get(self.coding.training or "")
+        if session_id is None or pack is None:
+            return
+        video = self.coding.recording
+        try:
+            reason = await asyncio.to_thread(video_check, pack, video)
+            session = self.archive.load(session_id)
+            result, attempt = submit(self.archive, pack, session, practice=reason)
+        except ObserveError as error:
+            self.notify(str(error), title="Not submitted", severity="error", timeout=30)
+            return
+        if reason is not None:
+            self.notify(
+                f"Refused for certification: {reason}. The attempt is kept as practice.",
+                title="Practice only",
+                severity="warning",
+                timeout=30,
+            )
+        self.reload()
+        self.app.push_screen(FeedbackScreen(pack, attempt, result, video=video))
 
     def reload(self) -> None:
         try:
@@ -124,40 +182,10 @@ class TrainingScreen(Screen[None]):
         except ObserveError as error:
             self.notify(str(error), severity="error")
             return
-        self.app.push_screen(FeedbackScreen(pack, attempt, score(pack, session)))
+        from observe.store.recording_paths import remembered_recording
 
-    def action_leave(self) -> None:
-        self.dismiss(None)
-
-
-class FeedbackScreen(Screen[None]):
-    """One submitted attempt's feedback: the decision, its figures, the disagreements."""
-
-    BINDINGS = [Binding("escape", "leave", "Back")]
-
-    def __init__(self, pack: Pack, attempt: Attempt, result) -> None:  # result: Score
-        super().__init__()
-        self.pack = pack
-        self.attempt = attempt
-        self.result = result
-
-    def compose(self) -> ComposeResult:
-        yield Header(icon="")
-        text = feedback_text(self.pack, self.result, practice=self.attempt.practice_reason)
-        summary = text.split("\nPer code")[0]
-        yield Static(summary, id="feedback-summary")
-        table: DataTable[str] = DataTable(cursor_type="row", id="disagreements")
-        for column in ("What", "You", "At", "Master", "At "):
-            table.add_column(column)
-        for item in self.result.disagreements:
-            table.add_row(*disagreement_row(item))
-        yield table
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = f"Feedback · {self.pack.name}"
-        self.sub_title = self.attempt.observer
-        self.query_one(DataTable).focus()
+        video = remembered_recording(self.archive.path, session.id)  # where it was coded from
+        self.app.push_screen(FeedbackScreen(pack, attempt, score(pack, session), video=video))
 
     def action_leave(self) -> None:
         self.dismiss(None)
