@@ -33,8 +33,15 @@ class TrainGroup(click.Group):
             args = ["code", *args]
         return super().parse_args(ctx, args)
 
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A name that is no subcommand names a pack: the command that codes it."""
+        found = super().get_command(ctx, cmd_name)
+        if found is None and not cmd_name.startswith("-"):
+            return super().get_command(ctx, "code")
+        return found
 
-@click.group("train", cls=TrainGroup)
+
+@click.group("train", cls=TrainGroup, subcommand_metavar="PACK | COMMAND [ARGS]...")
 def train_group() -> None:
     """Observer training: make a gold-standard pack (train pack), code one (train PACK),
     score a trainee's coding of it (train submit), see the packs and attempts (train list)."""
