@@ -32,7 +32,7 @@ NO_UI_NO_PDF = [
     "observe.keys",
     "observe.media",
 ]
-NO_UI = ["observe.reports"]
+NO_UI = ["observe.reports", "observe.training"]
 
 
 def _loaded_after_import(module: str) -> set[str]:

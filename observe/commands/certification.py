@@ -8,11 +8,15 @@ tolerance); an archive open elsewhere is listed as it is, and says so.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from observe.commands.context import cli_context
 from observe.errors import ObserveError
+
+if TYPE_CHECKING:
+    from observe.training.record import Standing
 
 
 @click.group("certification")
@@ -62,7 +66,7 @@ def list_command(observer: str | None) -> None:
             click.echo(line)
 
 
-def standing_lines(found, today: date) -> list[str]:  # found: observe.training.record.Standing
+def standing_lines(found: Standing, today: date) -> list[str]:
     """One observer's record as text."""
     if found.certified_since is None or found.certified_until is None:
         state = "not certified"

@@ -116,6 +116,11 @@ def describe_session(session: Session, summaries: Sequence[SessionSummary] = ())
         )
     if session.marks:
         lines.append(f"marks     {len(session.marks)} (observe moments list {session.id[:8]})")
+    if session.training is not None:  # (observe.training: never one of the family's visits)
+        lines.append(
+            f"training  a trainee's coding of training pack {session.training[:12]}; not "
+            "counted in the family's figures"
+        )
     if session.pauses:
         lines.append("pauses")
         for pause in session.pauses:

@@ -8,7 +8,12 @@ trainee's coding against the pack's master coding, and the certification record.
   disagreements listed;
 - :mod:`observe.training.record`: the certification record's entries (attempts and drift
   checks) and what they add up to for an observer;
-- :mod:`observe.training.record_file`: the record kept in the archive.
+- :mod:`observe.training.record_file`: the record and the imported packs, kept in the
+  archive;
+- :mod:`observe.training.submit`: a trainee's coding submitted (scored, kept, logged), and
+  double-coded visits logged as drift checks;
+- :mod:`observe.training.feedback`, :mod:`observe.training.feedback_pdf`: the feedback as
+  text, and as the words of its PDF sheet (:mod:`observe.reports.training_feedback`).
 
-Nothing here imports Textual.
+Nothing here imports Textual; only ``feedback_pdf`` reaches the reports (and reportlab).
 """

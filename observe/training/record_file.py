@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from cattrs import BaseValidationError
+
 from observe.convert import structure, unstructure
 from observe.errors import ArchiveError
 from observe.store import Archive
@@ -108,10 +110,8 @@ def _entry_of(raw: bytes) -> Entry | None:
         data = json.loads(body.decode("utf-8"))
         cls = _TYPES[data.pop("type")]
         return structure(data, cls)  # type: ignore[no-any-return]
-    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-        return None
-    except Exception:  # a cattrs error: an entry this version cannot read
-        return None
+    except (ValueError, KeyError, TypeError, AttributeError, BaseValidationError):
+        return None  # (cattrs: an entry this version cannot read)
 
 
 def read_record(archive_dir: Path) -> list[Entry]:

@@ -61,6 +61,19 @@ def submit(
         )
     if session.id == pack.master.id:
         raise TrainingError("that is the pack's master coding itself; submit a trainee's coding.")
+    if session.training is None and session.dyad != pack.master.dyad:
+        # A family's own session is never turned into a training session by mistake.
+        raise TrainingError(
+            f"session {session.id[:8]} is of dyad {session.dyad}, not the pack's "
+            f"{pack.master.dyad}: a coding of the pack's recording is of its dyad (observe "
+            f"train PACK --video FILE --observer O codes it so, as does observe session "
+            f"import FILE --dyad {pack.master.dyad})."
+        )
+    if session.training is None and session.second_coding_of is not None:
+        raise TrainingError(
+            f"session {session.id[:8]} is marked as a second coding of a family's visit, "
+            "so it is not a trainee's coding of the pack; unpair it first if it is one."
+        )
     if session.training is None:
         session = evolve(session, training=pack.digest)
         archive.add(session)

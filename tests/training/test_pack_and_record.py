@@ -94,6 +94,7 @@ def test_training_sessions_are_absent_from_the_familys_trend(
     assert trainee.id not in {p["session"] for p in after["sessions"]}
     shown = demo_archive.run("session", "show", trainee.id[:8])
     assert shown.exit_code == 0
+    assert "a trainee's coding of training pack" in shown.output
 
 
 def test_an_old_session_reads_and_hashes_as_before(master: Session) -> None:
@@ -163,3 +164,17 @@ def test_a_torn_last_line_of_the_record_is_dropped_and_the_rest_kept(
     record.write_bytes(damaged + good)
     result = demo_archive.run("certification", "list")
     assert result.exit_code != 0 and "is damaged at line 1" in result.output
+
+
+def test_a_familys_session_of_another_dyad_is_not_submitted(
+    demo_archive: CliArchive, master: Session, pack_file: Path, video: Path
+) -> None:
+    """A family's own visit submitted by mistake would vanish from the family's trend."""
+    from observe.workspace import open_archive
+
+    with open_archive(demo_archive.path, readonly=True) as archive:
+        other = archive.sessions("DEMO-02")[0]
+    result = demo_archive.run("train", "submit", str(pack_file), other.id[:8])
+    assert result.exit_code != 0
+    assert f"is of dyad DEMO-02, not the pack's {master.dyad}" in result.output
+    assert read_record(demo_archive.path) == []
