@@ -93,6 +93,25 @@ async def test_a_trainee_codes_the_pack_and_sees_feedback_after_the_end(
         await _until(pilot, lambda: isinstance(app.screen, FeedbackScreen))
         shown = _text(app)
         assert "Training pack feeding01" in shown and "missed" in shown
+        feedback = app.screen
+        assert isinstance(feedback, FeedbackScreen)
+        first = feedback.result.disagreements[0]
+        await pilot.press("enter")  # plays it: a loop from a little before to after
+        await _until(pilot, lambda: feedback.link is not None, seconds=30)
+        assert feedback.link is not None
+        player = feedback.link.player
+        start, end = loop_of(first.t, first.end)
+        deadline = time.monotonic() + 10
+        loop = None
+        while time.monotonic() < deadline:  # set once the player has loaded the file
+            loop = (await player.get("ab-loop-a"), await player.get("ab-loop-b"))
+            if loop != ("no", "no"):
+                break
+            await pilot.pause(0.1)
+        assert loop == (pytest.approx(start, abs=0.01), pytest.approx(end, abs=0.01))
+        await pilot.press("escape")  # closes the player
+        await pilot.pause(0.5)
+        assert player.closed
     (attempt,) = read_record(demo_archive.path)
     assert attempt.observer == "T1" and not attempt.practice
 
