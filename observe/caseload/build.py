@@ -34,7 +34,8 @@ def build_caseload(
     """The caseload on ``today``: every family (or ``visitor``'s, whose latest visit they
     coded; with ``due_days``, only those due within that many days or overdue) and every
     visitor (or ``visitor`` alone)."""
-    summaries = archive.list_sessions()
+    # A trainee's coding of a training pack is no visit of the family (observe.training).
+    summaries = [s for s in archive.list_sessions() if s.training is None]
     schedule = parse_schedule(str(settings["caseload.schedule"]))
     every = parse_period(str(settings["caseload.reliability_every"]))
     found, problems = families(summaries, schedule, today)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from attrs import evolve
+
 from observe.model import Session
 from observe.training.record_file import read_record
 from tests.conftest import CliArchive
@@ -178,3 +180,17 @@ def test_a_familys_session_of_another_dyad_is_not_submitted(
     assert result.exit_code != 0
     assert f"is of dyad DEMO-02, not the pack's {master.dyad}" in result.output
     assert read_record(demo_archive.path) == []
+
+
+def test_training_sessions_are_no_visits_of_the_caseload(
+    demo_archive: CliArchive, master: Session, pack_file: Path, video: Path, scripted_trainee
+) -> None:
+    """A trainee's coding would show as the family's latest visit, or the trainee as one of
+    the programme's home visitors."""
+    before = json.loads(demo_archive.run("caseload", "--json").stdout)
+    trainee, _ = scripted_trainee(master)
+    demo_archive.store(evolve(trainee, started_at="2026-12-01T10:00:00+00:00"))
+    demo_archive.run("train", "submit", str(pack_file), trainee.id[:8], "--video", str(video))
+    after = json.loads(demo_archive.run("caseload", "--json").stdout)
+    assert [v["name"] for v in after["visitors"]] == [v["name"] for v in before["visitors"]]
+    assert after["families"] == before["families"]
