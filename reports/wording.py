@@ -12,20 +12,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from observe.analysis.results import Summary
-from observe.display import MISSING, percent, seconds
-
-#: Said beside every latency figure and chart: a quick response is not the goal in itself.
-LATENCY_CAVEAT = (
-    "Faster is not always better: what matters is a quick response that fits the cue, and "
-    "for some cues, such as a baby's signal that they need a break, giving space is the "
-    "fitting response."
-)
-
-
-def median_text(value: float | None, n: int) -> str:
-    """A median in seconds with how many values it rests on: ``2.0 s (n = 29)``. The
-    bracket is held together (no-break spaces), so a narrow cell wraps before it."""
-    return MISSING if value is None else f"{seconds(value)} (n\u00a0=\u00a0{n})"
+from observe.display import LATENCY_CAVEAT, median_text, percent  # (the TUI's too)
 
 
 def text(value: str) -> str:

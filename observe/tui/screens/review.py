@@ -41,7 +41,7 @@ from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.screens.help import HelpScreen
 from observe.tui.screens.review_periods import ReviewPeriods
-from observe.tui.widgets.figures_panel import FiguresPanel
+from observe.tui.widgets.figures_panel import FiguresPanel, LatencyCaveat
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 
 COLUMNS = ("Time", "Actor", "Code", "Kind", "Int.", "Note", "Outcome")
@@ -112,6 +112,7 @@ class ReviewScreen(ReviewPeriods, Screen[None]):
         with Vertical(id="review-figures-panel") as panel:
             panel.border_title = "Figures"
             yield FiguresPanel(id="review-figures")
+            yield LatencyCaveat(id="review-caveat")
         yield Footer()
 
     def on_mount(self) -> None:
