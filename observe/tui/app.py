@@ -26,6 +26,7 @@ from observe.tui.report_process import (
 from observe.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from observe.pairing import Mark
     from observe.scheme import Scheme
     from observe.store import Archive, Recorder, SessionSummary
     from observe.tui.dialogs.new_session import NewSessionRequest
@@ -131,11 +132,19 @@ class ObserveApp(App[None]):
     def start_session(self, request: NewSessionRequest) -> None:
         """Create the live session in the archive and open the coding screen on it."""
         session = request.to_session(self.wall_clock())
+        marks: Sequence[Mark] = ()
         try:
+            if request.second_coding_of is not None:  # marked before its first key
+                session, marks = self.archive.second_coding(session, request.second_coding_of)
             recorder = self.archive.recorder(session)
         except ObserveError as error:
             self.notify(str(error), title="Could not start", severity="error", timeout=30)
             return
+        try:
+            if marks:
+                self.archive.write_marks(marks, at=session.second_coding_at)
+        except ObserveError as error:  # the session stands; `observe session pair` redoes it
+            self.notify(str(error), title="Not paired", severity="warning", timeout=30)
         self._code(recorder)
 
     def resume_session(self, session_id: str) -> None:

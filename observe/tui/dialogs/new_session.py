@@ -1,9 +1,11 @@
-"""The new-session form: dyad code, observer, visit, context and coding scheme."""
+"""The new-session form: dyad code, observer, visit, context, coding scheme and, for a
+second observer coding a visit already coded, which session it is a second coding of."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 from textual import on
@@ -13,11 +15,16 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from observe.display import when
 from observe.model import Session, new_id
+from observe.pairing import dyad_candidates
 from observe.privacy import name_warning
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
 from observe.validity.limits import MAX_CODE_LENGTH
+
+if TYPE_CHECKING:
+    from observe.store import SessionSummary
 
 CONTEXTS = ("feeding", "play", "bathing", "free", "other")
 
@@ -31,6 +38,9 @@ class NewSessionRequest:
     visit: str
     context: str
     scheme: Scheme
+    #: The session whose visit this is a second observer's coding of (None: a visit's
+    #: first coding); the app marks it so (:meth:`observe.store.Archive.second_coding`).
+    second_coding_of: str | None = None
 
     def to_session(self, now: datetime) -> Session:
         """A new live session starting ``now`` (an aware datetime: stored with its offset)."""
@@ -46,6 +56,22 @@ class NewSessionRequest:
             status="live",
             origin="live",
         )
+
+
+#: The "2nd coding" choice when none is chosen.
+NOT_SECOND = "none: the visit's first coding"
+
+
+def second_coding_label(summary: SessionSummary) -> str:
+    """A session this one may be a second coding of, as the form offers it."""
+    visit = f"visit {summary.visit}" if summary.visit else "no visit label"
+    observer = f" · {summary.observer}" if summary.observer else ""
+    return f"{visit} · {when(summary.started_at)}{observer} ({summary.id[:8]})"
+
+
+def _chosen(select: Select[str]) -> str | None:
+    value = select.value
+    return value if isinstance(value, str) else None
 
 
 class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
@@ -72,6 +98,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
         default_scheme: str,
         observer: str = "",
         visits: dict[str, int] | None = None,
+        sessions: Sequence[SessionSummary] = (),
     ) -> None:
         super().__init__()
         self.schemes = {scheme.id: scheme for scheme in schemes}
@@ -80,6 +107,8 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
         )
         self.observer = observer
         self.visits = visits or {}
+        self.sessions = sessions  # the archive's: the "Pair with" choices are the dyad's
+        self.offered: list[tuple[str, str]] = []  # (label, id) of the choices shown
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -111,6 +140,10 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
                     allow_blank=not self.schemes,
                     id="scheme",
                 )
+                # Shown only for a dyad with sessions to pair with (a first visit's form
+                # stays as short as it was).
+                yield Label("Pair with", id="second-coding-label")
+                yield Select[str]([], prompt=NOT_SECOND, id="second-coding-of")
             yield Static("", id="message")
             yield button_row(
                 Button("Start", id="start", variant="primary"),
@@ -118,6 +151,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
             )
 
     def on_mount(self) -> None:
+        self._offer_second_coding("")
         self.query_one("#dyad", Input).focus()
 
     def _show(self, text: str, kind: str) -> None:
@@ -129,14 +163,40 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     @on(Input.Changed, "#dyad")
     def _dyad_changed(self, event: Input.Changed) -> None:
         dyad = event.value.strip()
-        warning = name_warning(dyad)
-        if warning is not None:
-            self._show(f"⚠ {warning[0].upper()}{warning[1:]}.", "warning")
-        else:
-            self._show("", "")
         visit = self.query_one("#visit", Input)
         if dyad in self.visits and not visit.value:
             visit.placeholder = f"e.g. {self.visits[dyad] + 1}"
+        self._offer_second_coding(dyad)
+        self._explain()
+
+    def _explain(self) -> None:
+        """Under the form: a dyad code that looks like a name, else what the "Pair with"
+        choice does, else nothing."""
+        warning = name_warning(self.query_one("#dyad", Input).value.strip())
+        chosen = _chosen(self.query_one("#second-coding-of", Select))
+        if warning is not None:
+            self._show(f"⚠ {warning[0].upper()}{warning[1:]}.", "warning")
+        elif chosen is not None:
+            self._show(
+                f"This session will be a second coding of {chosen[:8]}'s visit: trends "
+                f"count the visit once, from {chosen[:8]}.",
+                "",
+            )
+        else:
+            self._show("", "")
+
+    def _offer_second_coding(self, dyad: str) -> None:
+        """The dyad's sessions this one may be a second coding of; none chosen."""
+        choice = self.query_one("#second-coding-of", Select)
+        candidates = dyad_candidates(self.sessions, dyad) if dyad else []
+        self.offered = [(second_coding_label(s), s.id) for s in candidates]
+        choice.set_options(self.offered)
+        choice.display = bool(candidates)
+        self.query_one("#second-coding-label", Label).display = bool(candidates)
+
+    @on(Select.Changed, "#second-coding-of")
+    def _second_coding_chosen(self) -> None:
+        self._explain()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#start")
@@ -166,6 +226,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
                 visit=self.query_one("#visit", Input).value.strip(),
                 context=str(self.query_one("#context", Select).value),
                 scheme=self.schemes[str(scheme_id)],
+                second_coding_of=_chosen(self.query_one("#second-coding-of", Select)),
             )
         )
 

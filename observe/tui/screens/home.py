@@ -255,6 +255,7 @@ class HomeScreen(Screen[None]):
                 default_scheme=self.observe.default_scheme_id,
                 observer=self.observe.last_observer,
                 visits=self.observe.visit_counts,
+                sessions=self._all,
             ),
             self._start,
         )
