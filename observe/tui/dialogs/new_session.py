@@ -15,12 +15,12 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from observe.display import when
 from observe.model import Session, new_id
 from observe.pairing import dyad_candidates
 from observe.privacy import name_warning
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
+from observe.tui.dialogs.pair import session_label
 from observe.validity.limits import MAX_CODE_LENGTH
 
 if TYPE_CHECKING:
@@ -60,13 +60,6 @@ class NewSessionRequest:
 
 #: The "2nd coding" choice when none is chosen.
 NOT_SECOND = "none: the visit's first coding"
-
-
-def second_coding_label(summary: SessionSummary) -> str:
-    """A session this one may be a second coding of, as the form offers it."""
-    visit = f"visit {summary.visit}" if summary.visit else "no visit label"
-    observer = f" · {summary.observer}" if summary.observer else ""
-    return f"{visit} · {when(summary.started_at)}{observer} ({summary.id[:8]})"
 
 
 def _chosen(select: Select[str]) -> str | None:
@@ -189,7 +182,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
         """The dyad's sessions this one may be a second coding of; none chosen."""
         choice = self.query_one("#second-coding-of", Select)
         candidates = dyad_candidates(self.sessions, dyad) if dyad else []
-        self.offered = [(second_coding_label(s), s.id) for s in candidates]
+        self.offered = [(session_label(s), s.id) for s in candidates]
         choice.set_options(self.offered)
         choice.display = bool(candidates)
         self.query_one("#second-coding-label", Label).display = bool(candidates)

@@ -59,6 +59,13 @@ HOME_ACTIONS = (
         palette_help="Delete the selected session (asks first)",
     ),
     HomeAction(
+        "c",
+        "Pair the selected session with another coding of the same visit, or unpair it",
+        "pair",
+        "Pair",
+        show=False,  # in the help only: at 80 columns the footer has no room left
+    ),
+    HomeAction(
         "slash",
         "Filter the list by dyad code; Esc or Enter returns to the list",
         "filter",
