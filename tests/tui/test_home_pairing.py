@@ -1,5 +1,5 @@
 """Double-coded visits on the home screen: the list's Pair column says which coding of a
-visit each session is, and ``c`` pairs the selected session with another coding of the same
+visit each session is, and ``m`` pairs the selected session with another coding of the same
 visit (or unpairs it), through the archive as ``observe session pair`` does."""
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ async def test_the_pair_column_says_which_coding_and_of_which_session(
         assert column_labels(home) == list(COLUMNS)
 
 
-async def test_c_pairs_the_selected_session_with_the_chosen_coding(
+async def test_m_pairs_the_selected_session_with_the_chosen_coding(
     isolated_data_dir: Path, make_session
 ) -> None:
     """The second observer's session selected, the first one chosen: the first is the
@@ -97,7 +97,7 @@ async def test_c_pairs_the_selected_session_with_the_chosen_coding(
         home = app.screen
         assert isinstance(home, HomeScreen)
         await select_session(pilot, home, SECOND)
-        await pilot.press("c")
+        await pilot.press("m")
         dialog = app.screen
         assert isinstance(dialog, PairDialog)
         assert [s.id for s in dialog.candidates] == [LATER, FIRST]  # its dyad's, newest first
@@ -122,7 +122,7 @@ async def test_the_selected_session_can_be_made_the_primary_when_pairing(
         await pilot.pause()
         home = app.screen
         await select_session(pilot, home, SECOND)
-        await pilot.press("c")
+        await pilot.press("m")
         app.screen.query_one("#pair-with", Select).value = FIRST
         app.screen.query_one("#primary", Checkbox).value = True
         await pilot.click("#pair")
@@ -131,7 +131,7 @@ async def test_the_selected_session_can_be_made_the_primary_when_pairing(
         assert visit is not None and visit.primary == SECOND
 
 
-async def test_c_on_a_second_coding_makes_it_primary_or_unpairs_it(
+async def test_m_on_a_second_coding_makes_it_primary_or_unpairs_it(
     isolated_data_dir: Path, make_session
 ) -> None:
     seed(isolated_data_dir, make_session, paired=True)
@@ -140,7 +140,7 @@ async def test_c_on_a_second_coding_makes_it_primary_or_unpairs_it(
         await pilot.pause()
         home = app.screen
         await select_session(pilot, home, SECOND)
-        await pilot.press("c")
+        await pilot.press("m")
         assert isinstance(app.screen, PairDialog)
         assert "a second coding" in str(app.screen.query_one("#pair-about").render())
         await pilot.click("#make-primary")
@@ -148,7 +148,7 @@ async def test_c_on_a_second_coding_makes_it_primary_or_unpairs_it(
         listed = {s.id: s for s in app.archive.list_sessions()}
         assert listed[SECOND].coded_visit.primary == SECOND
         assert pair_cell(home, SECOND) == "1st + 11111111"
-        await pilot.press("c")
+        await pilot.press("m")
         assert not app.screen.query("#make-primary")  # the primary has no such button
         await pilot.click("#unpair")
         await pilot.pause()
@@ -166,7 +166,7 @@ async def test_a_session_with_nothing_to_pair_with_says_so(
         await pilot.pause()
         home = app.screen
         await select_session(pilot, home, OTHER)  # D002's only session
-        await pilot.press("c")
+        await pilot.press("m")
         assert isinstance(app.screen, PairDialog)
         assert "No other session of dyad D002" in str(app.screen.query_one("#pair-about").render())
         assert [b.id for b in app.screen.query(Button)] == ["cancel"]
@@ -183,7 +183,7 @@ async def test_a_read_only_archive_offers_no_pairing(isolated_data_dir: Path, ma
             home = app.screen
             assert isinstance(home, HomeScreen) and app.archive.readonly
             assert home.check_action("pair", ()) is None  # dimmed, not usable
-            await pilot.press("c")
+            await pilot.press("m")
             assert app.screen is home
 
 
@@ -202,6 +202,6 @@ def test_the_pair_dialog(snap_compare, isolated_data_dir: Path, make_session) ->
         await pilot.pause()
         home = app.screen
         home.table.move_cursor(row=home.table.get_row_index(SECOND))
-        await pilot.press("c")
+        await pilot.press("m")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=open_dialog)

@@ -1,4 +1,4 @@
-"""Pair or unpair the selected session (home screen, ``c``): make it and another session of
+"""Pair or unpair the selected session (home screen, ``m``): make it and another session of
 its dyad the two codings of one visit, or no coding of a double-coded visit any more.
 
 The rules are :mod:`observe.pairing`'s and the writing the archive's

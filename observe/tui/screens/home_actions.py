@@ -59,8 +59,9 @@ HOME_ACTIONS = (
         palette_help="Delete the selected session (asks first)",
     ),
     HomeAction(
-        "c",
-        "Pair the selected session with another coding of the same visit, or unpair it",
+        "m",
+        "Mark the selected session and another coding of the same visit as one double-coded "
+        "visit (pair), or unpair it",
         "pair",
         "Pair",
         show=False,  # in the help only: at 80 columns the footer has no room left
