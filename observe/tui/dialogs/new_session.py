@@ -58,7 +58,7 @@ class NewSessionRequest:
         )
 
 
-#: The "2nd coding" choice when none is chosen.
+#: The "Pair with" choice when none is chosen.
 NOT_SECOND = "none: the visit's first coding"
 
 
