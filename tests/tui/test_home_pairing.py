@@ -105,7 +105,7 @@ async def test_m_pairs_the_selected_session_with_the_chosen_coding(
         assert isinstance(app.screen, PairDialog)
         assert "Choose the other coding" in str(dialog.query_one("#problems").render())
         dialog.query_one("#pair-with", Select).value = FIRST
-        await pilot.click("#pair")
+        dialog.query_one("#pair", Button).press()
         await pilot.pause()
         assert app.screen is home
         visit = {s.id: s for s in app.archive.list_sessions()}[SECOND].coded_visit

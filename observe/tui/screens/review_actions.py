@@ -21,12 +21,9 @@ REVIEW_ACTIONS = (
     ScreenAction("i", "insert an event", "insert", "Insert"),
     ScreenAction("d", "delete the event (asks first)", "delete", "Delete"),
     ScreenAction("r", "ratings and observer notes", "ratings", "Ratings"),
-    ScreenAction("c", "not-codable periods: add, adjust or remove them", "not_codable", "Periods"),
     ScreenAction("escape", "back to the sessions", "back", "Back", key_display="esc"),
     ScreenAction("question_mark", "this help", "help", "Help", key_display="?"),
-    ScreenAction(
-        "c", "not-codable periods: add, adjust or remove them", "not_codable", "Periods"
-    ),
+    ScreenAction("c", "not-codable periods: add, adjust or remove them", "not_codable", "Periods"),
     ScreenAction("ctrl+p", "command palette"),  # the app's
     ScreenAction("ctrl+q", "quit"),  # the app's
 )
