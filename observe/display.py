@@ -36,6 +36,26 @@ def seconds(value: object, decimals: int = 1) -> str:
     return MISSING if known is None else f"{known:.{decimals}f} s"
 
 
+def median_text(value: float | None, n: int, *, tight: bool = False) -> str:
+    """A median in seconds with how many values it rests on: ``2.0 s (n = 29)``, so that a
+    median of one response does not read like a firm one. The bracket is held together
+    (no-break spaces), so a narrow cell wraps before it; ``tight``: ``2.0 s (n=29)``, for
+    a line with no room to spare."""
+    if value is None:
+        return MISSING
+    equals = "=" if tight else "\u00a0=\u00a0"
+    return f"{seconds(value)} (n{equals}{n})"
+
+
+#: Said beside latency figures (the reports' key figures and charts, the TUI's figures): a
+#: quick response is not the goal in itself.
+LATENCY_CAVEAT = (
+    "Faster is not always better: what matters is a quick response that fits the cue, and "
+    "for some cues, such as a baby's signal that they need a break, giving space is the "
+    "fitting response."
+)
+
+
 def number(value: object, decimals: int = 2) -> str:
     """A plain figure such as Yule's Q or kappa: ``0.617`` → ``0.62``."""
     known = _known(value)

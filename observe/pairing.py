@@ -260,15 +260,16 @@ def _cleared(primary: Marked) -> tuple[Mark, ...]:
 def pair_candidates(sessions: Sequence[M], session_id: str) -> list[M]:
     """The sessions ``session_id`` may be paired with: the same dyad's, not itself, not a
     coding of a double-coded visit already; newest first."""
-    by_id = {s.id: s for s in sessions}
-    own = by_id[session_id]
-    visits = pairing(sessions)
-    found = [
-        s
-        for s in sessions
-        if s.id != session_id and s.dyad == own.dyad and visits.visit(s.id) is None
-    ]
-    return sorted(found, key=_start, reverse=True)
+    own = next(s for s in sessions if s.id == session_id)
+    return [s for s in dyad_candidates(sessions, own.dyad) if s.id != session_id]
+
+
+def dyad_candidates(sessions: Sequence[M], dyad: str) -> list[M]:
+    """The sessions of ``dyad`` a new coding of one of its visits may be a second coding
+    of: those that are no coding of a double-coded visit already; newest first."""
+    family = [s for s in sessions if s.dyad == dyad]  # (marks count within a dyad only)
+    visits = pairing(family)
+    return sorted((s for s in family if visits.visit(s.id) is None), key=_start, reverse=True)
 
 
 # -- two copies of one session -------------------------------------------------------------

@@ -14,16 +14,10 @@ from xml.sax.saxutils import escape
 from observe.reports.rule_words import DEFAULT_WORDS, Words
 
 from observe.analysis.results import Summary
-from observe.display import MISSING, percent, seconds
+from observe.display import median_text, percent  # (the TUI's too)
 
 #: Said beside every latency figure and chart: a quick response is not the goal in itself.
 LATENCY_CAVEAT = DEFAULT_WORDS.caveat
-
-
-def median_text(value: float | None, n: int) -> str:
-    """A median in seconds with how many values it rests on: ``2.0 s (n = 29)``. The
-    bracket is held together (no-break spaces), so a narrow cell wraps before it."""
-    return MISSING if value is None else f"{seconds(value)} (n\u00a0=\u00a0{n})"
 
 
 def text(value: str) -> str:

@@ -30,6 +30,7 @@ from observe.pairing import (
     Mark,
     PairingRefused,
     differ_in_mark_only,
+    dyad_candidates,
     marked_new,
     pair_candidates,
     pair_marks,
@@ -176,6 +177,16 @@ def test_candidates_are_the_dyads_sessions_not_in_a_visit_newest_first() -> None
     c, d = coding("c", started_at=T2), coding("d", started_at=T3)
     other = coding("e", dyad="D9")
     assert [x.id[0] for x in pair_candidates([a, b, c, d, other], c.id)] == ["d"]
+
+
+def test_a_new_coding_of_a_dyad_is_offered_the_same_candidates_and_no_other_dyads() -> None:
+    """The new-session form's "2nd coding" choice: the dyad's sessions not in a visit yet
+    (a pair is not offered: a third coding is paired by hand), newest first."""
+    a, b = coding("a"), coding("b", of="a", at=T1)
+    c, d = coding("c", started_at=T2), coding("d", started_at=T3)
+    other = coding("e", dyad="D9")
+    assert [x.id[0] for x in dyad_candidates([a, b, c, d, other], "D001")] == ["d", "c"]
+    assert dyad_candidates([a, b, c, d, other], "D404") == []
 
 
 def test_two_copies_keep_the_newer_mark_either_way_round(make_session) -> None:

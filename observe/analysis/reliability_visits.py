@@ -13,10 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from observe.analysis.reliability import DEFAULT_TIME_UNIT, DEFAULT_TOLERANCE, compare_sessions
+from observe.analysis.reliability import (
+    DEFAULT_TIME_UNIT,
+    DEFAULT_TOLERANCE,
+    ReliabilityError,
+    compare_sessions,
+)
 from observe.analysis.reliability_ratings import ratings_agreement
-from observe.analysis.reliability_results import ReliabilitySummary, Thresholds
+from observe.analysis.reliability_results import Reliability, ReliabilitySummary, Thresholds
 from observe.analysis.trend import start_order
+from observe.display import MISSING
 from observe.model import Session
 from observe.pairing import pairing
 
@@ -90,15 +96,30 @@ def compare_visits(
     thresholds: Thresholds | None = None,
     warnings: Sequence[str] = (),
 ) -> ReliabilitySummary:
-    """Each pair compared (its offset estimated) and the ratings over all pairs."""
+    """Each pair compared (its offset estimated) and the ratings over all pairs. A pair
+    that cannot be compared (its schemes share no code) is left out with a warning naming
+    it, so one odd visit does not stop the others; none comparable is an error."""
     thresholds = thresholds or Thresholds()
-    results = tuple(
-        compare_sessions(a, b, tolerance=tolerance, time_unit=time_unit, thresholds=thresholds)
-        for a, b in pairs
-    )
+    results: list[Reliability] = []
+    skipped: list[str] = []
+    for a, b in pairs:
+        try:
+            results.append(
+                compare_sessions(
+                    a, b, tolerance=tolerance, time_unit=time_unit, thresholds=thresholds
+                )
+            )
+        except ReliabilityError as refused:
+            skipped.append(
+                f"visit {a.visit or MISSING} ({a.id[:8]}, {b.id[:8]}) is left out: {refused}"
+            )
+    if pairs and not results:
+        raise ReliabilityError(
+            f"none of the {len(pairs)} pairs could be compared: " + " ".join(skipped)
+        )
     return ReliabilitySummary(
-        pairs=results,
+        pairs=tuple(results),
         ratings=ratings_agreement([result.ratings for result in results], thresholds),
         thresholds=thresholds,
-        warnings=tuple(warnings),
+        warnings=(*warnings, *skipped),
     )

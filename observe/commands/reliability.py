@@ -7,7 +7,8 @@ rating over all of them. The thresholds, tolerance and time unit are the archive
 
 Warnings (different dyads, different schemes, a session not ended, an offset at the edge
 of the search) go to stderr and into the JSON's ``warnings``; they never block the
-comparison. The same session twice, or schemes with no code in common, is an error.
+comparison. The same session twice, or schemes with no code in common, is an error for one
+pair; among several pairs, such a pair is left out with a warning naming it.
 """
 
 from __future__ import annotations
@@ -157,6 +158,7 @@ def reliability(
             for r in summary.pairs
             for warning in r.warnings
         ]
+        warnings += summary.warnings  # the pairs left out, each named
 
         def summary_pdf(path: Path) -> Path:
             from observe.reports import write_reliability_summary_report

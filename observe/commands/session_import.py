@@ -8,7 +8,6 @@ The last line of the output is the new session's id, so scripts can pick it up::
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -166,20 +165,8 @@ def import_command(
 def _add_as_second_coding(archive: Archive, session: Session, primary: str) -> Session:
     """Store ``session`` marked as a second coding of ``primary`` (refused before anything
     is stored when it cannot be one); returns it as stored."""
-    from observe.pairing import PairingRefused, marked_new
-
     archive.require_writable()
-    primary_id = archive.resolve(primary)
-    dyad = next((s.dyad for s in archive.list_sessions() if s.id == primary_id), None)
-    if dyad is None:
-        dyad = archive.load(primary_id).dyad  # (names the damage of one not listed)
-    if dyad != session.dyad:
-        raise PairingRefused(
-            f"--second-coding-of names {primary_id[:8]}, a session of dyad {dyad}, and this "
-            f"one is of dyad {session.dyad}: two codings of one visit are of one dyad"
-        )
-    at = datetime.now().astimezone().isoformat(timespec="microseconds")
-    marked, rest = marked_new(archive.list_sessions(dyad), session, primary_id, at)
+    marked, rest = archive.second_coding(session, primary)
     archive.add(marked)
-    archive.write_marks(rest, at=at)
+    archive.write_marks(rest, at=marked.second_coding_at)
     return marked

@@ -32,7 +32,7 @@ from observe.model import (
     Session,
     apply_change,
 )
-from observe.pairing import Mark, pair_marks, unpair_marks
+from observe.pairing import Mark, PairingRefused, marked_new, pair_marks, unpair_marks
 from observe.store import messages
 from observe.store.atomic import DamagedFile
 from observe.store.current import LiveCounts
@@ -302,6 +302,22 @@ class Archive:
         marks = unpair_marks(self._summaries_around(session_id), session_id)
         self.write_marks(marks, at=at)
         return marks
+
+    def second_coding(self, session: Session, primary: str) -> tuple[Session, tuple[Mark, ...]]:
+        """``session`` (new, not stored yet: an import, or a live session about to start)
+        marked now as a second coding of ``primary``'s visit (an id or unique prefix), and
+        the marks still to write on other sessions once it is stored (:meth:`write_marks`,
+        at its ``second_coding_at``). Refused (:class:`~observe.pairing.PairingRefused`)
+        before anything is stored when it cannot be one."""
+        primary_id = self.resolve(primary)
+        summaries = self._summaries_around(primary_id)
+        dyad = next(s.dyad for s in summaries if s.id == primary_id)
+        if dyad != session.dyad:
+            raise PairingRefused(
+                f"{primary_id[:8]} is a session of dyad {dyad}, and this one is of dyad "
+                f"{session.dyad}: two codings of one visit are of one dyad"
+            )
+        return marked_new(summaries, session, primary_id, self._mark_moment())
 
     def write_marks(self, marks: Sequence[Mark], *, at: str | None = None) -> None:
         """Write each mark on its session, in order, so the index lists it at once; ``at``

@@ -27,6 +27,7 @@ from observe.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from observe.media import Player, StartPlayer
+    from observe.pairing import Mark
     from observe.scheme import Scheme
     from observe.store import Archive, Recorder, SessionSummary
     from observe.tui.dialogs.new_session import NewSessionRequest
@@ -157,13 +158,27 @@ class ObserveApp(App[None]):
 
             self.run_worker(video_sessions.start(self, request, request.recording))
             return
-        session = request.to_session(self.wall_clock())
         try:
-            recorder = self.archive.recorder(session)
+            recorder = self.new_recorder(request)
         except ObserveError as error:
             self.notify(str(error), title="Could not start", severity="error", timeout=30)
             return
         self._code(recorder)
+
+    def new_recorder(self, request: NewSessionRequest) -> Recorder:
+        """The new session of ``request`` in the archive, marked as the second coding of a
+        visit before its first key when the form said so (raises :class:`ObserveError`)."""
+        session = request.to_session(self.wall_clock())
+        marks: Sequence[Mark] = ()
+        if request.second_coding_of is not None:
+            session, marks = self.archive.second_coding(session, request.second_coding_of)
+        recorder = self.archive.recorder(session)
+        try:
+            if marks:
+                self.archive.write_marks(marks, at=session.second_coding_at)
+        except ObserveError as error:  # the session stands; `observe session pair` redoes it
+            self.notify(str(error), title="Not paired", severity="warning", timeout=30)
+        return recorder
 
     def resume_session(self, session_id: str) -> None:
         """Continue an interrupted session with every recorded event."""

@@ -69,14 +69,13 @@ async def start(app: ObserveApp, request: NewSessionRequest, path: Path) -> None
     video = await _open(app, path, title="Could not open the recording")
     if video is None:
         return
-    session = request.to_session(app.wall_clock())
     try:
-        recorder = app.archive.recorder(session)
+        recorder = app.new_recorder(request)
     except ObserveError as error:
         await video.close()
         _failed(app, error, "Could not start")
         return
-    remember_recording(app.archive.path, session.id, path)
+    remember_recording(app.archive.path, recorder.session.id, path)
     _code(app, recorder, video)
 
 

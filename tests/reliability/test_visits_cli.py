@@ -11,6 +11,7 @@ from attrs import evolve
 from observe.reports import write_reliability_summary_report
 
 from observe.analysis.reliability_visits import compare_visits
+from observe.scheme import Cue, Response, Scheme
 
 from .conftest import pdf_text
 
@@ -134,3 +135,46 @@ def test_the_summary_pdf_is_reproducible(three_visits, tmp_path):
         summary, sessions, tmp_path / "b.pdf", generated=moment
     )
     assert first.read_bytes() == again.read_bytes()
+
+
+def test_a_visit_whose_codings_share_no_code_is_left_out_and_the_others_computed(
+    cli_archive, three_visits, make_session
+):
+    """A family's fourth visit, coded by the second observer with an unrelated scheme: the
+    lead still gets visits 1–3 (and the ratings over them), and a warning names the fourth
+    instead of the whole run stopping on it."""
+    elsewhere = Scheme(
+        id="other", name="Other", version="1", response_window=5.0, repair_window=30.0,
+        cues=[Cue("peek", "Peek", "k")], responses=[Response("wave", "Wave", "w")],
+    )  # fmt: skip
+    a = evolve(make_session([(10, "hungry")], visit="4"), started_at="2026-03-05T10:00:00+00:00")
+    b = evolve(
+        make_session([(10, "peek")], visit="4", scheme=elsewhere),
+        observer="OBS2",
+        started_at="2026-03-05T10:00:01+00:00",
+    )
+    cli_archive.store(a, b)
+    result = cli_archive.run("reliability", "--dyad", "D001", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [p["session_a"] for p in data["pairs"]] == [a.id for a, _ in three_visits]
+    assert data["ratings"]["overall_warmth"]["n"] == 3
+    left_out = f"visit 4 ({a.id[:8]}, {b.id[:8]}) is left out"
+    assert any(left_out in w and "share no code" in w for w in data["warnings"])
+    assert f"warning: {left_out}" in result.stderr
+    text = cli_archive.run("reliability", "--dyad", "D001")
+    assert text.exit_code == 0 and text.stdout.startswith("Observer agreement over 3 ")
+
+
+def test_when_no_pair_of_a_dyad_can_be_compared_it_is_one_sentence(cli_archive, make_session):
+    elsewhere = Scheme(
+        id="other", name="Other", version="1", response_window=5.0, repair_window=30.0,
+        cues=[Cue("peek", "Peek", "k")], responses=[Response("wave", "Wave", "w")],
+    )  # fmt: skip
+    a = make_session([(10, "hungry")], visit="1")
+    b = evolve(make_session([(10, "peek")], visit="1", scheme=elsewhere), observer="OBS2")
+    cli_archive.store(a, b)
+    result = cli_archive.run("reliability", "--dyad", "D001")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: none of the 1 pairs could be compared")
+    assert "Traceback" not in result.output

@@ -196,9 +196,10 @@ def test_a_narrow_figures_line_drops_the_open_count_not_the_median(tiny_scheme: 
     )
     summary = live_status(session, 30.0).summary
     wide = figures_line(summary, 2, width=100)
-    narrow = figures_line(summary, 2, width=56)
-    assert "(+2 open)" in wide and wide.endswith("median 1.0 s")
-    assert "(+2 open)" not in narrow and narrow.endswith("median 1.0 s") and len(narrow) <= 56
+    narrow = figures_line(summary, 2, width=64)
+    median = "median 1.0 s (n\u00a0=\u00a01)"  # with the one response it rests on
+    assert "(+2 open)" in wide and wide.endswith(median)
+    assert "(+2 open)" not in narrow and narrow.endswith(median) and len(narrow) <= 64
 
 
 def test_labels_that_would_read_the_same_when_cut_keep_their_ends() -> None:

@@ -8,6 +8,7 @@ event is safe" and as "32 changes not saved".
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,10 @@ async def test_recent_events_open_cues_and_figures_say_each_outcome(tmp_path: Pa
         ):
             assert line in recent, line
         figures = str(screen.query_one("#running-figures").render())
-        assert "repaired 50%" in figures, "1 repaired of 2 whose first response did not fit"
+        # (The line says "repair" for "repaired" when the median's n takes the room.)
+        repair = re.search(r"\brepair(?:ed)? (\S+)", figures)
+        assert repair and repair[1] == "50%", "1 repaired of 2 whose first response did not fit"
+        assert figures.endswith("median 1.0 s (n\u00a0=\u00a03)"), "of the 3 answered cues"
         await press_at(pilot, "i", 1060.0, "i")  # engages: the bid is matched
         app.clock.now = 1061.0
         screen._tick()

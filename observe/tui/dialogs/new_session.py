@@ -1,10 +1,12 @@
-"""The new-session form: dyad code, observer, visit, context and coding scheme."""
+"""The new-session form: dyad code, observer, visit, context, coding scheme and, for a
+second observer coding a visit already coded, which session it is a second coding of."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 from textual import on
@@ -15,10 +17,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from observe.model import VISIT_CONTEXTS, Session, new_id
+from observe.pairing import dyad_candidates
 from observe.privacy import name_warning
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
+from observe.tui.dialogs.pair import session_label
 from observe.validity.limits import MAX_CODE_LENGTH
+
+if TYPE_CHECKING:
+    from observe.store import SessionSummary
 
 CONTEXTS = VISIT_CONTEXTS
 
@@ -36,6 +43,9 @@ class NewSessionRequest:
     recording: Path | None = None
     #: A trainee's coding of a training pack: the pack's digest (``Session.training``).
     training: str | None = None
+    #: The session whose visit this is a second observer's coding of (None: a visit's
+    #: first coding); the app marks it so (:meth:`observe.store.Archive.second_coding`).
+    second_coding_of: str | None = None
 
     def to_session(self, now: datetime) -> Session:
         """A new session starting ``now`` (an aware datetime: stored with its offset), coded
@@ -53,6 +63,15 @@ class NewSessionRequest:
             origin="live" if self.recording is None else "recording",
             training=self.training,
         )
+
+
+#: The "Pair with" choice when none is chosen.
+NOT_SECOND = "none: the visit's first coding"
+
+
+def _chosen(select: Select[str]) -> str | None:
+    value = select.value
+    return value if isinstance(value, str) else None
 
 
 class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
@@ -80,6 +99,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
         observer: str = "",
         visits: dict[str, int] | None = None,
         recording: Path | None = None,
+        sessions: Sequence[SessionSummary] = (),
     ) -> None:
         super().__init__()
         self.recording = recording
@@ -89,6 +109,8 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
         )
         self.observer = observer
         self.visits = visits or {}
+        self.sessions = sessions  # the archive's: the "Pair with" choices are the dyad's
+        self.offered: list[tuple[str, str]] = []  # (label, id) of the choices shown
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -125,6 +147,10 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
                     allow_blank=not self.schemes,
                     id="scheme",
                 )
+                # Shown only for a dyad with sessions to pair with (a first visit's form
+                # stays as short as it was).
+                yield Label("Pair with", id="second-coding-label")
+                yield Select[str]([], prompt=NOT_SECOND, id="second-coding-of")
             yield Static("", id="message")
             yield button_row(
                 Button("Start", id="start", variant="primary"),
@@ -132,6 +158,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
             )
 
     def on_mount(self) -> None:
+        self._offer_second_coding("")
         self.query_one("#dyad", Input).focus()
 
     def _show(self, text: str, kind: str) -> None:
@@ -143,14 +170,40 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
     @on(Input.Changed, "#dyad")
     def _dyad_changed(self, event: Input.Changed) -> None:
         dyad = event.value.strip()
-        warning = name_warning(dyad)
-        if warning is not None:
-            self._show(f"⚠ {warning[0].upper()}{warning[1:]}.", "warning")
-        else:
-            self._show("", "")
         visit = self.query_one("#visit", Input)
         if dyad in self.visits and not visit.value:
             visit.placeholder = f"e.g. {self.visits[dyad] + 1}"
+        self._offer_second_coding(dyad)
+        self._explain()
+
+    def _explain(self) -> None:
+        """Under the form: a dyad code that looks like a name, else what the "Pair with"
+        choice does, else nothing."""
+        warning = name_warning(self.query_one("#dyad", Input).value.strip())
+        chosen = _chosen(self.query_one("#second-coding-of", Select))
+        if warning is not None:
+            self._show(f"⚠ {warning[0].upper()}{warning[1:]}.", "warning")
+        elif chosen is not None:
+            self._show(
+                f"This session will be a second coding of {chosen[:8]}'s visit: trends "
+                f"count the visit once, from {chosen[:8]}.",
+                "",
+            )
+        else:
+            self._show("", "")
+
+    def _offer_second_coding(self, dyad: str) -> None:
+        """The dyad's sessions this one may be a second coding of; none chosen."""
+        choice = self.query_one("#second-coding-of", Select)
+        candidates = dyad_candidates(self.sessions, dyad) if dyad else []
+        self.offered = [(session_label(s), s.id) for s in candidates]
+        choice.set_options(self.offered)
+        choice.display = bool(candidates)
+        self.query_one("#second-coding-label", Label).display = bool(candidates)
+
+    @on(Select.Changed, "#second-coding-of")
+    def _second_coding_chosen(self) -> None:
+        self._explain()
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#start")
@@ -181,6 +234,7 @@ class NewSessionDialog(ModalScreen[NewSessionRequest | None]):
                 context=str(self.query_one("#context", Select).value),
                 scheme=self.schemes[str(scheme_id)],
                 recording=self.recording,
+                second_coding_of=_chosen(self.query_one("#second-coding-of", Select)),
             )
         )
 

@@ -14,7 +14,7 @@ from observe.analysis.results import SessionAnalysis
 from observe.display import MISSING, clock_tenths
 from observe.model import Session
 from observe.tui.dialogs.frame import dialog_css
-from observe.tui.widgets.figures_panel import figures_table
+from observe.tui.widgets.figures_panel import LatencyCaveat, figures_table
 
 
 class EndSummary(ModalScreen[None]):
@@ -44,6 +44,7 @@ class EndSummary(ModalScreen[None]):
                 classes="title",
             )
             yield Static(figures_table(self.analysis), id="end-figures")
+            yield LatencyCaveat(id="end-caveat")
             yield Static("Saved. Enter returns to the sessions.", classes="hint")
 
     def action_close(self) -> None:

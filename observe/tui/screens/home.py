@@ -18,6 +18,7 @@ from observe.tui.commands import HomeCommands
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.new_session import NewSessionDialog, NewSessionRequest
 from observe.tui.dialogs.open_archive import OpenArchiveDialog
+from observe.tui.dialogs.pair import PairChoice, PairDialog, apply_choice
 from observe.tui.dialogs.resume_offer import ResumeAnswer, ResumeOffer, resume_question
 from observe.tui.messages import ReportFailed, ReportWritten, SessionsChanged
 from observe.tui.screens.help import HelpScreen
@@ -226,7 +227,7 @@ class HomeScreen(Screen[None]):
             return None if readonly else True
         if action in ("review", "report"):
             return selected is not None and not is_resumable(selected)
-        if action == "delete":
+        if action in ("delete", "pair"):
             if selected is None:
                 return False
             return None if readonly else True
@@ -257,6 +258,7 @@ class HomeScreen(Screen[None]):
                 default_scheme=self.observe.default_scheme_id,
                 observer=self.observe.last_observer,
                 visits=self.observe.visit_counts,
+                sessions=self._all,
             ),
             self._start,
         )
@@ -276,6 +278,7 @@ class HomeScreen(Screen[None]):
                         observer=self.observe.last_observer,
                         visits=self.observe.visit_counts,
                         recording=path,
+                        sessions=self._all,  # a recording is often a visit's second coding
                     ),
                     self._start,
                 )
@@ -325,6 +328,25 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(
             ConfirmDialog(question, yes="Delete", no="Keep", danger=True), answered
         )
+
+    def action_pair(self) -> None:
+        selected = self.table.selected
+        if selected is None or self.observe.archive.readonly:
+            return
+        family = [s for s in self._all if s.dyad == selected.dyad]
+
+        def chosen(choice: PairChoice | None) -> None:
+            if choice is None:
+                return
+            try:
+                done = apply_choice(self.observe.archive, choice)
+            except ObserveError as error:
+                self.notify(str(error), title="Not paired", severity="error", timeout=15)
+                return
+            self.notify(done, title="Double coding")
+            self.reload()
+
+        self.app.push_screen(PairDialog(selected, family), chosen)
 
     def action_report(self) -> None:
         selected = self.table.selected

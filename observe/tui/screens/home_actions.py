@@ -1,5 +1,6 @@
 """What can be done on the home screen, in one table: its key bindings (and so its footer),
-its help screen and its command palette entries are all read from :data:`HOME_ACTIONS`.
+its help screen and its command palette entries are all read from :data:`HOME_ACTIONS`
+(the rows are :mod:`~observe.tui.screens.screen_actions`' as every screen's are).
 
 A row with an ``action`` is the home screen's own; a row without one is a key another part
 of the app handles (the session list, the app), listed so the help tells every key.
@@ -7,25 +8,13 @@ of the app handles (the session list, the app), listed so the help tells every k
 
 from __future__ import annotations
 
-from attrs import frozen
-from textual.binding import Binding
+from typing import TYPE_CHECKING
 
+from observe.tui.screens.screen_actions import ScreenAction as HomeAction
+from observe.tui.screens.screen_actions import bindings_of, help_rows_of, palette_entries_of
 
-@frozen
-class HomeAction:
-    keys: str  # Textual's key names, comma-separated: "n", "slash", "up,down,j,k"
-    help: str | None  # the help screen's line (None: not listed there)
-    action: str | None = None  # the home screen's action (None: handled elsewhere)
-    label: str = ""  # the footer's word
-    show: bool = True  # in the footer
-    key_display: str | None = None  # the key as the footer and the help write it
-    palette: str | None = None  # the command palette's name (None: not offered there)
-    palette_help: str = ""  # what the palette says under the name
-
-    @property
-    def shown_key(self) -> str:
-        return self.key_display or self.keys
-
+if TYPE_CHECKING:
+    from textual.binding import Binding
 
 HOME_ACTIONS = (
     HomeAction(
@@ -76,6 +65,14 @@ HOME_ACTIONS = (
         "Delete",
         palette="Delete session",
         palette_help="Delete the selected session (asks first)",
+    ),
+    HomeAction(
+        "m",
+        "Mark the selected session and another coding of the same visit as one double-coded "
+        "visit (pair), or unpair it",
+        "pair",
+        "Pair",
+        show=False,  # in the help only: at 80 columns the footer has no room left
     ),
     HomeAction(
         "slash",
@@ -136,22 +133,14 @@ HOME_ACTIONS = (
 
 def home_bindings() -> list[Binding]:
     """The home screen's own key bindings, in the table's order (the footer's order)."""
-    return [
-        Binding(row.keys, row.action, row.label, show=row.show, key_display=row.key_display)
-        for row in HOME_ACTIONS
-        if row.action is not None
-    ]
+    return bindings_of(HOME_ACTIONS)
 
 
 def help_rows() -> list[tuple[str, str]]:
     """(key, what it does) for the help screen."""
-    return [(row.shown_key, row.help) for row in HOME_ACTIONS if row.help is not None]
+    return help_rows_of(HOME_ACTIONS)
 
 
 def palette_entries() -> list[tuple[str, str, str]]:
     """(action, name, description) of what the command palette offers."""
-    return [
-        (row.action, row.palette, row.palette_help)
-        for row in HOME_ACTIONS
-        if row.action is not None and row.palette is not None
-    ]
+    return palette_entries_of(HOME_ACTIONS)

@@ -10,11 +10,8 @@ waits. The figures follow every change.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
@@ -40,9 +37,10 @@ from observe.tui.dialogs.event_editor import EventEditor
 from observe.tui.dialogs.ratings import RatingsDialog, RatingsResult
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.screens.help import HelpScreen
+from observe.tui.screens.review_actions import review_bindings, review_help_rows
 from observe.tui.screens.review_periods import ReviewPeriods
-from observe.tui.screens.review_video import VIDEO_BINDINGS, VIDEO_HELP, ReviewVideo
-from observe.tui.widgets.figures_panel import FiguresPanel
+from observe.tui.screens.review_video import ReviewVideo
+from observe.tui.widgets.figures_panel import FiguresPanel, LatencyCaveat
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 
 COLUMNS = ("Time", "Actor", "Code", "Kind", "Int.", "Note", "Outcome")
@@ -79,16 +77,7 @@ def event_row(session: Session, event: Event, outcome: str | None) -> tuple[str,
 
 
 class ReviewScreen(ReviewPeriods, ReviewVideo, Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "edit", "Edit"),
-        Binding("i", "insert", "Insert"),
-        Binding("d", "delete", "Delete"),
-        Binding("r", "ratings", "Ratings"),
-        *VIDEO_BINDINGS,
-        Binding("escape", "back", "Back"),
-        Binding("question_mark", "help", "Help", key_display="?"),
-        Binding("c", "not_codable", "Periods"),
-    ]
+    BINDINGS = review_bindings()
 
     def __init__(self, archive: Archive, session: Session) -> None:
         """Review ``session`` (loaded by the caller, who says what is wrong with a session
@@ -114,6 +103,7 @@ class ReviewScreen(ReviewPeriods, ReviewVideo, Screen[None]):
         with Vertical(id="review-figures-panel") as panel:
             panel.border_title = "Figures"
             yield FiguresPanel(id="review-figures")
+            yield LatencyCaveat(id="review-caveat")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -264,19 +254,9 @@ class ReviewScreen(ReviewPeriods, ReviewVideo, Screen[None]):
         )
 
     def action_help(self) -> None:
-        rows = [
-            ("↑ ↓", "move between events"),
-            ("e, enter", "edit the event (time, code, kind, intensity, note)"),
-            ("i", "insert an event"),
-            ("d", "delete the event (asks first)"),
-            ("r", "ratings and observer notes"),
-            ("c", "not-codable periods: add, adjust or remove them"),
-            *VIDEO_HELP,
-            ("esc", "back to the sessions"),
-            ("?", "this help"),
-            ("ctrl+q", "quit"),
-        ]
-        self.app.push_screen(HelpScreen(rows, scheme=self.session.scheme, title="Review keys"))
+        self.app.push_screen(
+            HelpScreen(review_help_rows(), scheme=self.session.scheme, title="Review keys")
+        )
 
     def action_back(self) -> None:
         if self.saver is not None and self.saver.waiting:

@@ -1,6 +1,6 @@
 """Review with the session's video: watch an event, sync the clock, play the moments.
 
-Keys the review screen adds (:data:`VIDEO_BINDINGS`):
+Keys the review screen adds (rows of :data:`~.review_actions.REVIEW_ACTIONS`):
 
 - ``v``: the video at the selected event (mpv opens on demand, in its own window, and
   seeks there exactly; the event's label shows on the video for two seconds);
@@ -22,8 +22,6 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding, BindingType
-
 from observe.analysis import analyze_session
 from observe.analysis.replay import offset_at, replay_moments, video_position
 from observe.display import clock_tenths
@@ -41,21 +39,9 @@ from observe.tui.dialogs.video_sync import VideoSyncDialog
 if TYPE_CHECKING:
     from observe.store import Archive
 
-VIDEO_BINDINGS: list[BindingType] = [
-    Binding("v", "video", "Video"),
-    Binding("s", "sync", "Sync", show=False),
-    Binding("m", "moments", "Moments"),
-]
 
 #: Players being closed after their screen left (kept so the tasks are not collected).
 _CLOSING: set[asyncio.Task[None]] = set()
-
-#: The help rows of these keys.
-VIDEO_HELP = [
-    ("v", "the video at this event (a session linked to a video)"),
-    ("s", "sync the session's clock with its video at this event"),
-    ("m", "moments to revisit, played in the video"),
-]
 
 
 async def start_player() -> Player:

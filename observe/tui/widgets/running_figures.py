@@ -1,25 +1,27 @@
 """Running responsiveness figures on the coding screen (from ``live_status(...).summary``):
 cues, responded, matched, repaired (of the cues whose first response did not fit) and the
-median latency."""
+median latency with the number of responses it rests on (``median 1.4 s (n = 1)``), as the
+reports give it."""
 
 from __future__ import annotations
 
 from textual.widgets import Static
 
 from observe.analysis.results import Summary
-from observe.display import MISSING, percent, seconds
+from observe.display import MISSING, median_text, percent
 
-#: The words of each figure: in full, then short for a narrow line.
+#: The words of each figure: in full, short for a narrow line, then shortest.
 FULL = ("Cues", "responded", "matched", "repaired", "median")
 SHORT = ("Cues", "resp", "match", "repair", "median")
+SHORTEST = ("Cues", "resp", "match", "rep", "med")
 
 
 def figures_line(summary: Summary | None, waiting: int = 0, width: int | None = None) -> str:
     """The figures of the cues decided so far; cues still inside their window are counted
     apart (``+1 open``), so a fresh cue visibly counts before its window closes. When the
     line would not fit ``width``, the words get shorter, then the open count goes (the
-    open cues panel shows them), then the dots between; the figures stay whole, the median
-    last."""
+    open cues panel shows them), then the dots between, then the median's count is written
+    tight and the words shortest; the figures stay whole, the median (with its n) last."""
     open_part = f" (+{waiting} open)" if waiting else ""
     tries = [
         _line(summary, open_part, FULL),
@@ -27,6 +29,8 @@ def figures_line(summary: Summary | None, waiting: int = 0, width: int | None = 
         _line(summary, "", FULL),
         _line(summary, "", SHORT),
         _line(summary, "", SHORT, between="  "),
+        _line(summary, "", SHORT, between="  ", tight=True),
+        _line(summary, "", SHORTEST, between="  ", tight=True),
     ]
     if width is None:
         return tries[0]
@@ -34,7 +38,12 @@ def figures_line(summary: Summary | None, waiting: int = 0, width: int | None = 
 
 
 def _line(
-    summary: Summary | None, open_part: str, words: tuple[str, ...], between: str = " · "
+    summary: Summary | None,
+    open_part: str,
+    words: tuple[str, ...],
+    between: str = " · ",
+    *,
+    tight: bool = False,
 ) -> str:
     cues, responded, matched, repaired, median = words
     if summary is None:
@@ -45,7 +54,7 @@ def _line(
             percent(summary.response_rate),
             percent(summary.match_rate),
             percent(summary.repair_rate),
-            seconds(summary.latency.median),
+            median_text(summary.latency.median, summary.latency.n, tight=tight),
         )
         count = summary.cues
     return between.join(

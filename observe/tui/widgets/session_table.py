@@ -3,7 +3,10 @@
 Rows come from the index only (never a full session), so 2,000 sessions list quickly.
 A session that was not ended can be resumed, and says so in words and a symbol, not only
 in colour: "⏸ paused" when the observer left it with ctrl+q, "▶ resume" when its program
-died while coding it (interrupted).
+died while coding it (interrupted). Where a listed session is a coding of a double-coded
+visit, a "Pair" column after the figures says which coding it is and of which other session
+(``2nd + 362ebad7``, :func:`observe.pairing.partner_text`); an archive without any shows
+no such column.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import CellDoesNotExist
 
 from observe.display import clock, percent, when
+from observe.pairing import partner_text
 
 if TYPE_CHECKING:
     from observe.store import SessionSummary
@@ -24,6 +28,11 @@ if TYPE_CHECKING:
 # Observer comes last: at 80 columns it is the one cut off (on a visitor's own laptop it is
 # mostly their own initials), while the scheme says how the figures were coded.
 COLUMNS = ("Dyad", "Visit", "Started", "Status", "Length", "Resp", "Match", "Scheme", "Observer")
+#: Which coding of a double-coded visit a session is, after the figures (at 80 columns it
+#: fits where the scheme was): shown while a listed session is one (the index says so, so
+#: the column costs no session read).
+PAIR_COLUMN = "Pair"
+AFTER = COLUMNS.index("Match") + 1
 RESUMABLE = ("live", "paused")
 MOVE = Binding.Group("Move", compact=True)
 
@@ -46,7 +55,12 @@ def format_status(summary: SessionSummary) -> Text:
     return Text("✓ ended")
 
 
-def summary_cells(summary: SessionSummary) -> list[str | Text]:
+def columns(paired: bool) -> tuple[str, ...]:
+    """The table's columns; ``paired``: with the Pair column after the figures."""
+    return (*COLUMNS[:AFTER], PAIR_COLUMN, *COLUMNS[AFTER:]) if paired else COLUMNS
+
+
+def summary_cells(summary: SessionSummary, paired: bool = False) -> list[str | Text]:
     figures = summary.figures or {}
     cells: list[str | Text] = [
         summary.dyad,
@@ -59,6 +73,8 @@ def summary_cells(summary: SessionSummary) -> list[str | Text]:
         summary.scheme_id,
         summary.observer,
     ]
+    if paired:
+        cells.insert(AFTER, partner_text(summary.coded_visit, summary.id))
     if is_resumable(summary):
         cells = [Text(c, style="bold") if isinstance(c, str) else c for c in cells]
     return cells
@@ -77,6 +93,7 @@ class SessionTable(DataTable[str | Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.summaries: dict[str, SessionSummary] = {}
+        self.paired = False  # whether the Pair column is shown
         # Columns before any row: the home screen fills the table from its own on_mount,
         # and columns added after 2,000 rows would make the table measure every row twice.
         self.add_columns(*COLUMNS)
@@ -84,10 +101,14 @@ class SessionTable(DataTable[str | Text]):
     def show(self, summaries: Sequence[SessionSummary]) -> None:
         """Replace the rows, keeping the cursor on the same session when it is still listed."""
         current = self.selected
-        self.clear()
+        paired = any(summary.coded_visit is not None for summary in summaries)
+        self.clear(columns=paired != self.paired)
+        if paired != self.paired:  # (columns again before the rows, as at the start)
+            self.paired = paired
+            self.add_columns(*columns(paired))
         self.summaries = {s.id: s for s in summaries}
         for summary in summaries:
-            self.add_row(*summary_cells(summary), key=summary.id)
+            self.add_row(*summary_cells(summary, paired), key=summary.id)
         if current is not None and current.id in self.summaries:
             self.move_cursor(row=self.get_row_index(current.id))
 
