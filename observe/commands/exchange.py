@@ -190,7 +190,7 @@ def import_bundle_command(file: Path, replace: bool) -> None:
 
     Sessions keep their ids: importing a bundle twice adds nothing the second time.
     """
-    from observe.interchange.bundle import parse_bundle
+    from observe.interchange.bundle import read_bundle
     from observe.reading import InputRefused, read_bounded
     from observe.validity import session_warnings
     from observe.validity.limits import MAX_BUNDLE_BYTES
@@ -227,10 +227,12 @@ def import_bundle_command(file: Path, replace: bool) -> None:
         merged = archive.imported_already(bundle)
         remarked: list[Session] = []
         if merged is None:
-            incoming, remarked = _newest_marks(archive, parse_bundle(text, str(file)))
+            # Sessions stored already byte for byte (a bundle exported again) are not built.
+            contents = read_bundle(text, str(file), archive.stored_digest)
+            incoming, remarked = _newest_marks(archive, contents.sessions)
             if remarked:  # marked anew and otherwise the same: taken without --replace
                 archive.merge(remarked, replace=True)
-            merged = archive.merge(incoming, replace=replace, bundle=bundle)
+            merged = archive.merge(incoming, replace=replace, bundle=bundle, stored=contents.stored)
     _report_bundle(file, merged, remarked)
     for session in merged.added + (merged.differing if merged.replaced else ()):
         for warning in session_warnings(session):

@@ -131,6 +131,74 @@ def test_importing_the_same_bundle_again_writes_nothing(
     assert reads == []
 
 
+def test_a_bundle_exported_again_builds_only_the_sessions_the_archive_lacks(
+    big_archive: Path, tmp_path: Path, make_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another file holding the same sessions (exported again later, in another order, with
+    two more): the twenty stored as they are are recognised from their JSON before they
+    are built or checked (building and checking is most of an import's cost), the two
+    new ones are built, checked and stored; and that file imported once more is recognised
+    whole, unread."""
+    from observe.interchange import bundle as bundle_module
+
+    incoming = sessions(make_session, 20)
+    first = tmp_path / "bundle.json"
+    first.write_text(bundle_text(incoming))
+    observe(big_archive, "import-bundle", str(first))
+    built: list[object] = []
+    real_structure = bundle_module.structure_exactly
+    monkeypatch.setattr(
+        bundle_module,
+        "structure_exactly",
+        lambda item, kind: built.append(item) or real_structure(item, kind),
+    )
+    more = sessions(make_session, 2, first=500)
+    again = tmp_path / "exported-again.json"
+    again.write_text(bundle_text([*more, *reversed(incoming)]))
+    result = observe(big_archive, "import-bundle", str(again))
+    assert result.exit_code == 0, result.output
+    assert "imported 2 new sessions" in result.output
+    assert "20 sessions already in the archive, unchanged" in result.output
+    assert [item["id"] for item in built] == [s.id for s in more]  # type: ignore[index]
+    built.clear()
+    before = written(big_archive)
+    result = observe(big_archive, "import-bundle", str(again))
+    assert "22 sessions already in the archive, unchanged" in result.output
+    assert built == [] and written(big_archive) == before
+    with Archive.open(big_archive, readonly=True) as archive:
+        assert len(archive.list_sessions()) == 82
+        assert archive.load(more[0].id) == more[0]
+
+
+@pytest.mark.parametrize("change", ["a time out of range", "the same id twice"])
+def test_a_stored_session_changed_in_the_bundle_is_built_and_checked(
+    big_archive: Path, tmp_path: Path, make_session, change: str
+) -> None:
+    """Only JSON that makes the stored file byte for byte is taken as the stored session:
+    one changed value makes it a session like any other, checked and refused here (and a
+    bundle holding a session both as stored and changed is refused: which is right cannot
+    be known). The archive is unchanged."""
+    incoming = sessions(make_session, 3)
+    first = tmp_path / "bundle.json"
+    first.write_text(bundle_text(incoming))
+    observe(big_archive, "import-bundle", str(first))
+    data = json.loads(bundle_text(incoming))
+    if change == "a time out of range":
+        data["sessions"][1]["events"][0]["t"] = 1e300
+        expected = "time 1e+300 s is after the end of the session"
+    else:
+        twin = json.loads(json.dumps(data["sessions"][1]))
+        twin["notes"] = "changed"
+        data["sessions"].append(twin)
+        expected = f"holds session {incoming[1].id[:8]} twice with different content"
+    again = tmp_path / "exported-again.json"
+    again.write_text(json.dumps(data))
+    before = written(big_archive)
+    result = observe(big_archive, "import-bundle", str(again))
+    assert result.exit_code == 1 and expected in result.output, result.output
+    assert written(big_archive) == before
+
+
 def test_a_bundle_is_read_again_once_a_session_of_it_changed_or_was_deleted(
     big_archive: Path, tmp_path: Path, make_session
 ) -> None:
