@@ -128,6 +128,8 @@ def export_command(
         export_for_evaluators(fmt, ended, output)
         return
     text, counted = _export_text(fmt, ended, visits)
+    if fmt == "json":
+        _warn_if_too_large_to_import(text, output)
     if output is None:
         click.echo(text, nl=False)
         if fmt in WITH_CODEBOOK:
@@ -168,6 +170,26 @@ def _export_text(fmt: str, sessions: list[Session], visits: Pairing) -> tuple[st
     writers["boris"] = sessions_to_boris
     events = sum(len(s.events) for s in sessions)
     return writers[fmt](sessions), f"{events:,} events"
+
+
+def _warn_if_too_large_to_import(text: str, output: Path | None) -> None:
+    """A bundle larger than ``import-bundle`` reads is written, but not without a word:
+    found out only on the other laptop, it would have to be exported again from here."""
+    from observe.reading import size_text
+    from observe.validity.limits import MAX_BUNDLE_BYTES
+
+    size = len(text.encode("utf-8"))
+    if size <= MAX_BUNDLE_BYTES:
+        return
+    where = "this bundle" if output is None else str(output)
+    limit = size_text(MAX_BUNDLE_BYTES)
+    measured = "is more" if size_text(size) == limit else f"is {size_text(size)}, more"
+    click.echo(
+        f"warning: {where} {measured} than the {limit} observe import-bundle reads, so it "
+        "cannot be imported as it is: export one bundle "
+        "per dyad instead (observe export --format json --dyad D -o D.json)",
+        err=True,
+    )
 
 
 def _codebook_text(fmt: str, sessions: list[Session]) -> str:
