@@ -126,7 +126,9 @@ def _stored_as_is(item: object, stored_digest: Callable[[str], str | None]) -> b
     if digest is None:
         return False
     try:
-        data = file_bytes_of(item, None, 0)
+        # Not sorted again: a bundle's keys are sorted (bundle_text), and JSON whose keys
+        # are not makes other bytes, so it is built and checked like a new session.
+        data = file_bytes_of(item, None, 0, sort=False)
     except (TypeError, ValueError, RecursionError):
         return False  # not JSON observe writes: built and checked, and refused there
     return hashlib.sha256(data).hexdigest() == digest

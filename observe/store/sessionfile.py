@@ -60,20 +60,20 @@ def session_file_bytes(session: Session, journal: str | None, folded: int) -> by
     return file_bytes_of(unstructure(session), journal, folded)
 
 
-def file_bytes_of(session: dict[str, Any], journal: str | None, folded: int) -> bytes:
+def file_bytes_of(
+    session: dict[str, Any], journal: str | None, folded: int, *, sort: bool = True
+) -> bytes:
     """:func:`session_file_bytes` of a session already unstructured (as a bundle holds it:
     a session read back from JSON gives the same bytes as the session it was written
-    from, so one the archive holds already is known before it is built)."""
-    document = {
-        "format": FORMAT,
-        "session": session,
-        "journal": journal,
-        "folded": folded,
-    }
+    from, so one the archive holds already is known before it is built). ``sort=False``:
+    the keys of ``session`` are sorted already, at every depth (JSON read from a bundle,
+    which is written so), and sorting them again would only cost time."""
+    # The file's own keys in sorted order, so that only the session's may need sorting.
+    document = {"folded": folded, "format": FORMAT, "journal": journal, "session": session}
     # One storage write, not TinyDB's read-modify-write: the old file may be damaged, and
     # the caller has already decided it is to be replaced. Keys sorted, as a bundle has
     # them: the same session gives the same bytes whether it was built or read as JSON.
-    return encode_json({_TABLE: {"1": document}}, sort_keys=True)
+    return encode_json({_TABLE: {"1": document}}, sort_keys=sort)
 
 
 def write_session_file(path: Path, session: Session, journal: str | None, folded: int) -> str:
