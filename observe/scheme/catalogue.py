@@ -138,7 +138,7 @@ def find_scheme(id_or_path: str, archive_dir: Path) -> Scheme:
     if path.suffix == ".toml" or _is_file(path) or any(sep in id_or_path for sep in "/\\"):
         return load_scheme(path)
     own_file = user_schemes_dir(archive_dir) / f"{id_or_path}.toml"
-    linked = SLUG_PATTERN.match(id_or_path) is not None and own_file.is_symlink()
+    linked = SLUG_PATTERN.match(id_or_path) is not None and _is_link(own_file)
     if SLUG_PATTERN.match(id_or_path) and (linked or _is_file(own_file)):
         # The user's file was left out of the catalogue: say exactly why.
         if not linked:
@@ -150,6 +150,14 @@ def find_scheme(id_or_path: str, archive_dir: Path) -> Scheme:
         f'there is no coding scheme "{id_or_path}"; the installed schemes are '
         f"{', '.join(catalogue.ids) or 'none'} (or give the path to a .toml file)"
     )
+
+
+def _is_link(path: Path) -> bool:
+    """``path.is_symlink()`` for any string a user may type (too long, NUL, ...)."""
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
 
 
 def _is_file(path: Path) -> bool:

@@ -210,6 +210,8 @@ def parse_settings(text: str, path: Path) -> dict[str, Value]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         _fail(path, [_toml_problem(str(error))])
+    except RecursionError:
+        _fail(path, ["the TOML is nested too deeply to read"])
     locator = Locator(text)
     problems: list[tuple[int, str]] = []
 
