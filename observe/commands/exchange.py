@@ -10,7 +10,6 @@ export's files or none, and readable by its owner only (0600).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -212,7 +211,7 @@ def import_bundle_command(file: Path, replace: bool) -> None:
 
     Sessions keep their ids: importing a bundle twice adds nothing the second time.
     """
-    from observe.interchange.bundle import read_bundle
+    from observe.interchange.bundle import bundle_identity, read_bundle
     from observe.reading import InputRefused, read_bounded
     from observe.validity import session_warnings
     from observe.validity.limits import MAX_BUNDLE_BYTES
@@ -243,15 +242,18 @@ def import_bundle_command(file: Path, replace: bool) -> None:
             f"{file} is not a bundle written by observe export --format json (it is not "
             "UTF-8 text); export the sessions again and import that file"
         ) from None
-    bundle = hashlib.sha256(raw).hexdigest()
+    bundle = bundle_identity(raw)
     with open_archive(cli_context().data_dir) as archive:
-        # This very file imported already, every session still as it left them: done.
+        # This very file (or the same sessions exported again later) imported already,
+        # every session still as that import left it: done, unread.
         merged = archive.imported_already(bundle)
         remarked: list[Session] = []
         if merged is None:
             # Sessions stored already byte for byte (a bundle exported again) are not built.
             contents = read_bundle(text, str(file), archive.stored_digest)
-            incoming, remarked = _newest_marks(archive, contents.sessions)
+            incoming, remarked = (
+                _newest_marks(archive, contents.sessions) if contents.sessions else ([], [])
+            )
             if remarked:  # marked anew and otherwise the same: taken without --replace
                 archive.merge(remarked, replace=True)
             merged = archive.merge(incoming, replace=replace, bundle=bundle, stored=contents.stored)

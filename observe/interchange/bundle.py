@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -70,6 +71,21 @@ class BundleContents:
 
     sessions: list[Session]
     stored: tuple[str, ...] = ()
+
+
+#: The lines of a bundle that say when and by which observe it was written, not what it
+#: holds: at the top level of the layout :func:`bundle_text` writes (one space of indent;
+#: a JSON string holds no line break, so no line inside a value can look like one).
+_WHEN_WRITTEN = re.compile(rb'^ "(?:exported_at|generator)": "[^"\n]*",\n', re.MULTILINE)
+
+
+def bundle_identity(raw: bytes) -> str:
+    """The sha256 of what the bundle ``raw`` holds: its bytes without the lines saying when
+    and by which observe it was exported. The same sessions exported again later (the same
+    command, another day) make another file with the same identity, so importing it after
+    the first is recognised as adding nothing without being parsed; any other difference,
+    to a single byte of a session, gives another identity."""
+    return hashlib.sha256(_WHEN_WRITTEN.sub(b"", raw[:4096], count=2) + raw[4096:]).hexdigest()
 
 
 def parse_bundle(text: str, source: str) -> list[Session]:
@@ -240,6 +256,7 @@ __all__: Sequence[str] = [
     "BUNDLE_VERSION",
     "BundleContents",
     "bundle_data",
+    "bundle_identity",
     "bundle_session_problems",
     "bundle_text",
     "parse_bundle",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import UTC
 from collections.abc import Iterator
 from hashlib import sha256
 from pathlib import Path
@@ -168,6 +169,39 @@ def test_a_bundle_exported_again_builds_only_the_sessions_the_archive_lacks(
     with Archive.open(big_archive, readonly=True) as archive:
         assert len(archive.list_sessions()) == 82
         assert archive.load(more[0].id) == more[0]
+
+
+def test_the_same_sessions_exported_again_are_recognised_without_being_read(
+    big_archive: Path, tmp_path: Path, make_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``observe export`` run again another day (by another version of observe, even)
+    writes another file: only when and by what it was exported differ, so it is known as
+    the bundle imported before, unparsed; a change to one byte of a session is not."""
+    from datetime import datetime, timedelta
+
+    from observe.interchange import bundle as bundle_module
+    from observe.interchange.bundle import bundle_identity
+
+    incoming = sessions(make_session, 5)
+    monday = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    first = tmp_path / "monday.json"
+    first.write_text(bundle_text(incoming, exported_at=monday))
+    observe(big_archive, "import-bundle", str(first))
+    again = tmp_path / "friday.json"
+    later = bundle_text(incoming, exported_at=monday + timedelta(days=4))
+    again.write_text(later.replace('"generator": "observe ', '"generator": "observe 9.'))
+    assert again.read_bytes() != first.read_bytes()
+    assert bundle_identity(again.read_bytes()) == bundle_identity(first.read_bytes())
+    read: list[str] = []
+    real_read = bundle_module.read_bundle
+    monkeypatch.setattr(
+        bundle_module, "read_bundle", lambda *a, **k: read.append(a[1]) or real_read(*a, **k)
+    )
+    result = observe(big_archive, "import-bundle", str(again))
+    assert "5 sessions already in the archive, unchanged" in result.output
+    assert read == []
+    changed = later.replace('"dyad": "D001"', '"dyad": "D00X"')
+    assert bundle_identity(changed.encode()) != bundle_identity(first.read_bytes())
 
 
 @pytest.mark.parametrize("change", ["a time out of range", "the same id twice"])
