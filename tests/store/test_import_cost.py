@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import UTC
 from collections.abc import Iterator
+from datetime import UTC
 from hashlib import sha256
 from pathlib import Path
 
