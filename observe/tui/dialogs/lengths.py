@@ -14,12 +14,15 @@ SHOWN_FROM = 0.9
 
 
 def length_sentence(length: int, limit: int, what: str) -> str:
-    """``950 of the 1,000 characters a note may hold.`` near the limit, ``1,001
-    characters: more than …`` past it, and "" well below it. ``what``: ``a note``."""
+    """``950 of 1,000 characters`` near the limit (``… — the most a note may hold`` at it),
+    ``1,005 of 1,000 characters: 5 too many`` past it, and "" well below it: short enough
+    for one line of a form. ``what``: ``a note``."""
     if length > limit:
-        return f"{length:,} characters: more than the {limit:,} {what} may hold."
+        return f"{length:,} of {limit:,} characters: {length - limit:,} too many"
+    if length == limit:
+        return f"{length:,} of {limit:,} characters, the most {what} may hold"
     if length >= limit * SHOWN_FROM:
-        return f"{length:,} of the {limit:,} characters {what} may hold."
+        return f"{length:,} of {limit:,} characters"
     return ""
 
 

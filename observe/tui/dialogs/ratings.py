@@ -23,7 +23,7 @@ from observe.validity.limits import MAX_NOTES_LENGTH
 from observe.validity.text import text_problem
 
 #: The notes, in the sentences of their length (:mod:`observe.tui.dialogs.lengths`).
-NOTES = "the observer's notes"
+NOTES = "the notes"
 
 RatingsResult = tuple[dict[str, int], str]
 
