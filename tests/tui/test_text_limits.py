@@ -121,3 +121,24 @@ async def test_an_event_note_takes_no_more_than_a_note_may_hold(
         session = reopened.load(session_id)
     assert session.events[0].note == "x" * (MAX_EVENT_NOTE_LENGTH - 5) + "abcde"
     assert session_problems(session) == []
+
+
+async def test_a_note_typed_while_coding_shows_its_length_at_the_limit() -> None:
+    from observe.tui.dialogs.note import NoteDialog
+
+    class NoteApp(App[None]):
+        def __init__(self) -> None:
+            super().__init__()
+            self.results: list[object] = []
+
+        def on_mount(self) -> None:
+            self.push_screen(NoteDialog("hungry at 0:12", "x" * 990), self.results.append)
+
+    app = NoteApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        note = app.screen.query_one(Input)
+        note.cursor_position = len(note.value)
+        await pilot.press(*"abcdefghijklmn", "enter")
+        await pilot.pause()
+    assert app.results == ["x" * 990 + "abcdefghij"]
