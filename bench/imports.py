@@ -151,6 +151,9 @@ def _again_table(folder: Path, bundles: dict[int, Path]) -> None:
     print("|---:|---:|---:|---:|---:|---:|")
     for size in SIZES:
         first, again, laid = (best[size, what] for what in ("first", "again", "laid"))
+        if size == 1:
+            print(f"| 1 | {first:.2f} | {again:.2f} | (start-up) | {laid:.2f} | (start-up) |")
+            continue
         beyond = max(first - start, 1e-9)
         print(
             f"| {size:,} | {first:.2f} | {again:.2f} | {max(again - start, 0) / beyond:.2f} "
