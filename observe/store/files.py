@@ -45,7 +45,7 @@ from observe.store.layout import (
 from observe.store.listing import list_folder
 from observe.store.perms import fsync_dir, link_refused, make_private_dir, replace
 from observe.store.replay import Restored, restore
-from observe.validity import session_problems
+from observe.validity import SessionProblem, session_problems
 
 T = TypeVar("T")
 
@@ -194,9 +194,9 @@ class ArchiveFiles:
         file = restored.file
         if file is not None and restored.session is file.session:
             return restored  # the journal added nothing to what the file holds
-        problems = session_problems(restored.session)
+        problems = _problems_of(restored.session)
         if problems and file is not None:
-            in_file = session_problems(file.session)
+            in_file = _problems_of(file.session)
             problems = [problem for problem in problems if problem not in in_file]
         if not problems:
             return restored
@@ -388,3 +388,11 @@ class ArchiveFiles:
                 "will be filled in when it is saved again"
             )
             return {}
+
+
+def _problems_of(session: Session) -> list[SessionProblem]:
+    """What :func:`session_problems` finds in a replayed session, measured against its
+    clock rather than its recorded length: a recording may go on after its end (an edit in
+    review, a key pressed as the end was saved), which is no damage, while a time of 1e300
+    s, a pause before the start or a code the scheme lacks still is."""
+    return session_problems(evolve(session, duration=session.clock))
