@@ -7,6 +7,9 @@ would, in a fresh process, into a fresh archive:
 - ``session import`` of a CSV of 1, 10,000 and 100,000 rows (the largest a session may hold),
   and ``import-bundle`` of one session of 1, 10,000 and 100,000 events, each checked field by
   field against the model of a session (``observe.validity``);
+- ``import-bundle`` of the same session again from another file: exported again (only its
+  ``exported_at`` differs) and laid out anew (every byte moved, the session's JSON the same),
+  as a ratio of the first import's time beyond start-up;
 - the refusal of ``/dev/zero`` and of a file one byte over its limit, against ``observe
   --version`` (start-up alone) as the baseline.
 
@@ -19,6 +22,7 @@ within 1.5× of those at 10,000 (a quadratic step would give 10×).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -112,6 +116,52 @@ def _table(title: str, results: dict[int, tuple[float, int]]) -> None:
     )
 
 
+def _exported_again(bundle: Path) -> tuple[Path, Path]:
+    """The session of ``bundle`` in two other files: exported again (only ``exported_at``
+    differs) and laid out anew (indented otherwise: every byte of the file moves, the
+    session's JSON is the same)."""
+    text = bundle.read_text(encoding="utf-8")
+    again = bundle.with_name(f"{bundle.stem}-again.json")
+    again.write_text(text.replace('"exported_at": "', '"exported_at": "1', 1), encoding="utf-8")
+    laid_out = bundle.with_name(f"{bundle.stem}-laid-out.json")
+    laid_out.write_text(json.dumps(json.loads(text), indent=2, sort_keys=True), encoding="utf-8")
+    return again, laid_out
+
+
+def _again_table(folder: Path, bundles: dict[int, Path]) -> None:
+    """Each bundle imported, then the same session from another file, into that archive:
+    best of ``ROUNDS``; ratios of the time beyond start-up (the 1-event import's)."""
+    best: dict[tuple[int, str], float] = {}
+    for round_number in range(ROUNDS):
+        for size in SIZES:
+            archive = folder / f"again-{round_number}-{size}"
+            again, laid_out = _exported_again(bundles[size])
+            for what, file in (("first", bundles[size]), ("again", again), ("laid", laid_out)):
+                code, elapsed, _ = _measure(
+                    _observe("--data-dir", str(archive), "import-bundle", str(file))
+                )
+                assert code == 0, f"import of {file} failed"
+                best[size, what] = min(best.get((size, what), float("inf")), elapsed)
+    start = min(best[1, what] for what in ("first", "again", "laid"))
+    print("\nobserve import-bundle of a session already imported, from another file")
+    print(
+        "| events | first import (s) | exported again (s) | ÷ first beyond start-up "
+        "| laid out anew (s) | ÷ first beyond start-up |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|")
+    for size in SIZES:
+        first, again, laid = (best[size, what] for what in ("first", "again", "laid"))
+        if size == 1:
+            print(f"| 1 | {first:.2f} | {again:.2f} | (start-up) | {laid:.2f} | (start-up) |")
+            continue
+        beyond = max(first - start, 1e-9)
+        print(
+            f"| {size:,} | {first:.2f} | {again:.2f} | {max(again - start, 0) / beyond:.2f} "
+            f"| {laid:.2f} | {max(laid - start, 0) / beyond:.2f} |"
+        )
+    print("target: ≤ 0.10 beyond start-up at 10,000 and 100,000 events")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -137,6 +187,7 @@ def main() -> None:
                 merged[size] = (min(best[0], elapsed), min(best[1] or memory, memory))
         _table("observe session import (CSV)", imported)
         _table("observe import-bundle (one session)", merged)
+        _again_table(folder, bundles)
         refusals = {
             "observe --version (baseline)": _observe("--version"),
             "session import /dev/zero": _observe("--data-dir", str(folder / "r"), "session",

@@ -106,8 +106,9 @@ def duration_words(value: float) -> str:
 
 def shorten(text: str, limit: int = 40) -> str:
     """Text quoted in a message, on one line and cut short with ``…`` (a pasted paragraph
-    makes no sentence)."""
-    flat = " ".join(text.split())
+    makes no sentence), any control character shown as ``�``: a NUL or an escape sequence
+    from a file would otherwise reach the terminal the message is printed on."""
+    flat = "".join(ch if ch.isprintable() or ch == " " else "�" for ch in " ".join(text.split()))
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

@@ -25,16 +25,26 @@ from pathlib import Path
 
 _CHUNK = 1 << 20
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # 0 on Windows, which has no such flag
+
+
+#: Why a file of the archive that is a symbolic link is not read (it follows the name).
+LINK_REFUSED = "is a symbolic link, and observe does not follow links inside the archive"
 
 
 class InputRefused(Exception):
-    """A file that is not read: ``reason`` says why, to follow its name ("is a device …")."""
+    """A file that is not read: ``reason`` says why, to follow its name ("is a device …");
+    ``too_large``: it is larger than its kind may be; ``link``: it is a symbolic link, and
+    links were not to be followed."""
 
-    def __init__(self, path: Path, reason: str, *, too_large: bool = False) -> None:
+    def __init__(
+        self, path: Path, reason: str, *, too_large: bool = False, link: bool = False
+    ) -> None:
         super().__init__(f"{path} {reason}")
         self.path = path
         self.reason = reason
         self.too_large = too_large
+        self.link = link
 
 
 def size_text(size: int) -> str:
@@ -46,14 +56,15 @@ def size_text(size: int) -> str:
     return f"{size} bytes"
 
 
-def read_bounded(path: Path, limit: int, *, what: str) -> bytes:
+def read_bounded(path: Path, limit: int, *, what: str, follow_links: bool = True) -> bytes:
     """The bytes of the ordinary file at ``path``, at most ``limit`` of them.
 
     ``what`` names the kind of file in the refusal (``"a CSV file of events"``). Raises
-    :class:`InputRefused` for a device, a pipe or a socket, or a file over the limit;
+    :class:`InputRefused` for a device, a pipe or a socket, or a file over the limit, and
+    with ``follow_links=False`` (a file of the archive) for a symbolic link;
     ``IsADirectoryError`` for a folder; any other ``OSError`` as the system gives it.
     """
-    descriptor = os.open(path, _FLAGS)
+    descriptor = _open(path, follow_links)
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
@@ -79,6 +90,20 @@ def read_bounded(path: Path, limit: int, *, what: str) -> bytes:
     if remaining <= 0:
         raise InputRefused(path, _too_large(None, limit, what), too_large=True)
     return b"".join(chunks)
+
+
+def _open(path: Path, follow_links: bool) -> int:
+    if follow_links:
+        return os.open(path, _FLAGS)
+    if not _NOFOLLOW and path.is_symlink():  # (Windows: checked just before, not on opening)
+        raise InputRefused(path, LINK_REFUSED, link=True)
+    try:
+        return os.open(path, _FLAGS | _NOFOLLOW)
+    except OSError as error:
+        # ELOOP: a link, with O_NOFOLLOW (FreeBSD says EMLINK).
+        if error.errno in (errno.ELOOP, errno.EMLINK) and path.is_symlink():
+            raise InputRefused(path, LINK_REFUSED, link=True) from None
+        raise
 
 
 def _too_large(size: int | None, limit: int, what: str) -> str:

@@ -10,7 +10,6 @@ export's files or none, and readable by its owner only (0600).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,6 +130,8 @@ def export_command(
         text, counted = _bundle_with_record(ended, cli_context().data_dir)
     else:
         text, counted = _export_text(fmt, ended, visits)
+    if fmt == "json":
+        _warn_if_too_large_to_import(text, output)
     if output is None:
         click.echo(text, nl=False)
         if fmt in WITH_CODEBOOK:
@@ -189,6 +190,26 @@ def _bundle_with_record(sessions: list[Session], archive_dir: Path) -> tuple[str
     return bundle_text(sessions, certification=entries), words
 
 
+def _warn_if_too_large_to_import(text: str, output: Path | None) -> None:
+    """A bundle larger than ``import-bundle`` reads is written, but not without a word:
+    found out only on the other laptop, it would have to be exported again from here."""
+    from observe.reading import size_text
+    from observe.validity.limits import MAX_BUNDLE_BYTES
+
+    size = len(text.encode("utf-8"))
+    if size <= MAX_BUNDLE_BYTES:
+        return
+    where = "this bundle" if output is None else str(output)
+    limit = size_text(MAX_BUNDLE_BYTES)
+    measured = "is more" if size_text(size) == limit else f"is {size_text(size)}, more"
+    click.echo(
+        f"warning: {where} {measured} than the {limit} observe import-bundle reads, so it "
+        "cannot be imported as it is: export one bundle "
+        "per dyad instead (observe export --format json --dyad D -o D.json)",
+        err=True,
+    )
+
+
 def _codebook_text(fmt: str, sessions: list[Session]) -> str:
     from observe.interchange.cues import cue_codebook
     from observe.interchange.visits import visit_codebook
@@ -209,7 +230,7 @@ def import_bundle_command(file: Path, replace: bool) -> None:
 
     Sessions keep their ids: importing a bundle twice adds nothing the second time.
     """
-    from observe.interchange.bundle import parse_bundle
+    from observe.interchange.bundle import bundle_identity, read_bundle
     from observe.reading import InputRefused, read_bounded
     from observe.validity import session_warnings
     from observe.validity.limits import MAX_BUNDLE_BYTES
@@ -240,16 +261,21 @@ def import_bundle_command(file: Path, replace: bool) -> None:
             f"{file} is not a bundle written by observe export --format json (it is not "
             "UTF-8 text); export the sessions again and import that file"
         ) from None
-    bundle = hashlib.sha256(raw).hexdigest()
+    bundle = bundle_identity(raw)
     with open_archive(cli_context().data_dir) as archive:
-        # This very file imported already, every session still as it left them: done.
+        # This very file (or the same sessions exported again later) imported already,
+        # every session still as that import left it: done, unread.
         merged = archive.imported_already(bundle)
         remarked: list[Session] = []
         if merged is None:
-            incoming, remarked = _newest_marks(archive, parse_bundle(text, str(file)))
+            # Sessions stored already byte for byte (a bundle exported again) are not built.
+            contents = read_bundle(text, str(file), archive.stored_digest)
+            incoming, remarked = (
+                _newest_marks(archive, contents.sessions) if contents.sessions else ([], [])
+            )
             if remarked:  # marked anew and otherwise the same: taken without --replace
                 archive.merge(remarked, replace=True)
-            merged = archive.merge(incoming, replace=replace, bundle=bundle)
+            merged = archive.merge(incoming, replace=replace, bundle=bundle, stored=contents.stored)
         certified = _merge_certification(archive, raw, str(file))
     _report_bundle(file, merged, remarked)
     if certified is not None:

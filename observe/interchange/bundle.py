@@ -15,16 +15,21 @@ is one sentence naming the bundle, the session and the field.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
+
+from attrs import frozen
 
 from observe import __version__
 from observe.convert import unstructure
 from observe.errors import InterchangeError
 from observe.model import Event, Session
 from observe.scheme import Scheme
+from observe.store.sessionfile import file_bytes_of
 from observe.validity import (
     NotExactly,
     Problem,
@@ -72,12 +77,93 @@ def bundle_text(
     return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n"
 
 
+@frozen
+class BundleContents:
+    """What a bundle holds: the sessions built and checked, and the ids of those the archive
+    holds already exactly as the bundle has them (``stored``: not built, not checked)."""
+
+    sessions: list[Session]
+    stored: tuple[str, ...] = ()
+
+
+#: The lines of a bundle that say when and by which observe it was written, not what it
+#: holds: at the top level of the layout :func:`bundle_text` writes (one space of indent;
+#: a JSON string holds no line break, so no line inside a value can look like one).
+_WHEN_WRITTEN = re.compile(rb'^ "(?:exported_at|generator)": "[^"\n]*",\n', re.MULTILINE)
+
+
+def bundle_identity(raw: bytes) -> str:
+    """The sha256 of what the bundle ``raw`` holds: its bytes without the lines saying when
+    and by which observe it was exported. The same sessions exported again later (the same
+    command, another day) make another file with the same identity, so importing it after
+    the first is recognised as adding nothing without being parsed; any other difference,
+    to a single byte of a session, gives another identity."""
+    return hashlib.sha256(_WHEN_WRITTEN.sub(b"", raw[:4096], count=2) + raw[4096:]).hexdigest()
+
+
 def parse_bundle(text: str, source: str) -> list[Session]:
     """The sessions of a bundle, checked; :class:`InterchangeError` naming the first problem.
 
     A session listed twice with the same content counts once; with different content it is
     an error (which one is right cannot be known).
     """
+    return read_bundle(text, source).sessions
+
+
+def read_bundle(
+    text: str, source: str, stored_digest: Callable[[str], str | None] | None = None
+) -> BundleContents:
+    """:func:`parse_bundle`, skipping the sessions the archive holds already as they are.
+
+    ``stored_digest(id)``: the sha256 of the archive's session file of that id (None: it
+    has none). A session whose JSON in the bundle makes exactly that file
+    (:func:`~observe.store.sessionfile.file_bytes_of`) is the stored session, byte for
+    byte, checked when it was stored: it is neither built nor checked again. That is what
+    makes a bundle exported again later (another file, the same sessions) cost a fraction
+    of its first import: building and checking sessions is most of an import's work.
+    """
+    data = _decoded(text, source)
+    items = _sessions_list(data, source)
+    sessions: dict[str, Session] = {}
+    stored: dict[str, None] = {}
+    for number, item in enumerate(items, start=1):
+        if stored_digest is not None and _stored_as_is(item, stored_digest):
+            stored[item["id"]] = None
+            continue
+        session = _session(item, number, source)
+        earlier = sessions.get(session.id)
+        if earlier is not None and earlier != session:
+            raise _twice(source, session.id)
+        sessions[session.id] = session
+    for session_id in stored:
+        if session_id in sessions:  # once as the archive has it, once otherwise
+            raise _twice(source, session_id)
+    return BundleContents(list(sessions.values()), tuple(stored))
+
+
+def _twice(source: str, session_id: str) -> InterchangeError:
+    return InterchangeError(
+        f"{source} holds session {session_id[:8]} twice with different content; "
+        "export it again from the laptop it was recorded on"
+    )
+
+
+def _stored_as_is(item: object, stored_digest: Callable[[str], str | None]) -> bool:
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+        return False
+    digest = stored_digest(item["id"])
+    if digest is None:
+        return False
+    try:
+        # Not sorted again: a bundle's keys are sorted (bundle_text), and JSON whose keys
+        # are not makes other bytes, so it is built and checked like a new session.
+        data = file_bytes_of(item, None, 0, sort=False)
+    except (TypeError, ValueError, RecursionError):
+        return False  # not JSON observe writes: built and checked, and refused there
+    return hashlib.sha256(data).hexdigest() == digest
+
+
+def _decoded(text: str, source: str) -> object:
     try:
         data = json.loads(text.removeprefix("\ufeff"), parse_constant=_no_constants)
     except json.JSONDecodeError as error:
@@ -90,18 +176,7 @@ def parse_bundle(text: str, source: str) -> list[Session]:
             f"{source} is not a bundle written by observe export --format json; "
             "export the sessions again and import that file"
         ) from None
-    items = _sessions_list(data, source)
-    sessions: dict[str, Session] = {}
-    for number, item in enumerate(items, start=1):
-        session = _session(item, number, source)
-        earlier = sessions.get(session.id)
-        if earlier is not None and earlier != session:
-            raise InterchangeError(
-                f"{source} holds session {session.id[:8]} twice with different content; "
-                "export it again from the laptop it was recorded on"
-            )
-        sessions[session.id] = session
-    return list(sessions.values())
+    return data
 
 
 def _no_constants(name: str) -> float:
@@ -192,8 +267,11 @@ def _event_worded(problem: Problem, event: Event, scheme: Scheme) -> str:
 __all__: Sequence[str] = [
     "BUNDLE_FORMAT",
     "BUNDLE_VERSION",
+    "BundleContents",
     "bundle_data",
+    "bundle_identity",
     "bundle_session_problems",
     "bundle_text",
     "parse_bundle",
+    "read_bundle",
 ]

@@ -15,6 +15,7 @@ from attrs import frozen
 
 from observe.errors import ObserveError, SchemeError
 from observe.locations import schemes_dir
+from observe.reading import LINK_REFUSED
 from observe.scheme.loading import SchemeNotFound, load_scheme
 from observe.scheme.model import DEFAULT_SCHEME_ID, Scheme
 from observe.scheme.validation import SLUG as SLUG_PATTERN
@@ -65,10 +66,7 @@ def scheme_catalogue(archive_dir: Path) -> SchemeCatalogue:
     problems: list[str] = []
     taken: dict[str, InstalledScheme] = {}
     user_dir = user_schemes_dir(archive_dir)
-    try:
-        user_paths = sorted(p for p in user_dir.glob("*.toml") if p.is_file())
-    except OSError:
-        user_paths = []
+    user_paths = _own_scheme_files(user_dir, problems)
     for shipped, paths in ((True, shipped_scheme_paths()), (False, user_paths)):
         for path in paths:
             try:
@@ -98,6 +96,33 @@ def scheme_catalogue(archive_dir: Path) -> SchemeCatalogue:
     return SchemeCatalogue(schemes=tuple(installed), problems=tuple(problems))
 
 
+def _own_scheme_files(user_dir: Path, problems: list[str]) -> list[Path]:
+    """The ``*.toml`` files of ``schemes/`` to load. Like every folder and file of the
+    archive, neither the folder nor a file in it is followed when it is a symbolic link
+    (each is named in ``problems`` instead): the scheme editor writes there, and what it
+    writes belongs in the archive, not wherever a link points."""
+    if user_dir.is_symlink():
+        problems.append(
+            f"the schemes folder {user_dir} {LINK_REFUSED}, so your own schemes are left "
+            "out; make it a real folder (move what it points to into its place)"
+        )
+        return []
+    try:
+        found = sorted(user_dir.glob("*.toml"))
+    except OSError:
+        return []
+    paths: list[Path] = []
+    for path in found:
+        if path.is_symlink():
+            problems.append(
+                f"{path} is left out: it {LINK_REFUSED}; copy the scheme file itself into "
+                f"{user_dir}, or give its path to --scheme"
+            )
+        elif path.is_file():
+            paths.append(path)
+    return paths
+
+
 def installed_schemes(archive_dir: Path) -> list[InstalledScheme]:
     """The schemes an observer can pick by id (see :func:`scheme_catalogue`)."""
     return list(scheme_catalogue(archive_dir).schemes)
@@ -113,9 +138,11 @@ def find_scheme(id_or_path: str, archive_dir: Path) -> Scheme:
     if path.suffix == ".toml" or _is_file(path) or any(sep in id_or_path for sep in "/\\"):
         return load_scheme(path)
     own_file = user_schemes_dir(archive_dir) / f"{id_or_path}.toml"
-    if SLUG_PATTERN.match(id_or_path) and _is_file(own_file):
+    linked = SLUG_PATTERN.match(id_or_path) is not None and _is_link(own_file)
+    if SLUG_PATTERN.match(id_or_path) and (linked or _is_file(own_file)):
         # The user's file was left out of the catalogue: say exactly why.
-        load_scheme(own_file)  # raises SchemeError listing its problems
+        if not linked:
+            load_scheme(own_file)  # raises SchemeError listing its problems
         reason = next((p for p in catalogue.problems if str(own_file) in p), None)
         if reason is not None:
             raise SchemeNotFound(reason)
@@ -123,6 +150,14 @@ def find_scheme(id_or_path: str, archive_dir: Path) -> Scheme:
         f'there is no coding scheme "{id_or_path}"; the installed schemes are '
         f"{', '.join(catalogue.ids) or 'none'} (or give the path to a .toml file)"
     )
+
+
+def _is_link(path: Path) -> bool:
+    """``path.is_symlink()`` for any string a user may type (too long, NUL, ...)."""
+    try:
+        return path.is_symlink()
+    except (OSError, ValueError):
+        return False
 
 
 def _is_file(path: Path) -> bool:

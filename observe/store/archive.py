@@ -241,19 +241,33 @@ class Archive:
             self._files.index_documents(write_sessions(self._files, writing))
 
     def merge(
-        self, sessions: Iterable[Session], *, replace: bool = False, bundle: str | None = None
+        self,
+        sessions: Iterable[Session],
+        *,
+        replace: bool = False,
+        bundle: str | None = None,
+        stored: Iterable[str] = (),
     ) -> Merged:
         """Add the complete sessions the archive does not have yet, compared with what is
         stored by digest (see :mod:`observe.store.merge`); with ``replace``, also take
         those whose stored copy differs. ``bundle``: the sha256 of the bundle they come
-        from, so that importing it again is recognised (:meth:`bundle_unchanged`)."""
+        from, so that importing it again is recognised (:meth:`bundle_unchanged`);
+        ``stored``: the ids of its sessions known to be stored as they are (not built)."""
         return merge(
             self._files,
             sessions,
             replace=replace,
             check_replaceable=self._check_replaceable,
             bundle=bundle,
+            stored=stored,
         )
+
+    def stored_digest(self, session_id: str) -> str | None:
+        """The sha256 of the session file of ``session_id`` as the index has it (None: not
+        listed, or only a journal)."""
+        document = self._files.indexed(session_id)
+        digest = None if document is None else document.get("digest")
+        return digest if isinstance(digest, str) else None
 
     def imported_already(self, bundle: str) -> Merged | None:
         """What merging the bundle with sha256 ``bundle`` again does, when that is known

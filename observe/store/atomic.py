@@ -115,10 +115,10 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(read_private(path)).hexdigest()
 
 
-def encode_json(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
-        "utf-8"
-    )
+def encode_json(data: Any, *, sort_keys: bool = False) -> bytes:
+    return json.dumps(
+        data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, sort_keys=sort_keys
+    ).encode("utf-8")
 
 
 def decode_json(path: Path, raw: bytes) -> Any:

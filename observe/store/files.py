@@ -19,6 +19,8 @@ and use its public names only. It knows neither of them, so nothing imports back
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -43,6 +45,7 @@ from observe.store.layout import (
 from observe.store.listing import list_folder
 from observe.store.perms import fsync_dir, link_refused, make_private_dir, replace
 from observe.store.replay import Restored, restore
+from observe.validity import SessionProblem, session_problems
 
 T = TypeVar("T")
 
@@ -128,11 +131,14 @@ class ArchiveFiles:
 
         Raises :class:`UnknownSession` when neither file is there, and ArchiveError with
         one sentence (also kept in ``problems``) when one cannot be read. A journal with
-        no readable header is kept aside (named in ``problems``; left in place, and named,
-        when the archive is read-only here): the session is what its file holds.
-        ``recorded_elsewhere``: the session may be being recorded by another process right
-        now, so a torn last line, or an empty journal, is its write in progress and not a
-        problem to name.
+        no readable header, or one whose changes make a session no way into the archive
+        accepts (:meth:`_held_to_the_model`), is kept aside (named in ``problems``; left in
+        place, and named, when the archive is read-only here): the session is what its
+        file holds. An empty journal is no problem to name (see
+        :meth:`tidy_empty_journal`): the session is what its file holds, and one with no
+        file was never started. ``recorded_elsewhere``: the session may be being recorded
+        by another process right now, so a torn last line is its write in progress and not
+        a problem to name.
         """
         path = self.session_path(session_id)
         journal_path = self.journal_path(session_id)
@@ -149,6 +155,8 @@ class ArchiveFiles:
             sentence = messages.damaged_journal(damage.path, damage.line, damage.reason)
             raise self.refusal(sentence) from None
         except JournalUnreadable as unreadable:
+            if unreadable.reason == EMPTY_JOURNAL:
+                raise UnknownSession(messages.never_started(session_id)) from None
             sentence = self.unreadable_journal(session_id, unreadable.reason, None)
             raise ArchiveError(sentence) from None
         except OSError as error:
@@ -157,15 +165,72 @@ class ArchiveFiles:
         journal = restored.journal
         if journal is not None and journal.generation is None:
             reason = journal.unreadable or "it cannot be read"
-            if not (recorded_elsewhere and reason == EMPTY_JOURNAL):
+            if reason != EMPTY_JOURNAL:  # (nothing was recorded in an empty one)
                 self.unreadable_journal(session_id, reason, len(restored.session.events))
             restored = evolve(restored, journal=None)
+        elif journal is not None:
+            restored = self._held_to_the_model(session_id, restored)
         if not recorded_elsewhere and (not self.readonly or self.readonly_reason is None):
             # While another process records, its journal's last line may be mid-write:
             # only a writer (the holder is gone) can tell a torn line from a busy one.
             for note in restored.notes:
                 self.note(note)
         return restored
+
+    def _held_to_the_model(self, session_id: str, restored: Restored) -> Restored:
+        """``restored`` when what its journal replayed is a session the archive may hold
+        (:func:`~observe.validity.session_problems`, the check every way in passes);
+        otherwise the journal is kept aside and named as one that cannot be read, and the
+        session is what its file holds.
+
+        A journal written by observe passes. One edited by hand or damaged into values no
+        session may hold (an event time of 1e300 s, a pause before the start, a code not in
+        the scheme), checksums and all, would otherwise reach the index, the figures and the
+        reports, which assume them in range. Only what the journal brings is held against
+        it: a problem its session file has already (a scheme snapshot a stricter version of
+        observe would not accept) is the file's, and the session opens as it would without
+        a journal.
+        """
+        file = restored.file
+        if file is not None and restored.session is file.session:
+            return restored  # the journal added nothing to what the file holds
+        problems = _problems_of(restored.session)
+        if problems and file is not None:
+            in_file = _problems_of(file.session)
+            problems = [problem for problem in problems if problem not in in_file]
+        if not problems:
+            return restored
+        reason = f"what it records is no session observe keeps: {problems[0].sentence}"
+        saved = None if file is None else len(file.session.events)
+        sentence = self.unreadable_journal(session_id, reason, saved)
+        if file is None:
+            raise ArchiveError(sentence)
+        return Restored(file.session, file, None, 0, ())
+
+    def tidy_empty_journal(self, session_id: str) -> bool:
+        """Remove the journal of ``session_id`` if it holds no byte at all; whether it did.
+
+        That is what a crash leaves between creating a journal and writing its header
+        (:meth:`JournalWriter.create <observe.store.journal.JournalWriter.create>`), and
+        nothing can have been acknowledged in it: every line is fsync'd before the screen
+        shows its key press, and a file's size is part of what fsync makes durable. So an
+        empty journal is no damage to name (a zero-filled or cut one is: that one held
+        something). Only a writer tidies, and only where no recording of this archive is
+        under way (opening it, or starting to record this very session), so a journal
+        being created at this moment is never taken for one left by a crash.
+        """
+        if self.readonly:
+            return False
+        path = self.journal_path(session_id)
+        try:
+            status = os.lstat(path)
+            if not stat.S_ISREG(status.st_mode) or status.st_size != 0:
+                return False
+            path.unlink()
+            fsync_dir(path.parent)
+        except OSError:
+            return False  # left as it is: it is named nowhere, and tried again next time
+        return True
 
     def unreadable_journal(self, session_id: str, reason: str, saved_events: int | None) -> str:
         """Keep aside (writable) or name (read-only) a journal with no readable header;
@@ -323,3 +388,11 @@ class ArchiveFiles:
                 "will be filled in when it is saved again"
             )
             return {}
+
+
+def _problems_of(session: Session) -> list[SessionProblem]:
+    """What :func:`session_problems` finds in a replayed session, measured against its
+    clock rather than its recorded length: a recording may go on after its end (an edit in
+    review, a key pressed as the end was saved), which is no damage, while a time of 1e300
+    s, a pause before the start or a code the scheme lacks still is."""
+    return session_problems(evolve(session, duration=session.clock))

@@ -70,15 +70,19 @@ def merge(
     replace: bool,
     check_replaceable: Callable[[str], None],
     bundle: str | None = None,
+    stored: Iterable[str] = (),
 ) -> Merged:
     """Add the sessions the archive does not have; with ``replace``, also those whose
     stored copy differs. ``check_replaceable(id)`` raises ArchiveError for a session that
-    may not be written over (a live one)."""
+    may not be written over (a live one). ``stored``: the ids of the bundle's other
+    sessions, found in the archive as they are without being built
+    (:func:`~observe.interchange.bundle.read_bundle`), counted as the same."""
     files.require_writable()
     incoming = list(sessions)
+    already = list(stored)
     added: list[tuple[Session, bytes]] = []
     differing: list[tuple[Session, bytes]] = []
-    same: list[dict[str, Any] | None] = []  # their index documents
+    same: list[dict[str, Any] | None] = [files.indexed(i) for i in already]  # index documents
     for session in incoming:
         data = session_file_bytes(session, None, 0)
         stored = files.indexed(session.id)
@@ -93,7 +97,7 @@ def merge(
         check_replaceable(session.id)
     if not writing:
         return Merged(tuple(s for s, _ in added), len(same), tuple(s for s, _ in differing), False)
-    mark = {"sha256": bundle, "sessions": len(incoming)} if bundle else None
+    mark = {"sha256": bundle, "sessions": len(incoming) + len(already)} if bundle else None
     documents = write_sessions(files, writing, mark)
     if mark is not None:  # (one that is not listed yet is indexed when the archive opens)
         documents += [_marked(stored, mark) for stored in same if stored is not None]

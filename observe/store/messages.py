@@ -106,6 +106,14 @@ def unreadable_journal(
     )
 
 
+def never_started(session_id: str) -> str:
+    """A session whose only file is an empty journal: a crash came as it was being started."""
+    return (
+        f"session {session_id[:8]} was being started when observe stopped, before anything "
+        "was recorded in it, so there is nothing of it to open"
+    )
+
+
 def kept_journal(kept: Path, has_file: bool) -> str:
     """A journal kept aside on an earlier opening, named until the user moves it."""
     session = f"session {kept.name[:8]}"

@@ -56,6 +56,9 @@ class Recorder:
         session_path = files.session_path(session.id)
         journal_path = files.journal_path(session.id)
         try:
+            # An empty journal is a start that a crash cut short: nothing is in it, and
+            # the new journal of this recording takes its name.
+            files.tidy_empty_journal(session.id)
             if session_path.exists() or journal_path.exists():
                 restored = files.restore(session.id)
                 journal = restored.journal

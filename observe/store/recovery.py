@@ -5,8 +5,10 @@
 - leftover journals are folded into their session file; an ended session's journal is
   then removed (the crash came between saving the session and removing its journal);
   a live or paused one stays, ready to resume where it stopped; one that cannot be read
-  at all is kept aside (see :meth:`ArchiveFiles.restore
-  <observe.store.files.ArchiveFiles.restore>`), never removed;
+  at all, or whose changes make a session no way into the archive accepts (a time of
+  1e300 s, a code not in the scheme), is kept aside (see :meth:`ArchiveFiles.restore
+  <observe.store.files.ArchiveFiles.restore>`), never removed; an empty one (a crash as
+  it was being created, before anything was recorded in it) is removed without a word;
 - journals kept aside on an earlier opening, and session files or journals that are
   symbolic links, are named in ``problems`` every time, until the user deals with them;
 - session files missing from the index are indexed; index entries whose files are gone
@@ -27,7 +29,7 @@ from observe.errors import ArchiveError
 from observe.store import messages
 from observe.store.atomic import DamagedFile, file_digest
 from observe.store.files import ArchiveFiles
-from observe.store.journal import header_problem
+from observe.store.journal import EMPTY_JOURNAL, header_problem
 from observe.store.listing import Listing, list_folder
 from observe.store.perms import fsync_dir, link_refused
 from observe.store.sessionfile import read_session_file, write_session_file
@@ -85,7 +87,8 @@ def survey_read_only(files: ArchiveFiles) -> None:
             reason = header_problem(path)
         except OSError:
             continue  # named when the session is loaded
-        if reason is not None:
+        if reason is not None and reason != EMPTY_JOURNAL:
+            # (An empty journal holds nothing that was recorded: a writer tidies it.)
             saved = files.session_path(session_id)
             events = _saved_events(files, session_id) if saved.exists() else None
             files.unreadable_journal(session_id, reason, events)
@@ -133,6 +136,15 @@ def _remove_temporary_files(leftovers: Iterable[Path]) -> None:
 def _settle_journal(files: ArchiveFiles, session_id: str) -> None:
     journal_path = files.journal_path(session_id)
     session_path = files.session_path(session_id)
+    if files.tidy_empty_journal(session_id):
+        # A crash as the journal was being created: nothing was recorded in it. The
+        # session is its file, if it had one already (resumed after it had ended).
+        if session_path.exists() or session_path.is_symlink():
+            if session_id not in files.indexed_ids():
+                _index_unlisted(files, session_id)
+        elif session_id in files.indexed_ids():
+            files.unindex(session_id)
+        return
     try:
         restored = files.restore(session_id)
     except ArchiveError:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from observe.model import Session, apply_changes
-from observe.store.journal import JournalContents, JournalUnreadable, read_journal
+from observe.model import Session, apply_change
+from observe.store.journal import JournalContents, JournalDamaged, JournalUnreadable, read_journal
 from observe.store.sessionfile import SessionFile, read_session_file
 
 
@@ -61,5 +61,14 @@ def restore(session_path: Path, journal_path: Path) -> Restored:
         # The snapshot already holds more than the journal now has (it lost its tail
         # after a fold): nothing left to replay, and nothing lost.
         return Restored(base, file, journal, journal.good_lines, notes)
-    session = apply_changes(base, journal.changes[folded - 1 :])
+    session = base
+    for line, change in enumerate(journal.changes[folded - 1 :], start=folded + 1):
+        try:
+            session = apply_change(session, change)
+        except Exception as error:
+            # A line written by hand or damaged into a change that cannot be applied: named
+            # like a line that cannot be read, and nothing after it is guessed at.
+            raise JournalDamaged(
+                journal.path, line, f"its change cannot be applied to the session: {error}"
+            ) from None
     return Restored(session, file, journal, folded, notes)

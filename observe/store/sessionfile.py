@@ -9,6 +9,7 @@ amends cannot be replayed twice safely.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 from tinydb import TinyDB
@@ -56,15 +57,23 @@ def read_session_file(path: Path) -> SessionFile:
 def session_file_bytes(session: Session, journal: str | None, folded: int) -> bytes:
     """The exact bytes of the session file of ``session``: the index keeps their sha256,
     so a session arriving again (a bundle imported twice) is recognised from them."""
-    document = {
-        "format": FORMAT,
-        "session": unstructure(session),
-        "journal": journal,
-        "folded": folded,
-    }
+    return file_bytes_of(unstructure(session), journal, folded)
+
+
+def file_bytes_of(
+    session: dict[str, Any], journal: str | None, folded: int, *, sort: bool = True
+) -> bytes:
+    """:func:`session_file_bytes` of a session already unstructured (as a bundle holds it:
+    a session read back from JSON gives the same bytes as the session it was written
+    from, so one the archive holds already is known before it is built). ``sort=False``:
+    the keys of ``session`` are sorted already, at every depth (JSON read from a bundle,
+    which is written so), and sorting them again would only cost time."""
+    # The file's own keys in sorted order, so that only the session's may need sorting.
+    document = {"folded": folded, "format": FORMAT, "journal": journal, "session": session}
     # One storage write, not TinyDB's read-modify-write: the old file may be damaged, and
-    # the caller has already decided it is to be replaced.
-    return encode_json({_TABLE: {"1": document}})
+    # the caller has already decided it is to be replaced. Keys sorted, as a bundle has
+    # them: the same session gives the same bytes whether it was built or read as JSON.
+    return encode_json({_TABLE: {"1": document}}, sort_keys=sort)
 
 
 def write_session_file(path: Path, session: Session, journal: str | None, folded: int) -> str:
@@ -72,4 +81,10 @@ def write_session_file(path: Path, session: Session, journal: str | None, folded
     return atomic_write(path, session_file_bytes(session, journal, folded))
 
 
-__all__ = ["SessionFile", "read_session_file", "session_file_bytes", "write_session_file"]
+__all__ = [
+    "SessionFile",
+    "file_bytes_of",
+    "read_session_file",
+    "session_file_bytes",
+    "write_session_file",
+]

@@ -42,12 +42,16 @@ from attrs import frozen
 from observe import schedule
 from observe.display import shorten
 from observe.errors import ObserveError
+from observe.reading import InputRefused, read_bounded
 from observe.scheme.loading import _toml_problem  # the one reading of tomllib's positions
 from observe.scheme.problems import Locator, describe_type, did_you_mean
 from observe.store import messages
 from observe.store.atomic import atomic_write
 
 FILE_NAME = "settings.toml"
+#: A settings file is refused, unread, above this size: the file observe writes, every
+#: setting with its comment, is under 2 KB.
+MAX_SETTINGS_BYTES = 64 << 10
 
 Kind = Literal["fraction", "coefficient", "seconds", "schedule", "period"]
 Value = float | str  # text for the schedule and period kinds, a number for the others
@@ -173,9 +177,18 @@ def read_settings(archive_dir: Path) -> ArchiveSettings:
     """The settings of the archive in ``archive_dir`` (defaults where the file is silent)."""
     path = settings_path(archive_dir)
     try:
-        raw = path.read_bytes()
+        # Like every file of the archive, never read through a link (or from a pipe, or
+        # whole when it is larger than any settings file).
+        raw = read_bounded(path, MAX_SETTINGS_BYTES, what="a settings file", follow_links=False)
     except FileNotFoundError:
         return _settings(path, {})
+    except InputRefused as refused:
+        remedy = (
+            "put the file itself in its place"
+            if refused.link
+            else "move it away to use the default settings"
+        )
+        raise SettingsError(f"the settings file {path} {refused.reason}; {remedy}.") from None
     except OSError as error:
         raise SettingsError(
             f"the settings file {path} cannot be read ({error.strerror}); check that it is "
@@ -197,6 +210,8 @@ def parse_settings(text: str, path: Path) -> dict[str, Value]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         _fail(path, [_toml_problem(str(error))])
+    except RecursionError:
+        _fail(path, ["the TOML is nested too deeply to read"])
     locator = Locator(text)
     problems: list[tuple[int, str]] = []
 

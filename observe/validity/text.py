@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from observe.display import shorten
+
 _LINE_BREAKS = frozenset("\n\r\t")
 
 
@@ -27,6 +29,6 @@ def text_problem(value: str, limit: int, *, one_line: bool) -> str | None:
 
 def shown(text: str, limit: int = 40) -> str:
     """Text from outside quoted in a message: on one line, cut short, and with any control
-    character shown as ``�`` (an escape sequence in a message would act on the terminal)."""
-    flat = "".join(ch if ch.isprintable() or ch == " " else "�" for ch in " ".join(text.split()))
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    character shown as ``�`` (an escape sequence in a message would act on the terminal);
+    :func:`observe.display.shorten`, by the name the checks of a session use."""
+    return shorten(text, limit)

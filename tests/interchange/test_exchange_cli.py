@@ -88,6 +88,33 @@ def test_a_session_changed_in_the_archive_is_kept_unless_replace_is_given(
     assert _notes(laptop, session_id) == "reviewed on another laptop"
 
 
+def test_a_bundle_too_large_to_import_is_written_with_a_warning_saying_what_to_do(
+    laptop: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Otherwise the home visitor finds out only on the office laptop, where import-bundle
+    refuses the file, and has to come back to export it again. (The limit is lowered here:
+    a bundle over the real 128 MB would take minutes to build.)"""
+    from observe.validity import limits
+
+    bundle = tmp_path / "all.json"
+    small = _observe(laptop, "export", "--dyad", "DEMO-01", "--format", "json", "-o", str(bundle))
+    assert small.exit_code == 0 and "warning" not in small.stderr
+    monkeypatch.setattr(limits, "MAX_BUNDLE_BYTES", bundle.stat().st_size - 1)
+    result = _observe(laptop, "export", "--dyad", "DEMO-01", "--format", "json", "-o", str(bundle))
+    assert result.exit_code == 0 and "exported 6 sessions" in result.output
+    (warning,) = result.stderr.splitlines()
+    assert warning.startswith(f"warning: {bundle} is more than the ")
+    assert "more than the" in warning and "observe import-bundle reads" in warning
+    assert "export one bundle per dyad instead (observe export --format json --dyad D" in warning
+    refused = _observe(tmp_path / "office", "import-bundle", str(bundle))
+    assert refused.exit_code == 1 and "export fewer sessions to each bundle" in refused.output
+    to_screen = _observe(laptop, "export", "--dyad", "DEMO-01", "--format", "json")
+    assert "warning: this bundle is more than the " in to_screen.stderr
+    monkeypatch.setattr(limits, "MAX_BUNDLE_BYTES", bundle.stat().st_size // 2)
+    halved = _observe(laptop, "export", "--dyad", "DEMO-01", "--format", "json", "-o", str(bundle))
+    assert " KB, more than the " in halved.stderr
+
+
 def test_a_damaged_bundle_adds_nothing(laptop: Path, tmp_path: Path) -> None:
     bundle = tmp_path / "b.json"
     _observe(laptop, "export", "--dyad", "DEMO-04", "--format", "json", "-o", str(bundle))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from datetime import UTC
 from hashlib import sha256
 from pathlib import Path
 
@@ -129,6 +130,107 @@ def test_importing_the_same_bundle_again_writes_nothing(
         assert written(big_archive) == before
         assert len(fsyncs) == LOCK_NOTE_FSYNCS
     assert reads == []
+
+
+def test_a_bundle_exported_again_builds_only_the_sessions_the_archive_lacks(
+    big_archive: Path, tmp_path: Path, make_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another file holding the same sessions (exported again later, in another order, with
+    two more): the twenty stored as they are are recognised from their JSON before they
+    are built or checked (building and checking is most of an import's cost), the two
+    new ones are built, checked and stored; and that file imported once more is recognised
+    whole, unread."""
+    from observe.interchange import bundle as bundle_module
+
+    incoming = sessions(make_session, 20)
+    first = tmp_path / "bundle.json"
+    first.write_text(bundle_text(incoming))
+    observe(big_archive, "import-bundle", str(first))
+    built: list[object] = []
+    real_structure = bundle_module.structure_exactly
+    monkeypatch.setattr(
+        bundle_module,
+        "structure_exactly",
+        lambda item, kind: built.append(item) or real_structure(item, kind),
+    )
+    more = sessions(make_session, 2, first=500)
+    again = tmp_path / "exported-again.json"
+    again.write_text(bundle_text([*more, *reversed(incoming)]))
+    result = observe(big_archive, "import-bundle", str(again))
+    assert result.exit_code == 0, result.output
+    assert "imported 2 new sessions" in result.output
+    assert "20 sessions already in the archive, unchanged" in result.output
+    assert [item["id"] for item in built] == [s.id for s in more]  # type: ignore[index]
+    built.clear()
+    before = written(big_archive)
+    result = observe(big_archive, "import-bundle", str(again))
+    assert "22 sessions already in the archive, unchanged" in result.output
+    assert built == [] and written(big_archive) == before
+    with Archive.open(big_archive, readonly=True) as archive:
+        assert len(archive.list_sessions()) == 82
+        assert archive.load(more[0].id) == more[0]
+
+
+def test_the_same_sessions_exported_again_are_recognised_without_being_read(
+    big_archive: Path, tmp_path: Path, make_session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``observe export`` run again another day (by another version of observe, even)
+    writes another file: only when and by what it was exported differ, so it is known as
+    the bundle imported before, unparsed; a change to one byte of a session is not."""
+    from datetime import datetime, timedelta
+
+    from observe.interchange import bundle as bundle_module
+    from observe.interchange.bundle import bundle_identity
+
+    incoming = sessions(make_session, 5)
+    monday = datetime(2026, 3, 2, 10, tzinfo=UTC)
+    first = tmp_path / "monday.json"
+    first.write_text(bundle_text(incoming, exported_at=monday))
+    observe(big_archive, "import-bundle", str(first))
+    again = tmp_path / "friday.json"
+    later = bundle_text(incoming, exported_at=monday + timedelta(days=4))
+    again.write_text(later.replace('"generator": "observe ', '"generator": "observe 9.'))
+    assert again.read_bytes() != first.read_bytes()
+    assert bundle_identity(again.read_bytes()) == bundle_identity(first.read_bytes())
+    read: list[str] = []
+    real_read = bundle_module.read_bundle
+    monkeypatch.setattr(
+        bundle_module, "read_bundle", lambda *a, **k: read.append(a[1]) or real_read(*a, **k)
+    )
+    result = observe(big_archive, "import-bundle", str(again))
+    assert "5 sessions already in the archive, unchanged" in result.output
+    assert read == []
+    changed = later.replace('"dyad": "D001"', '"dyad": "D00X"')
+    assert bundle_identity(changed.encode()) != bundle_identity(first.read_bytes())
+
+
+@pytest.mark.parametrize("change", ["a time out of range", "the same id twice"])
+def test_a_stored_session_changed_in_the_bundle_is_built_and_checked(
+    big_archive: Path, tmp_path: Path, make_session, change: str
+) -> None:
+    """Only JSON that makes the stored file byte for byte is taken as the stored session:
+    one changed value makes it a session like any other, checked and refused here (and a
+    bundle holding a session both as stored and changed is refused: which is right cannot
+    be known). The archive is unchanged."""
+    incoming = sessions(make_session, 3)
+    first = tmp_path / "bundle.json"
+    first.write_text(bundle_text(incoming))
+    observe(big_archive, "import-bundle", str(first))
+    data = json.loads(bundle_text(incoming))
+    if change == "a time out of range":
+        data["sessions"][1]["events"][0]["t"] = 1e300
+        expected = "time 1e+300 s is after the end of the session"
+    else:
+        twin = json.loads(json.dumps(data["sessions"][1]))
+        twin["notes"] = "changed"
+        data["sessions"].append(twin)
+        expected = f"holds session {incoming[1].id[:8]} twice with different content"
+    again = tmp_path / "exported-again.json"
+    again.write_text(json.dumps(data))
+    before = written(big_archive)
+    result = observe(big_archive, "import-bundle", str(again))
+    assert result.exit_code == 1 and expected in result.output, result.output
+    assert written(big_archive) == before
 
 
 def test_a_bundle_is_read_again_once_a_session_of_it_changed_or_was_deleted(

@@ -21,7 +21,10 @@ from textual.widgets import Button, Input, Label, Select, Static
 from observe.model import Event, new_id
 from observe.scheme import Scheme
 from observe.tui.dialogs.frame import button_row, dialog_css
+from observe.tui.dialogs.lengths import show_length
 from observe.validity import Problem, event_problems
+from observe.validity.limits import MAX_EVENT_NOTE_LENGTH
+from observe.validity.text import text_problem
 
 
 def parse_time(text: str) -> float | None:
@@ -113,6 +116,7 @@ class EventEditor(ModalScreen[Event | None]):
     EventEditor .row { height: auto; }
     EventEditor .row Label { width: 12; padding-top: 1; }
     EventEditor .row Input, EventEditor .row Select { width: 1fr; }
+    EventEditor #note-length { color: $text-warning; display: none; }
     """
     )
 
@@ -163,7 +167,12 @@ class EventEditor(ModalScreen[Event | None]):
                 )
             with Horizontal(classes="row"):
                 yield Label("Note")
-                yield Input(event.note or "" if event else "", id="note")
+                yield Input(
+                    event.note or "" if event else "",
+                    id="note",
+                    max_length=MAX_EVENT_NOTE_LENGTH,
+                )
+            yield Static("", id="note-length")
             yield Static("", id="problems")
             yield button_row(
                 Button("Save", id="save", variant="primary"),
@@ -183,6 +192,11 @@ class EventEditor(ModalScreen[Event | None]):
         elif chosen is not None and chosen.kind == "point":
             kind.value = "point"
 
+    @on(Input.Changed, "#note")
+    def _note_length(self, event: Input.Changed) -> None:
+        counter = self.query_one("#note-length", Static)
+        show_length(counter, len(event.value), MAX_EVENT_NOTE_LENGTH, "a note")
+
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_save()
@@ -198,10 +212,13 @@ class EventEditor(ModalScreen[Event | None]):
             kind=str(self.query_one("#kind", Select).value),
             intensity_text=self.query_one("#intensity", Input).value,
         )
+        note = self.query_one("#note", Input).value.strip() or None
+        wrong = None if note is None else text_problem(note, MAX_EVENT_NOTE_LENGTH, one_line=False)
+        if wrong is not None:  # the archive would refuse it: said here, not after
+            problems = [*problems, f"The note {wrong}; change it to save."]
         if problems:
             self.query_one("#problems", Static).update("\n".join(problems))
             return
-        note = self.query_one("#note", Input).value.strip() or None
         if self.original is None:
             self.dismiss(Event(id=new_id(), note=note, **fields))  # type: ignore[arg-type]
         else:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from observe.tui.dialogs.frame import dialog_css
+from observe.tui.dialogs.lengths import show_length
 from observe.validity.limits import MAX_EVENT_NOTE_LENGTH
 
 #: Said from the moment the note opens over the coding screen: keys typed here are text.
@@ -24,6 +25,7 @@ class NoteDialog(ModalScreen[str | None]):
         + """
     NoteDialog .hint { color: $text-muted; }
     NoteDialog #not-coded { color: $text-warning; text-style: italic; }
+    NoteDialog #note-length { color: $text-warning; display: none; }
     """
     )
 
@@ -43,11 +45,17 @@ class NoteDialog(ModalScreen[str | None]):
                 id="note",
                 max_length=MAX_EVENT_NOTE_LENGTH,
             )
+            yield Static("", id="note-length")
             yield Static("Enter saves · Esc cancels · an empty note removes it", classes="hint")
             yield Static(NOT_CODED, id="not-coded")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+
+    @on(Input.Changed)
+    def _length(self, event: Input.Changed) -> None:
+        counter = self.query_one("#note-length", Static)
+        show_length(counter, len(event.value), MAX_EVENT_NOTE_LENGTH, "a note")
 
     @on(Input.Submitted)
     def _save(self, event: Input.Submitted) -> None:

@@ -19,7 +19,13 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from observe.scheme import Rating
 from observe.tui.dialogs.frame import button_row, dialog_css
+from observe.tui.dialogs.lengths import show_length
 from observe.tui.widgets.rating_anchors import RatingAnchors
+from observe.validity.limits import MAX_NOTES_LENGTH
+from observe.validity.text import text_problem
+
+#: The notes, in the sentences of their length (:mod:`observe.tui.dialogs.lengths`).
+NOTES = "the notes"
 
 RatingsResult = tuple[dict[str, int], str]
 
@@ -88,6 +94,7 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
     RatingsDialog .rating-row Label { width: 1fr; }
     RatingsDialog .rating-row Input { width: 8; }
     RatingsDialog #notes { height: 5; margin-top: 1; }
+    RatingsDialog #notes-length { color: $text-warning; display: none; }
     RatingsDialog #about { color: $text-muted; }
     """
     )
@@ -135,6 +142,7 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
                     )
                 yield RatingAnchors(rating, id=f"anchors-{rating.id}")
             yield TextArea(self.notes, id="notes", soft_wrap=True)
+            yield Static("", id="notes-length")
             yield Static("", id="problems")
             yield Static(
                 "Digits fill each rating in turn · Tab moves on · Ctrl+S saves · Esc skips",
@@ -162,6 +170,11 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
             if field.has_focus and rating.anchors:
                 self.call_after_refresh(anchors.scroll_visible, animate=False)
 
+    @on(TextArea.Changed, "#notes")
+    def _notes_length(self, event: TextArea.Changed) -> None:
+        counter = self.query_one("#notes-length", Static)
+        show_length(counter, len(event.text_area.text), MAX_NOTES_LENGTH, NOTES)
+
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         if event.input.has_focus:
@@ -171,10 +184,22 @@ class RatingsDialog(ModalScreen[RatingsResult | None]):
     def action_save(self) -> None:
         values = {r.id: self.query_one(f"#rating-{r.id}", Input).value for r in self.ratings}
         parsed, problems = parse_ratings(self.ratings, values)
+        notes = self.query_one("#notes", TextArea).text.strip()
+        # What the archive would refuse (observe.validity) is said here, not after.
+        if len(notes) > MAX_NOTES_LENGTH:
+            problems.append(
+                f"The observer's notes are {len(notes):,} characters long, more than the "
+                f"{MAX_NOTES_LENGTH:,} they may hold; shorten them to save."
+            )
+        elif text_problem(notes, MAX_NOTES_LENGTH, one_line=False) is not None:
+            problems.append(
+                "The observer's notes hold a control character (only line breaks and tabs "
+                "may be in them); remove it to save."
+            )
         if problems:
             self.query_one("#problems", Static).update("\n".join(problems))
             return
-        self.dismiss((parsed, self.query_one("#notes", TextArea).text.strip()))
+        self.dismiss((parsed, notes))
 
     @on(Button.Pressed, "#skip")
     def action_skip(self) -> None:
