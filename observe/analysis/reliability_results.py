@@ -30,6 +30,8 @@ Several pairs (``observe reliability --dyad D``, or more than one pair of ids) p
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from attrs import field, frozen
 
 from observe.convert import omit_while_default
@@ -98,6 +100,28 @@ class Thresholds:
     kappa: float = 0.60  # the event-based kappa and both time-unit kappas
     rating_kappa: float = 0.60  # a rating's quadratic-weighted kappa over several visits
     rating_icc: float = 0.75  # a rating's ICC(1,1) over several visits
+
+
+class _Settings(Protocol):
+    def __getitem__(self, name: str, /) -> object: ...
+
+
+def thresholds_of(settings: _Settings) -> Thresholds:
+    """The reliability standards an archive's settings set (``reliability.min_agreement``,
+    ``min_kappa``, ``min_rating_kappa``, ``min_rating_icc``): ``observe reliability``'s flags
+    and the caseload's below-standard checks read them here."""
+    return Thresholds(
+        percent_agreement=_number(settings["reliability.min_agreement"]),
+        kappa=_number(settings["reliability.min_kappa"]),
+        rating_kappa=_number(settings["reliability.min_rating_kappa"]),
+        rating_icc=_number(settings["reliability.min_rating_icc"]),
+    )
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise TypeError(f"a reliability standard is a number, not {value!r}")
+    return float(value)
 
 
 @frozen

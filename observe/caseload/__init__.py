@@ -25,9 +25,9 @@ from observe.caseload.model import (
 from observe.caseload.text import caseload_json, caseload_text, due_text
 
 if TYPE_CHECKING:
-    from observe.caseload.build import UnknownVisitor, build_caseload, thresholds_of
+    from observe.caseload.build import UnknownVisitor, build_caseload
 
-_BUILD = ("UnknownVisitor", "build_caseload", "thresholds_of")
+_BUILD = ("UnknownVisitor", "build_caseload")
 
 
 def __getattr__(name: str) -> Any:
@@ -53,5 +53,4 @@ __all__ = [
     "caseload_text",
     "counts_for_family",
     "due_text",
-    "thresholds_of",
 ]

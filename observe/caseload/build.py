@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 
 from observe.analysis.reliability import compare_sessions
-from observe.analysis.reliability_results import Thresholds
+from observe.analysis.reliability_results import thresholds_of
 from observe.caseload.families import families
 from observe.caseload.model import Caseload
 from observe.caseload.visitors import Agreement, AgreementOf, visitors
@@ -60,16 +60,6 @@ def build_caseload(
         families=tuple(found),
         visitors=tuple(people),
         problems=tuple(problems),
-    )
-
-
-def thresholds_of(settings: ArchiveSettings) -> Thresholds:
-    """The reliability standards the archive's settings set."""
-    return Thresholds(
-        percent_agreement=float(settings["reliability.min_agreement"]),
-        kappa=float(settings["reliability.min_kappa"]),
-        rating_kappa=float(settings["reliability.min_rating_kappa"]),
-        rating_icc=float(settings["reliability.min_rating_icc"]),
     )
 
 

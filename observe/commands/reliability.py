@@ -30,11 +30,9 @@ if TYPE_CHECKING:
         ConfusionMatrix,
         Reliability,
         SideBySide,
-        Thresholds,
     )
     from observe.model import Session
     from observe.store import Archive
-    from observe.store.settings import ArchiveSettings
 
 USAGE = "`observe reliability ID_A ID_B` or `observe reliability --dyad D`"
 
@@ -128,7 +126,9 @@ def reliability(
             pairs, warnings = list(zip(sessions[0::2], sessions[1::2], strict=True)), []
     tolerance = settings["reliability.tolerance"] if tolerance is None else tolerance
     time_unit = settings["reliability.time_unit"]
-    thresholds = archive_thresholds(settings)
+    from observe.analysis.reliability_results import thresholds_of
+
+    thresholds = thresholds_of(settings)
     if len(pairs) == 1 and dyad is None:
         session_a, session_b = pairs[0]
         result = compare_sessions(
@@ -256,18 +256,6 @@ def _check_targets(ids: tuple[str, ...], dyad: str | None, offset: float | None)
             "--offset applies to one pair of sessions; leave it out to estimate each pair's "
             "offset, or compare the pairs one at a time."
         )
-
-
-def archive_thresholds(settings: ArchiveSettings) -> Thresholds:
-    """The flags' thresholds this archive's settings ask for."""
-    from observe.analysis.reliability_results import Thresholds
-
-    return Thresholds(
-        percent_agreement=settings["reliability.min_agreement"],
-        kappa=settings["reliability.min_kappa"],
-        rating_kappa=settings["reliability.min_rating_kappa"],
-        rating_icc=settings["reliability.min_rating_icc"],
-    )
 
 
 def reliability_text(session_a: Session, session_b: Session, result: Reliability) -> str:
