@@ -22,7 +22,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from observe import display, locations
 from observe.caseload import Caseload, due_text
 from observe.caseload.flags import LATENCY_FASTER, LATENCY_SLOWER, MIN_CUES, RATE_STEP
-from observe.caseload.text import family_row, visitor_row
+from observe.caseload.text import VISITOR_HEADER, family_row, visitor_row
 
 SECTION_TITLES = (
     "Visitors and reliability checks",
@@ -84,9 +84,8 @@ def caseload_story(caseload: Caseload, width: float) -> list[Flowable]:
 def _visitors(caseload: Caseload, width: float) -> list[Flowable]:
     if not caseload.visitors:
         return [Paragraph("No session has been coded yet.", styles.BODY)]
-    header = ("Visitor", "Families", "Sessions", "Last check", "With", "Agreement", "Kappa",
-              "Next check", "")  # fmt: skip
-    fractions = (0.12, 0.09, 0.09, 0.12, 0.11, 0.12, 0.07, 0.12, 0.16)
+    header = VISITOR_HEADER
+    fractions = (0.08, 0.08, 0.09, 0.105, 0.065, 0.075, 0.105, 0.065, 0.105, 0.105, 0.125)
     rows = [visitor_row(v, below=" (below)") for v in caseload.visitors]
     flow: list[Flowable] = [data_table(header, rows, [width * f for f in fractions])]
     notes = [
@@ -98,10 +97,14 @@ def _visitors(caseload: Caseload, width: float) -> list[Flowable]:
     flow.append(Spacer(0, 2))
     flow.append(
         Paragraph(
-            "A check is the latest visit the visitor coded with another observer (a "
-            "double-coded visit), with the two codings' percent agreement and Cohen's kappa; "
-            "(below) marks an agreement below the archive's standard (observe settings show). "
-            "A visitor with no check yet is due one now.",
+            "A check is the latest of: a visit the visitor coded with another observer (a "
+            "double-coded visit, with the two codings' percent agreement and Cohen's kappa), "
+            "an attempt at a training pack that counted for certification (pack, against the "
+            "master coding) and a drift check of the certification record; (below) marks an "
+            "agreement below the archive's standard (observe settings show) or a failed "
+            "attempt. The next check is due the reliability interval after the last, or when "
+            "the visitor's certification runs out (Certified to) if that is sooner. A visitor "
+            "with no check yet is due one now.",
             styles.NOTE,
         )
     )

@@ -10,7 +10,7 @@ from functools import cache
 from observe.analysis.reliability import compare_sessions
 from observe.analysis.reliability_results import thresholds_of
 from observe.caseload.families import families
-from observe.caseload.model import Caseload
+from observe.caseload.model import Caseload, Certifications
 from observe.caseload.visitors import Agreement, AgreementOf, visitors
 from observe.errors import ObserveError
 from observe.schedule import parse_period, parse_schedule
@@ -30,16 +30,26 @@ def build_caseload(
     *,
     visitor: str | None = None,
     due_days: int | None = None,
+    certifications: Certifications | None = None,
 ) -> Caseload:
     """The caseload on ``today``: every family (or ``visitor``'s, whose latest visit they
     coded; with ``due_days``, only those due within that many days or overdue) and every
-    visitor (or ``visitor`` alone)."""
+    visitor (or ``visitor`` alone), with what the certification record says of them
+    (``certifications``: :func:`observe.training.caseload_certifications` reads it)."""
     # A trainee's coding of a training pack is no visit of the family (observe.training).
     summaries = [s for s in archive.list_sessions() if s.training is None]
     schedule = parse_schedule(str(settings["caseload.schedule"]))
     every = parse_period(str(settings["caseload.reliability_every"]))
     found, problems = families(summaries, schedule, today)
-    people = visitors(summaries, found, every, today, _agreement(archive, settings))
+    people = visitors(
+        summaries,
+        found,
+        every,
+        today,
+        _agreement(archive, settings),
+        certifications,
+        thresholds_of(settings),
+    )
     if visitor is not None:
         names = [v.name for v in people]
         if visitor not in names:

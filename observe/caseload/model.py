@@ -4,11 +4,16 @@ keys, dates are ISO calendar dates (``2026-03-01``), a figure that cannot be com
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
-from attrs import frozen
+from attrs import field, frozen
 
 FlagKind = Literal["strength", "look", "note"]
+#: What a visitor's reliability check was: a family visit they coded with another observer
+#: (read from the index), or an entry of the certification record (:mod:`observe.training`):
+#: an attempt at a training pack that counted (not practice), or a drift check.
+CheckKind = Literal["double-coded visit", "certification attempt", "drift check"]
 
 
 @frozen
@@ -57,7 +62,10 @@ class Family:
 
 @frozen
 class ReliabilityCheck:
-    """A double-coded visit the visitor coded, with the two codings' agreement."""
+    """The visitor's latest check: a double-coded visit they coded, with the two codings'
+    agreement; or a certification attempt (``dyad`` is then the pack's name, ``primary`` the
+    trainee's session, ``second`` empty, ``with_observer`` ``master``); or a drift check of
+    the certification record (a double-coded visit as it was logged there)."""
 
     date: str
     dyad: str
@@ -71,6 +79,35 @@ class ReliabilityCheck:
     below_standard: bool
     #: Why the agreement could not be computed (a damaged session file), else None.
     problem: str | None = None
+    kind: CheckKind = "double-coded visit"
+
+
+@frozen
+class RecordedCheck:
+    """A check the certification record holds for ``observer`` (the caseload's input from
+    :mod:`observe.training`, which the caseload's layer does not import)."""
+
+    observer: str
+    kind: CheckKind
+    day: date
+    dyad: str  # the pack's name for an attempt
+    primary: str
+    second: str
+    with_observer: str
+    percent_agreement: float | None
+    kappa: float | None
+    #: An attempt: whether it passed its pack's criteria; a drift check: None (judged
+    #: against the archive's standards).
+    passed: bool | None
+
+
+@frozen
+class Certifications:
+    """What the certification record says for the caseload's visitors."""
+
+    checks: tuple[RecordedCheck, ...] = ()
+    #: Each certified observer's last day of certification (run out or not).
+    certified_until: dict[str, date] = field(factory=dict)
 
 
 @frozen
@@ -81,10 +118,14 @@ class Visitor:
     #: Sessions this visitor coded (second codings too).
     sessions: int
     last_check: ReliabilityCheck | None
-    #: When the next reliability check is due (the day itself where none was ever made).
+    #: When the next reliability check is due: ``caseload.reliability_every`` after the last
+    #: check, or the day the visitor's certification runs out where that comes sooner (the
+    #: day itself where no check was ever made).
     next_check_due: str
     due_in_days: int
     overdue: bool
+    #: The last day of the visitor's certification (the record's), None if never certified.
+    certified_until: str | None = None
 
 
 @frozen

@@ -39,9 +39,15 @@ FAMILY_HEADER = (
     "Answered", "Fitting", "Latency",
 )  # fmt: skip
 VISITOR_HEADER = (
-    "Visitor", "Families", "Sessions", "Last check", "With", "Agreement", "Kappa",
-    "Next check", "",
+    "Visitor", "Families", "Sessions", "Last check", "Check", "With", "Agreement", "Kappa",
+    "Certified to", "Next check", "",
 )  # fmt: skip
+#: The visitor table's word for each kind of check.
+CHECK_WORDS = {
+    "double-coded visit": "visit",
+    "certification attempt": "pack",
+    "drift check": "drift",
+}
 
 
 def family_row(family: Family, *, short: bool = False) -> tuple[str, ...]:
@@ -62,11 +68,12 @@ def visitor_row(visitor: Visitor, below: str = " ⚑", *, short: bool = False) -
     """The visitor's row; ``below`` marks an agreement below the archive's standard."""
     check = visitor.last_check
     if check is None:
-        done: tuple[str, ...] = ("none yet", display.MISSING, display.MISSING, display.MISSING)
+        done: tuple[str, ...] = ("none yet", *[display.MISSING] * 4)
     else:
         mark = below if check.below_standard else ""
         done = (
             check.date,
+            CHECK_WORDS[check.kind],
             check.with_observer,
             display.percent(check.percent_agreement) + mark,
             display.number(check.kappa),
@@ -76,6 +83,7 @@ def visitor_row(visitor: Visitor, below: str = " ⚑", *, short: bool = False) -
         str(visitor.families),
         str(visitor.sessions),
         *done,
+        visitor.certified_until or display.MISSING,
         visitor.next_check_due,
         due_text(visitor.due_in_days, short=short),
     )
@@ -106,10 +114,17 @@ def caseload_text(caseload: Caseload) -> str:
                 if flag.kind != "note":
                     mark = "+" if flag.kind == "strength" else "?"
                     lines.append(f"  {mark} {family.dyad}: {flag.text}")
-    lines += ["", f"Visitors: {len(caseload.visitors)} (⚑ below the archive's standard)", ""]
+    lines += [
+        "",
+        f"Visitors: {len(caseload.visitors)} (⚑ below the archive's standard or a failed "
+        "attempt). Check: a double-coded visit, a certification attempt at a training pack "
+        "(pack) or a drift check; the next is due then, or when the certification runs out "
+        "if sooner.",
+        "",
+    ]
     if caseload.visitors:
         rows = [visitor_row(v) for v in caseload.visitors]
-        lines += display.text_table(VISITOR_HEADER, rows, right={1, 2, 5, 6})
+        lines += display.text_table(VISITOR_HEADER, rows, right={1, 2, 6, 7})
     problems = [
         f"  {v.name}: {v.last_check.problem}"
         for v in caseload.visitors

@@ -1,6 +1,9 @@
 """A caseload's visitors (the observers who coded its sessions): how many families and
-sessions each has, their last reliability check — the latest double-coded visit they coded
-with another observer, and the two codings' agreement — and when the next is due.
+sessions each has, their last reliability check — the latest of a double-coded visit they
+coded with another observer (with the two codings' agreement), a certification attempt that
+counted and a drift check of the certification record — their certification's last day,
+and when the next check is due: ``every`` after the last check, or the day the
+certification runs out where that is sooner.
 
 Which sessions are one visit's codings is read from the index (:mod:`observe.pairing`'s
 marks); the agreement needs the two codings' events, so it is the one thing here that
@@ -14,8 +17,9 @@ from datetime import date
 
 from attrs import frozen
 
+from observe.analysis.reliability_results import Thresholds
 from observe.caseload.families import counts_for_family, observed_on
-from observe.caseload.model import Family, ReliabilityCheck, Visitor
+from observe.caseload.model import Certifications, Family, RecordedCheck, ReliabilityCheck, Visitor
 from observe.pairing import CodedVisit
 from observe.schedule import Period
 from observe.store import SessionSummary
@@ -48,8 +52,13 @@ def visitors(
     every: Period,
     today: date,
     agreement: AgreementOf,
+    certifications: Certifications | None = None,
+    thresholds: Thresholds | None = None,
 ) -> list[Visitor]:
-    """Every observer of the sessions, the one due a reliability check soonest first."""
+    """Every observer of the sessions, the one due a reliability check soonest first
+    (``thresholds``: the standard a drift check's agreement is judged by)."""
+    certifications = certifications or Certifications()
+    thresholds = thresholds or Thresholds()
     by_id = {s.id: s for s in summaries}
     sessions: dict[str, int] = {}
     for summary in summaries:
@@ -60,10 +69,24 @@ def visitors(
         caring[family.visitor] = caring.get(family.visitor, 0) + 1
     latest = _latest_checks(summaries, by_id)
     found = []
+    recorded: dict[str, RecordedCheck] = {}
+    for entry in certifications.checks:
+        known = recorded.get(entry.observer)
+        if known is None or (entry.day, entry.primary) > (known.day, known.primary):
+            recorded[entry.observer] = entry
     for name in sessions:
-        check = latest.get(name)
-        shown = _with_agreement(check, agreement) if check is not None else None
-        due = every.after(check.day) if check is not None else today
+        check, entry = latest.get(name), recorded.get(name)
+        if entry is not None and (check is None or entry.day > check.day):
+            day: date | None = entry.day
+            shown = _recorded(entry, thresholds)
+        elif check is not None:
+            day, shown = check.day, _with_agreement(check, agreement)
+        else:
+            day, shown = None, None
+        due = every.after(day) if day is not None else today
+        until = certifications.certified_until.get(name)
+        if until is not None and until < due:
+            due = until
         due_in = (due - today).days
         found.append(
             Visitor(
@@ -74,6 +97,7 @@ def visitors(
                 next_check_due=due.isoformat(),
                 due_in_days=due_in,
                 overdue=due_in < 0,
+                certified_until=until.isoformat() if until is not None else None,
             )
         )
     return sorted(found, key=lambda v: (v.next_check_due, v.name))
@@ -129,4 +153,25 @@ def _with_agreement(check: _Check, agreement: AgreementOf) -> ReliabilityCheck:
         kappa=found.kappa,
         below_standard=found.below_standard,
         problem=found.problem,
+    )
+
+
+def _recorded(entry: RecordedCheck, thresholds: Thresholds) -> ReliabilityCheck:
+    if entry.passed is not None:
+        below = not entry.passed
+    else:
+        below = (
+            entry.percent_agreement is not None
+            and entry.percent_agreement < thresholds.percent_agreement
+        ) or (entry.kappa is not None and entry.kappa < thresholds.kappa)
+    return ReliabilityCheck(
+        date=entry.day.isoformat(),
+        dyad=entry.dyad,
+        primary=entry.primary,
+        second=entry.second,
+        with_observer=entry.with_observer,
+        percent_agreement=entry.percent_agreement,
+        kappa=entry.kappa,
+        below_standard=below,
+        kind=entry.kind,
     )

@@ -67,11 +67,19 @@ def caseload_command(
     with flags worded from strengths, and each visitor's last reliability check."""
     from observe.caseload import build_caseload, caseload_json, caseload_text
     from observe.store.settings import read_settings
+    from observe.training.caseload_checks import caseload_certifications
 
     day = today or datetime.now().astimezone().date()
     with reading_archive() as archive:
         settings = read_settings(archive.path)
-        caseload = build_caseload(archive, settings, day, visitor=visitor, due_days=due_days)
+        caseload = build_caseload(
+            archive,
+            settings,
+            day,
+            visitor=visitor,
+            due_days=due_days,
+            certifications=caseload_certifications(archive.path, day),
+        )
         for problem in caseload.problems:
             click.echo(f"warning: {problem}", err=True)
         if pdf is not None:

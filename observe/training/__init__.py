@@ -12,6 +12,8 @@ trainee's coding against the pack's master coding, and the certification record.
   archive;
 - :mod:`observe.training.submit`: a trainee's coding submitted (scored, kept, logged), and
   double-coded visits logged as drift checks;
+- :mod:`observe.training.caseload_checks`: the record as the caseload reads it (each
+  visitor's checks and certification's last day);
 - :mod:`observe.training.feedback`, :mod:`observe.training.feedback_pdf`: the feedback as
   text, and as the words of its PDF sheet (:mod:`observe.reports.training_feedback`).
 

@@ -147,3 +147,39 @@ async def test_p_writes_the_caseload_pdf_into_the_archive_reports(
             "the PDF",
         )
         assert written.read_bytes().startswith(b"%PDF")
+
+
+async def test_a_visitors_row_shows_when_the_next_check_is_due_first_and_the_certificate(
+    isolated_data_dir: Path, make_session
+) -> None:
+    """ANN passed a training pack on 1 May 2026 (certified for 3 months, to 1 August): her
+    next check is due then, sooner than 6 months after the attempt; the row's first cells
+    after her name say so at 80 columns."""
+    from observe.training.record import Attempt
+    from observe.training.record_file import add_entries
+
+    families(isolated_data_dir, make_session)
+    attempt = Attempt(
+        id="a1",
+        observer="ANN",
+        at="2026-05-01T10:00:00+01:00",
+        pack="0" * 64,
+        pack_name="feeding01",
+        session="S1",
+        passed=True,
+        practice=False,
+        agreement=0.9,
+        kappa=0.8,
+        consecutive=1,
+        valid_months=3,
+    )
+    with open_archive(isolated_data_dir) as archive:
+        add_entries(archive, [attempt])
+    app = make_app(isolated_data_dir, wall_clock=lambda: NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        screen = await _loaded(pilot, app)
+        people = screen.query_one("#caseload-visitors", DataTable)
+        ann = [str(cell) for cell in people.get_row("ANN")]
+        assert ann[:5] == ["ANN", "in 61 d", "2026-08-01", "2026-05-01", "pack"]
+        assert ann[8] == "2026-08-01"  # certified to

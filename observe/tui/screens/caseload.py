@@ -40,6 +40,9 @@ SORTS: tuple[tuple[str, Callable[[Family], object]], ...] = (
 )
 #: The families' columns, the due ones first (the screen's order, not the text's).
 FAMILY_ORDER = (0, 4, 1, 6, 7, 8, 3, 2, 5)
+#: The visitors' columns, the due ones first: Visitor, Due, Next check, Last check, Check,
+#: With, Agreement, Kappa, Certified to, Families, Sessions.
+VISITOR_ORDER = (0, 10, 9, 3, 4, 5, 6, 7, 8, 1, 2)
 
 
 class CaseloadApp(Protocol):
@@ -101,8 +104,8 @@ class CaseloadScreen(Screen[None]):
         visitors: DataTable[str] = DataTable(
             cursor_type="row", zebra_stripes=True, id="caseload-visitors"
         )
-        for index, name in enumerate(VISITOR_HEADER):
-            visitors.add_column(name or "Due", key=str(index))
+        for index in VISITOR_ORDER:
+            visitors.add_column(VISITOR_HEADER[index] or "Due", key=str(index))
         yield visitors
         yield Footer()
 
@@ -117,10 +120,16 @@ class CaseloadScreen(Screen[None]):
 
         from observe.caseload.build import build_caseload  # the analysis loads here
         from observe.store.settings import read_settings
+        from observe.training.caseload_checks import caseload_certifications
 
         started = perf_counter()
         try:
-            caseload = build_caseload(archive, read_settings(archive.path), today)
+            caseload = build_caseload(
+                archive,
+                read_settings(archive.path),
+                today,
+                certifications=caseload_certifications(archive.path, today),
+            )
         except ObserveError as error:
             self.post_message(self.Failed(str(error)))
             return
@@ -154,7 +163,8 @@ class CaseloadScreen(Screen[None]):
         people = self.query_one("#caseload-visitors", DataTable)
         people.clear()
         for visitor in caseload.visitors:
-            people.add_row(*visitor_row(visitor, short=True), key=visitor.name)
+            cells = visitor_row(visitor, short=True)
+            people.add_row(*(cells[i] for i in VISITOR_ORDER), key=visitor.name)
         self._show_flags()
 
     @on(DataTable.RowHighlighted, "#caseload-families")
