@@ -169,27 +169,17 @@ def _code_now(pack: Pack, video: Path, observer: str) -> None:
     coding screen of observe code --video, then the feedback when the session ends."""
     from observe.media import find_mpv, recording_problem
     from observe.tui.app import run_app
-    from observe.tui.dialogs.new_session import NewSessionRequest
-    from observe.validity.limits import MAX_CODE_LENGTH
+    from observe.tui.dialogs.training import trainee_request
 
-    code = observer.strip()
-    if not code or len(code) > MAX_CODE_LENGTH or not code.isprintable():
-        raise ObserveError(f"--observer must be one line of at most {MAX_CODE_LENGTH} characters")
     recording = video.expanduser().absolute()
+    try:
+        request = trainee_request(pack, recording, observer)
+    except ObserveError as error:
+        raise ObserveError(f"--observer: {error}") from None
     problem = recording_problem(recording)
     if problem is not None:
         raise problem
     find_mpv()  # MpvNotFound says how to install it
-    master = pack.master
-    request = NewSessionRequest(
-        dyad=master.dyad,
-        observer=code,
-        visit=f"training {pack.name}"[:MAX_CODE_LENGTH],
-        context=master.context,
-        scheme=master.scheme,
-        recording=recording,
-        training=pack.digest,
-    )
     run_app(cli_context().data_dir, first=request)
 
 

@@ -40,6 +40,12 @@ def remembered_recording(archive: Path, session_id: str) -> Path | None:
     return Path(where) if where else None
 
 
+def remembered_folders(archive: Path) -> list[Path]:
+    """The folders recordings were coded from, the latest remembered first, each once."""
+    folders = [Path(where).parent for where in reversed(_read(archive).values())]
+    return list(dict.fromkeys(folders))
+
+
 def remember_recording(archive: Path, session_id: str, path: Path) -> None:
     """Keep where the recording of ``session_id`` is (its absolute path). A disk that
     refuses costs nothing coded: the file is asked for at the next resume instead."""

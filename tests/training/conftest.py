@@ -104,3 +104,6 @@ def scripted_trainee() -> Trainee:
         return trainee, changed | {"swapped_to": evolve(swapped, code=other)}
 
     return code
+
+
+from tests.tui.video_harness import players  # noqa: E402, F401  (the fake players)

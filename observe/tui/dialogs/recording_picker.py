@@ -93,16 +93,23 @@ class RecordingPicker(ModalScreen[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, folder: Path, *, about: str = "Choose the video file to code.") -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        about: str = "Choose the video file to code.",
+        suggested: Path | None = None,
+    ) -> None:
         super().__init__()
         self.folder = folder if folder.is_dir() else Path.home()
         self.about = about
+        self.suggested = suggested  # the path typed in already (Enter opens it)
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.about, id="about", classes="title")
             yield Input(
-                str(self.folder) + os.sep,
+                str(self.suggested) if self.suggested else str(self.folder) + os.sep,
                 placeholder="the video file's path, e.g. ~/Videos/visit.mp4",
                 suggester=PathSuggester(),
                 id="path",

@@ -3,8 +3,11 @@ observer's certification; Enter on an attempt shows its feedback and its disagre
 with the master coding (nothing of the master coding is shown before an attempt is
 submitted).
 
-Opened by ``observe train PACK --video FILE --observer O`` with the trainee's request, the
-screen starts the coding of the recording at once (the video coding screen, exactly as
+``c`` codes a pack from here (which pack, when there are several; the recording, typed in
+already where a file of the pack's video name is beside a recording coded before; the
+trainee's observer code), ``i`` imports a pack file. Opened by ``observe train PACK --video
+FILE --observer O`` with the trainee's request, the screen starts the coding of the
+recording at once (the video coding screen, exactly as
 ``observe code --video``); when the trainee ends that session and comes back here, it is
 submitted (the video checked against the pack: another file is practice only, said so) and
 its feedback is shown."""
@@ -13,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -45,6 +49,8 @@ class TrainingScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "feedback", "Feedback", show=False),
         Binding("f", "feedback", "Feedback"),
+        Binding("c", "code", "Code a pack"),
+        Binding("i", "import_pack", "Import"),
         Binding("escape", "leave", "Back"),
     ]
 
@@ -130,7 +136,7 @@ class TrainingScreen(Screen[None]):
             return
         self.packs = {pack.digest: pack for pack in packs}
         names = ", ".join(f"{p.name} ({p.short})" for p in packs) or "none yet"
-        lines = [f"Packs: {names}. Import one with observe train PACK."]
+        lines = [f"Packs: {names}. c codes one, i imports a pack file."]
         lines += [f"⚠ {problem}" for problem in problems]
         self.query_one("#training-packs", Static).update("\n".join(lines))
         self.attempts = sorted(
@@ -186,6 +192,68 @@ class TrainingScreen(Screen[None]):
 
         video = remembered_recording(self.archive.path, session.id)  # where it was coded from
         self.app.push_screen(FeedbackScreen(pack, attempt, score(pack, session), video=video))
+
+    def action_code(self) -> None:
+        """Code a pack: which one, then its recording, then the trainee's code."""
+        packs = list(self.packs.values())
+        if not packs:
+            self.notify("No training pack yet: press i to import a pack file.", timeout=10)
+            return
+        if self.archive.readonly:
+            self.notify(str(self.archive.readonly_reason), severity="error", timeout=20)
+            return
+        if len(packs) == 1:
+            self._pick_recording(packs[0])
+            return
+        from observe.tui.dialogs.training import PackChooser
+
+        def chosen(digest: str | None) -> None:
+            if digest is not None and digest in self.packs:
+                self._pick_recording(self.packs[digest])
+
+        self.app.push_screen(PackChooser(packs), chosen)
+
+    def _pick_recording(self, pack: Pack) -> None:
+        from observe.tui.dialogs.recording_picker import RecordingPicker
+        from observe.tui.dialogs.training import TraineeDialog, beside_earlier
+
+        found = beside_earlier(self.archive.path, pack.recording.name, Path.cwd())
+        about = f"Choose the video of training pack {pack.name} ({pack.recording.name})."
+
+        def picked(path: Path | None) -> None:
+            if path is None:
+                return
+
+            def coded_by(observer: str | None) -> None:
+                if observer is not None:
+                    self._start(pack, path, observer)
+
+            last = str(getattr(self.app, "last_observer", ""))
+            self.app.push_screen(TraineeDialog(pack, last), coded_by)
+
+        folder = found.parent if found is not None else Path.cwd()
+        self.app.push_screen(RecordingPicker(folder, about=about, suggested=found), picked)
+
+    def _start(self, pack: Pack, path: Path, observer: str) -> None:
+        from observe.tui.dialogs.training import trainee_request
+
+        try:
+            request = trainee_request(pack, path.absolute(), observer)
+        except ObserveError as error:
+            self.notify(str(error), severity="error", timeout=20)
+            return
+        self.coding = request  # submitted when the trainee comes back here
+        self.app.start_session(request)  # type: ignore[attr-defined]
+
+    def action_import_pack(self) -> None:
+        from observe.tui.dialogs.training import PackImport
+
+        def imported(pack: Pack | None) -> None:
+            if pack is not None:
+                self.reload()
+                self.notify(f"Pack {pack.name} is in the archive: c codes it.", timeout=10)
+
+        self.app.push_screen(PackImport(Path.cwd()), imported)
 
     def action_leave(self) -> None:
         self.dismiss(None)
