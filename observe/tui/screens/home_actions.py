@@ -67,6 +67,15 @@ HOME_ACTIONS = (
         palette_help="Delete the selected session (asks first)",
     ),
     HomeAction(
+        "question_mark",
+        "This help",
+        "help",
+        "Help",
+        key_display="?",
+        palette="Keys",
+        palette_help="Every key on this screen",
+    ),  # before the rarer keys: at 80 columns the footer cuts those, not the help
+    HomeAction(
         "m",
         "Mark the selected session and another coding of the same visit as one double-coded "
         "visit (pair), or unpair it",
@@ -109,15 +118,6 @@ HOME_ACTIONS = (
     ),
     HomeAction("up,down,j,k", "Move through the list", key_display="↑ ↓ / j k"),  # the list's
     HomeAction("ctrl+p", "Command palette: every action by name"),  # the app's
-    HomeAction(
-        "question_mark",
-        "This help",
-        "help",
-        "Help",
-        key_display="?",
-        palette="Keys",
-        palette_help="Every key on this screen",
-    ),
     HomeAction(
         "t",
         "Training: the packs imported here, every attempt at them and its feedback",
