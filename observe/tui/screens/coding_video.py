@@ -142,17 +142,28 @@ class VideoCodingScreen(CodingScreen):
 
     def on_key(self, event: events.Key) -> None:
         """While the player is stopped no frame is shown: a code key is not recorded."""
+        if self._refused_while_stopped(event):
+            event.stop()
+            event.prevent_default()
+
+    def take_code_key(self, event: events.Key) -> bool:
+        """A code key pressed in a question over this screen: refused as here while the
+        player is stopped (still the question's safe answer), else recorded here."""
+        return self._refused_while_stopped(event) or super().take_code_key(event)
+
+    def _refused_while_stopped(self, event: events.Key) -> bool:
+        """Whether ``event`` is a code key refused, with the one sentence every path says,
+        because the player is stopped and no frame is shown to code it at."""
         if self.live.ended or not self.video.closed:
-            return
+            return False
         code = code_for_key(self.scheme, event.character, event.key)
         if code is None:
-            return
-        event.stop()
-        event.prevent_default()
+            return False
         self.hint.say(
             f"Player stopped: {code_label(self.scheme, code.id)} not coded "
             f"({RESTART.shown} restarts it)."
         )
+        return True
 
     def toggle_pause_at(self, key_time: float | None) -> None:
         """Space plays or pauses the video (the session goes on being coded)."""
