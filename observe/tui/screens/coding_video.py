@@ -29,8 +29,8 @@ from dataclasses import replace
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
-from textual.widgets import Static
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.widgets import Footer, Static
 
 from observe.keys import VIDEO_KEYS, coding_help_rows, coding_key, video_coding_keys
 from observe.labels import code_label
@@ -46,6 +46,12 @@ from observe.tui.widgets.video_bar import player_banner, speed_words, video_word
 #: The actions of the video's keys, which mean nothing once the session has ended.
 VIDEO_ACTIONS = frozenset(key.action.partition("(")[0] for key in VIDEO_KEYS) - {"toggle_pause"}
 RESTART = next(key for key in VIDEO_KEYS if key.action == "video_restart")
+#: Where each key of the video mode stands in its footer: the single keys in the table's
+#: order, then the pairs (the compact footer puts no space after a pair's label).
+FOOTER_ORDER = {
+    key.key: index
+    for index, key in enumerate(sorted(video_coding_keys(), key=lambda key: bool(key.group)))
+}
 #: What the player's reports change that the screen shows beyond the clock.
 SHOWN_STATE = frozenset({"pause", "speed", "eof-reached", "duration", "closed", "restarted"})
 
@@ -90,6 +96,13 @@ class VideoCodingScreen(CodingScreen):
     def key_rows(self) -> list[tuple[str, str]]:
         return coding_help_rows(self.scheme.intensity_levels, video_coding_keys())
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """In the order of the key table, whatever has the focus (the help, when shown,
+        binds the arrows first): the footer shows the same keys in the same places."""
+        bindings = super().active_bindings
+        return dict(sorted(bindings.items(), key=lambda item: FOOTER_ORDER.get(item[0], 99)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.live.ended and action in VIDEO_ACTIONS:
             return False
@@ -100,6 +113,8 @@ class VideoCodingScreen(CodingScreen):
     def on_mount(self) -> None:
         """(Runs before the coding screen's own on_mount, which begins the session.)"""
         self.video.add_listener(self._player_changed)
+        # The video's keys and the session's share the footer: compact, every one fits at 80.
+        self.query_one(Footer).compact = True
         self.call_after_refresh(self._coding_begun)
 
     def _coding_begun(self) -> None:
