@@ -40,6 +40,7 @@ from observe.model import RecordingLinked
 from observe.store import Recorder
 from observe.tui.dialogs.jump_to import JumpDialog
 from observe.tui.screens.coding import CodingScreen, coding_bindings
+from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.playhead_events import PlayheadEvents
 from observe.tui.widgets.video_bar import player_banner, speed_words, video_words
 
@@ -79,6 +80,7 @@ class VideoCodingScreen(CodingScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = video_bindings()
     RECENT_EVENTS = PlayheadEvents
+    STATES_AT_PLAYHEAD = True
     AUTO_FOCUS = ""  # no panel takes the keys: they are the coding screen's
 
     def __init__(
@@ -291,4 +293,6 @@ class VideoCodingScreen(CodingScreen):
             self._playhead_shown = shown
             redraw_events = True
             self.query_one("#status-line", Static).update(self.status_words(), layout=False)
+            self.query_one("#legend", CodeLegend).show_open_states(self.states_on())
+            self.show_states()
         super()._tick(redraw_events=redraw_events)
