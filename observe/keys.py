@@ -152,7 +152,7 @@ VIDEO_KEYS: tuple[CodingKey, ...] = (
         "space",
         "play / pause the video (code keys still record on the frame shown)",
         action="toggle_pause",
-        label="Play/pause",
+        label="Play",
         character=" ",
     ),
     CodingKey("left", "←", "back 1 s", action="video_seek(-1)", label="±1 s", group="1 s"),
@@ -202,8 +202,10 @@ VIDEO_KEYS: tuple[CodingKey, ...] = (
 )
 
 
-#: Keys of the live table the video mode's footer leaves to the help (room for the video's).
-VIDEO_FOOTER_LEAVES = frozenset({"redo", "note"})
+#: Keys of the live table the video mode's footer leaves to the help: with them out, the
+#: compact footer shows every video key at 80 columns (Esc hides the help as the help's
+#: first line says).
+VIDEO_FOOTER_LEAVES = frozenset({"redo", "note", "not_codable", "close_help"})
 
 
 def video_coding_keys() -> tuple[CodingKey, ...]:

@@ -21,7 +21,7 @@ from observe.labels import code_label
 from observe.live.clock import LiveClock, WallClock, local_now
 from observe.live.pending import ChangeRecorder, PendingWrites
 from observe.live.saving import FoldPolicy, Saved, SessionSaver
-from observe.live.states import began_in, initial_starts, key_press_of, state_press
+from observe.live.states import began_in, initial_starts, key_press_of, state_press_at
 from observe.model import (
     Change,
     Event,
@@ -217,7 +217,7 @@ class LiveSession:
             )
         t = self.clock.at(key_time)
         if code.kind == "state":  # waiting changes included: a state's start counts
-            press = state_press(self.scheme, self.saver.session.open_states, code, t)
+            press = state_press_at(self.saver.session, code, t)
             if isinstance(press, str):
                 return refused(press)
             events = press

@@ -91,6 +91,64 @@ def state_press(
     return (*stops, Event(id=new_id(), code=code.id, t=t, kind="start"))
 
 
+def states_on_at(session: Session, t: float) -> tuple[str, ...]:
+    """State codes on at ``t``, in the order they started: a start at or before ``t`` with
+    no stop after it at or before ``t`` (what :attr:`Session.open_states` says at the end)."""
+    on: list[str] = []
+    for e in session.events:
+        if e.t > t:
+            break
+        if e.kind == "start" and e.code not in on:
+            on.append(e.code)
+        elif e.kind == "stop" and e.code in on:
+            on.remove(e.code)
+    return tuple(on)
+
+
+def _next_after(session: Session, codes: frozenset[str], t: float) -> Event | None:
+    return next((e for e in session.events if e.t > t and e.code in codes), None)
+
+
+def _run_start(session: Session, code: str, t: float) -> float:
+    starts = [e.t for e in session.events if e.code == code and e.kind == "start" and e.t <= t]
+    return starts[-1] if starts else 0.0
+
+
+def state_press_at(session: Session, code: Code, t: float) -> tuple[Event, ...] | str:
+    """The events a state key records at ``t`` of ``session``, wherever the playhead of a
+    recording is: :func:`state_press` with the states on at ``t``
+    (:func:`states_on_at`), not those on at the end of what is coded.
+
+    - A stop inside a run coded already (its stop comes later) is refused with a sentence:
+      the run has its end, and a second one would leave the record saying two things.
+    - A start of an exclusive group's state before a later start of another state of its
+      group also stops there (one change, one undo): at most one state of the group is on.
+
+    Live coding presses keys after everything coded, so both come to :func:`state_press`.
+    """
+    scheme = session.scheme
+    press = state_press(scheme, states_on_at(session, t), code, t)
+    if isinstance(press, str):
+        return press
+    for event in press:
+        later = _next_after(session, frozenset({event.code}), t)
+        if event.kind == "stop" and later is not None and later.kind == "stop":
+            on = code_label(scheme, event.code)
+            since = clock_tenths(_run_start(session, event.code, t))
+            until = clock_tenths(later.t)
+            return (
+                f"Not coded: {on} is on here from {since} to {until}, coded already. Code "
+                f"{code_label(scheme, code.id)} from {until} on, or change that run in review."
+            )
+    group = scheme.state_group_of(code.id)
+    if group is not None and group.exclusive:
+        later = _next_after(session, frozenset(group.codes), t)
+        if later is not None and later.kind == "start" and later.code != code.id:
+            until = Event(id=new_id(), code=code.id, t=later.t, kind="stop")
+            press = (*press[:-1], until, press[-1])
+    return press
+
+
 def key_press_of(session: Session, event: Event) -> tuple[Event, ...]:
     """The events one key press recorded, ``event`` among them (``event`` last): for a
     start of an exclusive group's state, the stops of its group at the same instant."""

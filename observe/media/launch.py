@@ -23,6 +23,16 @@ Why these options:
   recording is written anywhere, and nothing is fetched from the network.
 - ``--vo=null --ao=null`` only when asked (tests, CI): no window, no sound.
 
+mpv never outlives observe. On Linux it is started with the kernel's parent-death signal
+(``prctl(PR_SET_PDEATHSIG, SIGKILL)``, set between fork and exec by :func:`die_with_parent`):
+when the process that started it ends in any way, ``kill -9`` and a crash included, the
+kernel kills mpv too. Python's :mod:`subprocess` (and ``asyncio.create_subprocess_exec``,
+which runs on it) has no option for this, so it is a ``preexec_fn`` that calls only
+``prctl`` and ``getppid`` (resolved before the fork). The signal is tied to the thread
+that starts mpv: observe starts it on the event loop's thread, which lives as long as the
+app. Everywhere, and as a second guard on Linux, every mpv still running when Python exits
+(a quit, an uncaught error, Ctrl+C) is ended by an :mod:`atexit` hook.
+
 The IPC address is a socket in a private folder (0700, made by :func:`tempfile.mkdtemp`)
 on Linux and macOS, and a named pipe (``\\\\.\\pipe\\observe-mpv-…``) on Windows. The
 Windows path is written to mpv's documented interface and asyncio's Proactor loop, but it
@@ -32,19 +42,27 @@ is not exercised by the test suite, which runs on Linux.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
+import ctypes
+import os
 import secrets
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 from observe.media.errors import PlayerStartFailed
 from observe.media.ipc import LINE_LIMIT
 
 WINDOWS = sys.platform == "win32"
+LINUX = sys.platform.startswith("linux")
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+SIGKILL = 9
 #: How long mpv may take to open its IPC address (it takes about 0.1 s headless).
 START_TIMEOUT = 10.0
 #: How long mpv may take to quit when asked before it is terminated.
@@ -110,6 +128,45 @@ async def open_ipc(address: str) -> tuple[asyncio.StreamReader, asyncio.StreamWr
     return reader, asyncio.StreamWriter(transport, protocol, reader, loop)
 
 
+def die_with_parent() -> Callable[[], None] | None:
+    """On Linux, a ``preexec_fn`` after which the child is killed when this process ends
+    (None elsewhere, or if the C library has no ``prctl``). It exits at once if this
+    process ended between the fork and the call (the signal would never come then)."""
+    if not LINUX:
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+    option, signal_number, unused = (
+        ctypes.c_int(PR_SET_PDEATHSIG),
+        ctypes.c_ulong(SIGKILL),
+        ctypes.c_ulong(0),
+    )
+
+    def in_child() -> None:
+        prctl(option, signal_number, unused, unused, unused)
+        if os.getppid() != parent:
+            os._exit(1)
+
+    return in_child
+
+
+#: Every mpv started and not yet stopped, ended when Python exits.
+_RUNNING: weakref.WeakSet[MpvProcess] = weakref.WeakSet()
+
+
+@atexit.register
+def _end_players() -> None:
+    for player in list(_RUNNING):
+        with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+            if player.process.poll() is None:
+                player.process.kill()
+                player.process.wait(timeout=QUIT_TIMEOUT)
+        player.address.remove()
+
+
 class MpvProcess:
     """A running mpv started for coding, and the private address it listens on."""
 
@@ -127,11 +184,14 @@ class MpvProcess:
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
+                preexec_fn=die_with_parent(),
             )
         except OSError as error:
             address.remove()
             raise PlayerStartFailed(program, error.strerror or str(error)) from error
-        return cls(program, process, address)
+        started = cls(program, process, address)
+        _RUNNING.add(started)
+        return started
 
     async def connect(
         self, timeout: float = START_TIMEOUT
@@ -173,4 +233,5 @@ class MpvProcess:
                     break
                 await asyncio.sleep(0.01)
         self.address.remove()
+        _RUNNING.discard(self)
         return self.process.wait()

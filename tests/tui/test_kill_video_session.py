@@ -77,12 +77,27 @@ def players_of(terminal: Terminal) -> list[int]:
     return children
 
 
-def kill_all(terminal: Terminal) -> None:
+def gone(pid: int) -> bool:
+    """Whether process ``pid`` has ended (a zombie waiting for its reaper has)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True
+    return stat.rpartition(")")[2].split()[0] == "Z"
+
+
+def kill_all(terminal: Terminal) -> list[int]:
+    """Kill observe; return the players it had started (each ended too, if it outlived
+    observe, so a failing test leaves no player behind)."""
     players = players_of(terminal)
     terminal.kill()
-    for pid in players:  # started by the observe just killed: mpv outlives it
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(AssertionError):
+        wait_until(lambda: all(gone(pid) for pid in players), 5, "the players to end")
+    for pid in players:
+        if not gone(pid):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+    return players
 
 
 def test_every_acknowledged_key_of_a_video_session_survives_kill_9(
@@ -99,8 +114,10 @@ def test_every_acknowledged_key_of_a_video_session_survives_kill_9(
             terminal.wait_for_text(f"00:0{number}.0/")  # the video is there
             terminal.send(key)
             wait_until(lambda number=number: recorded(data_dir) >= number, 30, f"{key!r} on disk")
+        players = players_of(terminal)
     finally:
         kill_all(terminal)
+    assert players, "observe started a player"
 
     with open_archive(data_dir) as archive:
         [summary] = archive.list_sessions()
@@ -126,3 +143,26 @@ def test_every_acknowledged_key_of_a_video_session_survives_kill_9(
         resumed = archive.load(session.id)
     assert resumed.events[:-1] == session.events, "nothing recorded before the kill changed"
     assert (resumed.events[-1].code, resumed.events[-1].t) == ("engage", 5.0)
+
+
+def test_the_player_ends_with_observe_killed_with_kill_9(
+    tmp_path: Path, headless_mpv: Path, video: Path
+) -> None:
+    """If this failed, a killed observe would leave mpv's window open on a family's video,
+    and its next start would open a second player beside it."""
+    data_dir = tmp_path / "archive"
+    args = ("code", "--video", str(video), "--dyad", "D014", "--observer", "OBS1")
+    terminal = Terminal(data_dir, *args, environment={"OBSERVE_MPV": str(headless_mpv)})
+    try:
+        terminal.wait_for_text("playhead")
+        players = players_of(terminal)
+    finally:
+        terminal.kill()
+    try:
+        assert players, "observe started a player"
+        wait_until(lambda: all(gone(pid) for pid in players), 3, "mpv to end with observe")
+    finally:
+        for pid in players:  # a player that outlived observe must not outlive the test
+            if not gone(pid):
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)

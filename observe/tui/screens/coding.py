@@ -386,7 +386,6 @@ class CodingScreen(NotCodableKey, Screen[None]):
     def _refresh_all(self) -> None:
         self._redraw_pending = False
         live = self.live
-        session = live.session
         paused = live.paused
         banner = self.query_one("#paused-banner", Static)
         banner.display = paused and not live.ended
@@ -398,7 +397,7 @@ class CodingScreen(NotCodableKey, Screen[None]):
                 layout=False,  # one line, always: no need to lay the screen out again
             )
         self.query_one("#status-line", Static).update(self.status_words(), layout=False)
-        self.query_one("#legend", CodeLegend).show_open_states(session.open_states)
+        self.query_one("#legend", CodeLegend).show_open_states(self.states_on())
         self.show_states()
         self._tick(redraw_events=True)
 

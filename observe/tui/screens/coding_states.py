@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from observe.keys import coding_key
 from observe.live import LiveSession, Outcome
+from observe.live.states import states_on_at
 from observe.tui.widgets.coding_states import GroupStates, NotCodableBanner
 
 if TYPE_CHECKING:
@@ -29,6 +30,9 @@ class NotCodableKey(_Base):
     """The not-codable toggle and the lines that show states and excluded periods."""
 
     live: LiveSession
+    #: Show the states on at the clock's position rather than at the end of what is coded
+    #: (coding from a recording: the playhead may stand before events coded already).
+    STATES_AT_PLAYHEAD = False
     if TYPE_CHECKING:
 
         def show(self, outcome: Outcome, *, redraw_soon: bool = False) -> None: ...
@@ -40,9 +44,17 @@ class NotCodableKey(_Base):
         """From the footer (a click has no key timestamp: the clock reads its source)."""
         self.toggle_not_codable_at(None)
 
+    def states_on(self) -> tuple[str, ...]:
+        """The state codes on now (at the playhead, coding from a recording)."""
+        session = self.live.session
+        if self.STATES_AT_PLAYHEAD:
+            return states_on_at(session, self.live.now())
+        return session.open_states
+
     def show_states(self) -> None:
         """The groups' states now and the NOT CODABLE banner (each key's redraw)."""
         live = self.live
-        self.query_one(GroupStates).show(live.session)
+        at = live.now() if self.STATES_AT_PLAYHEAD else None
+        self.query_one(GroupStates).show(live.session, at)
         since = None if live.ended else live.not_codable_since
         self.query_one(NotCodableBanner).show(since, coding_key("not_codable").shown)

@@ -29,8 +29,8 @@ from dataclasses import replace
 from typing import ClassVar
 
 from textual import events
-from textual.binding import Binding, BindingType
-from textual.widgets import Static
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.widgets import Footer, Static
 
 from observe.keys import VIDEO_KEYS, coding_help_rows, coding_key, video_coding_keys
 from observe.labels import code_label
@@ -40,12 +40,19 @@ from observe.model import RecordingLinked
 from observe.store import Recorder
 from observe.tui.dialogs.jump_to import JumpDialog
 from observe.tui.screens.coding import CodingScreen, coding_bindings
+from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.playhead_events import PlayheadEvents
 from observe.tui.widgets.video_bar import player_banner, speed_words, video_words
 
 #: The actions of the video's keys, which mean nothing once the session has ended.
 VIDEO_ACTIONS = frozenset(key.action.partition("(")[0] for key in VIDEO_KEYS) - {"toggle_pause"}
 RESTART = next(key for key in VIDEO_KEYS if key.action == "video_restart")
+#: Where each key of the video mode stands in its footer: the single keys in the table's
+#: order, then the pairs (the compact footer puts no space after a pair's label).
+FOOTER_ORDER = {
+    key.key: index
+    for index, key in enumerate(sorted(video_coding_keys(), key=lambda key: bool(key.group)))
+}
 #: What the player's reports change that the screen shows beyond the clock.
 SHOWN_STATE = frozenset({"pause", "speed", "eof-reached", "duration", "closed", "restarted"})
 
@@ -73,6 +80,7 @@ class VideoCodingScreen(CodingScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = video_bindings()
     RECENT_EVENTS = PlayheadEvents
+    STATES_AT_PLAYHEAD = True
     AUTO_FOCUS = ""  # no panel takes the keys: they are the coding screen's
 
     def __init__(
@@ -90,6 +98,13 @@ class VideoCodingScreen(CodingScreen):
     def key_rows(self) -> list[tuple[str, str]]:
         return coding_help_rows(self.scheme.intensity_levels, video_coding_keys())
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """In the order of the key table, whatever has the focus (the help, when shown,
+        binds the arrows first): the footer shows the same keys in the same places."""
+        bindings = super().active_bindings
+        return dict(sorted(bindings.items(), key=lambda item: FOOTER_ORDER.get(item[0], 99)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.live.ended and action in VIDEO_ACTIONS:
             return False
@@ -100,6 +115,8 @@ class VideoCodingScreen(CodingScreen):
     def on_mount(self) -> None:
         """(Runs before the coding screen's own on_mount, which begins the session.)"""
         self.video.add_listener(self._player_changed)
+        # The video's keys and the session's share the footer: compact, every one fits at 80.
+        self.query_one(Footer).compact = True
         self.call_after_refresh(self._coding_begun)
 
     def _coding_begun(self) -> None:
@@ -142,17 +159,28 @@ class VideoCodingScreen(CodingScreen):
 
     def on_key(self, event: events.Key) -> None:
         """While the player is stopped no frame is shown: a code key is not recorded."""
+        if self._refused_while_stopped(event):
+            event.stop()
+            event.prevent_default()
+
+    def take_code_key(self, event: events.Key) -> bool:
+        """A code key pressed in a question over this screen: refused as here while the
+        player is stopped (still the question's safe answer), else recorded here."""
+        return self._refused_while_stopped(event) or super().take_code_key(event)
+
+    def _refused_while_stopped(self, event: events.Key) -> bool:
+        """Whether ``event`` is a code key refused, with the one sentence every path says,
+        because the player is stopped and no frame is shown to code it at."""
         if self.live.ended or not self.video.closed:
-            return
+            return False
         code = code_for_key(self.scheme, event.character, event.key)
         if code is None:
-            return
-        event.stop()
-        event.prevent_default()
+            return False
         self.hint.say(
             f"Player stopped: {code_label(self.scheme, code.id)} not coded "
             f"({RESTART.shown} restarts it)."
         )
+        return True
 
     def toggle_pause_at(self, key_time: float | None) -> None:
         """Space plays or pauses the video (the session goes on being coded)."""
@@ -265,4 +293,6 @@ class VideoCodingScreen(CodingScreen):
             self._playhead_shown = shown
             redraw_events = True
             self.query_one("#status-line", Static).update(self.status_words(), layout=False)
+            self.query_one("#legend", CodeLegend).show_open_states(self.states_on())
+            self.show_states()
         super()._tick(redraw_events=redraw_events)

@@ -14,25 +14,29 @@ from textual.widgets import Static
 
 from observe.display import clock, clock_tenths
 from observe.labels import code_label
+from observe.live.states import states_on_at
 from observe.model import Session
 
 
-def group_states_text(session: Session) -> Text:
-    """Each group's label and its state now, in capitals, with when it began."""
+def group_states_text(session: Session, at: float | None = None) -> Text:
+    """Each group's label and its state now (at ``at``, a recording's playhead; None: at
+    the end of what is coded), in capitals, with when it began."""
     scheme = session.scheme
+    open_states = session.open_states if at is None else states_on_at(session, at)
+    events = session.events if at is None else [e for e in session.events if e.t <= at]
     text = Text()
     for index, group in enumerate(scheme.state_groups):
         if index:
             text.append("  ·  ")
         text.append(f"{group.label}: ")
-        on = [code for code in session.open_states if code in group.codes]
+        on = [code for code in open_states if code in group.codes]
         if not on:
             text.append("none", style="dim")
             continue
         state = on[-1]
         text.append(code_label(scheme, state).upper(), style="bold reverse")
         since = next(
-            (e.t for e in reversed(session.events) if e.code == state and e.kind == "start"),
+            (e.t for e in reversed(events) if e.code == state and e.kind == "start"),
             None,
         )
         if since is not None:
@@ -51,10 +55,10 @@ class GroupStates(Static):
     GroupStates { height: 1; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
-    def show(self, session: Session) -> None:
+    def show(self, session: Session, at: float | None = None) -> None:
         self.display = bool(session.scheme.state_groups)
         if self.display:
-            self.update(group_states_text(session), layout=False)
+            self.update(group_states_text(session, at), layout=False)
 
 
 class NotCodableBanner(Static):
