@@ -1,6 +1,8 @@
 """The running figures the coding screen shows while a session is being coded (DESIGN §4, §5,
-§12), for every contingency rule of the scheme (the first rule's are ``summary`` and
-``open_cues``, as before rules existed; ``rules`` has each rule's).
+§12), for every contingency rule of the scheme (the first rule's are ``summary``,
+``open_cues`` and ``decided``, as before rules existed; ``rules`` has each rule's, its
+open and decided antecedents included: a caregiver's bid answered by the infant is shown
+as a cue is).
 
 ``live_status(session, now)`` looks at the session as it stands at session-clock time
 ``now`` (events after ``now`` are ignored; the contingency units run to ``now``):
@@ -47,8 +49,9 @@ from observe.scheme import ContingencyRule
 MISSED_SHOWN_FOR = 5.0
 #: How many of the latest cues ``decided`` looks at (more than a screen lists).
 RECENT_CUES = 40
-#: Their results, for the timeline and outcomes they were built from (kept alive here).
-_recent: tuple[list, dict[str, Decided], tuple[CueResult, ...]] | None = None
+#: Each rule's results of those cues, by rule id, for the timeline and outcomes they were
+#: built from (kept alive here).
+_recent: dict[str, tuple[list, dict[str, Decided], tuple[CueResult, ...]]] = {}
 
 _Rule = tuple[Timeline, dict[str, Decided]]
 
@@ -95,14 +98,13 @@ def live_status(session: Session, now: float) -> LiveStatus:
         for rule, (timeline, decided) in zip(session.scheme.rules, rules)
     )
     first = live[0]
-    timeline, decided = rules[0]
     return LiveStatus(
         summary=first.summary,
         open_cues=first.open_cues,
         rules=live,
         states=states_at(lines, now_ms),
         excluding=session.excluding,
-        decided=_recently_decided(timeline, decided, now_ms),
+        decided=first.decided,
     )
 
 
@@ -156,24 +158,29 @@ def _live_rule(
         len(timeline.outside),
     )
     return LiveRule(
-        id=rule.id, label=rule.label, summary=summary, open_cues=tuple(c for _, c in shown)
+        id=rule.id,
+        label=rule.label,
+        summary=summary,
+        open_cues=tuple(c for _, c in shown),
+        decided=_recently_decided(rule.id, timeline, decided_by_type, now_ms),
     )
 
 
 def _recently_decided(
-    timeline: Timeline, decided: dict[str, Decided], now_ms: int
+    rule_id: str, timeline: Timeline, decided: dict[str, Decided], now_ms: int
 ) -> tuple[DecidedCue, ...]:
-    """The outcomes of the last :data:`RECENT_CUES` cues, leaving out those still open
-    (unanswered, window not closed): a few dozen objects per call, whatever the session's
-    length."""
-    global _recent
+    """The outcomes of the rule's last :data:`RECENT_CUES` cues, leaving out those still
+    open (unanswered, window not closed): a few dozen objects per call, whatever the
+    session's length."""
     since = max(0, len(timeline.cue_events) - RECENT_CUES)
-    cached = _recent
+    cached = _recent.get(rule_id)
     if cached is not None and cached[0] is timeline.cue_events and cached[1] is decided:
         results = cached[2]
     else:  # a new session (a key was pressed), not only a later moment
         results = cue_results(timeline, decided, since=since)
-        _recent = (timeline.cue_events, decided, results)
+        if len(_recent) > 16:  # schemes come and go: keep the rules of the latest few
+            _recent.clear()
+        _recent[rule_id] = (timeline.cue_events, decided, results)
     found: list[DecidedCue] = []
     for event, result in zip(timeline.cue_events[since:], results):
         if result.outcome == "unanswered":

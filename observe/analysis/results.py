@@ -211,16 +211,6 @@ class OpenCue:
 
 
 @frozen
-class LiveRule:
-    """The running figures of one rule (:mod:`observe.analysis.live`)."""
-
-    id: str
-    label: str
-    summary: Summary
-    open_cues: tuple[OpenCue, ...]
-
-
-@frozen
 class DecidedCue:
     """A cue whose outcome is decided at the moment asked, for the coding screen: answered
     (matched, repaired, or mismatched until a repair comes), or unanswered once its window
@@ -228,6 +218,18 @@ class DecidedCue:
 
     event_id: str
     result: CueResult
+
+
+@frozen
+class LiveRule:
+    """The running figures of one rule (:mod:`observe.analysis.live`)."""
+
+    id: str
+    label: str
+    summary: Summary
+    open_cues: tuple[OpenCue, ...]
+    #: The rule's latest cues whose outcome is decided (as :attr:`LiveStatus.decided`).
+    decided: tuple[DecidedCue, ...] = ()
 
 
 @frozen

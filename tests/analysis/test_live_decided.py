@@ -47,3 +47,33 @@ def test_only_the_latest_cues_are_looked_at(make_session) -> None:
     times = [cue.result.t for cue in status.decided]
     assert len(times) == RECENT_CUES and times == sorted(times)
     assert times[-1] == float(3 * RECENT_CUES - 1)
+
+
+def test_every_rules_bids_are_decided_and_open_as_cues_are(make_session, two_way) -> None:
+    """The second rule (bid-answer: bid_mum 3 s, bid_dad 2 s; fitting looks or smiles) has
+    its own decided and open antecedents. bid_mum at 10 answered by looks at 11: matched
+    (latency 1.0). bid_dad at 20 unanswered: open at 21 (2 − 1 = 1.0 s left), missed from
+    22 on. The first rule's lists are as before: looks at 11 is a cue no parent answered
+    (window 5 s: missed once 16 has passed)."""
+    session = make_session(
+        [(0, "alert", "start"), (10, "bid_mum"), (11, "looks"), (20, "bid_dad")],
+        scheme=two_way,
+        status="live",
+    )
+    ids = {event.code: event.id for event in session.events}
+    at_21 = live_status(session, 21.0)
+    cues, bids = at_21.rules
+    assert bids.id == "bid-answer"
+    assert [(c.result.code, c.result.outcome, c.result.latency) for c in bids.decided] == [
+        ("bid_mum", "matched", 1.0)
+    ]
+    assert bids.decided[0].event_id == ids["bid_mum"]
+    assert [(c.code, c.state, c.remaining) for c in bids.open_cues] == [("bid_dad", "open", 1.0)]
+    assert at_21.decided == cues.decided and [c.result.code for c in cues.decided] == ["looks"]
+    at_23 = live_status(session, 23.0)
+    assert [(c.result.code, c.result.outcome) for c in at_23.rules[1].decided] == [
+        ("bid_mum", "matched"),
+        ("bid_dad", "unanswered"),
+    ]
+    assert [(c.code, c.state) for c in at_23.rules[1].open_cues] == [("bid_dad", "missed")]
+    assert at_23.rules[1].summary.cues == 2 and at_23.rules[1].summary.match_rate == 0.5
