@@ -8,6 +8,7 @@ is ever hidden or shown blank.
 from __future__ import annotations
 
 from observe.scheme.model import Scheme
+from observe.scheme.rules import ContingencyRule
 
 
 def code_label(scheme: Scheme, code: str) -> str:
@@ -40,3 +41,16 @@ def actor_label(scheme: Scheme, code: str) -> str:
     if names_actors(scheme) and scheme.code(code) is not None:
         return scheme.actor_of(code).label
     return actor_word(scheme, code)
+
+
+def antecedent_word(scheme: Scheme, rule: ContingencyRule) -> str:
+    """What one antecedent of ``rule`` is called wherever it is shown: a ``cue`` when the
+    infant shows every one (the default rule's always), else a ``bid`` (a caregiver's
+    invitation the infant answers)."""
+    if rule.default:
+        return "cue"
+    infant = scheme.infant.id
+    actors = {
+        scheme.actor_of(code).id for code in rule.antecedents if scheme.code(code) is not None
+    }
+    return "cue" if actors == {infant} else "bid"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from observe.labels import code_label
+from observe.labels import antecedent_word, code_label
 from observe.scheme import ContingencyRule, Scheme
 
 
@@ -77,7 +77,7 @@ def rule_words(scheme: Scheme, rule: ContingencyRule) -> Words:
     infant = scheme.infant.id
     first = _actors(scheme, rule.antecedents)
     answering = _actors(scheme, rule.consequents)
-    cue = "cue" if first and all(actor == infant for actor in first) else "bid"
+    cue = antecedent_word(scheme, rule)
 
     def named(actors: list[str]) -> str:
         if actors == [infant]:

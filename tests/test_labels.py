@@ -71,3 +71,14 @@ def test_screens_name_the_actor_when_a_scheme_has_more_than_two(tmp_path) -> Non
     infant_cues = find_scheme("infant-cues", tmp_path)
     assert not names_actors(infant_cues)
     assert actor_label(infant_cues, "hungry") == "cue"
+
+
+def test_a_rules_antecedent_is_a_cue_or_a_bid(tiny_scheme: Scheme, tmp_path) -> None:
+    """The screens and the reports call the infant's antecedents cues and a parent's bids
+    (home-visit: cue-response, then bid-answer); the default rule's are cues."""
+    from observe.labels import antecedent_word
+    from observe.scheme import find_scheme
+
+    home = find_scheme("home-visit", tmp_path)
+    assert [antecedent_word(home, rule) for rule in home.rules] == ["cue", "bid"]
+    assert [antecedent_word(tiny_scheme, rule) for rule in tiny_scheme.rules] == ["cue"]
