@@ -28,7 +28,7 @@ from textual.widgets import Footer, Static
 
 from observe.analysis import live_status
 from observe.keys import CODING_KEYS, CodingKey, coding_help_rows, coding_key, ended_hides
-from observe.labels import code_label
+from observe.labels import antecedent_word, code_label
 from observe.live import (
     RETRY_EVERY_SECONDS,
     LiveClock,
@@ -51,7 +51,7 @@ from observe.tui.widgets.coding_help import CodingHelp
 from observe.tui.widgets.coding_states import GroupStates, NotCodableBanner
 from observe.tui.widgets.hint_line import HintLine
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
-from observe.tui.widgets.open_cues import OpenCues
+from observe.tui.widgets.open_cues import OpenCues, every_rule, open_title
 from observe.tui.widgets.recent_events import RecentEvents, cue_outcomes
 from observe.tui.widgets.running_figures import RunningFigures
 
@@ -113,6 +113,8 @@ class CodingScreen(NotCodableKey, Screen[None]):
         self._redraw_pending = False
         self._waiting_shown = 0
         self._outcomes: dict[str, str] = {}
+        #: Each rule's word for its antecedents (home-visit: cue, then bid).
+        self.rule_words = tuple(antecedent_word(self.scheme, rule) for rule in self.scheme.rules)
 
     @property
     def writes(self) -> PendingWrites:
@@ -141,7 +143,7 @@ class CodingScreen(NotCodableKey, Screen[None]):
                         yield CodeLegend(self.scheme, id="legend")
                         yield CodingHelp(self.key_rows(), self.scheme, id="coding-help")
                     with Vertical(id="open-panel") as open_panel:
-                        open_panel.border_title = "Open cues"
+                        open_panel.border_title = open_title(self.rule_words)
                         yield OpenCues(id="open-cues")
                 with Vertical(id="recent-panel") as recent:
                     recent.border_title = "Recent events"
@@ -411,7 +413,8 @@ class CodingScreen(NotCodableKey, Screen[None]):
         else:
             self.query_one("#coding-clock", ClockDisplay).show(now, paused=paused)
         status = live_status(session, now)
-        self.query_one("#open-cues", OpenCues).show(status.open_cues, session, status.decided, now)
+        open_cues, decided, words = every_rule(status, self.rule_words)
+        self.query_one("#open-cues", OpenCues).show(open_cues, session, decided, now, words)
         outcomes = cue_outcomes(status)
         if redraw_events or outcomes != self._outcomes:  # a window closed: "missed"
             self._outcomes = outcomes
@@ -421,13 +424,11 @@ class CodingScreen(NotCodableKey, Screen[None]):
                 undone=self.live.undone,
                 outcomes=outcomes,
             )
-        waiting = sum(1 for cue in status.open_cues if cue.state == "open")
-        self.query_one("#running-figures", RunningFigures).show(status.summary, waiting=waiting)
+        figures = self.query_one("#running-figures", RunningFigures)
+        waiting = figures.show_status(status, self.rule_words)
         if waiting != self._waiting_shown:
             self._waiting_shown = waiting
-            self.query_one("#open-panel").border_title = (
-                f"Open cues · {waiting} waiting" if waiting else "Open cues"
-            )
+            self.query_one("#open-panel").border_title = open_title(self.rule_words, waiting)
         self._show_too_small(now)
 
     def _show_too_small(self, now: float | None = None) -> None:

@@ -1,15 +1,19 @@
 """Cues still waiting for a response, counting down; then, for a few seconds, what came of
 each: MISSED when a window closes unanswered, MATCHED, MISMATCHED or REPAIRED when a
-response decides it (in words, not by colour alone). Open states are listed as ongoing."""
+response decides it (in words, not by colour alone). Open states are listed as ongoing.
+
+With a scheme of more than one rule (home-visit: a parent's bid answered by the infant),
+every rule's antecedents are listed, in onset order, each one that is not an infant's cue
+named by its word (``bid · Initiates (A)``, :func:`observe.labels.antecedent_word`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.widgets import Static
 
-from observe.analysis import MISSED_SHOWN_FOR, DecidedCue, OpenCue
+from observe.analysis import MISSED_SHOWN_FOR, DecidedCue, LiveStatus, OpenCue
 from observe.display import clock_tenths, seconds
 from observe.labels import code_label
 from observe.model import Session
@@ -20,6 +24,43 @@ DECIDED_MARKS = {
     "mismatched": "✗ MISMATCHED ",
     "repaired": "↻ REPAIRED ",
 }
+
+
+def every_rule(
+    status: LiveStatus, words: Sequence[str]
+) -> tuple[Sequence[OpenCue], Sequence[DecidedCue], dict[str, str]]:
+    """The open and the decided antecedents of every rule (``words``: each rule's word for
+    them, in the scheme's order), in onset order, and the word of each one not called a
+    cue, by event id. A scheme of one rule: its lists as they are, no words."""
+    if len(status.rules) <= 1:
+        return status.open_cues, status.decided, {}
+    open_cues: dict[str, OpenCue] = {}
+    decided: dict[str, DecidedCue] = {}
+    named: dict[str, str] = {}
+    for rule, word in zip(status.rules, words):
+        for cue in rule.open_cues:
+            open_cues.setdefault(cue.event_id, cue)
+        for done in rule.decided:
+            decided.setdefault(done.event_id, done)
+        if word != "cue":
+            for event_id in (
+                *(c.event_id for c in rule.open_cues),
+                *(d.event_id for d in rule.decided),
+            ):
+                named.setdefault(event_id, word)
+    return (
+        sorted(open_cues.values(), key=lambda cue: cue.t),
+        sorted(decided.values(), key=lambda cue: cue.result.t),
+        named,
+    )
+
+
+def open_title(words: Sequence[str], waiting: int = 0) -> str:
+    """The panel's title: ``Open cues``, ``Open cues and bids`` for a scheme whose rules
+    have bids too, and how many are waiting."""
+    plural = list(dict.fromkeys(f"{word}s" for word in words)) or ["cues"]
+    title = "Open " + " and ".join(plural)
+    return f"{title} · {waiting} waiting" if waiting else title
 
 
 def decided_at(cue: DecidedCue) -> float | None:
@@ -46,8 +87,17 @@ def open_cues_text(
     session: Session,
     decided: Sequence[DecidedCue] = (),
     now: float = 0.0,
+    words: Mapping[str, str] | None = None,
 ) -> Text:
+    """``words``: the word of an antecedent not called a cue, by event id (``bid``)."""
     scheme = session.scheme
+    words = words or {}
+
+    def named(event_id: str, code: str) -> str:
+        word = words.get(event_id)
+        label = code_label(scheme, code)
+        return f" {word} · {label}" if word else f" {label}"
+
     lines: list[Text] = []
     for cue in open_cues:
         line = Text()
@@ -55,12 +105,12 @@ def open_cues_text(
             line.append("✗ MISSED ", style="bold reverse")
         else:
             line.append(f"▶ {cue.remaining:4.1f} s ", style="bold")
-        line.append(f" {code_label(scheme, cue.code)}")
+        line.append(named(cue.event_id, cue.code))
         lines.append(line)
     for cue in just_decided(decided, now):
         result = cue.result
         line = Text(DECIDED_MARKS[result.outcome], style="bold")
-        line.append(f" {code_label(scheme, result.code)}")
+        line.append(named(cue.event_id, result.code))
         if result.outcome == "repaired" and result.repair_response is not None:
             line.append(
                 f" ← {code_label(scheme, result.repair_response)}, "
@@ -97,8 +147,9 @@ class OpenCues(Static):
         session: Session,
         decided: Sequence[DecidedCue] = (),
         now: float = 0.0,
+        words: Mapping[str, str] | None = None,
     ) -> None:
-        text = open_cues_text(open_cues, session, decided, now)
+        text = open_cues_text(open_cues, session, decided, now, words)
         if text.markup != self._shown:  # redraw only when something visible changed
             self._shown = text.markup
             lines = text.plain.count("\n")

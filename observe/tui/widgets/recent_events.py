@@ -34,12 +34,17 @@ OUTCOME_WORDS = {
 
 
 def cue_outcomes(status: LiveStatus) -> dict[str, str]:
-    """Each cue event's outcome as decided now, by event id (see :data:`OUTCOME_WORDS`)."""
-    outcomes = {
-        cue.event_id: "missed" if cue.result.outcome == "unanswered" else cue.result.outcome
-        for cue in status.decided
-    }
-    outcomes.update((cue.event_id, "waiting") for cue in status.open_cues if cue.state == "open")
+    """Each cue event's outcome as decided now, by event id (see :data:`OUTCOME_WORDS`): the
+    antecedents of every rule (a parent's bid too), the first rule's where two rules share
+    an event."""
+    outcomes: dict[str, str] = {}
+    lists = [(rule.decided, rule.open_cues) for rule in status.rules]
+    for decided, open_cues in reversed(lists or [(status.decided, status.open_cues)]):
+        outcomes.update(
+            (cue.event_id, "missed" if cue.result.outcome == "unanswered" else cue.result.outcome)
+            for cue in decided
+        )
+        outcomes.update((cue.event_id, "waiting") for cue in open_cues if cue.state == "open")
     return outcomes
 
 
