@@ -1,8 +1,8 @@
 """How analysis time grows with session size, and what the coding screen pays per refresh
 (DESIGN §5; issue #3).
 
-Run by hand: ``.venv/bin/python bench/analysis.py``. Sessions of about 1k, 10k and 100k events
-come from the seeded demo simulator (``observe.interchange.simulate``), so every run
+Run by hand: ``.venv/bin/python bench/analysis.py`` (``--live``: live_status only).
+Sessions of about 1k, 10k and 100k events come from the seeded demo simulator (``observe.interchange.simulate``), so every run
 analyses the same sessions. Targets: analysing 100k events takes well under a second, and
 the 100k/10k time ratio is at most 15 (10× the events; n log n gives ≈ 12.5, a quadratic
 algorithm 100).
@@ -32,7 +32,8 @@ How it measures, and why:
   100k one cannot fit, which inflates the ratio for reasons that are not the algorithm's.
 
 ``live_status`` (called by the coding screen 5–10 times a second) is timed on live
-sessions of 1,000 and 5,000 events from their last moment on (every event already
+sessions of 1,000 and 5,000 events (infant-cues, one rule; home-visit, two rules) from
+their last moment on (every event already
 recorded), with the collector on, as the coding screen runs it: per clock tick (the same
 session, ``now`` advancing) and right after a key press (a new session value each call,
 so nothing from the previous call can be reused).
@@ -58,6 +59,14 @@ from observe.scheme import find_scheme
 EVENTS_PER_SECOND = 0.1  # about 6 events a minute with the simulator's default cue rate
 SIZES = (1_000, 10_000, 100_000)
 ROUNDS = 11
+#: live_status's sessions: the default rule's scheme, and one of two rules (home-visit:
+#: every rule's open and decided cues and bids are worked out per call).
+LIVE_CASES = (
+    ("infant-cues", 1_000),
+    ("infant-cues", 5_000),
+    ("home-visit", 1_000),
+    ("home-visit", 5_000),
+)
 CACHE_EVICTION_BYTES = 64 * 1024 * 1024
 _eviction = bytearray(CACHE_EVICTION_BYTES)
 
@@ -90,8 +99,8 @@ def baseline_pass(session: Session) -> int:
     return seen
 
 
-def session_of(events: int) -> Session:
-    scheme = find_scheme("infant-cues", Path("."))
+def session_of(events: int, scheme_id: str = "infant-cues") -> Session:
+    scheme = find_scheme(scheme_id, Path("."))
     session = simulate_session(
         scheme,
         seed=2026,
@@ -119,7 +128,33 @@ MEASURES: dict[str, tuple[Callable[[Session], object], bool, bool]] = {
 }
 
 
+def live_figures() -> None:
+    print("live_status (collector on, as in the coding screen), milliseconds per call:")
+    for scheme_id, size in LIVE_CASES:
+        coding = live(session_of(size, scheme_id))
+        start = coding.duration
+        # A clock tick: the same session, a little later each time.
+        ticks = sorted(
+            timed(live_status, coding, start + i / 10, collector=True, cold=False)
+            for i in range(100)
+        )
+        # After a key press: a new session value every call (two copies, alternating).
+        copies = [live(coding), live(coding)]
+        presses = sorted(
+            timed(live_status, copies[i % 2], start, collector=True, cold=False) for i in range(50)
+        )
+        print(
+            f"  {scheme_id}, {len(coding.events)}-event live session: clock tick median "
+            f"{ticks[len(ticks) // 2] * 1000:.2f} (worst {ticks[-1] * 1000:.2f}); "
+            f"after a key press median {presses[len(presses) // 2] * 1000:.2f} "
+            f"(worst {presses[-1] * 1000:.2f})"
+        )
+
+
 def main() -> int:
+    if sys.argv[1:] == ["--live"]:  # live_status only
+        live_figures()
+        return 0
     sessions = {size: session_of(size) for size in SIZES}
     best = {(size, name): float("inf") for size in SIZES for name in MEASURES}
     for _ in range(ROUNDS):
@@ -153,26 +188,7 @@ def main() -> int:
         f"(cold {ratios['baseline cold']:.1f})"
     )
     print()
-    print("live_status (collector on, as in the coding screen), milliseconds per call:")
-    for size in (1_000, 5_000):
-        coding = live(session_of(size))
-        start = coding.duration
-        # A clock tick: the same session, a little later each time.
-        ticks = sorted(
-            timed(live_status, coding, start + i / 10, collector=True, cold=False)
-            for i in range(100)
-        )
-        # After a key press: a new session value every call (two copies, alternating).
-        copies = [live(coding), live(coding)]
-        presses = sorted(
-            timed(live_status, copies[i % 2], start, collector=True, cold=False) for i in range(50)
-        )
-        print(
-            f"  {len(coding.events)}-event live session: clock tick median "
-            f"{ticks[len(ticks) // 2] * 1000:.2f} (worst {ticks[-1] * 1000:.2f}); "
-            f"after a key press median {presses[len(presses) // 2] * 1000:.2f} "
-            f"(worst {presses[-1] * 1000:.2f})"
-        )
+    live_figures()
     return 0 if time_100k < 1.0 and ratio <= 15 else 1
 
 

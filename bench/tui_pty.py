@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/tui_pty.py [--keys 300] [--archive DIR] [--demo-archive DIR]
         [--cases keys,keys-report,startup,enter] [--repeat 5] [--size 100x30] [--seed 1]
+        [--scheme infant-cues]
 
 Needs the ``bench`` extra (``pip install -e '.[bench]'``: pyte). Drives the app only
 through the pty (key bytes in, screen out) and reads only the journal files; nothing of
@@ -15,7 +16,8 @@ Cases (``--cases``, comma-separated):
 
 - ``keys`` — key press → journal line. observe: start a new session through the form
   (``n``, dyad, ``Tab``, observer, ``Enter``), then press ``--keys`` code keys of the
-  ``infant-cues`` scheme, one every 100–200 ms (uniform jitter, seeded), without waiting
+  ``--scheme`` (default ``infant-cues``; another shipped scheme is chosen in the form's
+  list by typing its name), one every 100–200 ms (uniform jitter, seeded), without waiting
   for the screen; each key's time is taken just before its byte is written to the pty,
   its line's when the watcher (``bench/journal_watch.py``, inotify) reads it complete in
   the session's journal. Baseline: ``bench/bare_apps.py keys``, a bare Textual app that
@@ -58,7 +60,8 @@ from pty_terminal import Terminal, Timeout
 
 ROOT = Path(__file__).resolve().parent.parent
 BARE_APPS = Path(__file__).resolve().parent / "bare_apps.py"
-SCHEME_FILE = ROOT / "coding_schemes" / "infant-cues.toml"
+SCHEMES = ROOT / "coding_schemes"
+DEFAULT_SCHEME = "infant-cues"
 DOWN_EVERY = 0.02
 
 
@@ -129,6 +132,17 @@ class Bench:
         terminal.send("tab")
         terminal.type("BX")
         terminal.wait_for(lambda t: t.contains("BX"))
+        if self.options.scheme != DEFAULT_SCHEME:
+            name = scheme_name(self.options.scheme)
+            for _ in range(3):  # visit, context, the scheme's list
+                terminal.send("tab")
+            terminal.send("enter")  # the list opens; typing a name moves to it
+            terminal.wait_for(lambda t: t.contains("Face-to-face play", "Responsive feeding"))
+            terminal.type(name[:12])
+            terminal.send("enter")
+            terminal.wait_for(lambda t: t.contains(f"({self.options.scheme})"))
+            terminal.send("tab")  # Start
+            time.sleep(0.3)
         pressed = terminal.send("enter")
         drawn = terminal.wait_for(
             lambda t: t.contains("LIVE", "BENCH-01", "Keys", "Open cues", "Recent events"), 60
@@ -193,7 +207,7 @@ class Bench:
         ]
 
     def keys_case(self, archive: Path, app: str, report: bool) -> list[float | None]:
-        plan = key_plan(self.options.keys, self.options.seed)
+        plan = key_plan(self.options.keys, self.options.seed, self.options.scheme)
         copy = self.fresh_copy(archive)
         loop = self.report_loop(copy) if report else None
         try:
@@ -232,9 +246,14 @@ class Bench:
         return process
 
 
-def key_plan(count: int, seed: int) -> list[tuple[str, str]]:
+def scheme_name(scheme_id: str) -> str:
+    text = (SCHEMES / f"{scheme_id}.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)["scheme"]["name"]
+
+
+def key_plan(count: int, seed: int, scheme_id: str = DEFAULT_SCHEME) -> list[tuple[str, str]]:
     """(key, code) for ``count`` presses of the scheme's point codes, seeded."""
-    scheme = tomllib.loads(SCHEME_FILE.read_text(encoding="utf-8"))
+    scheme = tomllib.loads((SCHEMES / f"{scheme_id}.toml").read_text(encoding="utf-8"))
     codes = [
         (code["key"], code["id"])
         for code in [*scheme["cues"], *scheme["responses"]]
@@ -328,6 +347,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="start-up and Enter runs")
     parser.add_argument("--size", default="100x30", help="terminal COLUMNSxLINES")
     parser.add_argument("--seed", type=int, default=1, help="the key sequence")
+    parser.add_argument("--scheme", default=DEFAULT_SCHEME, help="a shipped scheme's id")
     parser.add_argument("--observe", type=Path, default=Path(sys.executable).parent / "observe")
     options = parser.parse_args()
     cases = {case.strip() for case in options.cases.split(",") if case.strip()}

@@ -86,3 +86,32 @@ def test_home_visit_bids_at_80x24(snap_compare, tmp_path: Path) -> None:
     _archive, recorder = start_recording(tmp_path, scheme, session_id=SESSION_ID)
     app = CodingApp(recorder, FakeMonotonic(1000.0))
     assert snap_compare(app, terminal_size=(80, 24), run_before=bid_missed_and_bid_answered)
+
+
+def test_both_rules_figures_shorten_to_fit_and_keep_each_rules_rates(
+    make_session, tmp_path: Path
+) -> None:
+    """Parent B's bid at 1 s answered by the infant's look at 2 s (matched, 1.0 s), and the
+    look answered by Parent B following at 3 s (matched, 1.0 s): each rule 1 of 1. Wide, the
+    line has every figure of both; at 60 columns it keeps each rule's count and rates."""
+    from observe.analysis import live_status
+    from observe.tui.widgets.running_figures import rules_line
+
+    scheme = find_scheme("home-visit", tmp_path)
+    session = make_session(
+        [(0, "alert", "start"), (1, "bid_b"), (2, "looks"), (3, "follow_b")],
+        scheme=scheme,
+        status="live",
+    )
+    status = live_status(session, 30.0)
+    rules = [("cue", status.rules[0].summary, 0), ("bid", status.rules[1].summary, 1)]
+    wide = rules_line(rules, width=200)
+    assert wide == (
+        "Cues 1 · responded 100% · matched 100% · repaired – · median 1.0 s │ "
+        "Bids 1 (+1 open) · responded 100% · matched 100% · repaired – · median 1.0 s"
+    )
+    narrow = rules_line(rules, width=60)
+    assert narrow == "Cues 1 resp 100% match 100% │ Bids 1 resp 100% match 100%"
+    assert rules_line(rules, width=66) == (
+        "Cues 1 · resp 100% · match 100% │ Bids 1 · resp 100% · match 100%"
+    )
