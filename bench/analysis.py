@@ -2,10 +2,10 @@
 (DESIGN §5; issue #3).
 
 Run by hand: ``.venv/bin/python bench/analysis.py`` (``--live``: live_status only).
-Sessions of about 1k, 10k and 100k events come from the seeded demo simulator (``observe.interchange.simulate``), so every run
-analyses the same sessions. Targets: analysing 100k events takes well under a second, and
-the 100k/10k time ratio is at most 15 (10× the events; n log n gives ≈ 12.5, a quadratic
-algorithm 100).
+Sessions of about 1k, 10k and 100k events come from the seeded demo simulator
+(``observe.interchange.simulate``), so every run analyses the same sessions. Targets:
+analysing 100k events takes well under a second, and the 100k/10k time ratio is at most 15
+(10× the events; n log n gives ≈ 12.5, a quadratic algorithm 100).
 
 How it measures, and why:
 
