@@ -107,8 +107,9 @@ def test_both_rules_figures_shorten_to_fit_and_keep_each_rules_rates(
     rules = [("cue", status.rules[0].summary, 0), ("bid", status.rules[1].summary, 1)]
     wide = rules_line(rules, width=200)
     assert wide == (
-        "Cues 1 · responded 100% · matched 100% · repaired – · median 1.0 s │ "
-        "Bids 1 (+1 open) · responded 100% · matched 100% · repaired – · median 1.0 s"
+        "Cues 1 · responded 100% · matched 100% · repaired – · median 1.0 s (n\xa0=\xa01) │ "
+        "Bids 1 (+1 open) · responded 100% · matched 100% · repaired – · median 1.0 s "
+        "(n\xa0=\xa01)"
     )
     narrow = rules_line(rules, width=60)
     assert narrow == "Cues 1 resp 100% match 100% │ Bids 1 resp 100% match 100%"
