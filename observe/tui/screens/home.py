@@ -252,15 +252,18 @@ class HomeScreen(Screen[None]):
     def action_new_session(self) -> None:
         if self.observe.archive.readonly:
             return
-        self.app.push_screen(
-            NewSessionDialog(
-                self.observe.schemes(),
-                default_scheme=self.observe.default_scheme_id,
-                observer=self.observe.last_observer,
-                visits=self.observe.visit_counts,
-                sessions=self._all,
-            ),
-            self._start,
+        self.app.push_screen(self._new_session_form(), self._start)
+
+    def _new_session_form(self, recording: Path | None = None) -> NewSessionDialog:
+        """The new-session form, for a live session or one coded from ``recording`` (its
+        "Pair with" offers the dyad's sessions: a recording is often a second coding)."""
+        return NewSessionDialog(
+            self.observe.schemes(),
+            default_scheme=self.observe.default_scheme_id,
+            observer=self.observe.last_observer,
+            visits=self.observe.visit_counts,
+            recording=recording,
+            sessions=self._all,
         )
 
     def action_new_from_recording(self) -> None:
@@ -271,17 +274,7 @@ class HomeScreen(Screen[None]):
 
         def picked(path: Path | None) -> None:
             if path is not None:
-                self.app.push_screen(
-                    NewSessionDialog(
-                        self.observe.schemes(),
-                        default_scheme=self.observe.default_scheme_id,
-                        observer=self.observe.last_observer,
-                        visits=self.observe.visit_counts,
-                        recording=path,
-                        sessions=self._all,  # a recording is often a visit's second coding
-                    ),
-                    self._start,
-                )
+                self.app.push_screen(self._new_session_form(path), self._start)
 
         self.app.push_screen(RecordingPicker(Path.cwd()), picked)
 
