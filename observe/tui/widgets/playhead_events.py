@@ -69,24 +69,18 @@ class PlayheadEvents(RecentEvents):
 
     position: float = 0.0
 
-    def show(
+    FEWEST = 6
+
+    def event_text(
         self,
         session: Session,
         *,
-        unsaved: Collection[str] = (),
-        undone: Event | None = None,
-        outcomes: Mapping[str, str] | None = None,
-    ) -> None:
-        room = self.parent.content_size.height if self.parent is not None else 0
-        limit = max(6, room - (1 if undone is not None else 0))
-        text = playhead_text(
-            session,
-            self.position,
-            unsaved=unsaved,
-            undone=undone,
-            limit=limit,
-            outcomes=outcomes,
+        unsaved: Collection[str],
+        undone: Event | None,
+        limit: int,
+        outcomes: Mapping[str, str] | None,
+    ) -> Text:
+        """The events around the playhead: later ones above its line, earlier ones below."""
+        return playhead_text(
+            session, self.position, unsaved=unsaved, undone=undone, limit=limit, outcomes=outcomes
         )
-        lines = text.plain.count("\n")
-        self.update(text, layout=lines != self._lines)
-        self._lines = lines

@@ -113,6 +113,8 @@ def recent_text(
 
 class RecentEvents(Static):
     _lines = -1
+    #: The fewest events listed, however small the panel.
+    FEWEST = 10
 
     DEFAULT_CSS = """
     RecentEvents {
@@ -132,10 +134,24 @@ class RecentEvents(Static):
     ) -> None:
         # As many events as the panel has lines for (a taller terminal shows more of them).
         room = self.parent.content_size.height if self.parent is not None else 0
-        limit = max(10, room - (1 if undone is not None else 0))
-        text = recent_text(session, unsaved=unsaved, undone=undone, limit=limit, outcomes=outcomes)
+        limit = max(self.FEWEST, room - (1 if undone is not None else 0))
+        text = self.event_text(
+            session, unsaved=unsaved, undone=undone, limit=limit, outcomes=outcomes
+        )
         lines = text.plain.count("\n")
         # Laid out again only when the list gets another height (it stops growing once the
         # panel is full), not on every key.
         self.update(text, layout=lines != self._lines)
         self._lines = lines
+
+    def event_text(
+        self,
+        session: Session,
+        *,
+        unsaved: Collection[str],
+        undone: Event | None,
+        limit: int,
+        outcomes: Mapping[str, str] | None,
+    ) -> Text:
+        """The list as shown: the latest events, newest first."""
+        return recent_text(session, unsaved=unsaved, undone=undone, limit=limit, outcomes=outcomes)
