@@ -358,7 +358,7 @@ class Archive:
             recorder = self._recorders.get(session_id)
         if recorder is not None:
             recorder.apply(change)
-            recorder.fold()
+            recorder.fold(list_now=True)
             return
         session = self.load(session_id)
         if session.status == "ended" and not self.journal_path(session.id).exists():

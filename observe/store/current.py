@@ -1,12 +1,13 @@
 """What the index cannot say yet: the events a session being recorded elsewhere has now.
 
-The index is written when a live session is folded (every 30 s or 50 changes, at pause
-and at end), not on each key press, which must cost one journal line and nothing more.
-So an archive opened read-only while another observe records would list that session
-with the events of its last fold (none, before the first). :class:`LiveCounts` reads the
-journals of the sessions the index says are not ended, when they changed since last
-read, and gives their summaries the events, status and duration the journal has now.
-There are a few such sessions at most, and each journal is read again only once it grew.
+The index lists a live session as it was when it was last paused or started (see
+:mod:`observe.store.recorder`), not as it is after each key press, which must cost one
+journal line and nothing more. So an archive opened read-only while another observe
+records would list that session with the events it had then (none, before a pause).
+:class:`LiveCounts` reads the journals of the sessions the index says are not ended,
+when they changed since last read, and gives their summaries the events, status and
+duration the journal has now. There are a few such sessions at most, and each journal
+is read again only once it grew.
 """
 
 from __future__ import annotations

@@ -5,6 +5,15 @@ the session file from the current state; it may run on a worker thread while the
 thread keeps calling ``apply`` (it copies the state under the lock and writes outside
 it, so a key press never waits for a fold).
 
+While the session is live, a fold writes its session file and nothing else: the index
+(one document per session of the whole archive, a megabyte for a year's 2,000 sessions)
+is brought up to date when the session is paused, left, ended or its recording closed,
+and when a change is written to it from outside the coding screen (a mark). Rewriting
+the index at every fold made each fold's disk writes, and the processor time it takes
+from the key presses, grow with the archive. The session list loses nothing by it: it
+counts a recorded session's events from its recorder (or, in another process, its
+journal), and a crash leaves the journal, which opening the archive folds and lists.
+
 A recorder works on the archive's files (:class:`~observe.store.files.ArchiveFiles`), not
 on the archive itself: :meth:`Archive.recorder <observe.store.archive.Archive.recorder>`
 hands them over, and ``on_close`` tells the archive when recording stops.
@@ -42,8 +51,10 @@ class Recorder:
         self._session = session
         self._writer = writer
         self._generation = generation
-        # (journal generation, its lines) already in the session file
+        # (journal generation, its lines) already in the session file, and in the index
         self._folded: tuple[str | None, int] = (generation, folded)
+        self._listed = self._folded
+        self._digest: str | None = None  # of the session file this recorder last wrote
         self._state = threading.Lock()  # session, writer, generation
         self._folding = threading.Lock()  # one fold at a time; guards _folded
         self._closed = False
@@ -114,24 +125,26 @@ class Recorder:
             self._session = updated
             return updated
 
-    def fold(self) -> None:
-        """Write the session file from the current state; after the session has ended,
-        also finish it (index digest, then the journal is removed)."""
+    def fold(self, *, list_now: bool = False) -> None:
+        """Write the session file from the current state; the index too unless the session
+        is live (``list_now``: even then, for a change the session list must show at once);
+        after the session has ended, also finish it (the journal is removed)."""
         with self._folding:
             with self._state:
                 if self._writer is None:
                     return  # nothing journaled since the last finish
                 session, generation, lines = self._session, self._generation, self._writer.lines
             session_path = self._files.session_path(session.id)
-            if (generation, lines) != self._folded:
-                try:
-                    digest = write_session_file(session_path, session, generation, lines)
-                    self._files.index_session(session, digest)
-                except OSError as error:
-                    raise ArchiveError(
-                        messages.disk_problem(error, session_path, "save")
-                    ) from error
-                self._folded = (generation, lines)
+            state = (generation, lines)
+            try:
+                if state != self._folded:
+                    self._digest = write_session_file(session_path, session, generation, lines)
+                    self._folded = state
+                if state != self._listed and (list_now or session.status != "live"):
+                    self._files.index_session(session, self._digest)
+                    self._listed = state
+            except OSError as error:
+                raise ArchiveError(messages.disk_problem(error, session_path, "save")) from error
             if session.status == "ended":
                 self._finish(lines)
 
@@ -162,7 +175,7 @@ class Recorder:
         if self._closed:
             return
         try:
-            self.fold()
+            self.fold(list_now=True)
         finally:
             with self._state:
                 self._closed = True

@@ -150,9 +150,16 @@ def _settle_journal(files: ArchiveFiles, session_id: str) -> None:
     except ArchiveError:
         return  # named in problems; the files are left untouched
     journal = restored.journal
-    if journal is None:
-        return  # it could not be read, and was kept aside (named in problems)
     session = restored.session
+    if journal is None:
+        # It could not be read and was kept aside (named in problems): the session is its
+        # file, listed as its last fold wrote it (a live session's folds leave the index).
+        if restored.file is not None:
+            try:
+                files.index_session(session, file_digest(session_path))
+            except ArchiveError as error:
+                files.note(str(error))
+        return
     file = restored.file
     up_to_date = (
         file is not None

@@ -130,7 +130,7 @@ def stalled_replace(source, target):
     real_replace(source, target)
 
 atomic.replace = stalled_replace
-recorder.fold()
+recorder.fold(list_now=True)  # the session file, then the index (as a pause's fold does)
 """
 
 

@@ -68,6 +68,26 @@ def test_a_resumed_session_continues_where_it_stopped(archive_dir: Path, live_se
         assert not archive.journal_path(live_session.id).exists()
 
 
+def test_a_session_killed_after_live_folds_lists_every_event_at_the_next_open(
+    archive_dir: Path, live_session
+) -> None:
+    """While a session is live its folds leave the index alone (it lists the session as
+    it started); a kill then loses nothing the list shows: opening the archive folds the
+    journal and lists every event, with the figures of the session as it was."""
+    archive = Archive.open(archive_dir)
+    recorder = archive.recorder(live_session)
+    record(recorder, 1.0, 2.0)
+    recorder.fold()
+    record(recorder, 3.0)
+    recorder.fold()
+    record(recorder, 4.0)
+    die(archive)
+    with Archive.open(archive_dir) as archive:
+        (summary,) = archive.list_sessions()
+        assert summary.events == 4 and summary.status == "live"
+        assert [e.t for e in archive.load(live_session.id).events] == [1.0, 2.0, 3.0, 4.0]
+
+
 def test_finishing_saves_the_file_records_its_digest_then_removes_the_journal(
     archive: Archive, live_session
 ) -> None:

@@ -101,7 +101,9 @@ async def test_pause_folds_the_journal_in_the_background(
     folds: list[int] = []
     real_fold = recorder.fold
     monkeypatch.setattr(
-        recorder, "fold", lambda: (folds.append(len(recorder.session.events)), real_fold())[1]
+        recorder,
+        "fold",
+        lambda **how: (folds.append(len(recorder.session.events)), real_fold(**how))[1],
     )
     async with CodingApp(recorder, FakeMonotonic(1000.0)).run_test(size=(80, 24)) as pilot:
         await pilot.pause()

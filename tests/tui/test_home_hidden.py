@@ -26,8 +26,8 @@ SIZE = (100, 30)
 async def test_the_hidden_home_screen_does_not_rebuild_while_coding(
     isolated_data_dir: Path, make_session
 ) -> None:
-    """Five folds (each writes the index) and a SessionsChanged while the coding screen is
-    on top, over more than two poll periods: no rebuild. Back home: one."""
+    """Five pauses (each pause's fold writes the index) and a SessionsChanged while the
+    coding screen is on top, over more than two poll periods: no rebuild. Back home: one."""
     with open_archive(isolated_data_dir) as archive:
         for day in range(1, 10):
             archive.add(make_session(dyad=f"D{day:03d}", started_at=f"2026-03-{day:02d}T09:00"))
@@ -38,16 +38,16 @@ async def test_the_hidden_home_screen_does_not_rebuild_while_coding(
         assert isinstance(home, HomeScreen)
         await pilot.press("n", *"D014", "tab", *"OBS1", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, CodingScreen), "the coding screen")
-        coding = app.screen
         await pilot.pause()
         rebuilds = home.rebuilds
         index = isolated_data_dir / "index.json"
         for key in "aotle":
             before = index.stat().st_mtime_ns
-            await pilot.press(key)
-            coding.live.fold()  # what the fold worker does: the session file, then the index
-            assert index.stat().st_mtime_ns != before, "the fold wrote the index"
+            await pilot.press(key, "space")  # a code, then pause: the fold lists the session
+            await app.workers.wait_for_complete()
+            assert index.stat().st_mtime_ns != before, "the pause's fold wrote the index"
             await asyncio.sleep(INDEX_POLL_SECONDS / 2)
+            await pilot.press("space")  # resume
             await pilot.pause()
         app.post_message(SessionsChanged())
         await pilot.pause()
