@@ -70,6 +70,16 @@ def clock(t: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+def clock_seconds(t: float) -> str:
+    """The running session clock of live coding: ``mm:ss``, :func:`clock_tenths` without
+    its tenth (cut the same way). The clock then changes once a second, so the coding
+    screen draws it once a second rather than ten times, and a key press waits behind
+    none of the other nine frames; each event's moment is still shown to the tenth."""
+    whole = int(max(0.0, t) * 10 + 1e-6) // 10
+    minutes, secs = divmod(whole, 60)
+    return f"{minutes:02d}:{secs:02d}"
+
+
 def clock_tenths(t: float) -> str:
     """Session-clock time to the tenth, as the coding screen's clock shows it: ``mm:ss.t``
     (minutes keep counting past 59: a long visit reads ``75:03.2``). Tenths are cut, not

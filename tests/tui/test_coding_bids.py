@@ -47,7 +47,7 @@ async def test_a_bid_counts_down_then_is_missed_or_matched(tmp_path: Path) -> No
         app.clock.now = 1005.0
         app.screen._tick()
         # 4.0 + 3.0 − 5.0 = 2.0 s left, worded as a bid, and counted as waiting.
-        assert "▶  2.0 s  bid · Initiates (A)" in shown(app, "#open-cues")
+        assert "▶  2 s  bid · Initiates (A)" in shown(app, "#open-cues")
         assert app.screen.query_one("#open-panel").border_title == (
             "Open cues and bids · 1 waiting"
         )
@@ -59,7 +59,7 @@ async def test_a_bid_counts_down_then_is_missed_or_matched(tmp_path: Path) -> No
         open_cues = shown(app, "#open-cues").splitlines()
         assert open_cues[:3] == [
             "✗ MISSED  bid · Initiates (A)",
-            "▶  2.5 s  Looks at parent",
+            "▶  3 s  Looks at parent",  # 2.5 s left: the whole seconds it is within
             "✓ MATCHED  bid · Initiates (B) ← Looks at parent after 1.5 s",
         ]
         events = shown(app, "#recent-events").splitlines()
@@ -75,7 +75,7 @@ async def test_a_bid_counts_down_then_is_missed_or_matched(tmp_path: Path) -> No
         app.clock.now = 1013.0
         app.screen._tick()
         assert shown(app, "#open-cues").splitlines()[0] == "✗ MISSED  Looks at parent"
-        assert "Cues 1 resp 0% match 0% │ Bids 2 resp 50% match 50%" in (
+        assert "Cues 1 · resp 0% · match 0% │ Bids 2 · resp 50% · match 50%" in (
             shown(app, "#running-figures")
         )
 

@@ -92,7 +92,7 @@ async def test_coding_goes_on_while_the_terminal_is_too_small(tmp_path: Path) ->
         clock.now = 1012.5
         screen._tick()
         text = str(notice.render())
-        assert "00:12.5" in text and "1 event" in text and "Hunger cues" in text
+        assert "00:12 ·" in text and "1 event" in text and "Hunger cues" in text
         assert [e.code for e in recorder.session.events] == ["hungry"]
         await pilot.resize_terminal(80, 24)
         await pilot.pause()

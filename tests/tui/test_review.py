@@ -257,7 +257,9 @@ async def test_review_edits_are_folded_by_the_same_policy_as_live_coding(
         folds: list[int] = []
         real_fold = recorder.fold
         monkeypatch.setattr(
-            recorder, "fold", lambda: (folds.append(len(recorder.session.events)), real_fold())[1]
+            recorder,
+            "fold",
+            lambda **how: (folds.append(len(recorder.session.events)), real_fold(**how))[1],
         )
         await pilot.press("d", "y")
         await app.workers.wait_for_complete()

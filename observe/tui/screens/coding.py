@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
@@ -27,6 +28,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from observe.analysis import live_status
+from observe.display import clock_seconds
 from observe.keys import CODING_KEYS, CodingKey, coding_help_rows, coding_key, ended_hides
 from observe.labels import antecedent_word, code_label
 from observe.live import (
@@ -100,6 +102,8 @@ class CodingScreen(NotCodableKey, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = coding_bindings()
     #: The list of recent events (the video mode's follows the playhead).
     RECENT_EVENTS: ClassVar[type[RecentEvents]] = RecentEvents
+    #: How the running clock reads: whole seconds while coding live (see clock_seconds).
+    CLOCK: ClassVar[Callable[[float], str]] = staticmethod(clock_seconds)
 
     def __init__(
         self, recorder: Recorder, *, clock: LiveClock, wall_clock: WallClock = local_now
@@ -126,8 +130,8 @@ class CodingScreen(NotCodableKey, Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="coding-main"):
             with Horizontal(id="coding-top"):
-                yield ClockDisplay(id="coding-clock")
-                yield BigClock(id="coding-big-clock")
+                yield ClockDisplay(self.CLOCK, id="coding-clock")
+                yield BigClock(self.CLOCK, id="coding-big-clock")
                 with Vertical(id="coding-status"):
                     yield Static(id="status-line")
                     yield RunningFigures(id="running-figures")
@@ -441,7 +445,7 @@ class CodingScreen(NotCodableKey, Screen[None]):
             too_small_text(
                 (self.app.size.width, self.app.size.height),
                 layout.minimum,
-                coding=f"{format_clock(self.live.now() if now is None else now)} · "
+                coding=f"{self.CLOCK(self.live.now() if now is None else now)} · "
                 + self.status_words(),
                 last=None
                 if last is None

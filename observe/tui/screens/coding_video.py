@@ -32,6 +32,7 @@ from textual import events
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.widgets import Footer, Static
 
+from observe.display import clock_tenths
 from observe.keys import VIDEO_KEYS, coding_help_rows, coding_key, video_coding_keys
 from observe.labels import code_label
 from observe.live import Outcome, RecordingClock, WallClock, code_for_key, local_now
@@ -80,6 +81,8 @@ class VideoCodingScreen(CodingScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = video_bindings()
     RECENT_EVENTS = PlayheadEvents
+    #: A position in the recording is found, and stepped, by the tenth.
+    CLOCK = staticmethod(clock_tenths)
     STATES_AT_PLAYHEAD = True
     AUTO_FOCUS = ""  # no panel takes the keys: they are the coding screen's
 

@@ -1,13 +1,16 @@
-"""The session clock (mm:ss.t) at the top of the coding screen: three lines high, or five
-in big digits when the terminal has the room."""
+"""The session clock at the top of the coding screen: three lines high, or five in big
+digits when the terminal has the room. It runs in the screen's own format: whole seconds
+while coding live (``mm:ss``), tenths where a recording's position is found (``mm:ss.t``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.widgets import Digits, Static
 
-from observe.display import clock_tenths
+from observe.display import clock_seconds, clock_tenths
 
-#: The coding screen's clock format, under the name the screens use.
+#: A moment on the session clock (an event, a pause, the end), under the name the screens use.
 format_clock = clock_tenths
 
 #: A 3×5 font; each "#" is drawn two cells wide.
@@ -49,11 +52,14 @@ class ClockDisplay(Digits):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(format_clock(0.0), id=id)
+    def __init__(
+        self, text: Callable[[float], str] = clock_seconds, *, id: str | None = None
+    ) -> None:
+        super().__init__(text(0.0), id=id)
+        self._text = text
 
     def show(self, seconds: float, *, paused: bool) -> None:
-        text = format_clock(seconds)
+        text = self._text(seconds)
         if text != self.value:
             self.update(text)
         self.set_class(paused, "-paused")
@@ -75,8 +81,14 @@ class BigClock(Static):
 
     _shown: str | None = None
 
+    def __init__(
+        self, text: Callable[[float], str] = clock_seconds, *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self._text = text
+
     def show(self, seconds: float, *, paused: bool) -> None:
-        text = format_clock(seconds)
+        text = self._text(seconds)
         if text != self._shown:
             wider = self._shown is None or len(text) != len(self._shown)
             self._shown = text

@@ -8,6 +8,7 @@ named by its word (``bid · Initiates (A)``, :func:`observe.labels.antecedent_wo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from rich.text import Text
@@ -63,6 +64,13 @@ def open_title(words: Sequence[str], waiting: int = 0) -> str:
     return f"{title} · {waiting} waiting" if waiting else title
 
 
+def countdown(remaining: float) -> str:
+    """What is left of a response window, in whole seconds and never ``0`` while it is
+    open: ``▶  5 s`` from 5.0 s down to 4.1 s. The panel then changes once a second per
+    open cue, not ten times (see :func:`observe.display.clock_seconds`)."""
+    return f"▶ {max(1, math.ceil(remaining - 1e-9)):>2} s "
+
+
 def decided_at(cue: DecidedCue) -> float | None:
     """The session time its outcome was decided: its first response, or its repair (None
     for a missed cue, which ``open_cues`` lists itself)."""
@@ -104,7 +112,7 @@ def open_cues_text(
         if cue.state == "missed":
             line.append("✗ MISSED ", style="bold reverse")
         else:
-            line.append(f"▶ {cue.remaining:4.1f} s ", style="bold")
+            line.append(countdown(cue.remaining), style="bold")
         line.append(named(cue.event_id, cue.code))
         lines.append(line)
     for cue in just_decided(decided, now):
