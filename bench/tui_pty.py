@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/tui_pty.py [--keys 300] [--archive DIR] [--demo-archive DIR]
         [--cases keys,keys-report,startup,enter] [--repeat 5] [--size 100x30] [--seed 1]
-        [--scheme infant-cues]
+        [--scheme infant-cues] [--latencies FILE]
 
 Needs the ``bench`` extra (``pip install -e '.[bench]'``: pyte). Drives the app only
 through the pty (key bytes in, screen out) and reads only the journal files; nothing of
@@ -217,7 +217,7 @@ class Bench:
                     self.home_interactive(terminal, spawned)
                     watch = JournalWatch(copy / "sessions")
                     self.start_session(terminal)
-                    latencies = press_keys(terminal, watch, plan, [code for _, code in plan])
+                    sent, latencies = press_keys(terminal, watch, plan, [c for _, c in plan])
             else:
                 folder = self.work / f"bare-journal-{self.launches}"
                 folder.mkdir()
@@ -225,13 +225,27 @@ class Bench:
                 terminal, _ = self.spawn_bare("keys", str(folder))
                 with terminal:
                     terminal.wait_for(lambda t: t.contains("bare key app ready"))
-                    latencies = press_keys(terminal, watch, plan, [f"code-{k}" for k, _ in plan])
+                    sent, latencies = press_keys(
+                        terminal, watch, plan, [f"code-{k}" for k, _ in plan]
+                    )
             watch.close()
         finally:
             if loop is not None:
                 stop(loop)
             self.discard(copy)
+        self.keep_latencies(app, report, sent, latencies)
         return latencies
+
+    def keep_latencies(
+        self, app: str, report: bool, sent: list[float], latencies: list[float | None]
+    ) -> None:
+        """Append one run's keys to ``--latencies`` (a JSON line: each key's press time on
+        the monotonic clock and its latency), to set slow keys beside other timings."""
+        if self.options.latencies is None:
+            return
+        run = {"app": app, "report": report, "sent": sent, "latencies": latencies}
+        with self.options.latencies.open("a", encoding="utf-8") as out:
+            out.write(json.dumps(run) + "\n")
 
     def report_loop(self, archive: Path) -> subprocess.Popen[bytes]:
         """``observe report ID`` over and over in another process (its own group)."""
@@ -265,9 +279,10 @@ def key_plan(count: int, seed: int, scheme_id: str = DEFAULT_SCHEME) -> list[tup
 
 def press_keys(
     terminal: Terminal, watch: JournalWatch, plan: list[tuple[str, str]], expected: list[str]
-) -> list[float | None]:
+) -> tuple[list[float], list[float | None]]:
     """Press the keys on schedule (100–200 ms apart, not waiting for the app); returns
-    each key's latency to its journal line (None: no line, or not that key's code)."""
+    each key's press time and its latency to its journal line (None: no line, or not that
+    key's code)."""
     rng = random.Random(len(plan))
     terminal.parse = False  # only drain the screen output while keys are timed
     watch.ready()
@@ -299,7 +314,7 @@ def press_keys(
         arrived, line = lines[number]
         code = json.loads(line.split(b" ", 1)[1]).get("event", {}).get("code")
         latencies.append(arrived - pressed if code == expected[number] else None)
-    return latencies
+    return sent, latencies
 
 
 def cursor_row(terminal: Terminal) -> int | None:
@@ -348,6 +363,9 @@ def main() -> None:
     parser.add_argument("--size", default="100x30", help="terminal COLUMNSxLINES")
     parser.add_argument("--seed", type=int, default=1, help="the key sequence")
     parser.add_argument("--scheme", default=DEFAULT_SCHEME, help="a shipped scheme's id")
+    parser.add_argument(
+        "--latencies", type=Path, help="append each key run's times to this file (JSON lines)"
+    )
     parser.add_argument("--observe", type=Path, default=Path(sys.executable).parent / "observe")
     options = parser.parse_args()
     cases = {case.strip() for case in options.cases.split(",") if case.strip()}
