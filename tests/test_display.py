@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from observe.display import (
     MISSING,
     clock,
+    clock_seconds,
     clock_tenths,
     duration_words,
     number,
@@ -102,6 +103,13 @@ def test_the_clock_with_tenths_reads_like_the_coding_screen() -> None:
     assert clock_tenths(12.34) == "00:12.3"
     assert clock_tenths(4503.2) == "75:03.2"
     assert clock_tenths(-1) == "00:00.0"
+
+
+@given(st.floats(min_value=-10, max_value=100 * 3600, allow_nan=False))
+def test_the_live_clock_is_the_moment_to_the_tenth_without_its_tenth(t: float) -> None:
+    """The running clock (whole seconds) never reads a second the events listed under it
+    (to the tenth) have not reached."""
+    assert clock_seconds(t) == clock_tenths(t)[:-2]
 
 
 def test_a_table_aligns_labels_left_and_figures_right() -> None:

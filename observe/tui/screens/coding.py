@@ -53,12 +53,14 @@ from observe.tui.widgets.coding_help import CodingHelp
 from observe.tui.widgets.coding_states import GroupStates, NotCodableBanner
 from observe.tui.widgets.hint_line import HintLine
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
-from observe.tui.widgets.open_cues import OpenCues, every_rule, open_title
+from observe.tui.widgets.open_cues import OpenCues, changes_at, every_rule, open_title
 from observe.tui.widgets.recent_events import RecentEvents, cue_outcomes
 from observe.tui.widgets.running_figures import RunningFigures
 
-#: Countdown refresh (s).
+#: How often the clock's timer looks whether the screen has anything new to show (s).
 TICK = 0.1
+#: The longest the screen goes without being brought up to date while the clock runs (s).
+QUIET_AT_MOST = 1.0
 #: The interpreter's thread switch interval while coding (s): see ``on_mount``.
 SWITCH_INTERVAL = 0.0005
 #: Actions that mean nothing once the session has ended.
@@ -102,8 +104,10 @@ class CodingScreen(NotCodableKey, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = coding_bindings()
     #: The list of recent events (the video mode's follows the playhead).
     RECENT_EVENTS: ClassVar[type[RecentEvents]] = RecentEvents
-    #: How the running clock reads: whole seconds while coding live (see clock_seconds).
+    #: How the running clock reads: whole seconds while coding live (see clock_seconds),
+    #: and how often that changes (s).
     CLOCK: ClassVar[Callable[[float], str]] = staticmethod(clock_seconds)
+    CLOCK_STEP: ClassVar[float] = 1.0
 
     def __init__(
         self, recorder: Recorder, *, clock: LiveClock, wall_clock: WallClock = local_now
@@ -117,6 +121,8 @@ class CodingScreen(NotCodableKey, Screen[None]):
         self._redraw_pending = False
         self._waiting_shown = 0
         self._outcomes: dict[str, str] = {}
+        #: The session times between which nothing shown changes unless a key is pressed.
+        self._quiet = (0.0, 0.0)
         #: Each rule's word for its antecedents (home-visit: cue, then bid).
         self.rule_words = tuple(antecedent_word(self.scheme, rule) for rule in self.scheme.rules)
 
@@ -169,7 +175,7 @@ class CodingScreen(NotCodableKey, Screen[None]):
         self.set_interval(self.live.saver.policy.every_seconds, self._periodic_fold)
         self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
         self._saving(self.live.begin())
-        self.set_interval(TICK, self._tick)
+        self.set_interval(TICK, self._on_tick)
         self._refresh_all()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -407,6 +413,16 @@ class CodingScreen(NotCodableKey, Screen[None]):
         self.show_states()
         self._tick(redraw_events=True)
 
+    def _on_tick(self) -> None:
+        """The clock's timer: the screen is brought up to date only once something it shows
+        can read otherwise (its clock's next step, a countdown's next second, a window
+        closing, an outcome shown long enough), so most timer calls cost nothing and a key
+        press rarely waits behind one."""
+        since, until = self._quiet
+        now = self.live.now()
+        if now < since or now >= until - 1e-6:  # (before ``since``: a recording sought back)
+            self._tick()
+
     def _tick(self, *, redraw_events: bool = False) -> None:
         now = self.live.now()
         session = self.live.session
@@ -419,6 +435,12 @@ class CodingScreen(NotCodableKey, Screen[None]):
         status = live_status(session, now)
         open_cues, decided, words = every_rule(status, self.rule_words)
         self.query_one("#open-cues", OpenCues).show(open_cues, session, decided, now, words)
+        step = self.CLOCK_STEP
+        next_step = (int(now / step + 1e-6) + 1) * step
+        self._quiet = (
+            now,
+            min(next_step, changes_at(open_cues, decided, now), now + QUIET_AT_MOST),
+        )
         outcomes = cue_outcomes(status)
         if redraw_events or outcomes != self._outcomes:  # a window closed: "missed"
             self._outcomes = outcomes

@@ -83,6 +83,7 @@ class VideoCodingScreen(CodingScreen):
     RECENT_EVENTS = PlayheadEvents
     #: A position in the recording is found, and stepped, by the tenth.
     CLOCK = staticmethod(clock_tenths)
+    CLOCK_STEP = 0.1
     STATES_AT_PLAYHEAD = True
     AUTO_FOCUS = ""  # no panel takes the keys: they are the coding screen's
 

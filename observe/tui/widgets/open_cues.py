@@ -64,11 +64,34 @@ def open_title(words: Sequence[str], waiting: int = 0) -> str:
     return f"{title} · {waiting} waiting" if waiting else title
 
 
+def seconds_left(remaining: float) -> int:
+    """What is left of a response window in whole seconds, never 0 while it is open: 5
+    from 5.0 s down to 4.1 s. The panel then changes once a second per open cue, not ten
+    times (see :func:`observe.display.clock_seconds`)."""
+    return max(1, math.ceil(remaining - 1e-9))
+
+
 def countdown(remaining: float) -> str:
-    """What is left of a response window, in whole seconds and never ``0`` while it is
-    open: ``▶  5 s`` from 5.0 s down to 4.1 s. The panel then changes once a second per
-    open cue, not ten times (see :func:`observe.display.clock_seconds`)."""
-    return f"▶ {max(1, math.ceil(remaining - 1e-9)):>2} s "
+    return f"▶ {seconds_left(remaining):>2} s "
+
+
+def changes_at(open_cues: Sequence[OpenCue], decided: Sequence[DecidedCue], now: float) -> float:
+    """The next session time after ``now`` at which the panel reads otherwise though no
+    key is pressed: an open cue's countdown reaches its next second or its window closes
+    (MISSED), a missed or a decided cue has been shown its :data:`MISSED_SHOWN_FOR`
+    seconds. ``inf`` when nothing listed changes with time."""
+    soonest = math.inf
+    for cue in open_cues:
+        if cue.state == "open":
+            at = now + cue.remaining - (seconds_left(cue.remaining) - 1)
+        else:
+            at = cue.t + cue.window + MISSED_SHOWN_FOR
+        soonest = min(soonest, at)
+    for cue in decided:
+        done = decided_at(cue)
+        if done is not None and done + MISSED_SHOWN_FOR >= now:
+            soonest = min(soonest, done + MISSED_SHOWN_FOR)
+    return soonest
 
 
 def decided_at(cue: DecidedCue) -> float | None:
