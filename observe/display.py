@@ -75,9 +75,13 @@ def clock_seconds(t: float) -> str:
     its tenth (cut the same way). The clock then changes once a second, so the coding
     screen draws it once a second rather than ten times, and a key press waits behind
     none of the other nine frames; each event's moment is still shown to the tenth."""
-    whole = int(max(0.0, t) * 10 + 1e-6) // 10
-    minutes, secs = divmod(whole, 60)
+    minutes, secs = divmod(clock_second(t), 60)
     return f"{minutes:02d}:{secs:02d}"
+
+
+def clock_second(t: float) -> int:
+    """The second the live clock reads at ``t`` (cut, as :func:`clock_tenths` cuts)."""
+    return int(max(0.0, t) * 10 + 1e-6) // 10
 
 
 def clock_tenths(t: float) -> str:

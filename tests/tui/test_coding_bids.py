@@ -59,7 +59,7 @@ async def test_a_bid_counts_down_then_is_missed_or_matched(tmp_path: Path) -> No
         open_cues = shown(app, "#open-cues").splitlines()
         assert open_cues[:3] == [
             "✗ MISSED  bid · Initiates (A)",
-            "▶  3 s  Looks at parent",  # 2.5 s left: the whole seconds it is within
+            "▶  2 s  Looks at parent",  # it closes at 12.5 s: 2 s from 00:10
             "✓ MATCHED  bid · Initiates (B) ← Looks at parent after 1.5 s",
         ]
         events = shown(app, "#recent-events").splitlines()

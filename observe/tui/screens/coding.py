@@ -415,9 +415,9 @@ class CodingScreen(NotCodableKey, Screen[None]):
 
     def _on_tick(self) -> None:
         """The clock's timer: the screen is brought up to date only once something it shows
-        can read otherwise (its clock's next step, a countdown's next second, a window
-        closing, an outcome shown long enough), so most timer calls cost nothing and a key
-        press rarely waits behind one."""
+        can read otherwise (the clock's next step, with which every countdown and every
+        outcome shown long enough changes too, or a window closing), so most timer calls
+        cost nothing and a key press rarely waits behind one."""
         since, until = self._quiet
         now = self.live.now()
         if now < since or now >= until - 1e-6:  # (before ``since``: a recording sought back)
@@ -439,7 +439,7 @@ class CodingScreen(NotCodableKey, Screen[None]):
         next_step = (int(now / step + 1e-6) + 1) * step
         self._quiet = (
             now,
-            min(next_step, changes_at(open_cues, decided, now), now + QUIET_AT_MOST),
+            min(next_step, changes_at(open_cues, now), now + QUIET_AT_MOST),
         )
         outcomes = cue_outcomes(status)
         if redraw_events or outcomes != self._outcomes:  # a window closed: "missed"

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from observe.analysis import MISSED_SHOWN_FOR, DecidedCue, LiveStatus, OpenCue
-from observe.display import clock_tenths, seconds
+from observe.display import clock_second, clock_tenths, seconds
 from observe.labels import code_label
 from observe.model import Session
 
@@ -64,34 +64,27 @@ def open_title(words: Sequence[str], waiting: int = 0) -> str:
     return f"{title} · {waiting} waiting" if waiting else title
 
 
-def seconds_left(remaining: float) -> int:
-    """What is left of a response window in whole seconds, never 0 while it is open: 5
-    from 5.0 s down to 4.1 s. The panel then changes once a second per open cue, not ten
-    times (see :func:`observe.display.clock_seconds`)."""
-    return max(1, math.ceil(remaining - 1e-9))
+def seconds_left(cue: OpenCue, now: float) -> int:
+    """What is left of an open cue's response window in whole seconds, counted from the
+    second the clock reads (so it is never more than a second off, and never 0 while the
+    window is open): a window closing at 12.3 s reads 3 s while the clock reads 00:09.
+    Every countdown then changes when the clock does, and the clock and the countdowns are
+    drawn in one frame a second (see :func:`observe.display.clock_seconds`)."""
+    return max(1, math.floor(cue.t + cue.window - clock_second(now) + 1e-6))
 
 
-def countdown(remaining: float) -> str:
-    return f"▶ {seconds_left(remaining):>2} s "
+def countdown(cue: OpenCue, now: float) -> str:
+    return f"▶ {seconds_left(cue, now):>2} s "
 
 
-def changes_at(open_cues: Sequence[OpenCue], decided: Sequence[DecidedCue], now: float) -> float:
-    """The next session time after ``now`` at which the panel reads otherwise though no
-    key is pressed: an open cue's countdown reaches its next second or its window closes
-    (MISSED), a missed or a decided cue has been shown its :data:`MISSED_SHOWN_FOR`
-    seconds. ``inf`` when nothing listed changes with time."""
-    soonest = math.inf
-    for cue in open_cues:
-        if cue.state == "open":
-            at = now + cue.remaining - (seconds_left(cue.remaining) - 1)
-        else:
-            at = cue.t + cue.window + MISSED_SHOWN_FOR
-        soonest = min(soonest, at)
-    for cue in decided:
-        done = decided_at(cue)
-        if done is not None and done + MISSED_SHOWN_FOR >= now:
-            soonest = min(soonest, done + MISSED_SHOWN_FOR)
-    return soonest
+def changes_at(open_cues: Sequence[OpenCue], now: float) -> float:
+    """The next session time after ``now``, between two steps of the clock, at which the
+    panel reads otherwise though no key is pressed: an open cue's window closes (MISSED).
+    The countdowns change with the clock's seconds; a missed or a decided cue leaves the
+    panel at the first step of the clock after its :data:`MISSED_SHOWN_FOR` seconds.
+    ``inf`` when no window is open."""
+    closing = [cue.t + cue.window for cue in open_cues if cue.state == "open"]
+    return min((at for at in closing if at >= now), default=math.inf)
 
 
 def decided_at(cue: DecidedCue) -> float | None:
@@ -135,7 +128,7 @@ def open_cues_text(
         if cue.state == "missed":
             line.append("✗ MISSED ", style="bold reverse")
         else:
-            line.append(countdown(cue.remaining), style="bold")
+            line.append(countdown(cue, now), style="bold")
         line.append(named(cue.event_id, cue.code))
         lines.append(line)
     for cue in just_decided(decided, now):
