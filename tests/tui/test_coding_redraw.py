@@ -8,10 +8,13 @@ countdown, a miss or the clock would show late.
 from __future__ import annotations
 
 import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from textual.pilot import Pilot
 
 from observe.analysis import OpenCue
 from observe.display import clock_second
@@ -53,7 +56,10 @@ def test_only_a_closing_window_changes_the_panel_between_two_seconds() -> None:
     assert changes_at([], 11.2) == math.inf
 
 
-async def test_the_timer_draws_nothing_within_a_quiet_second(tmp_path: Path) -> None:
+@asynccontextmanager
+async def coding(tmp_path: Path) -> AsyncIterator[tuple[CodingApp, Pilot, list[float]]]:
+    """The coding screen of an infant-cues session started at monotonic 1000.0, and the
+    times it is brought up to date at (its ``_tick``)."""
     scheme = find_scheme("infant-cues", tmp_path)
     _archive, recorder = start_recording(tmp_path, scheme)
     app = CodingApp(recorder, FakeMonotonic(1000.0))
@@ -63,8 +69,18 @@ async def test_the_timer_draws_nothing_within_a_quiet_second(tmp_path: Path) -> 
         drawn: list[float] = []
         real_tick = screen._tick
         screen._tick = lambda **how: (drawn.append(app.clock.now), real_tick(**how))[1]
-        app.clock.now = 1000.3
-        await press_at(pilot, "a", 1000.3, "a")  # a hunger cue: 10 s to answer (infant-cues)
+        yield app, pilot, drawn
+
+
+async def press(app: CodingApp, pilot: Pilot, key: str, at: float) -> None:
+    app.clock.now = at
+    await press_at(pilot, key, at, " " if key == "space" else key)
+
+
+async def test_the_timer_draws_nothing_within_a_quiet_second(tmp_path: Path) -> None:
+    async with coding(tmp_path) as (app, pilot, drawn):
+        screen = app.screen
+        await press(app, pilot, "a", 1000.3)  # a hunger cue: 10 s to answer (infant-cues)
         drawn.clear()
         for at in (1000.4, 1000.6, 1000.9):  # no second of the clock or countdown is reached
             app.clock.now = at
@@ -84,24 +100,16 @@ async def test_the_timer_draws_nothing_within_a_quiet_second(tmp_path: Path) -> 
 
 
 async def test_a_paused_session_is_not_drawn_again_until_it_resumes(tmp_path: Path) -> None:
-    scheme = find_scheme("infant-cues", tmp_path)
-    _archive, recorder = start_recording(tmp_path, scheme)
-    app = CodingApp(recorder, FakeMonotonic(1000.0))
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+    async with coding(tmp_path) as (app, pilot, drawn):
         screen = app.screen
-        app.clock.now = 1000.5
-        await press_at(pilot, "a", 1000.5, "a")
-        app.clock.now = 1001.2
-        await press_at(pilot, "space", 1001.2, " ")  # paused at 00:01
-        drawn: list[float] = []
-        real_tick = screen._tick
-        screen._tick = lambda **how: (drawn.append(app.clock.now), real_tick(**how))[1]
+        await press(app, pilot, "a", 1000.5)
+        await press(app, pilot, "space", 1001.2)  # paused at 00:01
+        drawn.clear()
         for at in (1003.0, 1010.0, 1030.0):
             app.clock.now = at
             screen._on_tick()
         assert drawn == []
-        await press_at(pilot, "space", 1030.0, " ")
+        await press(app, pilot, "space", 1030.0)
         drawn.clear()
         app.clock.now = 1030.4  # 1.6 s on the session clock: nothing new
         screen._on_tick()
