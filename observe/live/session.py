@@ -7,8 +7,10 @@ not-codable toggle, the end, the ratings) returns an :class:`Outcome`: what was 
 or why nothing was ("PAUSED: Hungry not coded (space resumes)"), whether everything is in
 the journal, and whether the journal should be folded now. State keys follow the scheme's
 state groups (:mod:`observe.live.states`): one key press is one change, and one undo. A
-screen shows the outcome and runs the fold in its worker; this module does no threading
-and no I/O but through the recorder.
+change that would take the session past what the archive keeps (24 hours, 100,000 events)
+is not written, and the key says so (:mod:`observe.live.limits`). A screen shows the
+outcome and runs the fold in its worker; this module does no threading and no I/O but
+through the recorder.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ from observe.display import clock_tenths
 from observe.keys import CODING_KEYS, INTENSITY_DIGITS, coding_key, command_characters
 from observe.labels import code_label
 from observe.live.clock import LiveClock, WallClock, local_now
+from observe.live.limits import (
+    link_refused,
+    live_problem,
+    longest_notice,
+    not_codable_refused,
+    past_limit,
+    resume_refused,
+    within_longest,
+)
 from observe.live.pending import ChangeRecorder, PendingWrites
 from observe.live.saving import FoldPolicy, Saved, SessionSaver
 from observe.live.states import began_in, initial_starts, key_press_of, state_press_at
@@ -33,6 +44,8 @@ from observe.model import (
     ExclusionEnded,
     ExclusionStarted,
     MomentMarked,
+    Recording,
+    RecordingLinked,
     Session,
     SessionAnnotated,
     SessionEnded,
@@ -144,6 +157,12 @@ class LiveSession:
         """Where the clock stands now (session seconds)."""
         return self.clock.now()
 
+    def longest_notice(self) -> str | None:
+        """What to say while the session is being coded and its clock stands at the
+        longest session observe keeps (a key recorded later would be past it); None
+        otherwise."""
+        return None if self.ended or self.paused else longest_notice(self.now())
+
     @property
     def not_codable_since(self) -> float | None:
         """When the period that cannot be coded opened, while one is open."""
@@ -186,7 +205,8 @@ class LiveSession:
             self._initial = frozenset(e.id for e in starts)
             return self._submit(EventsRecorded(starts), event=starts[-1])
         if self.saver.session.status == "live":
-            return self._submit(SessionPaused(t=self.clock.now(), wall=self._wall()), pause=True)
+            at = within_longest(self.clock.now())
+            return self._submit(SessionPaused(t=at, wall=self._wall()), pause=True)
         return Outcome()
 
     def press(self, key: str, character: str | None, key_time: float) -> Outcome | None:
@@ -224,6 +244,9 @@ class LiveSession:
         else:
             events = (Event(id=new_id(), code=code.id, t=t, kind="point"),)
         change = EventRecorded(events[0]) if len(events) == 1 else EventsRecorded(events)
+        problem = live_problem(self.saver.session, change)
+        if problem is not None:
+            return refused(past_limit(problem, f"{code_label(self.scheme, code.id)} not coded"))
         outcome = self._submit(change, event=events[-1])
         self._recorded.append(tuple(e.id for e in events))
         self.undone, self.undone_with = None, ()
@@ -241,7 +264,11 @@ class LiveSession:
         if self.ended:
             return refused(ENDED)
         at = self.clock.now() if key_time is None else self.clock.at(key_time)
-        outcome = self._submit(MomentMarked(t=at, note=note))
+        change = MomentMarked(t=at, note=note)
+        problem = live_problem(self.saver.session, change)
+        if problem is not None:
+            return refused(past_limit(problem, "No moment marked"))
+        outcome = self._submit(change)
         return evolve(outcome, hint=f"Moment marked at {clock_tenths(at)}.")
 
     def not_a_code(self, character: str) -> Outcome:
@@ -310,6 +337,10 @@ class LiveSession:
             return refused("Nothing to redo.")
         restored = tuple(evolve(e, id=new_id()) for e in self.undone_with or (self.undone,))
         change = EventRecorded(restored[0]) if len(restored) == 1 else EventsRecorded(restored)
+        problem = live_problem(self.saver.session, change)
+        if problem is not None:
+            label = code_label(self.scheme, restored[-1].code)
+            return refused(past_limit(problem, f"{label} not brought back"))
         outcome = self._submit(change, event=restored[-1])
         self._recorded.append(tuple(e.id for e in restored))
         self.undone, self.undone_with = None, ()
@@ -323,18 +354,26 @@ class LiveSession:
         if self.ended:
             return refused(ENDED)
         t = self.clock.now() if key_time is None else self.clock.at(key_time)
-        if self.saver.session.excluding:
-            return self._submit(ExclusionEnded(t=t, wall=self._wall()))
+        session = self.saver.session
+        if session.excluding:  # (closed at the longest session at the latest)
+            return self._submit(ExclusionEnded(t=within_longest(t), wall=self._wall()))
+        change = ExclusionStarted(t=t, wall=self._wall())
+        problem = live_problem(session, change)
+        if problem is not None:
+            return refused(not_codable_refused(session, t, problem))
         self._excluded_hinted = False
-        return self._submit(ExclusionStarted(t=t, wall=self._wall()))
+        return self._submit(change)
 
     def toggle_pause(self, key_time: float | None = None) -> Outcome:
         """Pause the session at ``key_time`` (default: now), or resume it; a pause folds."""
         if self.ended:
             return refused(ENDED)
         if self.clock.running:
-            stopped_at = self.clock.pause(key_time)
+            stopped_at = within_longest(self.clock.pause(key_time))
             return self._submit(SessionPaused(t=stopped_at, wall=self._wall()), pause=True)
+        full = resume_refused(self.saver.session)
+        if full is not None:
+            return refused(full)
         self.clock.resume(key_time)
         return self._submit(SessionResumed(wall=self._wall()))
 
@@ -344,7 +383,7 @@ class LiveSession:
         """Where the session ends if the end key read at ``key_time`` is confirmed: never
         before anything already coded."""
         at = self.clock.now() if key_time is None else self.clock.at(key_time)
-        return max(at, self.saver.session.clock)
+        return within_longest(max(at, self.saver.session.clock))
 
     def end(self, end_at: float | None = None) -> Outcome:
         """End the session at ``end_at`` (default: :meth:`end_time` now): open states stop
@@ -352,7 +391,7 @@ class LiveSession:
         the ratings) finishes the session file."""
         if self.ended:
             return refused(ENDED)
-        end_at = self.end_time() if end_at is None else end_at
+        end_at = self.end_time() if end_at is None else within_longest(end_at)
         self.ended = True
         if self.clock.running:
             self.clock.pause()
@@ -361,6 +400,15 @@ class LiveSession:
             stop = Event(id=new_id(), code=state, t=end_at, kind="stop")
             outcome = self._merge(outcome, self._submit(EventRecorded(stop), event=stop))
         return self._merge(outcome, self._submit(SessionEnded(duration=end_at, wall=self._wall())))
+
+    def link_recording(self, recording: Recording) -> Outcome:
+        """Link the session to the video it is coded from (its clock is the video's
+        position: offset 0); refused with a sentence for a file no session may name."""
+        change = RecordingLinked(recording, 0.0)
+        problem = live_problem(self.saver.session, change)
+        if problem is not None:
+            return refused(link_refused(recording, problem))
+        return self._submit(change)
 
     def annotate(self, ratings: dict[str, int], notes: str) -> Outcome:
         """The session's ratings and the observer's notes (at the end)."""
@@ -373,7 +421,8 @@ class LiveSession:
         journal, so the last fold may run."""
         if not self.ended:
             if self.clock.running:
-                self.saver.writes.submit(SessionPaused(t=self.clock.pause(), wall=self._wall()))
+                stopped_at = within_longest(self.clock.pause())
+                self.saver.writes.submit(SessionPaused(t=stopped_at, wall=self._wall()))
             self.saver.writes.submit(SessionLeft(wall=self._wall()))
         return Outcome(saved=self.saver.writes.retry())
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from observe.model import Session, apply_change
+from observe.model import Session, apply_change, apply_changes
 from observe.store.journal import JournalContents, JournalDamaged, JournalUnreadable, read_journal
 from observe.store.sessionfile import SessionFile, read_session_file
 
@@ -61,14 +61,25 @@ def restore(session_path: Path, journal_path: Path) -> Restored:
         # The snapshot already holds more than the journal now has (it lost its tail
         # after a fold): nothing left to replay, and nothing lost.
         return Restored(base, file, journal, journal.good_lines, notes)
+    changes = journal.changes[folded - 1 :]
+    try:
+        session = apply_changes(base, changes)
+    except Exception:
+        session = _one_by_one(journal, base, folded)
+    return Restored(session, file, journal, folded, notes)
+
+
+def _one_by_one(journal: JournalContents, base: Session, folded: int) -> Session:
+    """The changes after ``folded`` lines applied one at a time, to name the line of the
+    first that cannot be applied (:class:`JournalDamaged`): a line written by hand or
+    damaged into such a change is named like a line that cannot be read, and nothing after
+    it is guessed at."""
     session = base
     for line, change in enumerate(journal.changes[folded - 1 :], start=folded + 1):
         try:
             session = apply_change(session, change)
         except Exception as error:
-            # A line written by hand or damaged into a change that cannot be applied: named
-            # like a line that cannot be read, and nothing after it is guessed at.
             raise JournalDamaged(
                 journal.path, line, f"its change cannot be applied to the session: {error}"
             ) from None
-    return Restored(session, file, journal, folded, notes)
+    return session

@@ -8,6 +8,8 @@ the event editor of the review screen, ``observe session import`` (CSV),
   text fields, the files it comes in), and why;
 - :mod:`observe.validity.events`: what one event may be (:func:`event_problems`);
 - :mod:`observe.validity.session`: what a whole session may be (:func:`session_problems`);
+- :mod:`observe.validity.changes`: what one change may do to a session, asked before it is
+  journaled (live coding and review), as a replayed journal is held to the same rules;
 - :mod:`observe.validity.exact`: JSON from outside made into a session without coercing a
   value of the wrong type (:func:`structure_exactly`);
 - :mod:`observe.validity.dates`, :mod:`observe.validity.text`: wall-clock times and text

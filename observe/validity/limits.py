@@ -17,7 +17,8 @@ MAX_SESSION_SECONDS = 24 * 3600.0
 
 #: The most events a session may hold: more than one a second for a whole day, several
 #: times what the fastest coding does (the busiest session seen, 9,500 events in four
-#: hours, is two events every three seconds). Pauses are held to the same number.
+#: hours, is two events every three seconds). Pauses, marked moments and not-codable
+#: periods are held to the same number.
 MAX_EVENTS = 100_000
 
 #: A dyad code, an observer, a visit label, a context: a short code on one line. Reports

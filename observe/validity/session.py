@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from attrs import frozen
 
-from observe.model import Event, Session
+from observe.model import Event, Recording, Session
 from observe.privacy import name_warning
 from observe.scheme.model import Scheme
 from observe.scheme.snapshot import snapshot_problems
@@ -73,7 +73,7 @@ def session_problems(session: Session) -> list[SessionProblem]:
         *_event_problems(session),
         *_rating_problems(session),
         *_pause_problems(session),
-        *_excluded_problems(session),
+        *excluded_problems(session),
         *_second_coding_problems(session),
         *_recording_problems(session),
     ]
@@ -244,7 +244,7 @@ def _pause_problems(session: Session) -> Iterator[SessionProblem]:
                 yield SessionProblem(f"{where}.{name}", f"its pause {index + 1}'s {name} {wrong}")
 
 
-def _excluded_problems(session: Session) -> Iterator[SessionProblem]:
+def excluded_problems(session: Session) -> Iterator[SessionProblem]:
     """The periods that cannot be coded (``Session.excluded``), as the model keeps them:
     each within the session and ending after it starts, in time order and apart; only the
     last may be open, and none once the session has ended. The first problem only: the
@@ -316,8 +316,16 @@ MAX_FILE_NAME_LENGTH = 255
 
 
 def _recording_problems(session: Session) -> Iterator[SessionProblem]:
-    """The linked video (its name is a file name: one line) and the marked moments."""
-    recording = session.recording
+    """The linked video and the marked moments."""
+    yield from linked_recording_problems(session.recording, session.recording_offset)
+    yield from _mark_problems(session)
+
+
+def linked_recording_problems(
+    recording: Recording | None, offset: float
+) -> Iterator[SessionProblem]:
+    """The video a session is linked to (its name is a file name: one line), if any, and
+    the session clock's offset in it."""
     if recording is not None:
         wrong = text_problem(recording.name, MAX_FILE_NAME_LENGTH, one_line=True)
         if wrong is not None:
@@ -326,12 +334,14 @@ def _recording_problems(session: Session) -> Iterator[SessionProblem]:
             value = getattr(recording, name)
             if value is not None and not math.isfinite(value):
                 yield SessionProblem(f"recording.{name}", f"its recording's {name} is not a number")
-    offset = session.recording_offset
     if not (math.isfinite(offset) and abs(offset) <= MAX_SESSION_SECONDS):
         yield SessionProblem(
             "recording_offset",
             f"its recording_offset {offset:g} s is not a time within a day of the video",
         )
+
+
+def _mark_problems(session: Session) -> Iterator[SessionProblem]:
     marks = session.marks
     if len(marks) > MAX_EVENTS:
         yield SessionProblem(

@@ -51,7 +51,7 @@ from observe.tui.widgets.clock_display import BigClock, ClockDisplay, format_clo
 from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.coding_help import CodingHelp
 from observe.tui.widgets.coding_states import GroupStates, NotCodableBanner
-from observe.tui.widgets.hint_line import HintLine
+from observe.tui.widgets.hint_line import HINT_SECONDS, HintLine
 from observe.tui.widgets.not_saved_banner import NotSavedBanner
 from observe.tui.widgets.open_cues import OpenCues, changes_at, every_rule, open_title
 from observe.tui.widgets.recent_events import RecentEvents, cue_outcomes
@@ -63,6 +63,9 @@ TICK = 0.1
 QUIET_AT_MOST = 1.0
 #: The interpreter's thread switch interval while coding (s): see ``on_mount``.
 SWITCH_INTERVAL = 0.0005
+#: How often the screen asks whether the clock has reached the longest session (s): more
+#: often than a hint lasts, so the notice stays while coding goes on.
+LONGEST_EVERY_SECONDS = HINT_SECONDS / 2
 #: Actions that mean nothing once the session has ended.
 ENDED_HIDES = ended_hides()
 #: The keys whose moment matters, read in ``on_key`` with the key's own timestamp.
@@ -174,6 +177,7 @@ class CodingScreen(NotCodableKey, Screen[None]):
         self._arrange(self.app.size.width, self.app.size.height)
         self.set_interval(self.live.saver.policy.every_seconds, self._periodic_fold)
         self.set_interval(RETRY_EVERY_SECONDS, self._retry_writes)
+        self.set_interval(LONGEST_EVERY_SECONDS, self._say_longest)
         self._saving(self.live.begin())
         self.set_interval(TICK, self._on_tick)
         self._refresh_all()
@@ -355,6 +359,13 @@ class CodingScreen(NotCodableKey, Screen[None]):
         self._refresh_all()
         if outcome.saved:
             self.ending.saved()
+
+    def _say_longest(self) -> None:
+        """Once the clock has reached the longest session observe keeps: keys are no
+        longer recorded, so say it (and keep saying it) until the session ends or pauses."""
+        notice = self.live.longest_notice()
+        if notice is not None:
+            self.hint.say(notice)
 
     def _periodic_fold(self) -> None:
         if self.live.fold_due():

@@ -35,9 +35,8 @@ from textual.widgets import Footer, Static
 from observe.display import clock_tenths
 from observe.keys import VIDEO_KEYS, coding_help_rows, coding_key, video_coding_keys
 from observe.labels import code_label
-from observe.live import Outcome, RecordingClock, WallClock, code_for_key, local_now
+from observe.live import RecordingClock, WallClock, code_for_key, local_now
 from observe.media import MediaError, Player, PlayerGone, VideoLink, media_facts
-from observe.model import RecordingLinked
 from observe.store import Recorder
 from observe.tui.dialogs.jump_to import JumpDialog
 from observe.tui.screens.coding import CodingScreen, coding_bindings
@@ -147,8 +146,7 @@ class VideoCodingScreen(CodingScreen):
             return
         known = self.live.session.recording
         if known is None:
-            written = self.live.saver.submit(RecordingLinked(facts, 0.0))
-            self.show(Outcome(saved=written.saved, fold_now=written.fold_now))
+            self.show(self.live.link_recording(facts))
         elif known.sha256 != facts.sha256:
             self.app.notify(
                 f"{self.video.path} is not the recording this session was coded from: its "

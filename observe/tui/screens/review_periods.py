@@ -1,8 +1,9 @@
 """What review adds for schemes for real instruments (DESIGN §12), kept apart from the
 review screen (:mod:`observe.tui.screens.review` mixes this in): the not-codable periods
 (shown under the title, edited with ``c`` in :class:`ExclusionsDialog`), and the state
-groups kept exclusive whatever is edited (:func:`observe.live.states.review_change`: an
-edit is written, fixed with a sentence, or refused with one).
+groups kept exclusive whatever is edited and the archive's limits kept
+(:func:`observe.live.review.review_edit`: an edit is written, fixed with a sentence, or
+refused with one).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import TYPE_CHECKING
 from textual.widgets import Static
 
 from observe.display import clock_tenths
-from observe.live.states import Reviewed, deleted_switch_sentence, key_press_of, review_change
+from observe.live.review import review_edit
+from observe.live.states import Reviewed, deleted_switch_sentence, key_press_of
 from observe.model import Change, Event, EventsRemoved, ExclusionsRevised, Interval, Session
 from observe.tui.dialogs.exclusions import ExclusionsDialog
 
@@ -46,7 +48,7 @@ class ReviewPeriods(_Base):
     def reviewed(self, change: Change) -> Change | None:
         """The change to write for an edit (the same, or fixed), or None (refused); a
         fix or a refusal is said in a sentence."""
-        outcome: Reviewed = review_change(self.session, change)
+        outcome: Reviewed = review_edit(self.session, change)
         if outcome.sentence is not None and not isinstance(outcome.change, EventsRemoved):
             severity = "warning" if outcome.change is None else "information"
             self.notify(outcome.sentence, severity=severity, timeout=8)
