@@ -21,9 +21,10 @@ import pytest
 from attrs import evolve
 from click.testing import CliRunner, Result
 
+from observe.changes import SessionEnded
 from observe.cli import main
 from observe.interchange.bundle import bundle_text
-from observe.model import Session, SessionEnded
+from observe.model import Session
 from observe.store import Archive, atomic, sessionfile
 from observe.store.sessionfile import session_file_bytes
 
