@@ -33,18 +33,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from observe.model import (  # noqa: E402
+from observe.changes import (  # noqa: E402
     Change,
-    Event,
     EventAmended,
     EventRecorded,
     EventRemoved,
-    Session,
     SessionPaused,
     SessionResumed,
     apply_changes,
-    new_id,
 )
+from observe.model import Event, Session, new_id  # noqa: E402
 from observe.scheme import DEFAULT_SCHEME_ID, find_scheme  # noqa: E402
 from observe.store import Archive  # noqa: E402
 from observe.store.journal import change_record, encode_line, header_record  # noqa: E402

@@ -47,9 +47,10 @@ from attrs import evolve  # noqa: E402
 from tinydb import TinyDB  # noqa: E402
 
 from observe.analysis.stats import quantile  # noqa: E402
+from observe.changes import EventRecorded  # noqa: E402
 from observe.convert import unstructure  # noqa: E402
 from observe.interchange.simulate import simulate_session  # noqa: E402
-from observe.model import Event, EventRecorded, Session, new_id  # noqa: E402
+from observe.model import Event, Session, new_id  # noqa: E402
 from observe.scheme import Scheme, find_scheme  # noqa: E402
 from observe.store import Archive  # noqa: E402
 from observe.store.perms import durable_fsync  # noqa: E402

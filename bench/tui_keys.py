@@ -32,9 +32,10 @@ from textual.app import App
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from observe.changes import EventRecorded
 from observe.interchange.simulate import simulate_session
 from observe.live import SessionClock
-from observe.model import EventRecorded, Session
+from observe.model import Session
 from observe.scheme import DEFAULT_SCHEME_ID, find_scheme
 from observe.store import Archive
 from observe.tui.report_process import prepare_report_processes

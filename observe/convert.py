@@ -2,7 +2,7 @@
 
 This module knows no model type, so every layer can use it without an import circle:
 the types that need a special rule register it next to their definition (the journal's
-changes are a tagged union, ``{"type": "EventRecorded", ...}``: see :mod:`observe.model`).
+changes are a tagged union, ``{"type": "EventRecorded", ...}``: see :mod:`observe.changes`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@ of them is the visit's *primary* coding, the one trends and family figures count
 
 A pairing is recorded on the second coding alone: ``second_coding_of`` names the session
 it is a second coding of, and ``second_coding_at`` says when that mark was last set or
-cleared (a :class:`~observe.model.SecondCodingMarked` change, applied like any other).
+cleared (a :class:`~observe.changes.SecondCodingMarked` change, applied like any other).
 The primary carries nothing, so marking never touches two sessions where one will do, and
 every rule below reads the marks as they stand:
 

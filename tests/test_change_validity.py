@@ -11,20 +11,16 @@ from __future__ import annotations
 import pytest
 from attrs import evolve
 
-from observe.model import (
-    Event,
+from observe.changes import (
     EventAmended,
     EventRecorded,
     EventsRecorded,
     ExclusionStarted,
-    Interval,
-    Pause,
-    Session,
     SessionEnded,
     SessionPaused,
     SessionResumed,
-    new_id,
 )
+from observe.model import Event, Interval, Pause, Session, new_id
 from observe.validity.changes import Limit, change_problem
 from observe.validity.limits import MAX_EVENTS, MAX_SESSION_SECONDS
 

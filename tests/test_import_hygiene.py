@@ -14,6 +14,7 @@ import pytest
 
 NO_UI_NO_PDF = [
     "observe.model",
+    "observe.changes",
     "observe.labels",
     "observe.privacy",
     "observe.pairing",

@@ -6,9 +6,7 @@ import json
 
 from attrs import evolve
 
-from observe.convert import structure, unstructure
-from observe.model import (
-    Event,
+from observe.changes import (
     EventAmended,
     EventRecorded,
     EventRemoved,
@@ -17,8 +15,6 @@ from observe.model import (
     ExclusionEnded,
     ExclusionsRevised,
     ExclusionStarted,
-    Interval,
-    Session,
     SessionAnnotated,
     SessionEnded,
     SessionLeft,
@@ -26,10 +22,11 @@ from observe.model import (
     SessionResumed,
     apply_change,
     apply_changes,
-    new_id,
     structure_change,
     unstructure_change,
 )
+from observe.convert import structure, unstructure
+from observe.model import Event, Interval, Session, new_id
 
 
 def test_events_stay_in_time_order_and_replay_is_idempotent(make_session) -> None:

@@ -9,24 +9,20 @@ from pathlib import Path
 import pytest
 from attrs import evolve
 
-from observe.convert import structure, unstructure
-from observe.interchange.bundle import bundle_text, parse_bundle
-from observe.media import MediaFacts
-from observe.model import (
-    Event,
+from observe.changes import (
     EventRecorded,
-    Mark,
     MomentMarked,
-    Recording,
     RecordingLinked,
-    Session,
     SessionEnded,
     apply_change,
     apply_changes,
-    new_id,
     structure_change,
     unstructure_change,
 )
+from observe.convert import structure, unstructure
+from observe.interchange.bundle import bundle_text, parse_bundle
+from observe.media import MediaFacts
+from observe.model import Event, Mark, Recording, Session, new_id
 from observe.store.archive import Archive
 from observe.store.replay import restore
 from observe.store.sessionfile import read_session_file, session_file_bytes

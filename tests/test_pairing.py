@@ -15,16 +15,16 @@ from attrs import evolve, frozen
 from hypothesis import given
 from hypothesis import strategies as st
 
-from observe.convert import structure, unstructure
-from observe.interchange.bundle import parse_bundle
-from observe.model import (
+from observe.changes import (
     SecondCodingMarked,
-    Session,
     apply_change,
     apply_changes,
     structure_change,
     unstructure_change,
 )
+from observe.convert import structure, unstructure
+from observe.interchange.bundle import parse_bundle
+from observe.model import Session
 from observe.pairing import (
     CodedVisit,
     Mark,

@@ -16,10 +16,9 @@ from attrs import evolve
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from observe.model import (
+from observe.changes import (
     _REPLAY_FROM,  # fewer changes are applied one by one: the lists here are no shorter
     Change,
-    Event,
     EventAmended,
     EventRecorded,
     EventRemoved,
@@ -28,7 +27,6 @@ from observe.model import (
     ExclusionEnded,
     ExclusionStarted,
     MomentMarked,
-    Session,
     SessionAnnotated,
     SessionEnded,
     SessionLeft,
@@ -37,6 +35,7 @@ from observe.model import (
     apply_change,
     apply_changes,
 )
+from observe.model import Event, Session
 from observe.scheme import Scheme
 
 WALL = "2026-03-02T10:00:00+00:00"

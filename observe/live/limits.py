@@ -21,9 +21,10 @@ No Textual here.
 
 from __future__ import annotations
 
+from observe.changes import Change, EventRecorded, EventsRecorded, apply_change
 from observe.display import clock_tenths
 from observe.keys import coding_key
-from observe.model import Change, EventRecorded, EventsRecorded, Recording, Session, apply_change
+from observe.model import Recording, Session
 from observe.validity.changes import ChangeProblem, Limit, change_problem
 from observe.validity.limits import MAX_EVENTS, MAX_SESSION_SECONDS
 from observe.validity.text import shown

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from observe.changes import Change, EventAmended, EventRecorded, apply_changes
 from observe.errors import ArchiveError
-from observe.model import Change, EventAmended, EventRecorded, Session, apply_changes
+from observe.model import Session
 
 
 class ChangeRecorder(Protocol):

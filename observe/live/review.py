@@ -11,8 +11,9 @@ time past the longest session). No Textual here.
 
 from __future__ import annotations
 
+from observe.changes import Change
 from observe.live.states import Reviewed, review_change
-from observe.model import Change, Session
+from observe.model import Session
 from observe.validity.changes import change_problem
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from attrs import frozen
 
+from observe.changes import Change
 from observe.live.pending import ChangeRecorder, PendingWrites
-from observe.model import Change, Session
+from observe.model import Session
 
 #: Fold the journal into the session file after this many changes, and this often (s)
 #: while some change is not folded yet.

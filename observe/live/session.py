@@ -17,6 +17,23 @@ from __future__ import annotations
 
 from attrs import evolve, frozen
 
+from observe.changes import (
+    Change,
+    EventAmended,
+    EventRecorded,
+    EventRemoved,
+    EventsRecorded,
+    EventsRemoved,
+    ExclusionEnded,
+    ExclusionStarted,
+    MomentMarked,
+    RecordingLinked,
+    SessionAnnotated,
+    SessionEnded,
+    SessionLeft,
+    SessionPaused,
+    SessionResumed,
+)
 from observe.display import clock_tenths
 from observe.keys import CODING_KEYS, INTENSITY_DIGITS, coding_key, command_characters
 from observe.labels import code_label
@@ -33,27 +50,7 @@ from observe.live.limits import (
 from observe.live.pending import ChangeRecorder, PendingWrites
 from observe.live.saving import FoldPolicy, Saved, SessionSaver
 from observe.live.states import began_in, initial_starts, key_press_of, state_press_at
-from observe.model import (
-    Change,
-    Event,
-    EventAmended,
-    EventRecorded,
-    EventRemoved,
-    EventsRecorded,
-    EventsRemoved,
-    ExclusionEnded,
-    ExclusionStarted,
-    MomentMarked,
-    Recording,
-    RecordingLinked,
-    Session,
-    SessionAnnotated,
-    SessionEnded,
-    SessionLeft,
-    SessionPaused,
-    SessionResumed,
-    new_id,
-)
+from observe.model import Event, Recording, Session, new_id
 from observe.scheme import Cue, Response, Scheme
 
 ENDED = "The session has ended: nothing more can be coded."

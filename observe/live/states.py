@@ -3,7 +3,7 @@
 A state code in no group starts and stops on its own, as it always did. A state of an
 **exclusive** group (the default) is one of a set of which at most one is on: its key
 starts it and stops the one of its group that was on, at the same instant, as one change
-(:class:`observe.model.EventsRecorded`: one journal line, so both are on disk or neither
+(:class:`observe.changes.EventsRecorded`: one journal line, so both are on disk or neither
 is, and undo takes both back). An **exhaustive** group always has one state on: the
 session starts in its ``initial`` state (a start at 0 s, recorded when coding begins),
 and pressing the key of the state that is on does nothing but say so — the observer
@@ -27,20 +27,18 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from observe.display import clock_tenths
-from observe.labels import code_label
-from observe.model import (
+from observe.changes import (
     Change,
-    Event,
     EventAmended,
     EventRecorded,
     EventRemoved,
     EventsRecorded,
     EventsRemoved,
-    Session,
     apply_change,
-    new_id,
 )
+from observe.display import clock_tenths
+from observe.labels import code_label
+from observe.model import Event, Session, new_id
 from observe.scheme import Code, Scheme
 
 

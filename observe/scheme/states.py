@@ -4,7 +4,7 @@ A ``[[state_groups]]`` entry names state codes (``kind = "state"``) of one actor
 
 - ``exclusive = true`` (the default): at most one of them is on at a time, so starting one
   stops the one that was on, at the same instant (one key press; the coding screen records
-  the stop and the start as one change, :class:`observe.model.EventsRecorded`, so undo
+  the stop and the start as one change, :class:`observe.changes.EventsRecorded`, so undo
   takes back both);
 - ``exhaustive = true`` (exclusive too): exactly one is always on. The session starts in
   the group's ``initial`` state (required), and the time in its states sums to the

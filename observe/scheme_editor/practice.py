@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from observe.model import Change, Session, apply_change, new_id
+from observe.changes import Change, apply_change
+from observe.model import Session, new_id
 from observe.scheme import Scheme
 
 #: The dyad code a practice session shows where a family's code would be.

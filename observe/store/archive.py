@@ -23,15 +23,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
+from observe.changes import Change, RecordingLinked, SecondCodingMarked, apply_change
 from observe.errors import ArchiveError, UnknownSession
-from observe.model import (
-    Change,
-    Recording,
-    RecordingLinked,
-    SecondCodingMarked,
-    Session,
-    apply_change,
-)
+from observe.model import Recording, Session
 from observe.pairing import Mark, PairingRefused, marked_new, pair_marks, unpair_marks
 from observe.store import messages
 from observe.store.atomic import DamagedFile
@@ -346,7 +340,7 @@ class Archive:
 
     def link_recording(self, session_id: str, recording: Recording, offset: float = 0.0) -> None:
         """Link the session (id or unique prefix) to the video ``recording``, its clock at
-        ``offset`` s of the video (a :class:`~observe.model.RecordingLinked` change; a later
+        ``offset`` s of the video (a :class:`~observe.changes.RecordingLinked` change; a later
         link replaces an earlier one), written as :meth:`write_marks` writes a mark."""
         self.require_writable()
         self._change(self.resolve(session_id), RecordingLinked(recording, offset))

@@ -3,7 +3,7 @@
 A line is ``<crc32 of the JSON, 8 hex digits> <JSON>\\n``. Line 1 is the header: the
 journal's generation id and the session as it stood when the journal was started, so a
 session that only has a journal can still be rebuilt. Every later line is one
-:data:`~observe.model.Change`.
+:data:`~observe.changes.Change`.
 
 A crash can only tear the line being written, which is always the last one: a bad last
 line is dropped and reported. A bad line anywhere else means the file was damaged after
@@ -24,8 +24,9 @@ from typing import Any
 
 from attrs import frozen
 
+from observe.changes import Change, structure_change, unstructure_change
 from observe.convert import structure, unstructure
-from observe.model import Change, Session, new_id, structure_change, unstructure_change
+from observe.model import Session, new_id
 from observe.store.atomic import encode_json
 from observe.store.perms import durable_fsync, fsync_dir, open_private, read_private, write_all
 

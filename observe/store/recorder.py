@@ -24,8 +24,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from observe.changes import Change, apply_change
 from observe.errors import ArchiveError
-from observe.model import Change, Session, apply_change
+from observe.model import Session
 from observe.store import messages
 from observe.store.files import ArchiveFiles
 from observe.store.journal import JournalWriter, change_record

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from attrs import frozen
 
-from observe.model import Session, apply_change, apply_changes
+from observe.changes import apply_change, apply_changes
+from observe.model import Session
 from observe.store.journal import JournalContents, JournalDamaged, JournalUnreadable, read_journal
 from observe.store.sessionfile import SessionFile, read_session_file
 

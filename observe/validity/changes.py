@@ -34,9 +34,8 @@ import math
 
 from attrs import evolve, frozen
 
-from observe.model import (
+from observe.changes import (
     Change,
-    Event,
     EventAmended,
     EventRecorded,
     EventsRecorded,
@@ -45,12 +44,11 @@ from observe.model import (
     ExclusionStarted,
     MomentMarked,
     RecordingLinked,
-    Session,
     SessionEnded,
     SessionPaused,
     apply_change,
-    normalised,
 )
+from observe.model import Event, Session, normalised
 from observe.scheme.model import Scheme
 from observe.validity.events import Rule, event_problems
 from observe.validity.limits import MAX_EVENTS, MAX_SESSION_SECONDS

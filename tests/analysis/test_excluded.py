@@ -17,7 +17,8 @@ from attrs import evolve
 from observe.analysis import analyze_session, live_status
 from observe.analysis.jsonout import json_text
 from observe.analysis.text import session_text
-from observe.model import ExclusionEnded, ExclusionStarted, Interval, apply_change
+from observe.changes import ExclusionEnded, ExclusionStarted, apply_change
+from observe.model import Interval
 
 #: The worked session: 40 s, one period out of view from 10.5 to 20.
 WORKED = [

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from observe.analysis import live_status
-from observe.model import Event, EventRecorded, EventRemoved, apply_change, new_id
+from observe.changes import EventRecorded, EventRemoved, apply_change
+from observe.model import Event, new_id
 
 
 def open_cues(status) -> list[tuple]:

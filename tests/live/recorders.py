@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from observe.changes import Change, apply_change
 from observe.errors import ArchiveError
 from observe.live import LiveSession, SessionClock
-from observe.model import Change, Session, apply_change, new_id
+from observe.model import Session, new_id
 from observe.scheme import Cue, Response, Scheme
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from observe.changes import MomentMarked, SessionPaused
 from observe.live import LiveSession, RecordingClock
-from observe.model import Mark, MomentMarked, SessionPaused
+from observe.model import Mark
 
 from .recorders import MemoryRecorder, code, coding, live_session
 

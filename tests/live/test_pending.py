@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from observe.changes import EventRecorded, EventRemoved
 from observe.errors import ArchiveError
 from observe.live import PendingWrites
-from observe.model import Event, EventRecorded, EventRemoved
+from observe.model import Event
 from observe.scheme import Scheme
 
 from .recorders import live_session

@@ -10,17 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from observe.live.states import overlaps, review_change
-from observe.model import (
-    Event,
+from observe.changes import (
     EventAmended,
     EventRecorded,
     EventRemoved,
     EventsRecorded,
     EventsRemoved,
-    Session,
     apply_change,
 )
+from observe.live.states import overlaps, review_change
+from observe.model import Event, Session
 from observe.scheme import Scheme, load_scheme
 
 from .recorders import live_session

@@ -7,8 +7,9 @@ save a session by different rules again.
 
 from __future__ import annotations
 
+from observe.changes import EventRecorded, SessionPaused
 from observe.live import FOLD_EVERY_CHANGES, FoldPolicy, Saved, SessionSaver
-from observe.model import Event, EventRecorded, SessionPaused
+from observe.model import Event
 from observe.scheme import Scheme
 
 from .recorders import MemoryRecorder, live_session

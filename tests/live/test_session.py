@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from attrs import evolve
 
-from observe.live import code_for_key
-from observe.model import (
-    Event,
+from observe.changes import (
     EventRecorded,
     EventRemoved,
     SessionAnnotated,
@@ -19,6 +17,8 @@ from observe.model import (
     SessionPaused,
     SessionResumed,
 )
+from observe.live import code_for_key
+from observe.model import Event
 from observe.scheme import Scheme
 
 from .recorders import WALL, code, coded, coding, live_session

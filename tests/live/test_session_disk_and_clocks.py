@@ -9,14 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from observe.changes import EventAmended, EventRecorded, EventRemoved, SessionLeft, SessionPaused
 from observe.live import LiveSession, SessionClock
-from observe.model import (
-    EventAmended,
-    EventRecorded,
-    EventRemoved,
-    SessionLeft,
-    SessionPaused,
-)
 from observe.scheme import Scheme
 
 from .recorders import WALL, FakeMonotonic, MemoryRecorder, code, coded, coding, live_session

@@ -12,21 +12,16 @@ from __future__ import annotations
 
 from attrs import evolve
 
-from observe.live import LiveSession, RecordingClock
-from observe.live.review import review_edit
-from observe.model import (
-    Event,
+from observe.changes import (
     EventRecorded,
     ExclusionsRevised,
-    Interval,
-    Mark,
-    Pause,
     RecordingLinked,
-    Session,
     SessionEnded,
     SessionPaused,
-    new_id,
 )
+from observe.live import LiveSession, RecordingClock
+from observe.live.review import review_edit
+from observe.model import Event, Interval, Mark, Pause, Session, new_id
 from observe.model import Recording as VideoFile
 from observe.scheme import Scheme
 from observe.validity import session_problems

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from observe.analysis import live_status
-from observe.live.states import current_states
-from observe.model import (
+from observe.changes import (
     EventRecorded,
     EventsRecorded,
     EventsRemoved,
     ExclusionEnded,
     ExclusionStarted,
-    Interval,
 )
+from observe.live.states import current_states
+from observe.model import Interval
 from observe.scheme import Scheme, load_scheme
 
 from .recorders import WALL, code, coded, coding

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from attrs import evolve
 
+from observe.changes import EventsRecorded
 from observe.live import LiveSession, RecordingClock
 from observe.live.states import overlaps, states_on_at
-from observe.model import EventsRecorded
 from observe.scheme import Scheme, load_scheme
 
 from .recorders import MemoryRecorder, code, live_session

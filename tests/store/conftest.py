@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from observe.model import Event, EventRecorded, Session, new_id
+from observe.changes import EventRecorded
+from observe.model import Event, Session, new_id
 from observe.store import Archive, Recorder
 
 

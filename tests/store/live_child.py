@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from observe.model import Event, EventRecorded, Session, new_id
+from observe.changes import EventRecorded
+from observe.model import Event, Session, new_id
 from observe.scheme import Cue, Response, Scheme
 from observe.store import Archive
 

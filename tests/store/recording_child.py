@@ -16,8 +16,9 @@ import sys
 import threading
 from pathlib import Path
 
+from observe.changes import EventRecorded, EventRemoved
 from observe.errors import ArchiveError
-from observe.model import Event, EventRecorded, EventRemoved, Session
+from observe.model import Event, Session
 from observe.scheme import Cue, Response, Scheme
 from observe.store import Archive
 

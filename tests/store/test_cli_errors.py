@@ -15,9 +15,10 @@ import pytest
 from attrs import evolve
 from click.testing import CliRunner, Result
 
+from observe.changes import EventRecorded
 from observe.cli import main
 from observe.interchange.bundle import bundle_text
-from observe.model import Event, EventRecorded, new_id
+from observe.model import Event, new_id
 from observe.store import Archive
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0

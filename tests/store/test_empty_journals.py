@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from observe.changes import EventRecorded, SessionEnded, SessionPaused
 from observe.cli import main
-from observe.model import Event, EventRecorded, SessionEnded, SessionPaused
+from observe.model import Event
 from observe.store import Archive
 
 from .conftest import record
@@ -32,7 +33,8 @@ CHILD = Path(__file__).with_name("recording_child.py")
 STALLED_CHILD = """
 import sys, time
 from pathlib import Path
-from observe.model import Event, EventAmended, Session
+from observe.changes import EventAmended
+from observe.model import Event, Session
 from observe.store import Archive, journal
 sys.path.insert(0, sys.argv[3])
 from recording_child import SCHEME

@@ -229,7 +229,7 @@ def test_a_change_that_cannot_be_applied_is_named_as_a_damaged_line(
 ) -> None:
     """A change the model raises on while it is applied (none known today: this holds
     the door shut for the next one) is refused with the line it is on, not a traceback."""
-    import observe.model as model
+    import observe.changes as changes
     import observe.store.replay as replay
 
     hostile_archive(archive_dir, live_session, recorded(5.0))
@@ -238,7 +238,7 @@ def test_a_change_that_cannot_be_applied_is_named_as_a_damaged_line(
         raise OverflowError("no")
 
     # The changes are replayed at once, then one by one to find the line that raises.
-    monkeypatch.setattr(model, "apply_change", broken)
+    monkeypatch.setattr(changes, "apply_change", broken)
     monkeypatch.setattr(replay, "apply_change", broken)
     # Line 5: the first the session file does not hold yet (the header, three events).
     damaged = r"damaged at line 5 \(its change cannot be"

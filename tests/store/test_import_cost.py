@@ -21,9 +21,10 @@ import pytest
 from attrs import evolve
 from click.testing import CliRunner, Result
 
+from observe.changes import SessionEnded, SessionPaused
 from observe.cli import main
 from observe.interchange.bundle import bundle_text
-from observe.model import Session, SessionEnded, SessionPaused
+from observe.model import Session
 from observe.store import Archive, atomic, sessionfile
 from observe.store.sessionfile import read_session_file, session_file_bytes
 

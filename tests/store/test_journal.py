@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from observe.model import Event, EventAmended, EventRecorded, EventRemoved, Session, new_id
+from observe.changes import EventAmended, EventRecorded, EventRemoved
+from observe.model import Event, Session, new_id
 from observe.store.journal import (
     JournalDamaged,
     JournalWriter,

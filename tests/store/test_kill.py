@@ -107,7 +107,8 @@ def test_every_confirmed_event_survives_repeated_kills(tmp_path: Path) -> None:
 MID_SWAP_CHILD = """
 import sys, time
 from pathlib import Path
-from observe.model import Event, EventRecorded, Session
+from observe.changes import EventRecorded
+from observe.model import Event, Session
 from observe.store import Archive, atomic
 sys.path.insert(0, sys.argv[3])
 from recording_child import SCHEME

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from observe.changes import SessionEnded
 from observe.errors import ArchiveError
-from observe.model import SessionEnded, new_id
+from observe.model import new_id
 from observe.store import Archive, atomic
 
 from .conftest import record

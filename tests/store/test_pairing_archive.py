@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from attrs import evolve
 
+from observe.changes import SecondCodingMarked, structure_change
 from observe.errors import ArchiveError
-from observe.model import SecondCodingMarked, structure_change
 from observe.pairing import PairingRefused
 from observe.store import Archive
 

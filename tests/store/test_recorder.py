@@ -12,9 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from observe.errors import ArchiveError
-from observe.model import (
-    Event,
+from observe.changes import (
     EventAmended,
     EventRecorded,
     EventRemoved,
@@ -22,8 +20,9 @@ from observe.model import (
     SessionEnded,
     SessionPaused,
     SessionResumed,
-    new_id,
 )
+from observe.errors import ArchiveError
+from observe.model import Event, new_id
 from observe.store import Archive, journal
 
 from .conftest import die, record

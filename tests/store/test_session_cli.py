@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from observe.changes import SessionPaused
 from observe.cli import main
-from observe.model import SessionPaused
 from observe.store import Archive
 from observe.workspace import open_archive
 
@@ -117,7 +117,8 @@ def test_list_fits_an_80_column_terminal_and_shows_more_on_a_wide_one(
 def test_show_of_a_live_session_says_it_is_not_finished(tmp_path: Path, make_session) -> None:
     from attrs import evolve
 
-    from observe.model import Event, EventRecorded
+    from observe.changes import EventRecorded
+    from observe.model import Event
 
     live = make_session(status="live")
     long_note = "The baby's older sibling came in twice and the caregiver turned to them. " * 3

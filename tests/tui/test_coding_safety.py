@@ -128,7 +128,8 @@ async def test_session_interrupted_while_running_resumes_paused_at_its_last_mome
     records that pause, so the lost minutes are not counted as observed time."""
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     session_id = recorder.session.id
-    from observe.model import Event, EventRecorded
+    from observe.changes import EventRecorded
+    from observe.model import Event
 
     recorder.apply(EventRecorded(Event("e1", "hungry", 12.5)))
     recorder.close()  # as if the process died: no pause was ever recorded
@@ -152,7 +153,7 @@ async def test_screen_stays_until_the_end_is_saved(
 ) -> None:
     """If the disk refuses the end of the session, the coding screen does not close until a
     retry has saved it: nobody walks away from an unsaved session."""
-    from observe.model import SessionEnded
+    from observe.changes import SessionEnded
 
     archive, recorder = start_recording(tmp_path, tiny_scheme)
     session_id = recorder.session.id

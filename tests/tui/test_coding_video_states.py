@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from observe.model import Event, EventRecorded, apply_change
+from observe.changes import EventRecorded, apply_change
+from observe.model import Event
 from observe.scheme import load_scheme
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.widgets.code_legend import CodeLegend

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from textual.widgets._footer import FooterKey
 
-from observe.model import Event, EventRecorded, new_id
+from observe.changes import EventRecorded
+from observe.model import Event, new_id
 from observe.tui.app import make_app
 from observe.tui.dialogs.resume_offer import ResumeOffer
 from observe.tui.screens.home import HomeScreen

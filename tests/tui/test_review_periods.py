@@ -13,7 +13,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Select, TextArea
 
-from observe.model import Event, EventRecorded, ExclusionsRevised, Interval, apply_change
+from observe.changes import EventRecorded, ExclusionsRevised, apply_change
+from observe.model import Event, Interval
 from observe.scheme import find_scheme
 from observe.store import Archive
 from observe.tui.dialogs.event_editor import EventEditor

@@ -12,7 +12,7 @@ keys (:data:`observe.keys.VIDEO_KEYS`) seek, step frames, change the speed and g
   (:class:`~observe.tui.widgets.playhead_events.PlayheadEvents`).
 - **The recording's facts** (name, size, SHA-256, duration, frame rate) are read in a
   worker thread once the video shows and journaled with the session
-  (:class:`~observe.model.RecordingLinked`); a resumed session's file is checked against
+  (:class:`~observe.changes.RecordingLinked`); a resumed session's file is checked against
   them, and a different file is said at once.
 - **The player stops** (it crashed, its window was closed, the file could not be played):
   the banner line says so and which key restarts it at the same position; every event is

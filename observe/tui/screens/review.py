@@ -18,19 +18,12 @@ from textual.widgets import DataTable, Footer, Static
 
 from observe.analysis import analyze_session
 from observe.analysis.results import SessionAnalysis
+from observe.changes import Change, EventAmended, EventRecorded, EventRemoved, SessionAnnotated
 from observe.display import clock_tenths, when
 from observe.errors import ObserveError
 from observe.labels import actor_label, code_label
 from observe.live import RETRY_EVERY_SECONDS, PendingWrites, Saved, SessionSaver
-from observe.model import (
-    Change,
-    Event,
-    EventAmended,
-    EventRecorded,
-    EventRemoved,
-    Session,
-    SessionAnnotated,
-)
+from observe.model import Event, Session
 from observe.store import Archive, Recorder
 from observe.tui.dialogs.confirm import ConfirmDialog
 from observe.tui.dialogs.event_editor import EventEditor

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
+from observe.changes import Change, EventsRemoved, ExclusionsRevised
 from observe.display import clock_tenths
 from observe.live.review import review_edit
 from observe.live.states import Reviewed, deleted_switch_sentence, key_press_of
-from observe.model import Change, Event, EventsRemoved, ExclusionsRevised, Interval, Session
+from observe.model import Event, Interval, Session
 from observe.tui.dialogs.exclusions import ExclusionsDialog
 
 if TYPE_CHECKING:

@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 from observe.analysis import analyze_session
 from observe.analysis.replay import offset_at, replay_moments, video_position
+from observe.changes import Change, RecordingLinked
 from observe.display import clock_tenths
 from observe.errors import ObserveError
 from observe.labels import code_label
 from observe.media import MediaError, Player, media_facts
 from observe.media.linked_file import linked_file
 from observe.media.moments import play_moment, stop_moment
-from observe.model import Change, Event, Recording, RecordingLinked, Session
+from observe.model import Event, Recording, Session
 from observe.store.recording_paths import remember_recording
 from observe.tui.dialogs.moments_list import MomentsDialog
 from observe.tui.dialogs.recording_picker import RecordingPicker
