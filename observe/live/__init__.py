@@ -13,6 +13,7 @@ and the one :class:`FoldPolicy`), which the review screen uses too. No Textual h
 """
 
 from observe.live.clock import LiveClock, MonotonicSource, SessionClock, WallClock, local_now
+from observe.live.code_keys import code_for_key
 from observe.live.pending import RETRY_EVERY_SECONDS, ChangeRecorder, PendingWrites
 from observe.live.recording_clock import RecordingClock
 from observe.live.saving import (
@@ -22,7 +23,7 @@ from observe.live.saving import (
     Saved,
     SessionSaver,
 )
-from observe.live.session import LiveSession, Outcome, code_for_key
+from observe.live.session import LiveSession, Outcome
 
 __all__ = [
     "FOLD_EVERY_CHANGES",

@@ -17,19 +17,17 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Callable
 from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from observe.analysis import live_status
-from observe.display import clock_seconds
-from observe.keys import CODING_KEYS, CodingKey, coding_help_rows, coding_key, ended_hides
+from observe.keys import coding_help_rows, coding_key, ended_hides
 from observe.labels import antecedent_word, code_label
 from observe.live import (
     RETRY_EVERY_SECONDS,
@@ -43,11 +41,18 @@ from observe.live import (
 )
 from observe.store import Recorder
 from observe.tui.dialogs.note import NoteDialog
+from observe.tui.screens.coding_bindings import coding_bindings
 from observe.tui.screens.coding_end import EndOfSession
 from observe.tui.screens.coding_layout import CodingLayout, coding_layout, too_small_text
 from observe.tui.screens.coding_saving import close_recording, fold_in_background
 from observe.tui.screens.coding_states import NOT_CODABLE_KEY, NotCodableKey
-from observe.tui.widgets.clock_display import BigClock, ClockDisplay, format_clock
+from observe.tui.widgets.clock_display import (
+    LIVE_CLOCK,
+    BigClock,
+    ClockDisplay,
+    ClockFace,
+    format_clock,
+)
 from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.coding_help import CodingHelp
 from observe.tui.widgets.coding_states import GroupStates, NotCodableBanner
@@ -75,31 +80,6 @@ MARK_KEY = coding_key("mark").key
 ARRANGEMENTS = ("stacked", "wide", "too-small")
 
 
-def footer_display(key: CodingKey) -> str | None:
-    """How the footer writes the key: as the table shows it; a group's keys shorter (⇧→)."""
-    if key.group:
-        return key.shown.replace("shift+", "⇧").replace("ctrl+", "^")
-    return key.shown if key.shown != key.key else None
-
-
-def coding_bindings(keys: tuple[CodingKey, ...] = CODING_KEYS) -> list[BindingType]:
-    """The screen's bindings (and so its footer), from the one key table; the keys of one
-    group share one label in the footer."""
-    groups = {key.group: Binding.Group(key.label, compact=True) for key in keys if key.group}
-    return [
-        Binding(
-            key.key,
-            key.action,
-            key.label,
-            show=key.footer,
-            key_display=footer_display(key),
-            group=groups.get(key.group),
-        )
-        for key in keys
-        if key.bound
-    ]
-
-
 class CodingScreen(NotCodableKey, Screen[None]):
     """Code a live session on ``clock``. The screen owns ``recorder`` from here on and
     closes it when it leaves."""
@@ -107,10 +87,8 @@ class CodingScreen(NotCodableKey, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = coding_bindings()
     #: The list of recent events (the video mode's follows the playhead).
     RECENT_EVENTS: ClassVar[type[RecentEvents]] = RecentEvents
-    #: How the running clock reads: whole seconds while coding live (see clock_seconds),
-    #: and how often that changes (s).
-    CLOCK: ClassVar[Callable[[float], str]] = staticmethod(clock_seconds)
-    CLOCK_STEP: ClassVar[float] = 1.0
+    #: How the running clock reads: whole seconds while coding live.
+    CLOCK: ClassVar[ClockFace] = LIVE_CLOCK
 
     def __init__(
         self, recorder: Recorder, *, clock: LiveClock, wall_clock: WallClock = local_now
@@ -446,12 +424,8 @@ class CodingScreen(NotCodableKey, Screen[None]):
         status = live_status(session, now)
         open_cues, decided, words = every_rule(status, self.rule_words)
         self.query_one("#open-cues", OpenCues).show(open_cues, session, decided, now, words)
-        step = self.CLOCK_STEP
-        next_step = (int(now / step + 1e-6) + 1) * step
-        self._quiet = (
-            now,
-            min(next_step, changes_at(open_cues, now), now + QUIET_AT_MOST),
-        )
+        soonest = min(self.CLOCK.next_step(now), changes_at(open_cues, now))
+        self._quiet = (now, min(soonest, now + QUIET_AT_MOST))
         outcomes = cue_outcomes(status)
         if redraw_events or outcomes != self._outcomes:  # a window closed: "missed"
             self._outcomes = outcomes
@@ -478,7 +452,7 @@ class CodingScreen(NotCodableKey, Screen[None]):
             too_small_text(
                 (self.app.size.width, self.app.size.height),
                 layout.minimum,
-                coding=f"{self.CLOCK(self.live.now() if now is None else now)} · "
+                coding=f"{self.CLOCK.text(self.live.now() if now is None else now)} · "
                 + self.status_words(),
                 last=None
                 if last is None

@@ -32,14 +32,15 @@ from textual import events
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.widgets import Footer, Static
 
-from observe.display import clock_tenths
 from observe.keys import VIDEO_KEYS, coding_help_rows, coding_key, video_coding_keys
 from observe.labels import code_label
 from observe.live import RecordingClock, WallClock, code_for_key, local_now
 from observe.media import MediaError, Player, PlayerGone, VideoLink, media_facts
 from observe.store import Recorder
 from observe.tui.dialogs.jump_to import JumpDialog
-from observe.tui.screens.coding import CodingScreen, coding_bindings
+from observe.tui.screens.coding import CodingScreen
+from observe.tui.screens.coding_bindings import coding_bindings
+from observe.tui.widgets.clock_display import RECORDING_CLOCK
 from observe.tui.widgets.code_legend import CodeLegend
 from observe.tui.widgets.playhead_events import PlayheadEvents
 from observe.tui.widgets.video_bar import player_banner, speed_words, video_words
@@ -80,9 +81,7 @@ class VideoCodingScreen(CodingScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = video_bindings()
     RECENT_EVENTS = PlayheadEvents
-    #: A position in the recording is found, and stepped, by the tenth.
-    CLOCK = staticmethod(clock_tenths)
-    CLOCK_STEP = 0.1
+    CLOCK = RECORDING_CLOCK
     STATES_AT_PLAYHEAD = True
     AUTO_FOCUS = ""  # no panel takes the keys: they are the coding screen's
 

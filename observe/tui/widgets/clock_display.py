@@ -6,12 +6,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from attrs import frozen
 from textual.widgets import Digits, Static
 
 from observe.display import clock_seconds, clock_tenths
 
 #: A moment on the session clock (an event, a pause, the end), under the name the screens use.
 format_clock = clock_tenths
+
+
+@frozen
+class ClockFace:
+    """How a running clock reads, and how often what it reads changes (s)."""
+
+    text: Callable[[float], str]
+    step: float
+
+    def next_step(self, t: float) -> float:
+        """The first time after ``t`` at which the clock reads otherwise."""
+        return (int(t / self.step + 1e-6) + 1) * self.step
+
+
+#: Live coding's clock: whole seconds (see :func:`observe.display.clock_seconds`).
+LIVE_CLOCK = ClockFace(clock_seconds, 1.0)
+#: A recording's position, found and stepped by the tenth.
+RECORDING_CLOCK = ClockFace(clock_tenths, 0.1)
 
 #: A 3×5 font; each "#" is drawn two cells wide.
 _GLYPHS = {
@@ -52,11 +71,9 @@ class ClockDisplay(Digits):
     }
     """
 
-    def __init__(
-        self, text: Callable[[float], str] = clock_seconds, *, id: str | None = None
-    ) -> None:
-        super().__init__(text(0.0), id=id)
-        self._text = text
+    def __init__(self, face: ClockFace = LIVE_CLOCK, *, id: str | None = None) -> None:
+        super().__init__(face.text(0.0), id=id)
+        self._text = face.text
 
     def show(self, seconds: float, *, paused: bool) -> None:
         text = self._text(seconds)
@@ -81,11 +98,9 @@ class BigClock(Static):
 
     _shown: str | None = None
 
-    def __init__(
-        self, text: Callable[[float], str] = clock_seconds, *, id: str | None = None
-    ) -> None:
+    def __init__(self, face: ClockFace = LIVE_CLOCK, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._text = text
+        self._text = face.text
 
     def show(self, seconds: float, *, paused: bool) -> None:
         text = self._text(seconds)
